@@ -1,0 +1,104 @@
+/**
+ * The executor's public contract: what a caller passes in, the events it receives
+ * while a run goes on, and the record it gets at the end. Everything here is plain
+ * JSON so it crosses IPC, HTTP and process boundaries unchanged.
+ */
+import type { Clock, HttpTransport, Logger, SecretResolver } from '../ports/index.js';
+import type { SerializedConnectorError } from '../errors/ConnectorError.js';
+
+export type InputValue = string | number | boolean | null;
+export type StepStatus = 'pending' | 'running' | 'success' | 'failed' | 'skipped';
+export type RunStatus = 'success' | 'failed' | 'cancelled' | 'timeout';
+
+/** A limiter shared across runs (the CLI's --data rows, the host's runs of one connector). */
+export interface RateLimiterRegistry {
+  /** Waits for (queue) or claims (fail) one request slot for the connector's limit. */
+  acquire(key: string, limit: { perMinute?: number | undefined; perHour?: number | undefined; strategy: 'queue' | 'fail' }, signal: AbortSignal): Promise<void>;
+}
+
+export interface RunOptions {
+  inputs: Record<string, InputValue>;
+  transport: HttpTransport;
+  secrets: SecretResolver;
+  clock?: Clock;
+  logger?: Logger;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Shared across runs so limits hold across rows; a fresh one per run otherwise. */
+  rateLimiter?: RateLimiterRegistry;
+  /** Outputs of earlier runs to reuse ("pinned data") when running only some steps. */
+  pinnedOutputs?: Record<string, Record<string, unknown>>;
+  /** Run only these steps (others must be pinned or are skipped). */
+  onlySteps?: string[];
+  /** Contact as it is before the run, for `if_empty` merges and the before/after diff. */
+  contact?: Record<string, unknown>;
+  /** Caps (defaults: 5 MiB, 5 redirects). */
+  maxResponseBytes?: number;
+  maxRedirects?: number;
+}
+
+export type RunEvent =
+  | { type: 'run.started'; runId: string; at: number; stepIds: string[] }
+  | { type: 'step.started'; runId: string; stepId: string; at: number }
+  | { type: 'step.attempt'; runId: string; stepId: string; attempt: number; at: number; status?: number; error?: SerializedConnectorError; retryInMs?: number }
+  | { type: 'step.succeeded'; runId: string; stepId: string; at: number; result: StepRecord }
+  | { type: 'step.failed'; runId: string; stepId: string; at: number; result: StepRecord }
+  | { type: 'step.skipped'; runId: string; stepId: string; at: number; reason: string }
+  | { type: 'run.finished'; runId: string; at: number; record: ExecutionRecord };
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Absent when the connector turns logging of response data off. Truncated to a cap. */
+  body?: string | undefined;
+  bodyTruncated?: boolean;
+  sizeBytes: number;
+}
+
+export interface AttemptRecord {
+  attempt: number;
+  startedAt: number;
+  durationMs: number;
+  status?: number | undefined;
+  error?: SerializedConnectorError | undefined;
+}
+
+export interface StepRecord {
+  id: string;
+  name: string;
+  status: Exclude<StepStatus, 'pending' | 'running'>;
+  /** Why it was skipped (condition false, predecessor not taken, …). */
+  skipReason?: string | undefined;
+  startedAt?: number | undefined;
+  finishedAt?: number | undefined;
+  durationMs: number;
+  attempts: AttemptRecord[];
+  request?: RecordedRequest | undefined;
+  response?: RecordedResponse | undefined;
+  outputs: Record<string, unknown>;
+  error?: SerializedConnectorError | undefined;
+}
+
+export interface ExecutionRecord {
+  runId: string;
+  connectorId: string;
+  connectorName: string;
+  status: RunStatus;
+  startedAt: number;
+  finishedAt: number;
+  durationMs: number;
+  inputs: Record<string, InputValue>;
+  steps: StepRecord[];
+  /** The mapped contact patch: field → value (only fields the run sets). */
+  contact: Record<string, unknown>;
+  /** Contact before the run (when given), for the before/after diff. */
+  contactBefore?: Record<string, unknown> | undefined;
+  error?: SerializedConnectorError | undefined;
+}

@@ -1,0 +1,10 @@
+/**
+ * The public API of the connector core. Everything a host, the CLI, the renderer or a
+ * server job may use is exported here by name; files not re-exported are private.
+ */
+export * from './schema/connector.js';
+export * from './schema/limits.js';
+export * from './errors/ConnectorError.js';
+export type * from './ports/index.js';
+export { silentLogger } from './ports/index.js';
+export type * from './executor/types.js';

@@ -1,0 +1,55 @@
+/**
+ * The ports through which the core touches the world. The host (desktop app, CLI,
+ * a server job) injects implementations; the core never imports fs, process,
+ * Electron or React.
+ */
+
+/** One HTTP request as the core has fully prepared it (templates resolved, auth applied). */
+export interface TransportRequest {
+  stepId: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Already serialised. */
+  body?: string | undefined;
+  /** Per-attempt deadline and run cancellation, combined. */
+  signal: AbortSignal;
+  /** The transport must stop reading past this many bytes and throw RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+  /** The transport follows at most this many redirects (then TOO_MANY_REDIRECTS); 0 = don't follow. */
+  maxRedirects: number;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The raw body text (possibly empty). */
+  bodyText: string;
+  /** The URL that finally answered, after redirects. */
+  url: string;
+}
+
+/** Sends one request. Throws ConnectorError (NETWORK_ERROR, TIMEOUT, CANCELLED, …) on failure. */
+export interface HttpTransport {
+  send(request: TransportRequest): Promise<TransportResponse>;
+}
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or rejects with CANCELLED when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Resolves `{{credentials.name}}` references. Returns undefined when unknown. */
+export interface SecretResolver {
+  get(name: string): Promise<string | undefined> | string | undefined;
+}
+
+export interface Logger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,0 +1,216 @@
+/**
+ * The connector document: the app's own file format (schemaVersion 1).
+ *
+ * This module is the structural schema only (shapes, ranges, defaults). Rules that
+ * need the whole document (references, cycles, limits, condition syntax) live in
+ * `core/validation/` so every consumer gets the same errors with paths.
+ */
+import { z } from 'zod';
+import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from './limits.js';
+
+export const CURRENT_SCHEMA_VERSION = 1 as const;
+
+/** Identifiers usable in templates: `{{step_1.contactId}}`, `{{phone}}`. */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const identifier = (what: string) =>
+  z.string().regex(IDENTIFIER, `${what} must start with a letter or _ and contain only letters, digits and _`);
+
+/** A string that may contain `{{…}}` templates. */
+const templated = z.string();
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+export const HttpMethodSchema = z.enum(HTTP_METHODS);
+
+export const KeyValueSchema = z.object({
+  key: z.string(),
+  value: templated,
+  /** Disabled rows are kept in the document but not sent. */
+  enabled: z.boolean().default(true),
+  /** UI hint from the seed's ApiConfigStep: the value comes from a user input or is static. */
+  source: z.enum(['static', 'input']).default('static'),
+});
+export type KeyValue = z.infer<typeof KeyValueSchema>;
+
+/**
+ * Auth values are templates that must reference credentials (`{{credentials.crm_token}}`,
+ * or the interchange spelling `{{workspace.crm_token}}`) — never literal secrets.
+ */
+export const AuthSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  z.object({ type: z.literal('bearer'), token: templated }),
+  z.object({
+    type: z.literal('api_key'),
+    in: z.enum(['header', 'query']),
+    name: z.string().min(1, 'the API key needs a header or query parameter name'),
+    value: templated,
+  }),
+  z.object({ type: z.literal('basic'), username: templated, password: templated }),
+  z.object({
+    type: z.literal('oauth2_client_credentials'),
+    tokenUrl: templated,
+    clientId: templated,
+    clientSecret: templated,
+    scope: z.string().optional(),
+    audience: z.string().optional(),
+  }),
+]);
+export type Auth = z.infer<typeof AuthSchema>;
+export type AuthType = Auth['type'];
+
+export const BodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('none') }),
+  /** Any JSON value; strings inside are templates. */
+  z.object({ type: z.literal('json'), value: z.unknown() }),
+  z.object({ type: z.literal('form'), fields: z.array(KeyValueSchema) }),
+  z.object({ type: z.literal('raw'), text: templated, contentType: z.string().default('text/plain') }),
+]);
+export type Body = z.infer<typeof BodySchema>;
+
+export const OutputSchema = z.object({
+  name: identifier('An output name'),
+  /** JSONPath evaluated against the response's JSON body; no match gives null. */
+  path: z.string().min(1, 'an output needs a JSONPath such as $.results[0].id'),
+});
+export type Output = z.infer<typeof OutputSchema>;
+
+/** A canned response for the offline sandbox, including faults. */
+export const MockResponseSchema = z.object({
+  status: z.number().int().min(100).max(599).default(200),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.unknown().optional(),
+  latencyMs: z.number().int().min(0).max(60_000).default(0),
+  /** `timeout` never answers; `reset` drops the connection. */
+  fault: z.enum(['none', 'timeout', 'reset']).default('none'),
+});
+export type MockResponse = z.infer<typeof MockResponseSchema>;
+
+export const PositionSchema = z.object({ x: z.number(), y: z.number() });
+
+export const StepSchema = z.object({
+  id: identifier('A step id'),
+  name: z.string().default(''),
+  method: HttpMethodSchema.default('GET'),
+  url: templated.min(1, 'a step needs a URL'),
+  query: z.array(KeyValueSchema).default([]),
+  headers: z.array(KeyValueSchema).default([]),
+  body: BodySchema.default({ type: 'none' }),
+  /** Overrides the connector's auth for this step. Absent = inherit. */
+  auth: AuthSchema.optional(),
+  outputs: z.array(OutputSchema).default([]),
+  /** A guard evaluated just before the step runs (the seed's per-step condition). */
+  condition: z.string().optional(),
+  timeoutMs: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).optional(),
+  maxRetries: z.number().int().min(0).max(CONNECTOR_LIMITS.MAX_RETRIES).optional(),
+  /** Lets a non-idempotent method (POST, PATCH) retry. */
+  idempotent: z.boolean().optional(),
+  /** Sandbox response used in `mock` mode. */
+  mock: MockResponseSchema.optional(),
+  position: PositionSchema.optional(),
+});
+export type Step = z.infer<typeof StepSchema>;
+
+export const EdgeSchema = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  target: z.string().min(1),
+  /** Expression such as `{{step_2.companyId}} !== null`; absent = always taken. */
+  condition: z.string().optional(),
+});
+export type Edge = z.infer<typeof EdgeSchema>;
+
+export const INPUT_TYPES = ['string', 'number', 'boolean', 'email', 'phone', 'url', 'date'] as const;
+export const InputSchema = z.object({
+  name: identifier('An input name'),
+  type: z.enum(INPUT_TYPES).default('string'),
+  label: z.string().default(''),
+  required: z.boolean().default(false),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  description: z.string().optional(),
+});
+export type Input = z.infer<typeof InputSchema>;
+
+/** Contact fields every CRM contact has (the seed's "system fields"). */
+export const SYSTEM_CONTACT_FIELDS = [
+  'first_name', 'last_name', 'full_name', 'email', 'phone', 'company', 'title',
+  'website', 'linkedin_url', 'address', 'city', 'state', 'country', 'postal_code', 'notes',
+] as const;
+
+export const FieldMappingSchema = z.object({
+  /** `step_id.output` */
+  source: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'a mapping source looks like step_1.firstName'),
+  /** A system field name, or a custom field name when `custom` is true. */
+  target: z.string().min(1, 'choose the contact field to fill'),
+  custom: z.boolean().default(false),
+  coerce: z.enum(['none', 'string', 'number', 'boolean', 'date']).default('none'),
+  merge: z.enum(['overwrite', 'if_empty']).default('overwrite'),
+});
+export type FieldMapping = z.infer<typeof FieldMappingSchema>;
+
+export const SettingsSchema = z.object({
+  timeoutMs: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).default(DEFAULT_SETTINGS.timeoutMs),
+  maxRetries: z.number().int().min(0).max(CONNECTOR_LIMITS.MAX_RETRIES).default(DEFAULT_SETTINGS.maxRetries),
+  continueOnError: z.boolean().default(DEFAULT_SETTINGS.continueOnError),
+  logResponseData: z.boolean().default(DEFAULT_SETTINGS.logResponseData),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const RateLimitSchema = z.object({
+  enabled: z.boolean().default(false),
+  maxRequestsPerMinute: z.number().int().min(1).max(100_000).optional(),
+  maxRequestsPerHour: z.number().int().min(1).max(1_000_000).optional(),
+  /** `queue` waits for a slot; `fail` fails the request at once. */
+  strategy: z.enum(['queue', 'fail']).default('queue'),
+  /** Connectors with the same key share one limit (the seed's service-level option). */
+  serviceKey: z.string().optional(),
+});
+export type RateLimit = z.infer<typeof RateLimitSchema>;
+
+/** A declarative test case stored with the connector. */
+export const TestCaseSchema = z.object({
+  name: z.string().min(1),
+  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  mode: z.enum(['mock', 'replay']).default('mock'),
+  /** Cassette file, relative to the connector file (replay mode). */
+  cassette: z.string().optional(),
+  expect: z.object({
+    status: z.enum(['success', 'failed']).optional(),
+    steps: z.record(z.string(), z.enum(['success', 'failed', 'skipped'])).default({}),
+    contact: z.record(z.string(), z.unknown()).default({}),
+  }).default({ steps: {}, contact: {} }),
+});
+export type TestCase = z.infer<typeof TestCaseSchema>;
+
+/** A credential the connector needs (templates turn these into install-time slots). */
+export const CredentialSlotSchema = z.object({
+  name: identifier('A credential name'),
+  label: z.string().default(''),
+  help: z.string().optional(),
+  url: z.string().optional(),
+});
+export type CredentialSlot = z.infer<typeof CredentialSlotSchema>;
+
+export const ConnectorSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: z.string().min(1),
+  name: z.string().trim().min(1, 'give the connector a name').max(255),
+  description: z.string().default(''),
+  icon: z.string().max(50).default('🔌'),
+  category: z.string().max(100).default('enrichment'),
+  enabled: z.boolean().default(true),
+  /** Power-user flag: allows up to MAX_STEPS_ADVANCED steps. */
+  advanced: z.boolean().default(false),
+  inputs: z.array(InputSchema).default([]),
+  credentials: z.array(CredentialSlotSchema).default([]),
+  auth: AuthSchema.default({ type: 'none' }),
+  steps: z.array(StepSchema).min(1, 'a connector needs at least one step'),
+  edges: z.array(EdgeSchema).default([]),
+  fieldMappings: z.array(FieldMappingSchema).default([]),
+  settings: SettingsSchema.default({ ...DEFAULT_SETTINGS }),
+  rateLimit: RateLimitSchema.default({ enabled: false, strategy: 'queue' }),
+  tests: z.array(TestCaseSchema).default([]),
+  /** Where the connector came from, when installed from a template. */
+  template: z.object({ id: z.string(), version: z.number().int().min(1) }).optional(),
+});
+export type Connector = z.infer<typeof ConnectorSchema>;
+/** What a user or file may provide: defaults not yet applied. */
+export type ConnectorInput = z.input<typeof ConnectorSchema>;

@@ -1,0 +1,60 @@
+// One lint setup for the whole repo. Its main job beyond typescript-eslint's
+// recommendations: enforce the layer direction (see docs/architecture.md).
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'process', 'http', 'https', 'net', 'tls', 'crypto', 'worker_threads', 'stream', 'url', 'util', 'zlib', 'dns', 'cluster', 'module', 'readline', 'v8', 'vm'];
+const nodePatterns = ['node:*', ...nodeBuiltins];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // core/ is pure TypeScript: the world comes in through ports.
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts', 'core/**/test-helpers/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'core/ must stay pure: inject I/O through core/ports.' })),
+        patterns: [
+          { group: ['node:*'], message: 'core/ must stay pure: inject I/O through core/ports.' },
+          { group: ['electron', 'electron/*', 'react', 'react-dom', 'react/*', '@xyflow/*', 'zustand', 'zustand/*', 'monaco-editor', 'monaco-editor/*'], message: 'core/ imports no Electron or UI libraries.' },
+          { group: ['**/host/**', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'core/ depends on nothing above it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'core/ must not read process: take it as an option.' }, { name: 'require', message: 'core/ is ESM.' }],
+    },
+  },
+  {
+    // The renderer talks to the host only through the contract.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodePatterns, message: 'The renderer runs in a sandbox: use the host API contract.' },
+          { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the preload bridge.' },
+          { group: ['**/host/**', '**/electron/**', '**/cli/**'], message: 'The renderer depends on contract/ and core/, never on host code.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodePatterns, message: 'contract/ is shared with the renderer: no Node modules.' },
+          { group: ['**/host/**', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'contract/ depends only on core/.' },
+        ],
+      }],
+    },
+  },
+);
