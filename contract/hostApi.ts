@@ -1,0 +1,351 @@
+/**
+ * The host API contract: every call the renderer can make and every event it can
+ * receive, as zod schemas plus the types derived from them. Shared by the renderer
+ * (renderer/platform/hostApi.ts), the Electron main process (electron/ipcRegistry.ts)
+ * and browser mode (host/server/). Every payload is validated against `hostCalls`
+ * before it reaches a host service.
+ *
+ * Results are described with zod too, but the host trusts its own results: complex
+ * core records (ExecutionRecord, RunEvent) are typed with `z.custom` instead of being
+ * re-declared here.
+ */
+import { z } from 'zod';
+import { ConnectorSchema, IDENTIFIER, type Connector } from '../core/schema/connector.js';
+import type { ExecutionRecord, InputValue, RunEvent, RunStatus } from '../core/executor/types.js';
+import type { HostCallName, HostEventName } from './hostCallNames.js';
+import type { SerializedHostError } from './hostError.js';
+
+export * from './hostCallNames.js';
+export * from './hostError.js';
+
+/** Bumped on any incompatible change to a call or event. */
+export const HOST_API_VERSION = 1 as const;
+
+const noParams = z.object({}).strict().optional();
+const connectorId = z.string().min(1).max(200);
+const absolutePath = z.string().min(1, 'give a folder path').max(4096);
+
+// ── shared shapes ──────────────────────────────────────────────────────────────
+
+export const ValidationIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+  stepId: z.string().optional(),
+  edgeId: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+});
+export type ValidationIssue = z.infer<typeof ValidationIssueSchema>;
+
+export const VaultStatusSchema = z.object({
+  /** How the data key is protected: Electron safeStorage or an owner-only key file. */
+  protector: z.enum(['safeStorage', 'keyFile']),
+  /** False when the key is stored in a way other local users or apps could read. */
+  secure: z.boolean(),
+  /** Why it is not available or not secure, in words the user can act on. */
+  message: z.string().optional(),
+});
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  apiVersion: z.number(),
+  vault: VaultStatusSchema,
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const WorkspaceInfoSchema = z.object({
+  path: z.string(),
+  /** The folder's base name, for titles. */
+  name: z.string(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+export const RecentWorkspaceSchema = WorkspaceInfoSchema.extend({
+  openedAt: z.number(),
+  /** False when the folder has since been moved or deleted. */
+  exists: z.boolean(),
+});
+export type RecentWorkspace = z.infer<typeof RecentWorkspaceSchema>;
+
+export const PickFolderResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('picked'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+  /** Browser mode has no native dialog: the UI shows a path text field instead. */
+  z.object({ status: z.literal('unsupported'), reason: z.string() }),
+]);
+export type PickFolderResult = z.infer<typeof PickFolderResultSchema>;
+
+export const RunStatsSchema = z.object({
+  runs: z.number().int(),
+  /** 0..1, null before the first run. */
+  successRate: z.number().nullable(),
+  p95DurationMs: z.number().nullable(),
+  lastRunAt: z.number().nullable(),
+  lastStatus: z.enum(['success', 'failed', 'cancelled', 'timeout']).nullable(),
+});
+export type RunStats = z.infer<typeof RunStatsSchema>;
+
+/** One dashboard card, or a file that could not be read (listed, never dropped). */
+export const ConnectorListEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('connector'),
+    id: z.string(),
+    file: z.string(),
+    hash: z.string(),
+    name: z.string(),
+    description: z.string(),
+    icon: z.string(),
+    category: z.string(),
+    enabled: z.boolean(),
+    stepCount: z.number().int(),
+    /** Validation errors (not warnings) the document has right now. */
+    errorCount: z.number().int(),
+    modifiedAt: z.number(),
+    stats: RunStatsSchema,
+  }),
+  z.object({
+    kind: z.literal('invalid'),
+    file: z.string(),
+    /** Why the file could not be loaded, and what to do about it. */
+    error: z.object({ message: z.string(), hint: z.string().optional(), issues: z.array(ValidationIssueSchema).default([]) }),
+    modifiedAt: z.number(),
+  }),
+]);
+export type ConnectorListEntry = z.infer<typeof ConnectorListEntrySchema>;
+
+export const StoredConnectorSchema = z.object({
+  id: z.string(),
+  file: z.string(),
+  /** Content hash of the file as read; pass it back as `baseHash` when saving. */
+  hash: z.string(),
+  connector: z.custom<Connector>(),
+  issues: z.array(ValidationIssueSchema),
+});
+export type StoredConnector = z.infer<typeof StoredConnectorSchema>;
+
+export const SaveResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), id: z.string(), file: z.string(), hash: z.string() }),
+  /** The file changed on disk since `baseHash`: nothing was written. */
+  z.object({ status: z.literal('conflict'), id: z.string(), file: z.string(), currentHash: z.string().nullable(), message: z.string() }),
+]);
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+export const CredentialSummarySchema = z.object({
+  name: z.string(),
+  /** Never the value: bullets, plus at most the last 2 characters of long values. */
+  mask: z.string(),
+  updatedAt: z.number(),
+});
+export type CredentialSummary = z.infer<typeof CredentialSummarySchema>;
+
+export const RUN_MODES = ['live', 'mock', 'replay'] as const;
+export const RunModeSchema = z.enum(RUN_MODES);
+export type RunMode = z.infer<typeof RunModeSchema>;
+
+export const InputValueSchema: z.ZodType<InputValue> = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A cassette's name: a file `<slug>.cassettes/<name>.json` next to the connector file. */
+export const CassetteNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a cassette name uses letters, digits, _ and - only');
+
+export const RunStartParamsSchema = z
+  .object({
+    /** Run the saved connector… */
+    connectorId: connectorId.optional(),
+    /** …or the editor's unsaved document (its id still names the history and cassettes). */
+    connector: ConnectorSchema.optional(),
+    inputs: z.record(z.string(), InputValueSchema).default({}),
+    mode: RunModeSchema,
+    onlySteps: z.array(z.string()).optional(),
+    pinnedOutputs: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    contact: z.record(z.string(), z.unknown()).optional(),
+    /** Live mode only: save the exchanges as a cassette for replay. */
+    record: z.boolean().optional(),
+    /** Cassette to replay from or record into. Default `default`. */
+    cassette: CassetteNameSchema.optional(),
+  })
+  .refine((p) => (p.connectorId === undefined) !== (p.connector === undefined), { message: 'give exactly one of connectorId or connector' })
+  .refine((p) => !p.record || p.mode === 'live', { message: 'only live runs can be recorded', path: ['record'] });
+export type RunStartParams = z.input<typeof RunStartParamsSchema>;
+
+export const RunSummarySchema = z.object({
+  runId: z.string(),
+  connectorId: z.string(),
+  status: z.enum(['success', 'failed', 'cancelled', 'timeout']),
+  mode: RunModeSchema,
+  startedAt: z.number(),
+  durationMs: z.number(),
+  stepCounts: z.object({ success: z.number(), failed: z.number(), skipped: z.number() }),
+  errorMessage: z.string().optional(),
+});
+export type RunSummary = z.infer<typeof RunSummarySchema> & { status: RunStatus };
+
+export const StoredRunSchema = z.object({ mode: RunModeSchema, record: z.custom<ExecutionRecord>() });
+export type StoredRun = z.infer<typeof StoredRunSchema>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const AppSettingsSchema = z.object({
+  theme: z.enum(THEMES).default('system'),
+  defaultRunMode: RunModeSchema.default('mock'),
+  /** HTTP(S) proxy URL for live runs; empty = direct. */
+  proxy: z.string().max(2048).default(''),
+  supabaseUrl: z.string().max(2048).default(''),
+  /** The public anon key (not a secret: row-level security protects the data). */
+  supabaseAnonKey: z.string().max(4096).default(''),
+  /** Linux without a keyring: allow the vault key in plaintext-equivalent storage. */
+  allowInsecureKeyStorage: z.boolean().default(false),
+});
+export type AppSettings = z.infer<typeof AppSettingsSchema>;
+
+const httpUrlOrEmpty = (what: string) =>
+  z.string().max(2048).refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { message: `${what} must be an http(s) URL, or empty` });
+
+export const AppSettingsPatchSchema = z
+  .object({
+    theme: z.enum(THEMES),
+    defaultRunMode: RunModeSchema,
+    proxy: httpUrlOrEmpty('The proxy'),
+    supabaseUrl: httpUrlOrEmpty('The Supabase URL'),
+    supabaseAnonKey: z.string().max(4096),
+    allowInsecureKeyStorage: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>;
+
+export const EXPORT_FORMATS = ['app', 'interchange'] as const;
+
+// ── calls ──────────────────────────────────────────────────────────────────────
+
+interface CallSpec<P extends z.ZodType, R extends z.ZodType> {
+  params: P;
+  result: R;
+}
+const call = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R): CallSpec<P, R> => ({ params, result });
+
+export const hostCalls = {
+  'app.info': call(noParams, AppInfoSchema),
+
+  'workspace.current': call(noParams, WorkspaceInfoSchema.nullable()),
+  'workspace.open': call(z.object({ path: absolutePath }).strict(), WorkspaceInfoSchema),
+  /** Creates the folder when missing (it must be empty or absent) and opens it. */
+  'workspace.create': call(z.object({ path: absolutePath }).strict(), WorkspaceInfoSchema),
+  'workspace.recent': call(noParams, z.array(RecentWorkspaceSchema)),
+  'workspace.pickFolder': call(z.object({ title: z.string().max(200).optional() }).strict().optional(), PickFolderResultSchema),
+
+  'connectors.list': call(noParams, z.array(ConnectorListEntrySchema)),
+  'connectors.get': call(z.object({ id: connectorId }).strict(), StoredConnectorSchema),
+  /**
+   * Writes the connector's file. With `baseHash`, refuses (status `conflict`) when the
+   * file changed on disk since; without it, refuses when a file for this id exists —
+   * unless `force` (the user chose "keep mine").
+   */
+  'connectors.save': call(
+    z.object({ connector: ConnectorSchema, baseHash: z.string().optional(), force: z.boolean().optional() }).strict(),
+    SaveResultSchema,
+  ),
+  'connectors.delete': call(z.object({ id: connectorId, baseHash: z.string().optional() }).strict(), z.object({ deleted: z.boolean() })),
+  /** The app's own file or the interchange format (`auto` detects). A clashing id gets a fresh one. */
+  'connectors.import': call(
+    z.object({ content: z.string().min(1).max(5_000_000), format: z.enum(['auto', ...EXPORT_FORMATS]).default('auto') }).strict(),
+    z.object({ id: z.string(), file: z.string(), hash: z.string(), issues: z.array(ValidationIssueSchema) }),
+  ),
+  'connectors.export': call(
+    z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS) }).strict(),
+    z.object({ fileName: z.string(), content: z.string() }),
+  ),
+
+  'credentials.list': call(noParams, z.array(CredentialSummarySchema)),
+  'credentials.set': call(
+    z.object({ name: z.string().regex(IDENTIFIER, 'a credential name uses letters, digits and _ and starts with a letter or _').max(100), value: z.string().min(1, 'the value is empty').max(65_536) }).strict(),
+    CredentialSummarySchema,
+  ),
+  'credentials.delete': call(z.object({ name: z.string().min(1).max(100) }).strict(), z.object({ deleted: z.boolean() })),
+
+  'runs.start': call(RunStartParamsSchema, z.object({ runId: z.string(), connectorId: z.string() })),
+  'runs.cancel': call(z.object({ runId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
+  'runs.history': call(z.object({ connectorId, limit: z.number().int().min(1).max(1000).optional() }).strict(), z.array(RunSummarySchema)),
+  'runs.get': call(z.object({ connectorId, runId: z.string().min(1) }).strict(), StoredRunSchema),
+  'runs.prune': call(z.object({ connectorId, keep: z.number().int().min(0).max(10_000) }).strict(), z.object({ removed: z.number().int() })),
+
+  'settings.get': call(noParams, AppSettingsSchema),
+  'settings.update': call(AppSettingsPatchSchema, AppSettingsSchema),
+} as const satisfies Record<HostCallName, CallSpec<z.ZodType, z.ZodType>>;
+
+// Compile-time check that hostCallNames.ts and hostCalls list the same calls.
+type _SameCalls = [keyof typeof hostCalls] extends [HostCallName] ? ([HostCallName] extends [keyof typeof hostCalls] ? true : never) : never;
+const _sameCalls: _SameCalls = true;
+void _sameCalls;
+
+export type HostCallParams<N extends HostCallName> = z.input<(typeof hostCalls)[N]['params']>;
+export type HostCallParsedParams<N extends HostCallName> = z.output<(typeof hostCalls)[N]['params']>;
+export type HostCallResult<N extends HostCallName> = z.output<(typeof hostCalls)[N]['result']>;
+
+type Namespace<N extends string> = N extends `${infer NS}.${string}` ? NS : never;
+type Method<N extends string, NS extends string> = N extends `${NS}.${infer M}` ? M : never;
+type CallFn<N extends HostCallName> = undefined extends HostCallParams<N>
+  ? (params?: HostCallParams<N>) => Promise<HostCallResult<N>>
+  : (params: HostCallParams<N>) => Promise<HostCallResult<N>>;
+
+/**
+ * The host API as the renderer sees it: one namespace per domain, one named method per
+ * call, e.g. `host.connectors.save({ connector, baseHash })`.
+ */
+export type HostApi = {
+  [NS in Namespace<HostCallName>]: { [M in Method<HostCallName, NS>]: CallFn<`${NS}.${M}` & HostCallName> };
+};
+
+// ── events ─────────────────────────────────────────────────────────────────────
+
+export const SyncStatusSchema = z.object({
+  state: z.enum(['signed_out', 'synced', 'pending', 'syncing', 'offline', 'conflict', 'error']),
+  pending: z.number().int().optional(),
+  conflicts: z.number().int().optional(),
+  lastSyncedAt: z.number().nullable().optional(),
+  message: z.string().optional(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const APP_COMMANDS = ['new', 'openWorkspace', 'save', 'undo', 'redo', 'run'] as const;
+
+export const hostEvents = {
+  /** One core RunEvent of a run started with runs.start. */
+  'run.event': z.object({ runId: z.string(), connectorId: z.string(), event: z.custom<RunEvent>() }),
+  /** A connector file changed on disk by someone else (git pull, an editor). Our own writes are not reported. */
+  'store.changed': z.object({
+    kind: z.enum(['added', 'changed', 'removed']),
+    file: z.string(),
+    /** Absent when the file is unreadable or invalid. */
+    id: z.string().optional(),
+    hash: z.string().optional(),
+  }),
+  /** Another workspace was opened (e.g. from the Electron menu). */
+  'workspace.changed': z.object({ workspace: WorkspaceInfoSchema.nullable() }),
+  'sync.status': SyncStatusSchema,
+  /** A menu item or accelerator the renderer acts on (Electron). */
+  'app.command': z.object({ command: z.enum(APP_COMMANDS) }),
+} as const satisfies Record<HostEventName, z.ZodType>;
+
+export type HostEvents = { [E in HostEventName]: z.output<(typeof hostEvents)[E]> };
+export type HostEventHandler<E extends HostEventName> = (payload: HostEvents[E]) => void;
+export type Unsubscribe = () => void;
+
+/** Everything that can be subscribed to: the renderer's client and the host services share this. */
+export interface HostEventSource {
+  subscribe<E extends HostEventName>(name: E, handler: HostEventHandler<E>): Unsubscribe;
+}
+
+/** What `getHostApi()` returns in the renderer, and what the preload exposes as `window.connectorStudio`. */
+export type HostClient = HostApi & HostEventSource;
+
+/** The envelope every call returns across IPC and HTTP (errors are values, so nothing is lost in transit). */
+export type HostCallOutcome<T = unknown> = { ok: true; value: T } | { ok: false; error: SerializedHostError };
+
+/** One event as pushed over the browser-mode WebSocket. */
+export interface HostEventMessage<E extends HostEventName = HostEventName> {
+  event: E;
+  payload: HostEvents[E];
+}

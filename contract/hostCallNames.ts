@@ -1,0 +1,46 @@
+/**
+ * The names of every host call and event, without zod, so the sandboxed preload can
+ * build its named functions from this list without bundling the schemas.
+ * `contract/hostApi.ts` checks at compile time that its schema map has exactly these keys.
+ */
+export const HOST_CALL_NAMES = [
+  'app.info',
+  'workspace.current',
+  'workspace.open',
+  'workspace.create',
+  'workspace.recent',
+  'workspace.pickFolder',
+  'connectors.list',
+  'connectors.get',
+  'connectors.save',
+  'connectors.delete',
+  'connectors.import',
+  'connectors.export',
+  'credentials.list',
+  'credentials.set',
+  'credentials.delete',
+  'runs.start',
+  'runs.cancel',
+  'runs.history',
+  'runs.get',
+  'runs.prune',
+  'settings.get',
+  'settings.update',
+] as const;
+export type HostCallName = (typeof HOST_CALL_NAMES)[number];
+
+export const HOST_EVENT_NAMES = ['run.event', 'store.changed', 'workspace.changed', 'sync.status', 'app.command'] as const;
+export type HostEventName = (typeof HOST_EVENT_NAMES)[number];
+
+/** The IPC channel of one call: direction (renderer → main) and name in the channel itself. */
+export const ipcCallChannel = (name: HostCallName): string => `host:call:${name}`;
+/** The IPC channel of one event (main → renderer). */
+export const ipcEventChannel = (name: HostEventName): string => `host:event:${name}`;
+
+export function isHostCallName(value: unknown): value is HostCallName {
+  return typeof value === 'string' && (HOST_CALL_NAMES as readonly string[]).includes(value);
+}
+
+export function isHostEventName(value: unknown): value is HostEventName {
+  return typeof value === 'string' && (HOST_EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,76 @@
+/**
+ * The one error that crosses the host boundary (IPC or HTTP). Core failures keep their
+ * ConnectorError code; host failures use the host codes below. `name` survives
+ * serialisation, so `isHostError` works on both sides of the bridge.
+ */
+import { CONNECTOR_ERROR_CODES, isConnectorError, type ConnectorErrorCode } from '../core/errors/ConnectorError.js';
+
+export const HOST_ERROR_CODES = [
+  'INVALID_PAYLOAD', // the call's parameters did not match the contract
+  'UNKNOWN_CALL', // no such host call
+  'NO_WORKSPACE', // the call needs an open workspace
+  'NOT_FOUND', // connector, run or credential does not exist
+  'ALREADY_EXISTS',
+  'IO_ERROR', // the disk refused (permissions, full disk, …)
+  'VAULT_INSECURE', // the OS offers only plaintext key storage and the user has not opted in
+  'VAULT_LOCKED', // the vault key cannot be unwrapped (wrong key, tampered file)
+  'UNSUPPORTED', // not available in this mode (e.g. a native dialog in browser mode)
+  'UNAUTHORIZED', // browser mode: missing or wrong token, foreign origin
+  'SECRET_LEAK', // a record about to be written contained a vault value
+] as const;
+export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
+export type HostErrorCode = HostOnlyErrorCode | ConnectorErrorCode;
+export const ALL_HOST_ERROR_CODES: readonly HostErrorCode[] = [...HOST_ERROR_CODES, ...CONNECTOR_ERROR_CODES];
+
+export interface SerializedHostError {
+  name: 'HostError';
+  code: HostErrorCode;
+  message: string;
+  hint?: string | undefined;
+  path?: string | undefined;
+}
+
+export class HostError extends Error {
+  override name = 'HostError' as const;
+  readonly code: HostErrorCode;
+  readonly hint: string | undefined;
+  readonly path: string | undefined;
+
+  constructor(code: HostErrorCode, message: string, options: { hint?: string | undefined; path?: string | undefined; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.hint = options.hint;
+    this.path = options.path;
+  }
+
+  toJSON(): SerializedHostError {
+    return { name: 'HostError', code: this.code, message: this.message, hint: this.hint, path: this.path };
+  }
+}
+
+/** Checks `name` as well as `instanceof`, so errors that crossed IPC or HTTP still match. */
+export function isHostError(value: unknown): value is HostError {
+  return value instanceof HostError || (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'HostError');
+}
+
+/** Turns anything thrown in the host into a plain, serialisable error (the one normaliser at the boundary). */
+export function toSerializedHostError(value: unknown): SerializedHostError {
+  if (isHostError(value)) {
+    const v = value as HostError;
+    return { name: 'HostError', code: v.code, message: v.message, hint: v.hint, path: v.path };
+  }
+  if (isConnectorError(value)) {
+    const v = value as { code: ConnectorErrorCode; message: string; hint?: string; path?: string };
+    return { name: 'HostError', code: v.code, message: v.message, hint: v.hint, path: v.path };
+  }
+  const code = (value as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT'].includes(code)) {
+    return { name: 'HostError', code: 'IO_ERROR', message: value instanceof Error ? value.message : String(value), hint: 'Check that the folder exists and that you may write to it.' };
+  }
+  return { name: 'HostError', code: 'INTERNAL', message: value instanceof Error ? value.message : String(value) };
+}
+
+/** Rebuilds a throwable error from its serialised form (renderer side). */
+export function fromSerializedHostError(value: SerializedHostError): HostError {
+  return new HostError(value.code, value.message, { hint: value.hint, path: value.path });
+}

@@ -1,0 +1,27 @@
+/**
+ * The renderer's one way to reach the host. In Electron the preload bridge
+ * (`window.connectorStudio`) is used; in browser mode, HTTP + WebSocket to the local server.
+ * Components should call `getHostApi()` rather than touching either transport.
+ */
+import type { HostClient } from '../../contract/hostApi.js';
+import { createBrowserHostClient } from './browserHostClient.js';
+import type {} from './bridge.js';
+
+let client: HostClient | null = null;
+
+export function getHostApi(): HostClient {
+  client ??= window.connectorStudio ?? createBrowserHostClient();
+  return client;
+}
+
+/** True when running inside the Electron window (native dialogs, menus). */
+export function isElectron(): boolean {
+  return typeof window !== 'undefined' && window.connectorStudio !== undefined;
+}
+
+/** Tests and stories can inject a client (e.g. an in-memory fake). */
+export function setHostApiForTesting(replacement: HostClient | null): void {
+  client = replacement;
+}
+
+export type { HostClient } from '../../contract/hostApi.js';
