@@ -1,0 +1,32 @@
+/** One data type per node kind (the canvas's node registry uses these). */
+import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
+import type { FieldMapping, Input, Step } from '../../core/index.js';
+import type { LiveStep } from '../store/slices/runReducer.js';
+
+export const START_NODE_ID = '__start';
+export const END_NODE_ID = '__end';
+
+export interface NodeIssue {
+  message: string;
+  path: string;
+  severity: 'error' | 'warning';
+}
+
+export type StartNodeData = { inputs: Input[] };
+export type StepNodeData = {
+  step: Step;
+  /** Effective auth type: the step's override or the connector's. */
+  authType: string;
+  authInherited: boolean;
+  live: LiveStep | undefined;
+  issues: NodeIssue[];
+};
+export type EndNodeData = { mappings: FieldMapping[] };
+
+export type StartNode = FlowNode<StartNodeData, 'start'>;
+export type StepNode = FlowNode<StepNodeData, 'step'>;
+export type EndNode = FlowNode<EndNodeData, 'end'>;
+export type AppNode = StartNode | StepNode | EndNode;
+
+export type DependencyEdgeData = { condition?: string | undefined; issues: NodeIssue[]; virtual: boolean };
+export type AppEdge = FlowEdge<DependencyEdgeData, 'dependency'>;

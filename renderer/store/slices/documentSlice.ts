@@ -1,0 +1,48 @@
+/**
+ * The connector being edited. Every change goes through `edit`, which records an undo
+ * point; the saved copy is kept so the UI knows whether there are unsaved changes.
+ */
+import type { Connector } from '../../../core/index.js';
+import type { SliceCreator } from '../types.js';
+
+export interface DocumentSlice {
+  /** The document in the editor (null on the dashboard). */
+  doc: Connector | null;
+  /** The document as last loaded or saved; `doc !== savedDoc` means unsaved changes. */
+  savedDoc: Connector | null;
+  /** Replaces the document without an undo point (open, load a draft). */
+  openDocument: (doc: Connector, saved?: Connector | null) => void;
+  closeDocument: () => void;
+  /**
+   * Applies a pure edit. Returning the same object means "nothing changed" and records
+   * nothing. `coalesceKey` merges consecutive edits of one field into one undo step.
+   */
+  edit: (change: (doc: Connector) => Connector, coalesceKey?: string) => void;
+  markSaved: (doc: Connector) => void;
+}
+
+export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
+  doc: null,
+  savedDoc: null,
+  openDocument: (doc, saved = doc) => {
+    set({ doc, savedDoc: saved });
+    get().clearHistory();
+  },
+  closeDocument: () => {
+    set({ doc: null, savedDoc: null });
+    get().clearHistory();
+  },
+  edit: (change, coalesceKey) => {
+    const current = get().doc;
+    if (!current) return;
+    const next = change(current);
+    if (next === current) return;
+    get().recordHistory(current, coalesceKey);
+    set({ doc: next });
+  },
+  markSaved: (doc) => set({ savedDoc: doc }),
+});
+
+export function hasUnsavedChanges(state: Pick<DocumentSlice, 'doc' | 'savedDoc'>): boolean {
+  return state.doc !== null && state.doc !== state.savedDoc;
+}

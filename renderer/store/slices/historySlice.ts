@@ -1,0 +1,50 @@
+/**
+ * Undo/redo as snapshots of the connector document. Documents are small and updated
+ * immutably, so a snapshot is just a reference; consecutive edits that share a
+ * `coalesceKey` (typing in one field) collapse into one undo step.
+ */
+import type { Connector } from '../../../core/index.js';
+import type { SliceCreator } from '../types.js';
+
+export const HISTORY_LIMIT = 200;
+
+export interface HistorySlice {
+  past: Connector[];
+  future: Connector[];
+  /** The key of the last recorded edit, for coalescing. */
+  lastEditKey: string | null;
+  undo: () => void;
+  redo: () => void;
+  clearHistory: () => void;
+  /** Records `previous` as an undo point (called by the document slice on each edit). */
+  recordHistory: (previous: Connector, coalesceKey?: string) => void;
+}
+
+export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
+  past: [],
+  future: [],
+  lastEditKey: null,
+  undo: () => {
+    const { past, future, doc } = get();
+    const previous = past[past.length - 1];
+    if (!previous || !doc) return;
+    set({ past: past.slice(0, -1), future: [doc, ...future], doc: previous, lastEditKey: null });
+  },
+  redo: () => {
+    const { past, future, doc } = get();
+    const next = future[0];
+    if (!next || !doc) return;
+    set({ past: [...past, doc], future: future.slice(1), doc: next, lastEditKey: null });
+  },
+  clearHistory: () => set({ past: [], future: [], lastEditKey: null }),
+  recordHistory: (previous, coalesceKey) => {
+    const { past, lastEditKey } = get();
+    if (coalesceKey !== undefined && coalesceKey === lastEditKey && past.length > 0) {
+      // Same field still being edited: keep the older undo point.
+      set({ future: [] });
+      return;
+    }
+    const trimmed = past.length >= HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT + 1) : past;
+    set({ past: [...trimmed, previous], future: [], lastEditKey: coalesceKey ?? null });
+  },
+});

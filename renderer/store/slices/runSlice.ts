@@ -1,0 +1,45 @@
+/** Test-run state: the current (or opened) run, the run mode and the form's input values. */
+import type { ExecutionRecord, InputValue, RunEvent } from '../../../core/index.js';
+import type { SliceCreator } from '../types.js';
+import { liveRunFromRecord, reduceRunEvent, type LiveRun } from './runReducer.js';
+
+export type RunMode = 'live' | 'mock' | 'replay';
+
+export interface RunSlice {
+  run: LiveRun | null;
+  /** True when `run` is a past run opened from history (read-only). */
+  runIsHistorical: boolean;
+  runMode: RunMode;
+  runInputs: Record<string, InputValue>;
+  runError: string | null;
+  /** The last finished run of the open connector: previews and pinned outputs come from it. */
+  lastRecord: ExecutionRecord | null;
+  applyRunEvent: (event: RunEvent) => void;
+  showRecord: (record: ExecutionRecord, historical: boolean) => void;
+  setRunMode: (mode: RunMode) => void;
+  setRunInput: (name: string, value: InputValue) => void;
+  setRunError: (message: string | null) => void;
+  resetRun: () => void;
+}
+
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
+  run: null,
+  runIsHistorical: false,
+  runMode: 'live',
+  runInputs: {},
+  runError: null,
+  lastRecord: null,
+  applyRunEvent: (event) => {
+    const run = reduceRunEvent(get().run, event);
+    const patch: Partial<RunSlice> = { run, runIsHistorical: false };
+    if (event.type === 'run.finished') patch.lastRecord = event.record;
+    if (event.type === 'run.started') patch.runError = null;
+    set(patch);
+  },
+  showRecord: (record, historical) =>
+    set(historical ? { run: liveRunFromRecord(record), runIsHistorical: true } : { run: liveRunFromRecord(record), runIsHistorical: false, lastRecord: record }),
+  setRunMode: (runMode) => set({ runMode }),
+  setRunInput: (name, value) => set({ runInputs: { ...get().runInputs, [name]: value } }),
+  setRunError: (runError) => set({ runError }),
+  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {} }),
+});

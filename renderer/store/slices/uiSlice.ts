@@ -1,0 +1,49 @@
+/** Navigation, theme, panels and transient notices. */
+import type { SliceCreator } from '../types.js';
+
+export type Route =
+  | { name: 'workspace' }
+  | { name: 'dashboard' }
+  | { name: 'editor'; connectorId: string };
+
+export type Theme = 'light' | 'dark';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error' | 'success';
+  message: string;
+  /** An action offered with the notice (e.g. Undo after delete). */
+  action?: { label: string; run: () => void };
+}
+
+export type BottomPanel = 'results' | 'timeline' | 'contact' | 'history' | 'problems';
+
+export interface UiSlice {
+  route: Route;
+  theme: Theme;
+  bottomPanel: BottomPanel;
+  notices: Notice[];
+  navigate: (route: Route) => void;
+  setTheme: (theme: Theme) => void;
+  setBottomPanel: (panel: BottomPanel) => void;
+  notify: (notice: Omit<Notice, 'id'>) => number;
+  dismiss: (id: number) => void;
+}
+
+let nextNoticeId = 1;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  route: { name: 'workspace' },
+  theme: 'light',
+  bottomPanel: 'results',
+  notices: [],
+  navigate: (route) => set({ route }),
+  setTheme: (theme) => set({ theme }),
+  setBottomPanel: (bottomPanel) => set({ bottomPanel }),
+  notify: (notice) => {
+    const id = nextNoticeId++;
+    set({ notices: [...get().notices.slice(-4), { ...notice, id }] });
+    return id;
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+});

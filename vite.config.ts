@@ -1,0 +1,28 @@
+/**
+ * Renderer build. Monaco is bundled from node_modules (never a CDN) and loaded lazily,
+ * so the initial chunk stays small; its workers are separate ESM files loaded with
+ * `new Worker(new URL(...))`, which also keeps the build compatible with a strict CSP
+ * (`script-src 'self'`, no inline scripts: Vite emits only external module scripts).
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('./renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    // Monaco's chunk is large by nature; it is split out and loaded on demand.
+    chunkSizeWarningLimit: 4000,
+    modulePreload: { polyfill: false },
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1' },
+});
