@@ -2,7 +2,7 @@
  * Canvas edits → document. Each function is pure: it returns a new connector (or the
  * same object when nothing changes) or a refusal the UI shows as a message.
  */
-import { CONNECTOR_LIMITS, type Connector, type Edge, type Step } from '../../core/index.js';
+import { CONNECTOR_LIMITS, findCycle, type Connector, type Edge, type Step } from '../../core/index.js';
 import { END_NODE_ID, START_NODE_ID } from './flowTypes.js';
 import { GRID } from './documentToFlow.js';
 
@@ -62,20 +62,6 @@ export function addStep(doc: Connector, options: { position?: { x: number; y: nu
   return { ok: true, doc: { ...doc, steps: [...doc.steps, step], edges }, ids: [id] };
 }
 
-/** True when `to` can already reach `from` (so from→to would close a loop). */
-function reaches(edges: Edge[], from: string, to: string): boolean {
-  const stack = [from];
-  const seen = new Set<string>();
-  while (stack.length) {
-    const id = stack.pop() as string;
-    if (id === to) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const e of edges) if (e.source === id) stack.push(e.target);
-  }
-  return false;
-}
-
 export function connectSteps(doc: Connector, source: string, target: string, ignoreEdgeId?: string): EditResult {
   if (source === START_NODE_ID || target === END_NODE_ID) {
     return { ok: false, reason: 'Steps with no incoming link start the run, and steps with no outgoing link feed the end: no link is needed.' };
@@ -84,11 +70,13 @@ export function connectSteps(doc: Connector, source: string, target: string, ign
   if (source === target) return { ok: false, reason: 'A step cannot depend on itself.' };
   const edges = doc.edges.filter((e) => e.id !== ignoreEdgeId);
   if (edges.some((e) => e.source === source && e.target === target)) return { ok: false, reason: `${source} already leads to ${target}.` };
-  if (reaches(edges, target, source)) {
-    return { ok: false, reason: `Linking ${source} → ${target} would make a loop (${target} already leads to ${source}). Steps cannot depend on themselves.` };
-  }
   const id = nextEdgeId(doc.edges);
-  return { ok: true, doc: { ...doc, edges: [...edges, { id, source, target }] }, ids: [id] };
+  const next = { ...doc, edges: [...edges, { id, source, target }] };
+  const cycle = findCycle(next);
+  if (cycle) {
+    return { ok: false, reason: `Linking ${source} → ${target} would make a loop (${[...cycle, cycle[0]].join(' → ')}). Steps cannot depend on themselves.` };
+  }
+  return { ok: true, doc: next, ids: [id] };
 }
 
 export function reconnectEdge(doc: Connector, edgeId: string, source: string, target: string): EditResult {
