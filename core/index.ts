@@ -8,3 +8,7 @@ export * from './errors/ConnectorError.js';
 export type * from './ports/index.js';
 export { silentLogger } from './ports/index.js';
 export type * from './executor/types.js';
+export * from './template/index.js';
+export * from './expression/index.js';
+export * from './jsonpath/index.js';
+export * from './graph/index.js';

@@ -1,0 +1,32 @@
+import { JSONPath } from 'jsonpath-plus';
+import { ConnectorError } from '../errors/ConnectorError.js';
+import { checkJsonPath } from './checkJsonPath.js';
+
+/**
+ * Evaluates an output path against a parsed JSON body with jsonpath-plus (`eval: false`, so no
+ * script runs; jsonpath-plus ≥ 10.3.0 is required for the CVE-2024-21534 and CVE-2025-1302 fixes —
+ * the project pins ^11.3.0).
+ *
+ * Result: no match → `null`; exactly one match → that value (an array if the match is an array);
+ * several matches (wildcards, `..`, slices) → an array of the matches. A body that is `null`,
+ * `undefined` or not JSON gives `null`.
+ *
+ * The path is checked with `checkJsonPath` first and throws ConnectorError('INVALID_JSONPATH') if
+ * it is unsafe or malformed.
+ */
+export function extractPath(json: unknown, path: string): unknown {
+  const problem = checkJsonPath(path);
+  if (problem) throw new ConnectorError('INVALID_JSONPATH', problem, { hint: 'Fix the output path, e.g. $.results[0].id.' });
+  if (json === null || json === undefined) return null;
+  let matches: unknown;
+  try {
+    matches = JSONPath({ path, json: json as object, eval: false, wrap: true });
+  } catch (error) {
+    throw new ConnectorError('INVALID_JSONPATH', `The path "${path}" could not be evaluated: ${(error as Error).message}`, {
+      hint: 'Fix the output path, e.g. $.results[0].id.',
+      cause: error,
+    });
+  }
+  if (!Array.isArray(matches) || matches.length === 0) return null;
+  return matches.length === 1 ? (matches[0] ?? null) : matches;
+}

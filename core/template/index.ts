@@ -1,0 +1,7 @@
+export { parseTemplate, hasTemplate, type TemplatePart } from './parseTemplate.js';
+export { interpolate, interpolateToString, stringifyValue, type InterpolateOptions, type InterpolationMode } from './interpolate.js';
+export { interpolateUrl, type QueryRow } from './interpolateUrl.js';
+export { listReferences } from './listReferences.js';
+export { resolveReference } from './resolveReference.js';
+export { parseReference, referenceKey, FORBIDDEN_SEGMENTS, RESERVED_NAMESPACES, type Reference, type ReferenceKind } from './reference.js';
+export { emptyScope, type Scope } from './scope.js';

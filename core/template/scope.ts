@@ -1,0 +1,14 @@
+/** What templates and expressions can see while a run goes on. */
+export interface Scope {
+  /** Every declared input; one that was not given should be present as `null`. */
+  inputs: Record<string, unknown>;
+  /** Resolved credential values (secrets: never logged, never stored). */
+  credentials: Record<string, string>;
+  /** Outputs of the steps that have run: `steps.step_1.contactId`. */
+  steps: Record<string, Record<string, unknown>>;
+}
+
+/** A scope with nothing in it (handy for literal-only values). */
+export function emptyScope(): Scope {
+  return { inputs: {}, credentials: {}, steps: {} };
+}
