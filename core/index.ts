@@ -12,3 +12,5 @@ export * from './template/index.js';
 export * from './expression/index.js';
 export * from './jsonpath/index.js';
 export * from './graph/index.js';
+export * from './schema/migrations.js';
+export * from './validation/index.js';

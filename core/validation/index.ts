@@ -1,0 +1,2 @@
+export { validateConnector, parseConnector, invalidDocument, type ValidationResult } from './validateConnector.js';
+export { formatIssues, formatPath, type ValidationIssue } from './issue.js';
