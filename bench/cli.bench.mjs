@@ -1,0 +1,79 @@
+// The chain benchmark (issue #2, section 8): 200 iterations of the 3-step chain
+// (search contact by phone → get contact → get company) against a local server, each
+// contestant as a whole process, measured in the same run and interleaved so drift on a
+// shared machine hits all of them alike:
+//   cli          connector-studio run chain --data 200 rows --json   (the prebuilt bundle)
+//   handwritten  a plain fetch loop doing the same requests (baselines/handwritten-chain.mjs)
+//   newman       Newman running the equivalent Postman collection with 200 data rows
+// Each contestant's output is checked (200 successes, 600 requests) so a fast failure
+// never counts as a fast run. Figures are printed, not asserted.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_TOKEN, phoneRows, startChainServer } from './lib/chainServer.mjs';
+import { median, report } from './lib/report.mjs';
+import { timeProcess } from './lib/timeProcess.mjs';
+
+const ROWS = 200;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const NEWMAN_RUNS = Number(process.env.BENCH_NEWMAN_RUNS ?? 3);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const server = await startChainServer();
+const dir = await mkdtemp(join(tmpdir(), 'connector-studio-bench-'));
+try {
+  const rowsCsv = join(dir, 'rows.csv');
+  await writeFile(rowsCsv, `phone\n${phoneRows(ROWS).join('\n')}\n`);
+
+  const lastJsonLine = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1));
+  const contestants = {
+    cli: {
+      args: [join(root, 'bin/connector-studio.js'), 'run', join(root, 'bench/fixtures/chain.interchange.json'), '--data', rowsCsv, '--json',
+        '--input', `base_url=${server.baseUrl}`, '--credential', `crm_token=${BENCH_TOKEN}`],
+      check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
+      runs: RUNS,
+    },
+    handwritten: {
+      args: [join(root, 'bench/baselines/handwritten-chain.mjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
+      check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
+      runs: RUNS,
+    },
+    newman: {
+      args: [join(root, 'node_modules/newman/bin/newman.js'), 'run', join(root, 'bench/baselines/chain.postman_collection.json'),
+        '--iteration-data', rowsCsv, '--env-var', `base_url=${server.baseUrl}`, '--env-var', `crm_token=${BENCH_TOKEN}`, '--silent'],
+      check: (result) => result.code === 0,
+      runs: NEWMAN_RUNS,
+    },
+  };
+
+  const times = Object.fromEntries(Object.keys(contestants).map((name) => [name, []]));
+  // One unmeasured warm-up each (disk cache, first compile), then interleaved measured runs.
+  for (let run = 0; run <= RUNS; run++) {
+    for (const [name, contestant] of Object.entries(contestants)) {
+      if (run > contestant.runs) continue;
+      const before = server.requestCount();
+      const result = await timeProcess(process.execPath, contestant.args, { cwd: root });
+      const requests = server.requestCount() - before;
+      if (result.code !== 0 && name !== 'newman' || !contestant.check(result) || requests !== ROWS * 3) {
+        throw new Error(`${name} did not complete the ${ROWS} iterations (exit ${result.code}, ${requests} requests):\n${result.stderr.slice(0, 2000)}${result.stdout.slice(-1000)}`);
+      }
+      if (run > 0) times[name].push(result.ms);
+    }
+  }
+
+  const cli = median(times.cli);
+  const handwritten = median(times.handwritten);
+  const newman = median(times.newman);
+  for (const [name, values] of Object.entries(times)) {
+    console.log(`${name.padEnd(12)} median ${median(values).toFixed(0)} ms  runs: ${values.map((ms) => ms.toFixed(0)).join(', ')}`);
+  }
+  report({ metric: `CLI, ${ROWS} rows × 3 requests (median of ${RUNS})`, value: Math.round(cli), unit: 'ms' });
+  report({ metric: `hand-written fetch loop (median of ${RUNS})`, value: Math.round(handwritten), unit: 'ms' });
+  report({ metric: `Newman (median of ${NEWMAN_RUNS})`, value: Math.round(newman), unit: 'ms' });
+  report({ metric: 'CLI / hand-written', value: cli / handwritten, unit: '×', target: '≤ 1.2×', met: cli / handwritten <= 1.2 });
+  report({ metric: 'Newman / CLI', value: newman / cli, unit: '×', target: '≥ 10×', met: newman / cli >= 10 });
+} finally {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+}

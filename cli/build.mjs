@@ -1,0 +1,47 @@
+// Bundles the CLI (cli/ + core/ + its npm dependencies) into one ESM file,
+// dist/cli/connector-studio.mjs, which bin/connector-studio.js loads for a fast start.
+// Dependencies are bundled too: resolving and loading zod, jsonpath-plus and csv-parse
+// as separate packages costs more start-up time than reading one larger file.
+//
+//   node cli/build.mjs               build, fail on error (npm run build:cli)
+//   node cli/build.mjs --if-possible build, but only warn on error (npm's prepare: an
+//                                    install must not fail; the bin then runs from source)
+import { rename, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const BUNDLE_PATH = `${root}dist/cli/connector-studio.mjs`;
+
+export async function buildCli() {
+  await mkdir(`${root}dist/cli`, { recursive: true });
+  // Write to a unique file, then rename: concurrent builds (parallel test files) never
+  // leave a half-written bundle for the bin to load.
+  const temporary = `${BUNDLE_PATH}.${process.pid}.${Date.now()}.tmp`;
+  await build({
+    entryPoints: [`${root}cli/entry.ts`],
+    outfile: temporary,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  await rename(temporary, BUNDLE_PATH);
+  return BUNDLE_PATH;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const lenient = process.argv.includes('--if-possible');
+  try {
+    await buildCli();
+  } catch (error) {
+    if (!lenient) throw error;
+    console.warn(`connector-studio: the CLI bundle was not built (${error instanceof Error ? error.message.split('\n')[0] : error}); the command will run from source through tsx.`);
+  }
+}

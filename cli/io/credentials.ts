@@ -1,0 +1,27 @@
+import type { SecretResolver } from '../../core/index.js';
+
+export const CREDENTIAL_ENV_PREFIX = 'CONNECTOR_STUDIO_CREDENTIAL_';
+
+/** `crm_token` → `CONNECTOR_STUDIO_CREDENTIAL_CRM_TOKEN`. */
+export function credentialEnvName(name: string): string {
+  return `${CREDENTIAL_ENV_PREFIX}${name.toUpperCase()}`;
+}
+
+/**
+ * The CLI's credentials: `--credential name=value` flags over `CONNECTOR_STUDIO_CREDENTIAL_<NAME>`
+ * environment variables (the name matched case-insensitively). Values stay in memory only.
+ */
+export function collectCredentials(flags: Record<string, string>, env: NodeJS.ProcessEnv): Map<string, string> {
+  const credentials = new Map<string, string>();
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith(CREDENTIAL_ENV_PREFIX) && value !== undefined && key.length > CREDENTIAL_ENV_PREFIX.length) {
+      credentials.set(key.slice(CREDENTIAL_ENV_PREFIX.length).toLowerCase(), value);
+    }
+  }
+  for (const [name, value] of Object.entries(flags)) credentials.set(name, value);
+  return credentials;
+}
+
+export function createCredentialResolver(credentials: Map<string, string>): SecretResolver {
+  return { get: (name) => credentials.get(name) ?? credentials.get(name.toLowerCase()) };
+}
