@@ -5,6 +5,7 @@
  */
 import type { Clock, HttpTransport, Logger, SecretResolver } from '../ports/index.js';
 import type { SerializedConnectorError } from '../errors/ConnectorError.js';
+import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
 
 export type InputValue = string | number | boolean | null;
 export type StepStatus = 'pending' | 'running' | 'success' | 'failed' | 'skipped';
@@ -14,6 +15,12 @@ export type RunStatus = 'success' | 'failed' | 'cancelled' | 'timeout';
 export interface RateLimiterRegistry {
   /** Waits for (queue) or claims (fail) one request slot for the connector's limit. */
   acquire(key: string, limit: { perMinute?: number | undefined; perHour?: number | undefined; strategy: 'queue' | 'fail' }, signal: AbortSignal): Promise<void>;
+  /**
+   * Holds every request of `key` until `untilMs` (clock time). The executor calls it when an
+   * API answers 429 with Retry-After, so concurrent steps and rows wait instead of each
+   * retrying into the same wall (retries and the limiter share one budget).
+   */
+  pauseUntil?(key: string, untilMs: number): void;
 }
 
 export interface RunOptions {
@@ -35,6 +42,14 @@ export interface RunOptions {
   /** Caps (defaults: 5 MiB, 5 redirects). */
   maxResponseBytes?: number;
   maxRedirects?: number;
+  /** Shared OAuth token cache (the CLI's rows, the host's runs); a fresh one per run otherwise. */
+  tokenCache?: OAuthTokenCache;
+  /** Whole-run deadline; never more than CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS (the default). */
+  maxExecutionMs?: number;
+  /** Source of backoff jitter in [0, 1) (default Math.random); tests make it deterministic. */
+  random?: () => number;
+  /** Id for the run (default: a random UUID). */
+  runId?: string;
 }
 
 export type RunEvent =
@@ -84,6 +99,8 @@ export interface StepRecord {
   response?: RecordedResponse | undefined;
   outputs: Record<string, unknown>;
   error?: SerializedConnectorError | undefined;
+  /** Things that went wrong without failing the step (e.g. a body that is not JSON, so outputs are null). */
+  warnings?: string[] | undefined;
 }
 
 export interface ExecutionRecord {

@@ -3,6 +3,7 @@
  * a server job) injects implementations; the core never imports fs, process,
  * Electron or React.
  */
+import { ConnectorError, isConnectorError, toConnectorError } from '../errors/ConnectorError.js';
 
 /** One HTTP request as the core has fully prepared it (templates resolved, auth applied). */
 export interface TransportRequest {
@@ -53,3 +54,37 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * The error an aborted signal stands for: the ConnectorError the aborter gave as its
+ * reason (TIMEOUT for a deadline, CANCELLED for a user), TIMEOUT for AbortSignal.timeout(),
+ * CANCELLED otherwise. One answer for the clock, the transports and the executor.
+ */
+export function abortReason(signal: AbortSignal): ConnectorError {
+  const reason: unknown = signal.reason;
+  if (isConnectorError(reason)) return toConnectorError(reason);
+  if (reason instanceof Error && reason.name === 'TimeoutError') return new ConnectorError('TIMEOUT', 'The request timed out.', { cause: reason });
+  return new ConnectorError('CANCELLED', 'The run was cancelled.', { cause: reason });
+}
+
+/** The real clock (timers of the host). Tests inject a fake one instead. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal as AbortSignal));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, Math.max(0, ms));
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  },
+};

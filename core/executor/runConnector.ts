@@ -1,0 +1,238 @@
+/**
+ * Runs a connector's DAG with real concurrency: a step starts as soon as all its
+ * predecessors have settled, so parallel branches overlap. Which steps run follows the
+ * skip rule (skipRule.ts, README.md). Everything that leaves this function (events and the
+ * record) has passed through the redactor.
+ */
+import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
+import { createOAuthTokenCache } from '../auth/oauthTokenCache.js';
+import { ancestorsOf, validEdges } from '../graph/adjacency.js';
+import { topologicalOrder } from '../graph/order.js';
+import { evaluateCondition } from '../expression/evaluate.js';
+import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
+import { systemClock } from '../ports/index.js';
+import { createRateLimiterRegistry } from '../ratelimit/createRateLimiterRegistry.js';
+import { createRedactor } from '../redaction/createRedactor.js';
+import { CONNECTOR_LIMITS } from '../schema/limits.js';
+import type { Connector, Step } from '../schema/connector.js';
+import type { Scope } from '../template/scope.js';
+import { EXECUTOR_DEFAULTS } from './limits.js';
+import { resolveCredentials } from './resolveCredentials.js';
+import { resolveInputs } from './resolveInputs.js';
+import { runStep, type StepContext } from './runStep.js';
+import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js';
+import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
+
+type StepState = 'pending' | 'running' | SettledState | 'ignored';
+type StopCause = { status: Exclude<RunStatus, 'success'>; error: ConnectorError; reason: string };
+
+function newRunId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export async function runConnector(connector: Connector, options: RunOptions): Promise<ExecutionRecord> {
+  const clock = options.clock ?? systemClock;
+  const runId = options.runId ?? newRunId();
+  const startedAt = clock.now();
+  const redactor = createRedactor({});
+  const logger = options.logger;
+  const emit = (event: RunEvent) => {
+    try {
+      options.onEvent?.(redactor.redactValue(event));
+    } catch (error) {
+      logger?.warn('A run event listener threw; the run goes on.', { error: String(error) });
+    }
+  };
+
+  const steps = new Map(connector.steps.map((step) => [step.id, step]));
+  const state = new Map<string, StepState>(connector.steps.map((step) => [step.id, 'pending']));
+  const outputs = new Map<string, Record<string, unknown>>();
+  const records = new Map<string, StepRecord>();
+  const edges = validEdges(connector);
+  const pinned = options.pinnedOutputs ?? {};
+  const only = options.onlySteps ? new Set(options.onlySteps) : undefined;
+
+  // Steps that are not run: pinned ones lend their outputs, unselected ones are left out.
+  for (const step of connector.steps) {
+    if (only?.has(step.id)) continue;
+    if (Object.hasOwn(pinned, step.id)) {
+      state.set(step.id, 'succeeded');
+      outputs.set(step.id, pinned[step.id] ?? {});
+      records.set(step.id, { id: step.id, name: step.name, status: 'skipped', skipReason: 'not run: reused its pinned outputs', durationMs: 0, attempts: [], outputs: pinned[step.id] ?? {} });
+    } else if (only) {
+      state.set(step.id, 'ignored');
+      records.set(step.id, { id: step.id, name: step.name, status: 'skipped', skipReason: 'not selected for this run', durationMs: 0, attempts: [], outputs: {} });
+    }
+  }
+
+  // The whole run shares one stop signal: cancellation, the deadline, or a failed step.
+  const stop = new AbortController();
+  let stopCause: StopCause | undefined;
+  const stopRun = (cause: StopCause) => {
+    if (stopCause) return;
+    stopCause = cause;
+    stop.abort(cause.error);
+  };
+  const onCancel = () => stopRun({ status: 'cancelled', error: new ConnectorError('CANCELLED', 'The run was cancelled.'), reason: 'run cancelled' });
+  if (options.signal?.aborted) onCancel();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+  const maxExecutionMs = Math.min(options.maxExecutionMs ?? CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS, CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS);
+  const deadlineAt = startedAt + maxExecutionMs;
+  const deadlineTimer = new AbortController();
+  clock.sleep(maxExecutionMs, deadlineTimer.signal).then(
+    () => stopRun({ status: 'timeout', error: new ConnectorError('TIMEOUT', `The run took longer than ${maxExecutionMs / 1000} s and was stopped.`, { hint: 'Lower step timeouts and retries, or split the connector: a run may take at most 60 s.' }), reason: 'run timed out' }),
+    () => {},
+  );
+
+  let inputs: Record<string, InputValue> = { ...options.inputs };
+  let setupError: ConnectorError | undefined;
+  let credentials: Record<string, string> = {};
+  try {
+    inputs = resolveInputs(connector.inputs, options.inputs);
+    const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
+    credentials = await resolveCredentials(connector, toRun, options.secrets);
+    for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
+  } catch (error) {
+    setupError = toConnectorError(error);
+  }
+
+  emit({ type: 'run.started', runId, at: startedAt, stepIds: connector.steps.map((step) => step.id) });
+
+  const skip = (step: Step, reason: string) => {
+    state.set(step.id, 'skipped');
+    const record: StepRecord = { id: step.id, name: step.name, status: 'skipped', skipReason: reason, durationMs: 0, attempts: [], outputs: {} };
+    records.set(step.id, redactor.redactValue(record));
+    emit({ type: 'step.skipped', runId, stepId: step.id, at: clock.now(), reason: record.skipReason ?? reason });
+  };
+
+  /** Inputs, credentials and the outputs of the step's ancestors (null for those that did not succeed). */
+  const scopeFor = (step: Step): Scope => {
+    const visible: Record<string, Record<string, unknown>> = {};
+    for (const id of ancestorsOf(connector, step.id)) {
+      const ancestor = steps.get(id) as Step;
+      const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
+      visible[id] = { ...Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), ...own };
+    }
+    return { inputs, credentials, steps: visible };
+  };
+
+  const incomingOf = (step: Step): IncomingEdge[] => edges.filter((edge) => edge.target === step.id && state.get(edge.source) !== 'ignored').map((edge) => ({ id: edge.id, source: edge.source, condition: edge.condition }));
+  const settled = (id: string) => {
+    const s = state.get(id);
+    return s === 'succeeded' || s === 'failed' || s === 'skipped';
+  };
+
+  if (setupError) {
+    for (const step of connector.steps) if (state.get(step.id) === 'pending') skip(step, `run failed: ${setupError.message}`);
+  } else {
+    let order: string[];
+    try {
+      order = topologicalOrder(connector);
+    } catch (error) {
+      setupError = toConnectorError(error);
+      order = [];
+      for (const step of connector.steps) skip(step, `run failed: ${setupError.message}`);
+    }
+    const context: StepContext = {
+      runId,
+      connector,
+      transport: options.transport,
+      clock,
+      random: options.random ?? Math.random,
+      redactor,
+      rateLimiter: options.rateLimiter ?? createRateLimiterRegistry(clock),
+      rateLimitKey: connector.rateLimit.serviceKey || connector.id,
+      tokenCache: options.tokenCache ?? createOAuthTokenCache(clock),
+      signal: stop.signal,
+      deadlineAt,
+      maxResponseBytes: options.maxResponseBytes ?? EXECUTOR_DEFAULTS.MAX_RESPONSE_BYTES,
+      maxRedirects: options.maxRedirects ?? EXECUTOR_DEFAULTS.MAX_REDIRECTS,
+      emit,
+    };
+
+    await new Promise<void>((allSettled) => {
+      let running = 0;
+      const pump = () => {
+        for (let progressed = true; progressed; ) {
+          progressed = false;
+          for (const id of order) {
+            const step = steps.get(id) as Step;
+            if (state.get(id) !== 'pending') continue;
+            if (stopCause) {
+              skip(step, stopCause.reason);
+              continue;
+            }
+            const incoming = incomingOf(step);
+            if (!incoming.every((edge) => settled(edge.source))) continue;
+            const scope = scopeFor(step);
+            let decision: ReturnType<typeof decideStep>;
+            try {
+              decision = decideStep(step, incoming, state as ReadonlyMap<string, SettledState>, (condition) => evaluateCondition(condition, scope));
+            } catch (error) {
+              settle(step, { status: 'failed', record: failedBeforeStart(step, toConnectorError(error)), outputs: {}, error: toConnectorError(error) });
+              progressed = true;
+              continue;
+            }
+            if (!decision.run) {
+              skip(step, decision.reason);
+              progressed = true;
+              continue;
+            }
+            state.set(id, 'running');
+            running += 1;
+            emit({ type: 'step.started', runId, stepId: id, at: clock.now() });
+            void runStep(step, scope, context).then((result) => {
+              running -= 1;
+              settle(step, result);
+              pump();
+            });
+          }
+        }
+        if (running === 0) allSettled();
+      };
+      const failedBeforeStart = (step: Step, error: ConnectorError): StepRecord => ({ id: step.id, name: step.name, status: 'failed', durationMs: 0, attempts: [], outputs: {}, error: redactor.redactValue(error.toJSON()) });
+      const settle = (step: Step, result: { status: 'success' | 'failed'; record: StepRecord; outputs: Record<string, unknown>; error?: ConnectorError }) => {
+        records.set(step.id, result.record);
+        if (result.status === 'success') {
+          state.set(step.id, 'succeeded');
+          outputs.set(step.id, result.outputs);
+          emit({ type: 'step.succeeded', runId, stepId: step.id, at: clock.now(), result: result.record });
+          return;
+        }
+        state.set(step.id, 'failed');
+        emit({ type: 'step.failed', runId, stepId: step.id, at: clock.now(), result: result.record });
+        if (!connector.settings.continueOnError && !stopCause) {
+          const error = result.error ?? new ConnectorError('INTERNAL', `Step "${step.id}" failed.`);
+          stopRun({ status: 'failed', error: new ConnectorError(error.code, `Step "${step.id}" failed: ${error.message}`, { hint: error.hint, path: error.path }), reason: 'run failed' });
+        }
+      };
+      pump();
+    });
+  }
+
+  deadlineTimer.abort();
+  options.signal?.removeEventListener('abort', onCancel);
+
+  const status: RunStatus = setupError ? 'failed' : (stopCause?.status ?? 'success');
+  const runError = setupError ?? stopCause?.error;
+  const finishedAt = clock.now();
+  const succeededOutputs: Record<string, Record<string, unknown>> = {};
+  for (const [id, value] of outputs) if (state.get(id) === 'succeeded') succeededOutputs[id] = value;
+  const record: ExecutionRecord = redactor.redactValue({
+    runId,
+    connectorId: connector.id,
+    connectorName: connector.name,
+    status,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt - startedAt,
+    inputs,
+    steps: connector.steps.map((step) => records.get(step.id) ?? { id: step.id, name: step.name, status: 'skipped', skipReason: 'never reached', durationMs: 0, attempts: [], outputs: {} }),
+    contact: status === 'success' ? applyFieldMappings(connector, succeededOutputs, options.contact) : {},
+    ...(options.contact ? { contactBefore: options.contact } : {}),
+    ...(runError ? { error: runError.toJSON() } : {}),
+  });
+  emit({ type: 'run.finished', runId, at: finishedAt, record });
+  if (stopCause && stopCause.status !== 'failed') logger?.info(`Run ${runId} ended: ${stopCause.status}.`);
+  return record;
+}

@@ -1,0 +1,206 @@
+/**
+ * Runs one step: builds its request, then makes attempts until one succeeds, the error is
+ * not retryable, the retry budget (maxRetries + 1 attempts, rate-limit waits included in
+ * no extra attempt) is spent, or the run stops. Returns a redacted StepRecord.
+ */
+import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
+import { applyAuth } from '../auth/applyAuth.js';
+import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
+import { abortReason, type Clock, type HttpTransport, type TransportResponse } from '../ports/index.js';
+import type { Redactor } from '../redaction/createRedactor.js';
+import type { Connector, Step } from '../schema/connector.js';
+import { interpolateToString } from '../template/interpolate.js';
+import type { Scope } from '../template/scope.js';
+import { buildRequest, type PreparedRequest } from './buildRequest.js';
+import { extractOutputs } from './extractOutputs.js';
+import { EXECUTOR_DEFAULTS } from './limits.js';
+import { recordRequest, recordResponse } from './recordParts.js';
+import { backoffDelay, mayRetry, parseRetryAfter } from './retryPolicy.js';
+import type { AttemptRecord, RateLimiterRegistry, RecordedRequest, RecordedResponse, RunEvent, StepRecord } from './types.js';
+
+export interface StepContext {
+  runId: string;
+  connector: Connector;
+  transport: HttpTransport;
+  clock: Clock;
+  random: () => number;
+  redactor: Redactor;
+  rateLimiter: RateLimiterRegistry;
+  rateLimitKey: string;
+  tokenCache: OAuthTokenCache;
+  /** Aborts when the run stops (cancelled, timed out, or failed elsewhere). */
+  signal: AbortSignal;
+  /** Clock time the run must end by; no backoff may go beyond it. */
+  deadlineAt: number;
+  maxResponseBytes: number;
+  maxRedirects: number;
+  emit: (event: RunEvent) => void;
+}
+
+export interface StepResult {
+  status: 'success' | 'failed';
+  outputs: Record<string, unknown>;
+  record: StepRecord;
+  error?: ConnectorError;
+}
+
+function statusHint(status: number): string {
+  if (status === 401 || status === 403) return 'Check the credential this step uses and that it has access to this endpoint.';
+  if (status === 404) return 'Check the URL and the ids inserted into it (a previous step may have found nothing).';
+  if (status === 429) return 'The API is rate limiting: lower the connector\'s rate limit or retry later.';
+  if (status >= 500) return 'The API is having trouble; it was retried if the method allows it. Try again later.';
+  if (status >= 300 && status < 400) return 'The API answered with a redirect that was not followed; call the final URL directly.';
+  return 'Check the request (body, query and headers) against the API documentation.';
+}
+
+function httpError(request: RecordedRequest, response: RecordedResponse): ConnectorError {
+  const snippet = response.body ? `: ${response.body.slice(0, 300)}` : '';
+  return new ConnectorError('HTTP_ERROR', `${request.method} ${request.url} answered ${response.status}${snippet}`, { hint: statusHint(response.status) });
+}
+
+const nullOutputs = (step: Step) => Object.fromEntries(step.outputs.map((output) => [output.name, null]));
+
+export async function runStep(step: Step, scope: Scope, context: StepContext): Promise<StepResult> {
+  const { clock, connector, redactor } = context;
+  const settings = connector.settings;
+  const startedAt = clock.now();
+  const attempts: AttemptRecord[] = [];
+  const warnings: string[] = [];
+  let lastRequest: RecordedRequest | undefined;
+  let lastResponse: RecordedResponse | undefined;
+
+  const finish = (status: 'success' | 'failed', outputs: Record<string, unknown>, error?: ConnectorError): StepResult => {
+    const finishedAt = clock.now();
+    const record: StepRecord = {
+      id: step.id,
+      name: step.name,
+      status,
+      startedAt,
+      finishedAt,
+      durationMs: finishedAt - startedAt,
+      attempts,
+      request: lastRequest,
+      response: lastResponse,
+      outputs: redactor.redactValue(outputs),
+      ...(error ? { error: redactor.redactValue(error.toJSON()) } : {}),
+      ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : {}),
+    };
+    return error ? { status, outputs, record, error } : { status, outputs, record };
+  };
+
+  let prepared: PreparedRequest;
+  try {
+    prepared = buildRequest(step, scope);
+    warnings.push(...prepared.warnings);
+  } catch (error) {
+    return finish('failed', nullOutputs(step), toConnectorError(error));
+  }
+
+  const auth = step.auth ?? connector.auth;
+  const maxAttempts = (step.maxRetries ?? settings.maxRetries) + 1;
+  const timeoutMs = step.timeoutMs ?? settings.timeoutMs;
+  const limit = {
+    perMinute: connector.rateLimit.enabled ? connector.rateLimit.maxRequestsPerMinute : undefined,
+    perHour: connector.rateLimit.enabled ? connector.rateLimit.maxRequestsPerHour : undefined,
+    strategy: connector.rateLimit.strategy,
+  };
+  let tokenRefreshed = false;
+
+  for (let attempt = 1; ; attempt += 1) {
+    if (context.signal.aborted) return finish('failed', nullOutputs(step), abortReason(context.signal));
+    const attemptStart = clock.now();
+    const attemptController = new AbortController();
+    const onRunAbort = () => attemptController.abort(context.signal.reason);
+    context.signal.addEventListener('abort', onRunAbort, { once: true });
+    const stopTimer = new AbortController();
+    let response: TransportResponse | undefined;
+    let error: ConnectorError | undefined;
+    try {
+      // Waiting for a rate-limit slot is not part of the attempt's timeout.
+      await context.rateLimiter.acquire(context.rateLimitKey, limit, attemptController.signal);
+      clock.sleep(timeoutMs, stopTimer.signal).then(
+        () => attemptController.abort(new ConnectorError('TIMEOUT', `Step "${step.id}" got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
+        () => {},
+      );
+      const authorized = await applyAuth(auth, { url: prepared.url, headers: prepared.headers }, {
+        resolve: (template) => interpolateToString(template, scope),
+        tokenCache: context.tokenCache,
+        transport: context.transport,
+        signal: attemptController.signal,
+        onSecret: (name, value) => redactor.addSecret(name, value),
+        maxResponseBytes: context.maxResponseBytes,
+      });
+      lastRequest = recordRequest({ method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body }, redactor);
+      response = await context.transport.send({
+        stepId: step.id,
+        method: prepared.method,
+        url: authorized.url,
+        headers: authorized.headers,
+        body: prepared.body,
+        signal: attemptController.signal,
+        maxResponseBytes: context.maxResponseBytes,
+        maxRedirects: context.maxRedirects,
+      });
+    } catch (thrown) {
+      error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);
+    } finally {
+      stopTimer.abort();
+      context.signal.removeEventListener('abort', onRunAbort);
+    }
+
+    const attemptRecord: AttemptRecord = { attempt, startedAt: attemptStart, durationMs: clock.now() - attemptStart };
+    attempts.push(attemptRecord);
+    if (response) {
+      lastResponse = recordResponse(response, redactor, settings.logResponseData);
+      attemptRecord.status = response.status;
+      if (response.status >= 200 && response.status < 300) {
+        context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
+        try {
+          const extracted = extractOutputs(step, response.bodyText);
+          warnings.push(...extracted.warnings);
+          return finish('success', extracted.outputs);
+        } catch (extractError) {
+          return finish('failed', nullOutputs(step), toConnectorError(extractError));
+        }
+      }
+      error = httpError(lastRequest as RecordedRequest, lastResponse);
+    }
+    const failure = error as ConnectorError;
+    attemptRecord.error = redactor.redactValue(failure.toJSON());
+
+    if (context.signal.aborted) {
+      context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error });
+      return finish('failed', nullOutputs(step), failure);
+    }
+
+    // A rejected OAuth token may just have expired early: fetch a new one and try again at once.
+    const staleToken = response?.status === 401 && auth.type === 'oauth2_client_credentials' && !tokenRefreshed;
+    let retry = attempt < maxAttempts && (staleToken || mayRetry(step, response ? { status: response.status } : { error: failure }));
+    let delay = 0;
+    let finalError = failure;
+    if (retry) {
+      const retryAfter = response ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
+      delay = staleToken ? 0 : retryAfter !== undefined ? Math.min(retryAfter, EXECUTOR_DEFAULTS.RETRY_AFTER_CAP_MS) : backoffDelay(attempt, context.random);
+      if (clock.now() + delay >= context.deadlineAt) {
+        retry = false;
+        finalError = new ConnectorError(failure.code, `${failure.message} Not retried: waiting ${Math.ceil(delay / 1000)} s would pass the run's deadline.`, { hint: failure.hint, path: failure.path });
+      } else if (response?.status === 429) {
+        // Everyone using this API waits, not only this step: a 429 storm must not multiply requests.
+        context.rateLimiter.pauseUntil?.(context.rateLimitKey, clock.now() + delay);
+      }
+    }
+    context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay } : {}) });
+    if (!retry) return finish('failed', nullOutputs(step), finalError);
+    if (staleToken) {
+      tokenRefreshed = true;
+      if (auth.type === 'oauth2_client_credentials') {
+        context.tokenCache.invalidate({ tokenUrl: interpolateToString(auth.tokenUrl, scope), clientId: interpolateToString(auth.clientId, scope), clientSecret: '', scope: auth.scope, audience: auth.audience });
+      }
+    }
+    try {
+      await clock.sleep(delay, context.signal);
+    } catch {
+      return finish('failed', nullOutputs(step), abortReason(context.signal));
+    }
+  }
+}

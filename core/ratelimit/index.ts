@@ -1,0 +1,2 @@
+export { createRateLimiterRegistry } from './createRateLimiterRegistry.js';
+export type { RateLimiterRegistryWithPause, RateLimitSpec } from './createRateLimiterRegistry.js';

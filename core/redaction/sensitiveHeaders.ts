@@ -1,0 +1,24 @@
+/**
+ * Header names whose values are credentials whatever they contain. Used by the redactor
+ * (mask them in records) and by the fetch transport (drop them on cross-origin redirects).
+ */
+const SENSITIVE_HEADER_NAMES = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+]);
+
+/** Catches vendor spellings such as `X-Hubspot-Api-Key`, `X-Shopify-Access-Token`, `X-Client-Secret`. */
+const SENSITIVE_HEADER_PATTERN = /(api[-_]?key|token|secret|password|passwd|session|auth)/i;
+
+export function isSensitiveHeaderName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADER_NAMES.has(lower) || SENSITIVE_HEADER_PATTERN.test(lower);
+}

@@ -1,0 +1,42 @@
+/**
+ * A cassette is a recorded live run, saved next to the connector and replayed offline.
+ * Everything in it is redacted: credential values appear only as `{{credentials.name}}`.
+ */
+import type { SerializedConnectorError } from '../errors/ConnectorError.js';
+
+export interface CassetteInteraction {
+  stepId: string;
+  request: { method: string; url: string; headers: Record<string, string>; body?: string | undefined };
+  /** Absent when the attempt failed without an answer (then `error` says how). */
+  response?: { status: number; headers: Record<string, string>; bodyText: string } | undefined;
+  error?: SerializedConnectorError | undefined;
+}
+
+export interface Cassette {
+  version: 1;
+  connectorId: string;
+  /** ISO date. */
+  recordedAt: string;
+  interactions: CassetteInteraction[];
+}
+
+/** Percent-escapes decoded, so `%7B%7Bcredentials.k%7D%7D` and `{{credentials.k}}` compare equal. */
+export function normaliseUrl(url: string): string {
+  return url.replace(/(?:%[0-9A-Fa-f]{2})+/g, (escaped) => {
+    try {
+      return decodeURIComponent(escaped);
+    } catch {
+      return escaped;
+    }
+  });
+}
+
+export function interactionKey(stepId: string, method: string, url: string): string {
+  return `${stepId} ${method.toUpperCase()} ${normaliseUrl(url)}`;
+}
+
+/** A light structural check so a hand-edited or foreign file gets a clear error. */
+export function isCassette(value: unknown): value is Cassette {
+  const v = value as Partial<Cassette> | null;
+  return typeof v === 'object' && v !== null && v.version === 1 && typeof v.connectorId === 'string' && Array.isArray(v.interactions);
+}

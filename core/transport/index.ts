@@ -1,0 +1,10 @@
+export { createFetchTransport } from './createFetchTransport.js';
+export type { FetchTransportOptions } from './createFetchTransport.js';
+export { createMockTransport } from './createMockTransport.js';
+export type { MockTransportOptions } from './createMockTransport.js';
+export { createRecordingTransport } from './createRecordingTransport.js';
+export type { RecordingTransport } from './createRecordingTransport.js';
+export { createReplayTransport } from './createReplayTransport.js';
+export type { ReplayTransportOptions } from './createReplayTransport.js';
+export { isCassette, normaliseUrl } from './cassette.js';
+export type { Cassette, CassetteInteraction } from './cassette.js';

@@ -1,0 +1,36 @@
+/**
+ * Reads a response body as a stream and stops as soon as it passes the cap, so a huge
+ * or endless body cannot exhaust memory (a declared Content-Length over the cap fails
+ * before reading anything).
+ */
+import { ConnectorError } from '../errors/ConnectorError.js';
+
+function tooLarge(maxBytes: number, url: string): ConnectorError {
+  return new ConnectorError('RESPONSE_TOO_LARGE', `The response from ${url} is larger than ${maxBytes} bytes.`, {
+    hint: 'Ask the API for less data (filters, fields, pagination) or raise the response size cap.',
+  });
+}
+
+export async function readBodyCapped(response: Response, maxBytes: number, url: string): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(maxBytes, url);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes, url);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
