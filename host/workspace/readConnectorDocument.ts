@@ -1,9 +1,12 @@
 /**
  * Turns a connector file's text into a document plus its validation issues, or an error
- * that says what is wrong and what to do. Structural checks and migrations come from
- * core/ so the app, the CLI and the server read files the same way.
+ * that says what is wrong and what to do. Migrations, structure and whole-document rules
+ * come from core's validateConnector, so the app, the CLI and the server read files alike.
+ * A document with rule errors (a cycle, an unknown reference) still opens: the editor
+ * shows the issues. Only files whose shape cannot be parsed are listed as invalid.
  */
-import { ConnectorSchema, type Connector } from '../../core/schema/connector.js';
+import type { Connector } from '../../core/schema/connector.js';
+import { validateConnector } from '../../core/validation/index.js';
 import type { ValidationIssue } from '../../contract/hostApi.js';
 
 export type ReadConnectorResult =
@@ -17,10 +20,15 @@ export function readConnectorDocument(text: string): ReadConnectorResult {
   } catch (error) {
     return { ok: false, error: { message: `Not valid JSON: ${(error as Error).message}`, hint: 'Fix the syntax in a text editor (or restore it with git), and the app will pick it up.', issues: [] } };
   }
-  const parsed = ConnectorSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues: ValidationIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, severity: 'error' }));
-    return { ok: false, error: { message: `Not a valid connector: ${issues[0]?.path ? `${issues[0].path}: ` : ''}${issues[0]?.message ?? 'unknown problem'}`, hint: 'Fix the field named above in a text editor, or restore the file with git.', issues } };
-  }
-  return { ok: true, connector: parsed.data, issues: [] };
+  const result = validateConnector(raw);
+  if (result.connector) return { ok: true, connector: result.connector, issues: result.issues };
+  const first = result.issues.find((i) => i.severity === 'error') ?? result.issues[0];
+  return {
+    ok: false,
+    error: {
+      message: `Not a valid connector: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}`,
+      hint: first?.hint ?? 'Fix the field named above in a text editor, or restore the file with git.',
+      issues: result.issues,
+    },
+  };
 }

@@ -1,0 +1,196 @@
+/**
+ * The host services behind the contract, used by the Electron main process and by browser
+ * mode alike. Every call's payload is validated against the contract before it reaches a
+ * service; everything persistent lives in the user-data folder, except connector files and
+ * cassettes, which belong to the open workspace.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
+import { buildHostApi } from '../../contract/buildHostApi.js';
+import {
+  HOST_API_VERSION,
+  HostError,
+  type ConnectorListEntry,
+  type HostApi,
+  type HostCallName,
+  type HostCallParsedParams,
+  type HostCallResult,
+  type HostEventName,
+  type HostEvents,
+  type HostEventSource,
+  type PickFolderResult,
+} from '../../contract/hostApi.js';
+import { coreRunConnector, type RunConnectorFn } from '../runs/coreRunner.js';
+import { RunHistory } from '../runs/runHistory.js';
+import { RunService } from '../runs/runService.js';
+import { SettingsStore } from '../settings/settingsStore.js';
+import type { KeyProtector } from '../vault/keyProtector.js';
+import { createKeyFileProtector } from '../vault/keyFileProtector.js';
+import { Vault } from '../vault/vault.js';
+import { RecentWorkspaces } from '../workspace/recentWorkspaces.js';
+import { WorkspaceSession } from '../workspace/workspaceSession.js';
+import { exportConnector, parseImport } from './connectorTransfer.js';
+import { createEventHub } from './eventHub.js';
+import { parseCallParams } from './parseCallParams.js';
+
+export interface HostServicesOptions {
+  /** Settings, vault, run history and recent workspaces live here. */
+  userDataDir: string;
+  /** Protects the vault's data key; default: an owner-only key file in userDataDir. Receives the user's opt-in for insecure storage. */
+  keyProtector?: KeyProtector | ((context: { allowInsecure: () => boolean }) => KeyProtector);
+  mode?: 'electron' | 'browser';
+  appVersion?: string;
+  /** Native folder dialog (Electron); browser mode answers `unsupported`. */
+  pickFolder?: (title: string | undefined) => Promise<PickFolderResult>;
+  /** Open this workspace at start (the `--workspace` option), else the most recent one when `openMostRecent`. */
+  workspace?: string;
+  openMostRecent?: boolean;
+  logger?: Logger;
+  runConnector?: RunConnectorFn;
+  liveTransport?: () => HttpTransport;
+  historyCap?: number;
+}
+
+export interface HostServices extends HostEventSource {
+  api: HostApi;
+  emit<E extends HostEventName>(name: E, payload: HostEvents[E]): void;
+  /** For tests and shutdown: waits for a run's record to be written. */
+  runSettled(runId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Implementations = { [N in HostCallName]: (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>> };
+
+export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
+  const logger = options.logger ?? silentLogger;
+  await mkdir(options.userDataDir, { recursive: true, mode: 0o700 });
+  const hub = createEventHub((error) => logger.error('event handler failed', { error: String(error) }));
+  const settings = new SettingsStore(options.userDataDir);
+  await settings.get();
+  const allowInsecure = () => settings.peek()?.allowInsecureKeyStorage ?? false;
+  const protector =
+    typeof options.keyProtector === 'function'
+      ? options.keyProtector({ allowInsecure })
+      : options.keyProtector ?? createKeyFileProtector(join(options.userDataDir, 'vault.key'));
+  const vault = new Vault(options.userDataDir, protector);
+  const history = new RunHistory(options.userDataDir, { cap: options.historyCap });
+  const recent = new RecentWorkspaces(options.userDataDir);
+  const session = new WorkspaceSession(
+    recent,
+    (event) => hub.emit('store.changed', event),
+    (workspace) => hub.emit('workspace.changed', { workspace }),
+  );
+  const runs = new RunService({
+    runConnector: options.runConnector ?? coreRunConnector,
+    vault,
+    history,
+    store: () => session.current(),
+    emit: (payload) => hub.emit('run.event', payload),
+    logger,
+    ...(options.liveTransport ? { liveTransport: options.liveTransport } : {}),
+  });
+
+  const impl: Implementations = {
+    'app.info': async () => ({
+      name: 'Connector Studio',
+      version: options.appVersion ?? '0.0.0',
+      mode: options.mode ?? 'browser',
+      platform: process.platform,
+      apiVersion: HOST_API_VERSION,
+      vault: vault.status(),
+    }),
+
+    'workspace.current': async () => session.info(),
+    'workspace.open': async ({ path }) => session.open(path),
+    'workspace.create': async ({ path }) => session.create(path),
+    'workspace.recent': async () => recent.list(),
+    'workspace.pickFolder': async (params) =>
+      options.pickFolder ? options.pickFolder(params?.title) : { status: 'unsupported', reason: 'Browser mode has no folder dialog: type the folder path instead.' },
+
+    'connectors.list': async () => {
+      const entries = await session.current().list();
+      return Promise.all(
+        entries.map(async (entry): Promise<ConnectorListEntry> =>
+          entry.kind === 'invalid'
+            ? { kind: 'invalid', file: entry.file, error: entry.error, modifiedAt: entry.modifiedAt }
+            : {
+                kind: 'connector',
+                id: entry.connector.id,
+                file: entry.file,
+                hash: entry.hash,
+                name: entry.connector.name,
+                description: entry.connector.description,
+                icon: entry.connector.icon,
+                category: entry.connector.category,
+                enabled: entry.connector.enabled,
+                stepCount: entry.connector.steps.length,
+                errorCount: entry.issues.filter((i) => i.severity === 'error').length,
+                modifiedAt: entry.modifiedAt,
+                stats: await history.stats(entry.connector.id),
+              },
+        ),
+      );
+    },
+    'connectors.get': async ({ id }) => {
+      const entry = await session.current().get(id);
+      return { id, file: entry.file, hash: entry.hash, connector: entry.connector, issues: entry.issues };
+    },
+    'connectors.save': async ({ connector, baseHash, force }) => session.current().save(connector, { baseHash, force }),
+    'connectors.delete': async ({ id, baseHash }) => ({ deleted: await session.current().delete(id, baseHash) }),
+    'connectors.import': async ({ content, format }) => {
+      const store = session.current();
+      const { connector, issues } = parseImport(content, format);
+      const clash = await store.find(connector.id);
+      const toSave = clash ? { ...connector, id: `${connector.id}-${randomUUID().slice(0, 8)}` } : connector;
+      const saved = await store.save(toSave);
+      if (saved.status !== 'saved') throw new HostError('ALREADY_EXISTS', saved.message);
+      return { id: saved.id, file: saved.file, hash: saved.hash, issues };
+    },
+    'connectors.export': async ({ id, format }) => {
+      const entry = await session.current().get(id);
+      return exportConnector(entry.connector, format, entry.file);
+    },
+
+    'credentials.list': async () => vault.list(),
+    'credentials.set': async ({ name, value }) => vault.set(name, value),
+    'credentials.delete': async ({ name }) => ({ deleted: await vault.delete(name) }),
+
+    'runs.start': async (params) => runs.start(params),
+    'runs.cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'runs.history': async ({ connectorId, limit }) => history.list(connectorId, limit),
+    'runs.get': async ({ connectorId, runId }) => history.get(connectorId, runId),
+    'runs.prune': async ({ connectorId, keep }) => ({ removed: await history.prune(connectorId, keep) }),
+
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => settings.update(patch),
+  };
+
+  const api = buildHostApi(async (name, raw) => {
+    const params = parseCallParams(name, raw);
+    return (impl[name] as (p: unknown) => Promise<unknown>)(params);
+  });
+
+  const startAt = options.workspace ?? (options.openMostRecent ? await recent.mostRecent() : undefined);
+  if (startAt) {
+    try {
+      await session.open(startAt);
+    } catch (error) {
+      // A moved or deleted folder must not stop the app: the chooser shows instead.
+      if (options.workspace) throw error;
+      logger.warn('could not reopen the last workspace', { path: startAt, error: String(error) });
+    }
+  }
+
+  return {
+    api,
+    subscribe: hub.subscribe,
+    emit: hub.emit,
+    runSettled: (runId) => runs.settled(runId),
+    async close() {
+      await runs.cancelAll();
+      await session.close();
+    },
+  };
+}

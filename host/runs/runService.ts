@@ -1,0 +1,119 @@
+/**
+ * Test runs in the host: core's runConnector with the live (fetch), mock, replay or
+ * recording transport; events streamed to the renderer; cancellable; every finished
+ * run appended to the connector's history after the secret guard.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Connector } from '../../core/schema/connector.js';
+import type { ExecutionRecord, RunEvent } from '../../core/executor/types.js';
+import { createRedactor } from '../../core/redaction/index.js';
+import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
+import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
+import type { HostCallParsedParams, HostEvents, RunMode } from '../../contract/hostApi.js';
+import type { Vault } from '../vault/vault.js';
+import type { WorkspaceStore } from '../workspace/workspaceStore.js';
+import { uniqueConnectorFileName } from '../workspace/connectorFileName.js';
+import { cassettePath, readCassette, writeCassette } from './cassetteStore.js';
+import type { RunConnectorFn } from './coreRunner.js';
+import type { RunHistory } from './runHistory.js';
+import { guardedJson } from './secretGuard.js';
+
+export interface RunServiceDeps {
+  runConnector: RunConnectorFn;
+  vault: Vault;
+  history: RunHistory;
+  store: () => WorkspaceStore;
+  emit: (payload: HostEvents['run.event']) => void;
+  logger: Logger;
+  /** Live transport factory (tests inject one bound to a local server's fetch). */
+  liveTransport?: () => HttpTransport;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export class RunService {
+  private readonly active = new Map<string, ActiveRun>();
+
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  async start(params: HostCallParsedParams<'runs.start'>): Promise<{ runId: string; connectorId: string }> {
+    const store = this.deps.store();
+    const stored = params.connectorId ? await store.get(params.connectorId) : params.connector ? await store.find(params.connector.id) : undefined;
+    const connector: Connector = params.connector ?? stored!.connector;
+    const connectorFile = stored?.file ?? uniqueConnectorFileName(connector.name, new Set());
+    const cassetteName = params.cassette ?? 'default';
+    const secrets = await this.deps.vault.values();
+    const redactor = createRedactor(secrets);
+
+    let recorder: RecordingTransport | undefined;
+    let transport: HttpTransport;
+    if (params.mode === 'mock') transport = createMockTransport(connector);
+    else if (params.mode === 'replay') transport = createReplayTransport(await readCassette(cassettePath(store.root, connectorFile, cassetteName)), { redactor });
+    else {
+      transport = this.deps.liveTransport?.() ?? createFetchTransport();
+      if (params.record) transport = recorder = createRecordingTransport(transport, redactor);
+    }
+
+    const runId = randomUUID();
+    const controller = new AbortController();
+    const emit = (event: RunEvent) => {
+      try {
+        this.deps.emit({ runId, connectorId: connector.id, event: JSON.parse(guardedJson({ ...event, runId }, secrets)) as RunEvent });
+      } catch (error) {
+        this.deps.logger.error('run event dropped', { error: String(error) });
+      }
+    };
+    const done = this.deps
+      .runConnector(connector, {
+        inputs: params.inputs,
+        transport,
+        secrets: { get: (name) => secrets[name] },
+        signal: controller.signal,
+        onEvent: emit,
+        logger: this.deps.logger,
+        ...(params.onlySteps ? { onlySteps: params.onlySteps } : {}),
+        ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
+        ...(params.contact ? { contact: params.contact } : {}),
+      })
+      .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, secrets, recorder, store.root, connectorFile, cassetteName))
+      .catch((error: unknown) => {
+        // runConnector reports failures in its record; reaching here is a host or core bug.
+        const failure = toConnectorError(error).toJSON();
+        const now = Date.now();
+        const record: ExecutionRecord = { runId, connectorId: connector.id, connectorName: connector.name, status: controller.signal.aborted ? 'cancelled' : 'failed', startedAt: now, finishedAt: now, durationMs: 0, inputs: params.inputs, steps: [], contact: {}, error: failure };
+        emit({ type: 'run.finished', runId, at: now, record });
+        return this.finish(runId, connector, params.mode, record, secrets, undefined, store.root, connectorFile, cassetteName);
+      })
+      .catch((error: unknown) => this.deps.logger.error('run could not be recorded', { error: String(error) }))
+      .finally(() => this.active.delete(runId));
+    this.active.set(runId, { controller, done });
+    return { runId, connectorId: connector.id };
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.active.get(runId);
+    if (!run) return false;
+    run.controller.abort();
+    return true;
+  }
+
+  /** Resolves when the run has finished and its record is written (tests, shutdown). */
+  async settled(runId: string): Promise<void> {
+    await this.active.get(runId)?.done;
+  }
+
+  async cancelAll(): Promise<void> {
+    const runs = [...this.active.values()];
+    for (const run of runs) run.controller.abort();
+    await Promise.all(runs.map((r) => r.done));
+  }
+
+  private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, secrets: Record<string, string>, recorder: RecordingTransport | undefined, root: string, connectorFile: string, cassetteName: string): Promise<void> {
+    await this.deps.history.append(connector.id, guardedJson({ mode, record }, secrets));
+    if (recorder) await writeCassette(cassettePath(root, connectorFile, cassetteName), guardedJson(recorder.toCassette(connector.id), secrets));
+    this.deps.logger.debug('run recorded', { runId, status: record.status });
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The last check before anything derived from a run touches the disk: core has already
+ * redacted it, but if a vault value still appears (in any encoding the redactor knows),
+ * it is redacted here, and if it still survives the write is refused.
+ */
+import { createRedactor } from '../../core/redaction/index.js';
+import { HostError } from '../../contract/hostApi.js';
+
+export function guardedJson(value: unknown, secrets: Record<string, string>): string {
+  const redactor = createRedactor(secrets);
+  let text = JSON.stringify(value);
+  if (redactor.containsSecret(text)) {
+    text = JSON.stringify(redactor.redactValue(value));
+    if (redactor.containsSecret(text)) {
+      throw new HostError('SECRET_LEAK', 'A run record still contained a credential value after redaction, so it was not saved.', {
+        hint: 'Please report this; the run itself is unaffected.',
+      });
+    }
+  }
+  return text;
+}
