@@ -1,0 +1,116 @@
+/**
+ * Finds literal secrets in a connector document: auth values that do not reference a
+ * credential, sensitive headers holding a literal, random-looking values in headers,
+ * query strings and bodies, and known token formats anywhere (mocks and test inputs too).
+ */
+import type { Auth, Connector, KeyValue } from '../schema/connector.js';
+import type { PublishFinding } from './findings.js';
+import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
+
+const SECRET_AUTH_FIELDS: Record<Auth['type'], readonly string[]> = {
+  none: [],
+  bearer: ['token'],
+  api_key: ['value'],
+  basic: ['password'],
+  oauth2_client_credentials: ['clientSecret'],
+};
+
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;
+const CREDENTIAL_REF = /\{\{\s*(?:credentials|workspace)\s*\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
+const ANY_TEMPLATE = /\{\{[^}]*\}\}/g;
+
+function usesCredential(value: string): boolean {
+  return CREDENTIAL_REF.test(value);
+}
+
+/** The literal text left once templates are taken out (`Bearer {{credentials.x}}` → `Bearer `). */
+function literalPart(value: string): string {
+  return value.replace(ANY_TEMPLATE, '').trim();
+}
+
+function shorten(secret: string): string {
+  return secret.length <= 8 ? '…' : `${secret.slice(0, 4)}…`;
+}
+
+export function scanConnectorForSecrets(connector: Connector): PublishFinding[] {
+  const findings: PublishFinding[] = [];
+  const reportedPaths = new Set<string>();
+  const add = (finding: PublishFinding) => {
+    const key = `${finding.path}\n${finding.kind}`;
+    if (reportedPaths.has(key)) return;
+    reportedPaths.add(key);
+    findings.push(finding);
+  };
+
+  const requestValue = (path: string, value: string) => {
+    for (const token of highEntropyTokens(value)) {
+      add({ path, kind: 'high_entropy', message: `"${shorten(token)}" looks like a random key (${token.length} characters). Store it as a credential and write {{credentials.name}} instead.` });
+    }
+  };
+
+  const auth = (value: Auth, at: string) => {
+    for (const field of SECRET_AUTH_FIELDS[value.type]) {
+      const text = (value as Record<string, unknown>)[field];
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      if (!usesCredential(text) || literalPart(text).length >= 8) {
+        add({ path: `${at}.${field}`, kind: 'literal_secret', message: `The ${value.type} ${field} holds a literal value. Templates never carry secrets: write {{credentials.name}} and declare the credential.` });
+      }
+    }
+    for (const [field, text] of Object.entries(value)) if (typeof text === 'string' && field !== 'type') requestValue(`${at}.${field}`, text);
+  };
+
+  const rows = (list: KeyValue[], at: string, headers: boolean) => {
+    list.forEach((row, j) => {
+      const path = `${at}[${j}].value`;
+      if (headers && SENSITIVE_HEADER.test(row.key.trim()) && row.value.trim() !== '') {
+        const literal = literalPart(row.value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
+        if (!usesCredential(row.value) || literal.length >= 8) {
+          add({ path, kind: 'literal_secret', message: `The "${row.key}" header holds a literal value. Write {{credentials.name}} there instead.` });
+        }
+      }
+      requestValue(path, row.value);
+    });
+  };
+
+  const body = (value: unknown, at: string) => {
+    if (typeof value === 'string') requestValue(at, value);
+    else if (Array.isArray(value)) value.forEach((item, i) => body(item, `${at}[${i}]`));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) body(item, `${at}.${key}`);
+    }
+  };
+
+  auth(connector.auth, 'auth');
+  connector.steps.forEach((step, i) => {
+    const at = `steps[${i}]`;
+    const queryAt = step.url.indexOf('?');
+    if (queryAt !== -1) requestValue(`${at}.url`, step.url.slice(queryAt + 1));
+    rows(step.query, `${at}.query`, false);
+    rows(step.headers, `${at}.headers`, true);
+    if (step.body.type === 'json') body(step.body.value, `${at}.body.value`);
+    else if (step.body.type === 'form') rows(step.body.fields, `${at}.body.fields`, false);
+    else if (step.body.type === 'raw') requestValue(`${at}.body.text`, step.body.text);
+    if (step.auth) auth(step.auth, `${at}.auth`);
+  });
+
+  // Known formats anywhere: descriptions, mocks, test inputs, input defaults.
+  for (const { path, value } of strings(connector, '')) {
+    const format = matchKnownTokenFormat(value);
+    if (format) add({ path, kind: 'known_token_format', message: `This looks like ${format.label}. Remove it, revoke it if it was real, and use {{credentials.name}} instead.` });
+  }
+  return findings;
+}
+
+/** Every string in a JSON value with its path (object keys included, as `path` of the key). */
+export function* strings(value: unknown, at: string): Generator<{ path: string; value: string }> {
+  if (typeof value === 'string') yield { path: at || '$', value };
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* strings(value[i], `${at}[${i}]`);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const path = at ? `${at}.${key}` : key;
+      yield { path, value: key };
+      yield* strings(item, path);
+    }
+  }
+}
