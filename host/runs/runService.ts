@@ -68,6 +68,7 @@ export class RunService {
     };
     const done = this.deps
       .runConnector(connector, {
+        runId,
         inputs: params.inputs,
         transport,
         secrets: { get: (name) => secrets[name] },
