@@ -1,10 +1,14 @@
 /**
  * Import and export of connector documents: the app's own file format, and the
- * interchange format (through core's interchange module).
+ * interchange format (through core's interchange module). An import that parses but
+ * breaks a rule (a cycle, an unknown reference) is kept, with its issues, so the user
+ * can fix it in the editor; one that cannot be parsed is refused with the reason.
  */
 import type { Connector } from '../../core/schema/connector.js';
+import { exportInterchange, importInterchange, isInterchangeDocument } from '../../core/interchange/index.js';
 import { validateConnector } from '../../core/validation/index.js';
 import { HostError, type ValidationIssue } from '../../contract/hostApi.js';
+import { CONNECTOR_FILE_SUFFIX } from '../workspace/connectorFileName.js';
 import { toStableJson } from '../workspace/stableJson.js';
 
 export function parseImport(content: string, format: 'auto' | 'app' | 'interchange'): { connector: Connector; issues: ValidationIssue[] } {
@@ -14,10 +18,8 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
   } catch (error) {
     throw new HostError('INVALID_DOCUMENT', `The file is not valid JSON: ${(error as Error).message}`, { hint: 'Check that you picked a connector file (.json).' });
   }
-  if (format === 'interchange') {
-    throw new HostError('UNSUPPORTED', 'Interchange import is not available in this build yet.', { hint: 'Import the app format (.connector.json) instead.' });
-  }
-  const result = validateConnector(raw);
+  const interchange = format === 'interchange' || (format === 'auto' && isInterchangeDocument(raw));
+  const result = validateConnector(interchange ? importInterchange(raw) : raw);
   if (!result.connector) {
     const first = result.issues.find((i) => i.severity === 'error');
     throw new HostError('INVALID_DOCUMENT', `Not a connector this app can read: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}`, { hint: first?.hint, path: first?.path });
@@ -27,7 +29,8 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
 
 export function exportConnector(connector: Connector, format: 'app' | 'interchange', file: string): { fileName: string; content: string } {
   if (format === 'interchange') {
-    throw new HostError('UNSUPPORTED', 'Interchange export is not available in this build yet.', { hint: 'Export the app format instead.' });
+    const base = file.endsWith(CONNECTOR_FILE_SUFFIX) ? file.slice(0, -CONNECTOR_FILE_SUFFIX.length) : file;
+    return { fileName: `${base}.interchange.json`, content: `${JSON.stringify(exportInterchange(connector), null, 2)}\n` };
   }
   return { fileName: file, content: toStableJson(connector) };
 }

@@ -69,6 +69,11 @@ describe('createHostServices', () => {
     const imported = await services.api.connectors.import({ content: exported.content });
     expect(imported.id).toMatch(/^lookup-/);
     expect((await services.api.connectors.list()).filter((e) => e.kind === 'connector')).toHaveLength(2);
+    const interchange = await services.api.connectors.export({ id: 'lookup', format: 'interchange' });
+    expect(interchange.fileName).toBe('contact-lookup.interchange.json');
+    const back = await services.api.connectors.import({ content: interchange.content, format: 'auto' });
+    expect((await services.api.connectors.get({ id: back.id })).connector.steps[0]?.url).toBe('https://api.example.com/search');
+    await expect(services.api.connectors.import({ content: '{"hello": 1}' })).rejects.toMatchObject({ code: 'INVALID_DOCUMENT' });
     expect(await services.api.connectors.delete({ id: 'lookup' })).toEqual({ deleted: true });
     await expect(services.api.connectors.get({ id: 'lookup' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
