@@ -14,3 +14,4 @@ export * from './jsonpath/index.js';
 export * from './graph/index.js';
 export * from './schema/migrations.js';
 export * from './validation/index.js';
+export * from './interchange/index.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { parseConnector, validateConnector, type ValidationIssue } from './index.js';
 
-const step = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: id, url: 'https://api.example.com/x', ...extra });
+type StepDraft = { id: string; name: string; url: string; [key: string]: unknown };
+const step = (id: string, extra: Record<string, unknown> = {}): StepDraft => ({ id, name: id, url: 'https://api.example.com/x', ...extra });
 const edge = (source: string, target: string, extra: Record<string, unknown> = {}) => ({ id: `${source}-${target}`, source, target, ...extra });
 const doc = (extra: Record<string, unknown> = {}) => ({
   schemaVersion: 1,
@@ -94,7 +95,7 @@ describe('validateConnector', () => {
     const base = doc({ fieldMappings: [] });
     base.steps[0]!.url = 'https://x.io/{{nope}}/{{step_3.name}}/{{step_1.contactId}}';
     base.steps[1]!.headers = [{ key: 'X-Key', value: '{{credentials.undeclared}}' }];
-    (base.steps[2] as Record<string, unknown>).body = { type: 'json', value: { a: ['{{step_2.missing}}'] } };
+    base.steps[2]!.body = { type: 'json', value: { a: ['{{step_2.missing}}'] } };
     const found = errors(base).map((i) => `${i.path}: ${i.message}`);
     expect(found).toEqual([
       'steps[0].url: {{nope}} is not an input',

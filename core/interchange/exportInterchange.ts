@@ -1,0 +1,178 @@
+import { ConnectorError } from '../errors/ConnectorError.js';
+import { findCycle, predecessors } from '../graph/index.js';
+import type { Connector, Edge, KeyValue, Step } from '../schema/connector.js';
+import { CONNECTOR_LIMITS } from '../schema/limits.js';
+import { credentialsToWorkspace } from './credentialSpelling.js';
+import type { InterchangeParallel, InterchangeStep } from './schema.js';
+
+type Json = Record<string, unknown>;
+
+const unsupported = (message: string, hint: string) => new ConnectorError('UNSUPPORTED_EXPORT', message, { hint });
+
+/**
+ * Writes a connector in the interchange format, or throws ConnectorError('UNSUPPORTED_EXPORT')
+ * with a hint when the SaaS could not run it the same way. Expressible graphs are layered:
+ * every step of layer k+1 depends on exactly every step of layer k (one step, or a parallel group
+ * of at most 3), which is what the format's series list of entries means.
+ *
+ * - `single-step` when there is one step with no condition; otherwise `multi-step`.
+ * - Edge conditions are folded into the target's step condition when all of that step's incoming
+ *   edges carry the same condition (`(edge) && (step)`); different conditions are unsupported.
+ * - `{{credentials.x}}` is written `{{workspace.x}}`. Disabled query/header rows are not written.
+ * - Not expressible: form bodies, a JSON body that is a string (it would read back as raw text),
+ *   OAuth 2.0 client credentials (the SaaS format has no such auth).
+ * - Not written (app-only, no effect on what the SaaS runs): positions, mocks, stored tests,
+ *   `logResponseData`, credential slot labels, the template origin, the `enabled` flag.
+ */
+export function exportInterchange(c: Connector): Json {
+  const cycle = findCycle(c);
+  if (cycle) throw unsupported(`The steps form a cycle (${cycle.join(' → ')}).`, 'Remove the cycle first.');
+  checkAuth(c.auth, 'the connector');
+  const folded = foldEdgeConditions(c);
+  const only = c.steps[0];
+  const single = c.steps.length === 1 && only !== undefined && folded.get(only.id) === undefined;
+
+  const doc: Json = {
+    name: c.name,
+    description: c.description,
+    icon: c.icon,
+    category: c.category,
+    type: single ? 'single-step' : 'multi-step',
+    input_schema: Object.fromEntries(c.inputs.map((input) => [input.name, inputSpec(input)])),
+    config: {},
+    field_mappings: c.fieldMappings.map((m) => ({
+      source: m.source,
+      target: m.target,
+      ...(m.custom ? { custom: true } : {}),
+      ...(m.coerce !== 'none' ? { coerce: m.coerce } : {}),
+      ...(m.merge !== 'overwrite' ? { merge: m.merge } : {}),
+    })),
+    timeout_ms: c.settings.timeoutMs,
+    max_retries: c.settings.maxRetries,
+    continue_on_error: c.settings.continueOnError,
+  };
+  const config: Json = {};
+  if (single && only) {
+    const request = stepEntry(only, undefined);
+    const { id: _id, name: _name, auth, timeout_ms, max_retries, idempotent, ...fields } = request;
+    if (idempotent !== undefined) throw unsupported('A single-step connector cannot mark its request idempotent in the interchange format.', 'Remove the idempotent flag, or add a second step.');
+    config.auth = auth ?? c.auth;
+    Object.assign(config, fields);
+    if (timeout_ms !== undefined) doc.timeout_ms = timeout_ms;
+    if (max_retries !== undefined) doc.max_retries = max_retries;
+  } else {
+    config.auth = c.auth;
+    let groups = 0;
+    config.steps = layers(c).map((layer) => {
+      const entries = layer.map((step) => stepEntry(step, folded.get(step.id)));
+      if (entries.length === 1) return entries[0]!;
+      return { id: `parallel_group_${++groups}`, type: 'parallel', steps: entries } satisfies InterchangeParallel;
+    });
+  }
+  if (c.rateLimit.enabled || c.rateLimit.maxRequestsPerMinute !== undefined || c.rateLimit.maxRequestsPerHour !== undefined || c.rateLimit.serviceKey !== undefined) {
+    config.rateLimiting = { ...c.rateLimit };
+  }
+  doc.config = config;
+  return credentialsToWorkspace(doc);
+}
+
+/** Groups steps into consecutive layers and checks that every layer fully depends on the one before. */
+function layers(c: Connector): Step[][] {
+  const depth = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    const d = Math.max(-1, ...predecessors(c, id).map(depthOf)) + 1;
+    depth.set(id, d);
+    return d;
+  };
+  const result: Step[][] = [];
+  for (const step of c.steps) (result[depthOf(step.id)] ??= []).push(step);
+  result.forEach((layer, k) => {
+    if (layer.length > CONNECTOR_LIMITS.MAX_PARALLEL_STEPS) {
+      throw unsupported(`${layer.length} steps (${layer.map((s) => s.id).join(', ')}) would run as one parallel group; the format allows ${CONNECTOR_LIMITS.MAX_PARALLEL_STEPS}.`, 'Chain some of them one after another.');
+    }
+    if (k === 0) return;
+    const expected = result[k - 1]!.map((s) => s.id).sort().join(',');
+    for (const step of layer) {
+      if (predecessors(c, step.id).sort().join(',') !== expected) {
+        throw unsupported(
+          `Step "${step.id}" depends on ${predecessors(c, step.id).join(', ')}, but the interchange format can only say "after every step of the previous group" (${expected.replaceAll(',', ', ')}).`,
+          'Connect the step after every step of the previous group, or keep the connector in the app format.',
+        );
+      }
+    }
+  });
+  return result;
+}
+
+/** The condition each step gets from its incoming edges, when they agree. */
+function foldEdgeConditions(c: Connector): Map<string, string> {
+  const byTarget = new Map<string, Edge[]>();
+  for (const edge of c.edges) byTarget.set(edge.target, [...(byTarget.get(edge.target) ?? []), edge]);
+  const folded = new Map<string, string>();
+  for (const step of c.steps) {
+    const incoming = byTarget.get(step.id) ?? [];
+    const conditions = new Set(incoming.map((e) => e.condition?.trim() || ''));
+    if (conditions.size > 1) {
+      throw unsupported(`The edges into step "${step.id}" carry different conditions.`, 'Give every incoming edge the same condition, or move the condition onto the step.');
+    }
+    const edgeCondition = [...conditions][0];
+    const parts = [edgeCondition, step.condition?.trim()].filter((p): p is string => !!p);
+    if (parts.length === 1) folded.set(step.id, parts[0]!);
+    if (parts.length === 2) folded.set(step.id, `(${parts[0]}) && (${parts[1]})`);
+  }
+  return folded;
+}
+
+function stepEntry(step: Step, condition: string | undefined): InterchangeStep & { id: string } {
+  if (step.auth) checkAuth(step.auth, `step "${step.id}"`);
+  const entry: Json = { id: step.id };
+  if (step.name) entry.name = step.name;
+  entry.method = step.method;
+  entry.url = step.url;
+  const query = rows(step.query);
+  if (query.length > 0) entry.queryParams = query;
+  const headers = rows(step.headers);
+  if (step.body.type === 'form') {
+    throw unsupported(`Step "${step.id}" sends a form body, which the interchange format cannot express.`, 'Send the body as JSON, or as raw text with a Content-Type header of application/x-www-form-urlencoded.');
+  }
+  if (step.body.type === 'json') {
+    if (typeof step.body.value === 'string') throw unsupported(`Step "${step.id}" sends a JSON string body, which would read back as raw text.`, 'Send it as a raw body, or wrap it in an object.');
+    if (step.body.value !== undefined && step.body.value !== null) entry.body = step.body.value;
+  }
+  if (step.body.type === 'raw') {
+    entry.body = step.body.text;
+    const hasType = headers.some((h) => h.key.toLowerCase() === 'content-type');
+    if (!hasType && step.body.contentType !== 'text/plain') headers.push({ key: 'Content-Type', value: step.body.contentType });
+  }
+  if (headers.length > 0) entry.headers = headers;
+  if (step.outputs.length > 0) entry.outputs = Object.fromEntries(step.outputs.map((o) => [o.name, o.path]));
+  if (condition) entry.condition = { enabled: true, expression: condition };
+  if (step.auth) entry.auth = step.auth;
+  if (step.timeoutMs !== undefined) entry.timeout_ms = step.timeoutMs;
+  if (step.maxRetries !== undefined) entry.max_retries = step.maxRetries;
+  if (step.idempotent !== undefined) entry.idempotent = step.idempotent;
+  return entry as InterchangeStep & { id: string };
+}
+
+function rows(list: KeyValue[]): Array<{ key: string; value: string }> {
+  return list.filter((r) => r.enabled).map((r) => ({ key: r.key, value: r.value }));
+}
+
+function inputSpec(input: Connector['inputs'][number]): Json {
+  return {
+    type: input.type,
+    ...(input.label ? { label: input.label } : {}),
+    ...(input.required ? { required: true } : {}),
+    ...(input.default !== undefined ? { default: input.default } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+  };
+}
+
+function checkAuth(auth: Connector['auth'], where: string): void {
+  if (auth.type === 'oauth2_client_credentials') {
+    throw unsupported(`The interchange format has no OAuth 2.0 client-credentials auth (used by ${where}).`, 'Use bearer, API key or basic auth to export, or keep the connector in the app format.');
+  }
+}
+

@@ -1,0 +1,4 @@
+export { isInterchangeDocument, importInterchange, SINGLE_STEP_ID } from './importInterchange.js';
+export { exportInterchange } from './exportInterchange.js';
+export { loadConnectorDocument } from './loadConnectorDocument.js';
+export { InterchangeSchema, type InterchangeDocument, type InterchangeInput, type InterchangeStep, type InterchangeParallel } from './schema.js';
