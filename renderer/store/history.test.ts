@@ -50,7 +50,7 @@ describe('document edits and undo history', () => {
     expect(hasUnsavedChanges(store.getState())).toBe(false);
     store.getState().edit((d) => ({ ...d, name: 'A' }));
     expect(hasUnsavedChanges(store.getState())).toBe(true);
-    store.getState().markSaved(store.getState().doc!);
+    store.getState().markSaved(store.getState().doc!, 'h1');
     expect(hasUnsavedChanges(store.getState())).toBe(false);
   });
 });

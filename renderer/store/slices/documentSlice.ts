@@ -10,26 +10,29 @@ export interface DocumentSlice {
   doc: Connector | null;
   /** The document as last loaded or saved; `doc !== savedDoc` means unsaved changes. */
   savedDoc: Connector | null;
+  /** The file's content hash when loaded or saved (null = never saved). */
+  baseHash: string | null;
   /** Replaces the document without an undo point (open, load a draft). */
-  openDocument: (doc: Connector, saved?: Connector | null) => void;
+  openDocument: (doc: Connector, saved?: Connector | null, baseHash?: string | null) => void;
   closeDocument: () => void;
   /**
    * Applies a pure edit. Returning the same object means "nothing changed" and records
    * nothing. `coalesceKey` merges consecutive edits of one field into one undo step.
    */
   edit: (change: (doc: Connector) => Connector, coalesceKey?: string) => void;
-  markSaved: (doc: Connector) => void;
+  markSaved: (doc: Connector, hash: string) => void;
 }
 
 export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   doc: null,
   savedDoc: null,
-  openDocument: (doc, saved = doc) => {
-    set({ doc, savedDoc: saved });
+  baseHash: null,
+  openDocument: (doc, saved = doc, baseHash = null) => {
+    set({ doc, savedDoc: saved, baseHash });
     get().clearHistory();
   },
   closeDocument: () => {
-    set({ doc: null, savedDoc: null });
+    set({ doc: null, savedDoc: null, baseHash: null });
     get().clearHistory();
   },
   edit: (change, coalesceKey) => {
@@ -40,7 +43,7 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
     get().recordHistory(current, coalesceKey);
     set({ doc: next });
   },
-  markSaved: (doc) => set({ savedDoc: doc }),
+  markSaved: (doc, hash) => set({ savedDoc: doc, baseHash: hash }),
 });
 
 export function hasUnsavedChanges(state: Pick<DocumentSlice, 'doc' | 'savedDoc'>): boolean {

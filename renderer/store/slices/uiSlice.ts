@@ -4,6 +4,7 @@ import type { SliceCreator } from '../types.js';
 export type Route =
   | { name: 'workspace' }
   | { name: 'dashboard' }
+  | { name: 'credentials' }
   | { name: 'editor'; connectorId: string };
 
 export type Theme = 'light' | 'dark';
@@ -23,6 +24,11 @@ export interface UiSlice {
   theme: Theme;
   bottomPanel: BottomPanel;
   notices: Notice[];
+  /** The open connector's file changed on disk while it had unsaved edits. */
+  externalChange: boolean;
+  appReady: boolean;
+  setAppReady: (ready: boolean) => void;
+  setExternalChange: (changed: boolean) => void;
   navigate: (route: Route) => void;
   setTheme: (theme: Theme) => void;
   setBottomPanel: (panel: BottomPanel) => void;
@@ -37,6 +43,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   theme: 'light',
   bottomPanel: 'results',
   notices: [],
+  externalChange: false,
+  appReady: false,
+  setAppReady: (appReady) => set({ appReady }),
+  setExternalChange: (externalChange) => set({ externalChange }),
   navigate: (route) => set({ route }),
   setTheme: (theme) => set({ theme }),
   setBottomPanel: (bottomPanel) => set({ bottomPanel }),

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { loadCurrentWorkspace } from '../services/workspaceActions.js';
+import { errorMessage } from '../services/errorMessage.js';
+import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
+import { Dashboard } from '../dashboard/Dashboard.js';
+import { EditorScreen } from '../editor/EditorScreen.js';
+import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
+import { TopBar } from './TopBar.js';
+import { Toasts } from './Toasts.js';
+import { useHost } from './useHost.js';
+import { useHostEvents } from './useHostEvents.js';
+import './app.css';
+
+export function App() {
+  const store = useAppStoreApi();
+  const host = useHost();
+  const route = useAppStore((s) => s.route);
+  const theme = useAppStore((s) => s.theme);
+  const ready = useAppStore((s) => s.appReady);
+  useHostEvents();
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        await host.app.info();
+        const settings = await host.settings.get().catch(() => null);
+        if (cancelled) return;
+        const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+        const theme = settings?.theme === 'dark' || (settings?.theme !== 'light' && prefersDark) ? 'dark' : 'light';
+        store.getState().setTheme(theme);
+        if (settings) store.getState().setRunMode(settings.defaultRunMode);
+      } catch (error) {
+        store.getState().notify({ kind: 'error', message: `The app's host did not answer: ${errorMessage(error)}` });
+      }
+      if (cancelled) return;
+      store.getState().setAppReady(true);
+      await loadCurrentWorkspace(store, host);
+    })();
+    return () => { cancelled = true; };
+  }, [store, host]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="app-main">
+        {!ready ? <div className="loading" role="status">Starting Connector Studio…</div>
+          : route.name === 'workspace' ? <WorkspacePicker />
+          : route.name === 'dashboard' ? <Dashboard />
+          : route.name === 'credentials' ? <CredentialsScreen />
+          : <EditorScreen key={route.connectorId} />}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

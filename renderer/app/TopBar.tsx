@@ -1,0 +1,33 @@
+import { useAppStore } from '../store/AppStoreProvider.js';
+import { useHost } from './useHost.js';
+
+export function TopBar() {
+  const host = useHost();
+  const ready = useAppStore((s) => s.appReady);
+  const workspace = useAppStore((s) => s.workspace);
+  const theme = useAppStore((s) => s.theme);
+  const setTheme = useAppStore((s) => s.setTheme);
+  const navigate = useAppStore((s) => s.navigate);
+  const toggleTheme = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    setTheme(next);
+    void host.settings.update({ theme: next }).catch(() => undefined);
+  };
+  return (
+    <header className="topbar" {...(ready ? { 'data-testid': 'app-ready' } : {})}>
+      <span className="brand">🔌 Connector Studio</span>
+      {workspace && (
+        <nav className="topbar-nav" aria-label="Main">
+          <button type="button" data-testid="nav-dashboard" onClick={() => navigate({ name: 'dashboard' })}>Connectors</button>
+          <button type="button" data-testid="nav-credentials" onClick={() => navigate({ name: 'credentials' })}>Credentials</button>
+          <button type="button" onClick={() => navigate({ name: 'workspace' })}>Switch workspace</button>
+        </nav>
+      )}
+      <span className="grow" />
+      <span className="muted" data-testid="workspace-name" title={workspace?.path}>{workspace?.name ?? ''}</span>
+      <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+        {theme === 'dark' ? '☀️' : '🌙'}
+      </button>
+    </header>
+  );
+}

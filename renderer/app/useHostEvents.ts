@@ -1,0 +1,33 @@
+/** Wires host events into the store: run progress, external file changes, menu commands. */
+import { useEffect } from 'react';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
+import { refreshEntries } from '../services/workspaceActions.js';
+import { openConnector } from '../services/connectorActions.js';
+import { useHost } from './useHost.js';
+
+export function useHostEvents(): void {
+  const store = useAppStoreApi();
+  const host = useHost();
+  useEffect(() => {
+    const offs = [
+      host.subscribe('run.event', ({ connectorId, event }) => {
+        if (store.getState().doc?.id === connectorId) store.getState().applyRunEvent(event);
+      }),
+      host.subscribe('store.changed', (change) => {
+        const s = store.getState();
+        void refreshEntries(store, host);
+        if (!s.doc || change.id !== s.doc.id || change.hash === s.baseHash) return;
+        if (hasUnsavedChanges(s)) s.setExternalChange(true);
+        else if (change.kind !== 'removed') void openConnector(store, host, s.doc.id);
+      }),
+      host.subscribe('workspace.changed', ({ workspace }) => {
+        store.getState().setWorkspace(workspace);
+        store.getState().closeDocument();
+        store.getState().navigate(workspace ? { name: 'dashboard' } : { name: 'workspace' });
+        if (workspace) void refreshEntries(store, host);
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [store, host]);
+}

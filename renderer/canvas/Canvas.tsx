@@ -1,0 +1,179 @@
+/**
+ * The node-graph canvas. It renders `documentToFlow(doc)` and turns user gestures into
+ * pure graph edits on the document (via the store's `edit`, so every one can be undone).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
+  type Connection, type FinalConnectionState, type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { documentToFlow, GRID, isVirtualEdgeId } from '../flow/documentToFlow.js';
+import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, type EditResult, type StepClipboard } from '../flow/graphEdits.js';
+import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue } from '../flow/flowTypes.js';
+import { edgeTypes, nodeTypes } from './nodeRegistry.js';
+import type { Connector } from '../../core/index.js';
+import './canvas.css';
+
+let clipboard: StepClipboard | null = null;
+
+export interface CanvasProps {
+  stepIssues: Record<string, NodeIssue[]>;
+  edgeIssues: Record<string, NodeIssue[]>;
+}
+
+export function Canvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
+  const store = useAppStoreApi();
+  const doc = useAppStore((s) => s.doc) as Connector;
+  const live = useAppStore((s) => s.run?.steps);
+  const { selection, theme } = useAppStore(useShallow((s) => ({ selection: s.selection, theme: s.theme })));
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
+  const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
+  const flow = useMemo(
+    () => documentToFlow(doc, { live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds }),
+    [doc, live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds],
+  );
+  // Local node state only for the drag in progress; the document is the truth otherwise.
+  const [nodes, setNodes] = useState<AppNode[]>(flow.nodes);
+  useEffect(() => setNodes(flow.nodes), [flow.nodes]);
+
+  const apply = useCallback((result: EditResult, selectIds?: boolean) => {
+    if (!result.ok) {
+      store.getState().notify({ kind: 'error', message: result.reason });
+      return false;
+    }
+    store.getState().edit(() => result.doc);
+    if (selectIds && result.ids?.length) store.getState().select({ kind: 'step', stepIds: result.ids });
+    return true;
+  }, [store]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
+    // Removal goes through onDelete (so the last step can be refused); the rest is visual.
+    setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), current));
+  }, []);
+
+  const onNodeDragStop = useCallback((_: unknown, _node: AppNode, dragged: AppNode[]) => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    for (const n of dragged) if (n.type === 'step') positions[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    store.getState().edit((d) => moveSteps(d, positions));
+  }, [store]);
+
+  const onSelectionChange = useCallback(({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams<AppNode, AppEdge>) => {
+    const state = store.getState();
+    const stepIds = selNodes.filter((n) => n.type === 'step').map((n) => n.id);
+    const edgeIds = selEdges.filter((e) => !isVirtualEdgeId(e.id)).map((e) => e.id);
+    const current = state.selection;
+    const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    if (stepIds.length > 0) {
+      if (!(current.kind === 'step' && same(current.stepIds, stepIds))) state.select({ kind: 'step', stepIds });
+    } else if (edgeIds.length > 0) {
+      if (!(current.kind === 'edge' && same(current.edgeIds, edgeIds))) state.select({ kind: 'edge', edgeIds });
+    } else if (selNodes.some((n) => n.id === START_NODE_ID || n.id === END_NODE_ID)) {
+      const section = selNodes.some((n) => n.id === START_NODE_ID) ? 'inputs' : 'mappings';
+      if (!(current.kind === 'connector' && current.section === section)) state.select({ kind: 'connector', section });
+    } else if (current.kind === 'step' || current.kind === 'edge') {
+      state.select({ kind: 'connector' });
+    }
+  }, [store]);
+
+  const onConnect = useCallback((c: Connection) => {
+    apply(connectSteps(store.getState().doc as Connector, c.source, c.target));
+  }, [apply, store]);
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    // Dropping a connection on empty canvas creates the dependent step there.
+    if (state.isValid || !state.fromNode || state.toNode) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (!point) return;
+    const position = screenToFlowPosition({ x: point.clientX, y: point.clientY });
+    const from = state.fromNode.id;
+    if (from === END_NODE_ID) return;
+    apply(addStep(store.getState().doc as Connector, { position: { x: position.x, y: position.y - 30 }, ...(from === START_NODE_ID ? {} : { after: from }) }), true);
+  }, [apply, screenToFlowPosition, store]);
+
+  const onReconnect = useCallback((old: AppEdge, c: Connection) => {
+    if (isVirtualEdgeId(old.id)) return;
+    apply(reconnectEdge(store.getState().doc as Connector, old.id, c.source, c.target));
+  }, [apply, store]);
+
+  const onDelete = useCallback(({ nodes: delNodes, edges: delEdges }: { nodes: AppNode[]; edges: AppEdge[] }) => {
+    const stepIds = delNodes.filter((n) => n.type === 'step').map((n) => n.id);
+    const edgeIds = delEdges.filter((e) => !isVirtualEdgeId(e.id)).map((e) => e.id);
+    if (apply(removeElements(store.getState().doc as Connector, stepIds, edgeIds))) store.getState().select({ kind: 'connector' });
+  }, [apply, store]);
+
+  const onKeyDown = useCallback((e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (!mod || (e.target as HTMLElement).closest('input, textarea, .monaco-editor')) return;
+    const state = store.getState();
+    const doc = state.doc as Connector;
+    const ids = state.selectedStepIds();
+    if (e.key === 'c' && ids.length) { clipboard = copySteps(doc, ids); e.preventDefault(); }
+    else if (e.key === 'v' && clipboard) { apply(pasteSteps(doc, clipboard), true); e.preventDefault(); }
+    else if (e.key === 'd' && ids.length) { apply(duplicateSteps(doc, ids), true); e.preventDefault(); }
+    else if (e.key === 'a') {
+      state.select({ kind: 'step', stepIds: doc.steps.map((s) => s.id) });
+      e.preventDefault();
+    }
+  }, [apply, store]);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.getData('application/x-connector-step') === '') return;
+    e.preventDefault();
+    const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    apply(addStep(store.getState().doc as Connector, { position }), true);
+  }, [apply, screenToFlowPosition, store]);
+
+  useEffect(() => {
+    const handler = () => void fitView({ padding: 0.2, duration: 200 });
+    window.addEventListener('connector-studio:fit-view', handler);
+    return () => window.removeEventListener('connector-studio:fit-view', handler);
+  }, [fitView]);
+
+  return (
+    <div className="canvas" ref={wrapper} onKeyDown={onKeyDown} data-testid="canvas" aria-label="Connector graph" role="application">
+      <ReactFlow<AppNode, AppEdge>
+        nodes={nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onReconnect={onReconnect}
+        onDelete={onDelete}
+        onDrop={onDrop}
+        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
+        onPaneClick={() => store.getState().select({ kind: 'connector' })}
+        deleteKeyCode={['Delete', 'Backspace']}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        edgesReconnectable
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        colorMode={theme}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={GRID} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { StepNode } from '../flow/flowTypes.js';
+
+function hostAndPath(url: string): string {
+  const match = /^(?:[a-z]+:\/\/)?([^?#]*)/i.exec(url);
+  return match?.[1] ?? url;
+}
+
+function duration(ms: number | undefined): string {
+  if (ms === undefined) return '';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+const STATUS_ICON: Record<string, string> = { pending: '○', running: '◌', success: '✓', failed: '✕', skipped: '⤼' };
+
+export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
+  const { step, live, issues } = data;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const status = live?.status;
+  return (
+    <div className={`step-node${selected ? ' selected' : ''}${status ? ` status-${status}` : ''}`} data-testid="step-node" data-step-id={step.id} data-status={status ?? 'idle'}>
+      <Handle type="target" position={Position.Left} aria-label="Depends on" />
+      <div className="step-node-head">
+        <span className={`method method-${step.method}`}>{step.method}</span>
+        <span className="step-node-name">{step.name || step.id}</span>
+        {errors.length > 0 && <span className="badge error" title={errors.map((i) => i.message).join('\n')} data-testid="node-issue-badge">{errors.length}</span>}
+      </div>
+      <div className="step-node-url mono" title={step.url}>{hostAndPath(step.url)}</div>
+      <div className="step-node-foot">
+        <span className="badge" title={data.authInherited ? 'Auth inherited from the connector' : 'Auth set on this step'}>
+          🔑 {data.authType}{data.authInherited ? '' : '*'}
+        </span>
+        <span className="muted mono">{step.id}</span>
+        {status && (
+          <span className={`run-status status-${status}`} data-testid="node-run-status" title={live?.skipReason ?? live?.result?.error?.message}>
+            {STATUS_ICON[status]} {status === 'running' && live && live.attempt > 1 ? `retry ${live.attempt - 1}` : duration(live?.durationMs)}
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Right} aria-label="Add a dependent step" />
+    </div>
+  );
+});

@@ -1,0 +1,13 @@
+/** The node and edge kinds the canvas knows, in one place. */
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { StartNodeView } from './StartNodeView.js';
+import { StepNodeView } from './StepNodeView.js';
+import { EndNodeView } from './EndNodeView.js';
+import { DependencyEdge } from './DependencyEdge.js';
+
+export const nodeTypes: NodeTypes = { start: StartNodeView, step: StepNodeView, end: EndNodeView };
+export const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
+
+export const paletteItems = [
+  { type: 'http', title: 'HTTP request', description: 'Call an API and read outputs from its JSON' },
+] as const;

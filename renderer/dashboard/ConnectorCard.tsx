@@ -1,0 +1,61 @@
+import { memo, useState } from 'react';
+import type { ConnectorCardEntry } from '../store/slices/workspaceSlice.js';
+
+export interface CardActions {
+  open: (id: string) => void;
+  clone: (id: string) => void;
+  rename: (id: string, name: string) => void;
+  remove: (id: string) => void;
+  toggleEnabled: (id: string, enabled: boolean) => void;
+  exportAs: (id: string, format: 'app' | 'interchange') => void;
+  toggleSelected: (id: string) => void;
+}
+
+function formatMs(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export const ConnectorCard = memo(function ConnectorCard({ entry, selected, actions }: { entry: ConnectorCardEntry; selected: boolean; actions: CardActions }) {
+  const { stats } = entry;
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const commitRename = () => {
+    const name = renaming?.trim();
+    if (name && name !== entry.name) actions.rename(entry.id, name);
+    setRenaming(null);
+  };
+  return (
+    <article className={`connector-card${entry.enabled ? '' : ' disabled'}`} data-testid="connector-card" data-connector-id={entry.id} aria-label={entry.name}>
+      <header className="card-head">
+        <input type="checkbox" checked={selected} onChange={() => actions.toggleSelected(entry.id)} aria-label={`Select ${entry.name}`} />
+        <span className="card-icon" aria-hidden="true">{entry.icon}</span>
+        {renaming === null
+          ? <button type="button" className="card-title" onClick={() => actions.open(entry.id)} data-testid="connector-card-name">{entry.name}</button>
+          : <input className="grow" aria-label="New name" value={renaming} autoFocus onChange={(e) => setRenaming(e.target.value)} onBlur={commitRename}
+              onKeyDown={(e) => { if (e.key === 'Enter') commitRename(); if (e.key === 'Escape') setRenaming(null); }} />}
+      </header>
+      <p className="card-desc muted">{entry.description || 'No description'}</p>
+      <div className="card-meta">
+        <span className="badge">{entry.category}</span>
+        <span className="badge">{entry.stepCount} step{entry.stepCount === 1 ? '' : 's'}</span>
+        {entry.errorCount > 0 && <span className="badge error">{entry.errorCount} problem{entry.errorCount === 1 ? '' : 's'}</span>}
+      </div>
+      <dl className="card-stats">
+        <div><dt>Runs</dt><dd>{stats.runs}</dd></div>
+        <div><dt>Success</dt><dd>{stats.successRate === null ? '—' : `${Math.round(stats.successRate * 100)}%`}</dd></div>
+        <div><dt>p95</dt><dd>{formatMs(stats.p95DurationMs)}</dd></div>
+        <div><dt>Last run</dt><dd title={stats.lastStatus ?? undefined}>{stats.lastRunAt ? new Date(stats.lastRunAt).toLocaleDateString() : 'never'}</dd></div>
+      </dl>
+      <footer className="card-actions">
+        <label className="row small-text">
+          <input type="checkbox" checked={entry.enabled} onChange={(e) => actions.toggleEnabled(entry.id, e.target.checked)} /> Enabled
+        </label>
+        <span className="grow" />
+        <button type="button" className="small" onClick={() => actions.clone(entry.id)}>Clone</button>
+        <button type="button" className="small" onClick={() => setRenaming(entry.name)}>Rename</button>
+        <button type="button" className="small" onClick={() => actions.exportAs(entry.id, 'interchange')} title="Export in the SaaS interchange format">Export</button>
+        <button type="button" className="small danger" onClick={() => actions.remove(entry.id)}>Delete</button>
+      </footer>
+    </article>
+  );
+});

@@ -1,0 +1,172 @@
+import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { useHost } from '../app/useHost.js';
+import { deleteConnector, exportConnector, openConnector, openNewDocument, saveDocument, updateStoredConnector } from '../services/connectorActions.js';
+import { refreshEntries } from '../services/workspaceActions.js';
+import { blankConnector, STARTERS } from '../services/newConnector.js';
+import { listDrafts } from '../services/drafts.js';
+import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
+import { ConnectorCard, type CardActions } from './ConnectorCard.js';
+import { ImportDialog } from './ImportDialog.js';
+import './dashboard.css';
+
+const CARD_MIN_WIDTH = 300;
+const ROW_HEIGHT = 230;
+
+export function Dashboard() {
+  const store = useAppStoreApi();
+  const host = useHost();
+  const entries = useAppStore((s) => s.entries);
+  const loading = useAppStore((s) => s.entriesLoading);
+  const loadError = useAppStore((s) => s.entriesError);
+  const workspace = useAppStore((s) => s.workspace);
+  const [query, setQuery] = useState('');
+  const [category, setCategory] = useState('');
+  const [sort, setSort] = useState<SortKey>('name');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [importing, setImporting] = useState(false);
+  const [startersOpen, setStartersOpen] = useState(false);
+
+  const cards = useMemo(() => filterEntries(entries, { query, category, sort }), [entries, query, category, sort]);
+  const categories = useMemo(() => categoriesOf(entries), [entries]);
+  const invalid = entries.filter((e) => e.kind === 'invalid');
+  const savedIds = new Set(cards.map((c) => c.id));
+  const unsavedDrafts = workspace ? listDrafts(workspace.path).filter((d) => d.baseHash === null && !savedIds.has(d.doc.id)) : [];
+
+  const actions = useMemo<CardActions>(() => ({
+    open: (id) => void openConnector(store, host, id),
+    clone: (id) => void (async () => {
+      const stored = await host.connectors.get({ id });
+      const copy = { ...blankConnector(`${stored.connector.name} copy`), ...stored.connector };
+      copy.id = blankConnector(copy.name).id;
+      copy.name = `${stored.connector.name} (copy)`;
+      if (await saveDocument(store, host, copy)) await refreshEntries(store, host);
+    })(),
+    rename: (id, name) => void updateStoredConnector(store, host, id, (c) => ({ ...c, name })).then(() => refreshEntries(store, host)),
+    remove: (id) => void deleteConnector(store, host, id),
+    toggleEnabled: (id, enabled) => void updateStoredConnector(store, host, id, (c) => ({ ...c, enabled })).then(() => refreshEntries(store, host)),
+    exportAs: (id, format) => void exportConnector(store, host, id, format),
+    toggleSelected: (id) => setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id); else next.add(id);
+      return next;
+    }),
+  }), [store, host]);
+
+  const bulkEnable = async (enabled: boolean) => {
+    for (const id of selected) await updateStoredConnector(store, host, id, (c) => ({ ...c, enabled }));
+    setSelected(new Set());
+    await refreshEntries(store, host);
+  };
+
+  const createBlank = useCallback(() => openNewDocument(store, blankConnector()), [store]);
+
+  // Virtualised grid: rows of as many cards as fit the width.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [columns, setColumns] = useState(3);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setColumns(Math.max(1, Math.floor(el.clientWidth / CARD_MIN_WIDTH))));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const rowCount = Math.ceil(cards.length / columns);
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+
+  return (
+    <section className="dashboard" data-testid="dashboard" aria-labelledby="dash-title">
+      <div className="dashboard-toolbar">
+        <h1 id="dash-title">Connectors</h1>
+        <input type="search" aria-label="Search connectors" placeholder="Search…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="dashboard-search" />
+        <select aria-label="Category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">All categories</option>
+          {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+        <select aria-label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <option value="name">Name</option>
+          <option value="modified">Recently changed</option>
+          <option value="lastRun">Last run</option>
+          <option value="runs">Most runs</option>
+          <option value="successRate">Success rate</option>
+        </select>
+        <span className="grow" />
+        {selected.size > 0 && (
+          <span className="row" role="group" aria-label="Bulk actions">
+            <span className="muted">{selected.size} selected</span>
+            <button type="button" onClick={() => void bulkEnable(true)}>Enable</button>
+            <button type="button" onClick={() => void bulkEnable(false)}>Disable</button>
+          </span>
+        )}
+        <button type="button" onClick={() => setImporting(true)} data-testid="import-button">Import…</button>
+        <div className="menu-anchor">
+          <button type="button" aria-expanded={startersOpen} onClick={() => setStartersOpen((o) => !o)}>From a starter ▾</button>
+          {startersOpen && (
+            <ul className="menu" role="menu">
+              {STARTERS.map((s) => (
+                <li key={s.id} role="none">
+                  <button type="button" role="menuitem" onClick={() => { setStartersOpen(false); openNewDocument(store, s.build()); }}>
+                    <strong>{s.title}</strong><br /><span className="muted">{s.description}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <button type="button" className="primary" data-testid="new-connector-button" onClick={createBlank}>New connector</button>
+      </div>
+
+      {loadError && <p className="error-text" role="alert">Could not list the connectors: {loadError} <button type="button" onClick={() => void refreshEntries(store, host)}>Retry</button></p>}
+
+      {invalid.length > 0 && (
+        <ul className="invalid-files" aria-label="Files that could not be read">
+          {invalid.map((e) => e.kind === 'invalid' && (
+            <li key={e.file} className="invalid-card" data-testid="invalid-file-card" data-file={e.file}>
+              <strong>{e.file}</strong>: {e.error.message} {e.error.hint && <span className="muted">{e.error.hint}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {unsavedDrafts.length > 0 && (
+        <ul className="invalid-files" aria-label="Unsaved drafts">
+          {unsavedDrafts.map((d) => (
+            <li key={d.doc.id} className="draft-card">
+              Unsaved draft: <strong>{d.doc.name}</strong> <button type="button" className="small" onClick={() => openNewDocument(store, d.doc)}>Open</button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {loading && entries.length === 0 ? <div className="loading" role="status">Loading connectors…</div>
+        : cards.length === 0 ? (
+          <div className="empty" data-testid="dashboard-empty">
+            {entries.length === 0 ? (
+              <>
+                <p><strong>No connectors yet.</strong></p>
+                <p>A connector calls one or more APIs to enrich a CRM contact. Start blank, from a starter, or paste a cURL command.</p>
+                <div className="row" style={{ justifyContent: 'center' }}>
+                  <button type="button" className="primary" onClick={createBlank}>Create your first connector</button>
+                  <button type="button" onClick={() => setImporting(true)}>Import…</button>
+                </div>
+              </>
+            ) : <p>No connector matches the search.</p>}
+          </div>
+        ) : (
+          <div className="card-scroll" ref={scrollRef} data-testid="card-scroll">
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((row) => (
+                <div key={row.key} className="card-row" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+                  {cards.slice(row.index * columns, row.index * columns + columns).map((entry) => (
+                    <ConnectorCard key={entry.id} entry={entry} selected={selected.has(entry.id)} actions={actions} />
+                  ))}
+                </div>
+              ))}
+            </div>
+          </div>
+        )}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </section>
+  );
+}

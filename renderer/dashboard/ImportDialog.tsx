@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { useHost } from '../app/useHost.js';
+import { importContent, openConnector, openNewDocument } from '../services/connectorActions.js';
+import { connectorFromStep } from '../services/newConnector.js';
+import { parseCurl } from '../curl/parseCurl.js';
+import { errorMessage } from '../services/errorMessage.js';
+
+type Tab = 'file' | 'curl';
+
+/** Import a connector file (the app's or the interchange format) or a pasted cURL command. */
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const store = useAppStoreApi();
+  const host = useHost();
+  const [tab, setTab] = useState<Tab>('file');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const importJson = async (content: string) => {
+    setError(null);
+    const id = await importContent(store, host, content);
+    if (id) { onClose(); await openConnector(store, host, id); }
+  };
+
+  const importCurl = async () => {
+    setError(null);
+    try {
+      const parsed = parseCurl(text);
+      const doc = connectorFromStep(parsed.step, parsed.step.name || 'Imported request');
+      onClose();
+      openNewDocument(store, doc);
+      if (parsed.bearerToken !== undefined || parsed.basicAuth) {
+        store.getState().notify({ kind: 'info', message: 'The command carried a secret. It was left out of the connector: store it under Credentials (api_token, or api_username/api_password).' });
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    await importJson(await file.text());
+  };
+
+  return (
+    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
+        <h2 id="import-title">Import a connector</h2>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
+          <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
+        </div>
+        {tab === 'file' ? (
+          <>
+            <div className="field">
+              <label htmlFor="import-file">Choose a file (app format or SaaS interchange JSON)</label>
+              <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
+            </div>
+            <div className="field">
+              <label htmlFor="import-json">…or paste its JSON</label>
+              <textarea id="import-json" data-testid="import-json-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+            </div>
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor="import-curl">Paste a cURL command (it becomes a one-step connector; nothing is sent)</label>
+            <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
+          </div>
+        )}
+        {error && <p className="error-text" role="alert" data-testid="import-error">{error}</p>}
+        <div className="row">
+          <span className="grow" />
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="primary" data-testid="import-submit" disabled={!text.trim()} onClick={() => void (tab === 'curl' ? importCurl() : importJson(text))}>Import</button>
+        </div>
+      </div>
+    </div>
+  );
+}

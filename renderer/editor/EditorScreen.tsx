@@ -1,0 +1,117 @@
+import { lazy, Suspense } from 'react';
+import type { Connector } from '../../core/index.js';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
+import { useHost } from '../app/useHost.js';
+import { exportConnector, openConnector, saveConnector } from '../services/connectorActions.js';
+import { addStep, maxSteps } from '../flow/graphEdits.js';
+import { autoLayout } from '../canvas/autoLayout.js';
+import { moveSteps } from '../flow/graphEdits.js';
+import { Inspector } from '../inspector/Inspector.js';
+import { RunBar } from '../runs/RunBar.js';
+import { ResultsPanel } from '../runs/ResultsPanel.js';
+import { TimelinePanel } from '../runs/TimelinePanel.js';
+import { ContactDiff } from '../runs/ContactDiff.js';
+import { HistoryPanel } from '../runs/HistoryPanel.js';
+import { ProblemsList } from './ProblemsList.js';
+import { useIssues } from './useIssues.js';
+import { useEditorShortcuts } from './useEditorShortcuts.js';
+import { useDraftAutosave } from './useDraftAutosave.js';
+import type { BottomPanel } from '../store/slices/uiSlice.js';
+import './editor.css';
+import '../runs/runs.css';
+
+// The canvas (React Flow) is split from the dashboard's initial chunk.
+const Canvas = lazy(() => import('../canvas/Canvas.js').then((m) => ({ default: m.Canvas })));
+
+export function EditorScreen() {
+  const doc = useAppStore((s) => s.doc);
+  const route = useAppStore((s) => s.route);
+  if (!doc || (route.name === 'editor' && doc.id !== route.connectorId)) return <div className="loading" role="status">Opening connector…</div>;
+  return <Editor doc={doc} />;
+}
+
+function Editor({ doc }: { doc: Connector }) {
+  const store = useAppStoreApi();
+  const host = useHost();
+  const dirty = useAppStore((s) => hasUnsavedChanges(s));
+  const canUndo = useAppStore((s) => s.past.length > 0);
+  const canRedo = useAppStore((s) => s.future.length > 0);
+  const externalChange = useAppStore((s) => s.externalChange);
+  const panel = useAppStore((s) => s.bottomPanel);
+  const isNew = useAppStore((s) => s.baseHash === null);
+  const issues = useIssues(doc);
+  useEditorShortcuts();
+  useDraftAutosave();
+  const errors = issues.all.filter((i) => i.severity === 'error').length;
+  const limit = maxSteps(doc);
+
+  const add = () => {
+    const result = addStep(doc, { position: { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 } });
+    if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
+    store.getState().edit(() => result.doc);
+    store.getState().select({ kind: 'step', stepIds: result.ids ?? [] });
+  };
+  const layout = async () => {
+    const positions = await autoLayout(doc);
+    store.getState().edit((d) => moveSteps(d, positions));
+    window.dispatchEvent(new Event('connector-studio:fit-view'));
+  };
+
+  const panels: { id: BottomPanel; label: string }[] = [
+    { id: 'results', label: 'Results' }, { id: 'timeline', label: 'Timeline' }, { id: 'contact', label: 'Contact' },
+    { id: 'history', label: 'History' }, { id: 'problems', label: `Problems (${issues.all.length})` },
+  ];
+
+  return (
+    <section className="editor" data-testid="editor" data-connector-id={doc.id} aria-label={`Editing ${doc.name}`}>
+      <div className="editor-toolbar" role="toolbar" aria-label="Editor">
+        <button type="button" onClick={() => store.getState().navigate({ name: 'dashboard' })} aria-label="Back to connectors">←</button>
+        <span className="editor-title">{doc.icon} {doc.name}</span>
+        <span className={`save-status${dirty ? ' dirty' : ''}`} data-testid="save-status">{dirty ? (isNew ? 'Unsaved (new)' : 'Unsaved changes') : 'Saved'}</span>
+        <button type="button" className="primary" data-testid="save-button" onClick={() => void saveConnector(store, host)} title="Save (Ctrl/Cmd+S)">Save</button>
+        <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl/Cmd+Z)">↶ Undo</button>
+        <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Shift+Ctrl/Cmd+Z)">↷ Redo</button>
+        <span className="sep" />
+        <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (or drag one from the palette, or drag out of a handle)'}>+ Step</button>
+        <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
+        <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
+        <button type="button" onClick={() => void layout()}>Auto-layout</button>
+        <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
+        <span className="grow" />
+        <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
+        <button type="button" disabled={isNew} data-testid="export-button" onClick={() => void exportConnector(store, host, doc.id, 'interchange')} title={isNew ? 'Save first' : 'Export in the interchange format'}>Export</button>
+      </div>
+      {externalChange && (
+        <div className="banner" role="alert" data-testid="external-change-banner">
+          The file changed on disk while you have unsaved edits.
+          <button type="button" onClick={() => { store.getState().setExternalChange(false); void openConnector(store, host, doc.id); }}>Load the file (drop my edits)</button>
+          <button type="button" onClick={() => { store.getState().setExternalChange(false); void saveConnector(store, host, { force: true }); }}>Keep mine</button>
+        </div>
+      )}
+      <div className="editor-body">
+        <div className="editor-center">
+          <Suspense fallback={<div className="loading">Loading canvas…</div>}>
+            <Canvas stepIssues={issues.byStep} edgeIssues={issues.byEdge} />
+          </Suspense>
+          <div className="bottom-panel">
+            <RunBar />
+            <div className="tabs" role="tablist" aria-label="Run panels">
+              {panels.map((p) => (
+                <button key={p.id} type="button" role="tab" aria-selected={panel === p.id} data-testid={`panel-tab-${p.id}`} onClick={() => store.getState().setBottomPanel(p.id)}>{p.label}</button>
+              ))}
+            </div>
+            <div className="bottom-content" role="tabpanel">
+              {panel === 'results' && <ResultsPanel />}
+              {panel === 'timeline' && <TimelinePanel />}
+              {panel === 'contact' && <ContactDiff />}
+              {panel === 'history' && <HistoryPanel />}
+              {panel === 'problems' && <ProblemsList doc={doc} issues={issues.all} />}
+            </div>
+          </div>
+        </div>
+        <Inspector issues={issues.all} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Connector, ValidationIssue } from '../../core/index.js';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
+
+/** Every validation problem; clicking one selects its node or link and highlights the field. */
+export function ProblemsList({ doc, issues }: { doc: Connector; issues: ValidationIssue[] }) {
+  const store = useAppStoreApi();
+  if (issues.length === 0) return <p className="empty" data-testid="problems-empty">No problems. ✓</p>;
+  const jump = (issue: ValidationIssue) => {
+    const stepIndex = /^steps\[(\d+)\]/.exec(issue.path)?.[1];
+    const edgeIndex = /^edges\[(\d+)\]/.exec(issue.path)?.[1];
+    const stepId = issue.stepId ?? (stepIndex !== undefined ? doc.steps[Number(stepIndex)]?.id : undefined);
+    const edgeId = issue.edgeId ?? (edgeIndex !== undefined ? doc.edges[Number(edgeIndex)]?.id : undefined);
+    if (edgeId) store.getState().select({ kind: 'edge', edgeIds: [edgeId] }, issue.path);
+    else if (stepId) store.getState().select({ kind: 'step', stepIds: [stepId] }, issue.path);
+    else {
+      const section = issue.path.startsWith('inputs') ? 'inputs' : issue.path.startsWith('fieldMappings') ? 'mappings' : issue.path.startsWith('auth') ? 'auth' : issue.path.startsWith('settings') || issue.path.startsWith('rateLimit') ? 'settings' : 'basics';
+      store.getState().select({ kind: 'connector', section }, issue.path);
+    }
+  };
+  return (
+    <ul className="problems" data-testid="problems-list">
+      {issues.map((issue, i) => (
+        <li key={`${issue.path}-${i}`}>
+          <button type="button" className={`problem ${issue.severity}`} data-testid="problem" onClick={() => jump(issue)}>
+            <span className={`badge ${issue.severity}`}>{issue.severity}</span> <code>{issue.path || 'connector'}</code> {issue.message}
+            {issue.hint && <span className="muted"> — {issue.hint}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Loads Monaco on first use, from the bundle (never a CDN). Only the editor core and
+ * the JSON language are pulled in; workers are separate ESM files built by Vite.
+ */
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+
+export type MonacoApi = typeof Monaco;
+
+let loading: Promise<MonacoApi> | null = null;
+
+export function loadMonaco(): Promise<MonacoApi> {
+  loading ??= (async () => {
+    const [api, , editorWorker, jsonWorker] = await Promise.all([
+      import('monaco-editor/editor/editor.api'),
+      import('monaco-editor/language/json/monaco.contribution'),
+      import('monaco-editor/editor/editor.worker?worker'),
+      import('monaco-editor/language/json/json.worker?worker'),
+    ]);
+    (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+      getWorker: (_id: string, label: string) => (label === 'json' ? new jsonWorker.default() : new editorWorker.default()),
+    };
+    return api;
+  })();
+  return loading;
+}

@@ -1,0 +1,6 @@
+declare module '*?worker' {
+  const WorkerFactory: new () => Worker;
+  export default WorkerFactory;
+}
+/** Side-effect import that registers the JSON language; it has no typings of its own. */
+declare module 'monaco-editor/language/json/monaco.contribution';

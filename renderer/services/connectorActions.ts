@@ -1,0 +1,176 @@
+/** Open, create, save, delete, clone, import and export connectors. */
+import { ConnectorSchema, type Connector } from '../../core/index.js';
+import type { HostClient } from '../../contract/hostApi.js';
+import type { AppStore } from '../store/createAppStore.js';
+import { readDraft, removeDraft } from './drafts.js';
+import { errorMessage } from './errorMessage.js';
+import { refreshEntries } from './workspaceActions.js';
+
+export async function openConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
+  const s = store.getState();
+  s.resetRun();
+  s.select({ kind: 'none' });
+  s.navigate({ name: 'editor', connectorId: id });
+  let stored;
+  try {
+    stored = await host.connectors.get({ id });
+  } catch (error) {
+    const draft = s.workspace ? readDraft(s.workspace.path, id) : null;
+    if (draft) {
+      // Never saved: the draft is all there is.
+      store.getState().openDocument(draft.doc, null, null);
+      return;
+    }
+    s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
+    s.navigate({ name: 'dashboard' });
+    return;
+  }
+  store.getState().openDocument(stored.connector, stored.connector, stored.hash);
+  const workspace = store.getState().workspace;
+  const draft = workspace ? readDraft(workspace.path, id) : null;
+  if (draft && JSON.stringify(draft.doc) !== JSON.stringify(stored.connector)) {
+    if (draft.baseHash === stored.hash) {
+      // The file did not change since the draft was written: restore it as unsaved edits.
+      store.getState().edit(() => draft.doc);
+      store.getState().notify({ kind: 'info', message: 'Restored your unsaved changes from the last session.', action: { label: 'Discard', run: () => store.getState().undo() } });
+    } else {
+      store.getState().notify({
+        kind: 'info',
+        message: 'A draft from an earlier session differs from the file on disk.',
+        action: { label: 'Restore draft', run: () => store.getState().edit(() => draft.doc) },
+      });
+    }
+  }
+  void loadLastRun(store, host, id);
+}
+
+async function loadLastRun(store: AppStore, host: HostClient, connectorId: string): Promise<void> {
+  try {
+    const [last] = await host.runs.history({ connectorId, limit: 1 });
+    if (!last) return;
+    const stored = await host.runs.get({ connectorId, runId: last.runId });
+    const s = store.getState();
+    if (s.doc?.id === connectorId && !s.run) s.showRecord(stored.record, false);
+  } catch {
+    // No history yet.
+  }
+}
+
+export function openNewDocument(store: AppStore, doc: Connector): void {
+  const s = store.getState();
+  s.resetRun();
+  s.select({ kind: 'connector' });
+  s.openDocument(doc, null, null);
+  s.navigate({ name: 'editor', connectorId: doc.id });
+}
+
+export type SaveOutcome = 'saved' | 'conflict' | 'failed';
+
+export async function saveConnector(store: AppStore, host: HostClient, options: { force?: boolean } = {}): Promise<SaveOutcome> {
+  const { doc, baseHash, workspace } = store.getState();
+  if (!doc) return 'failed';
+  const parsed = ConnectorSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    store.getState().notify({ kind: 'error', message: `Not saved: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'the document is invalid'}. Fix it and save again.` });
+    return 'failed';
+  }
+  try {
+    const result = await host.connectors.save({ connector: doc, ...(baseHash ? { baseHash } : {}), ...(options.force ? { force: true } : {}) });
+    if (result.status === 'conflict') {
+      store.getState().notify({
+        kind: 'error',
+        message: `${result.message} Your edits are kept here.`,
+        action: { label: 'Keep mine', run: () => void saveConnector(store, host, { force: true }) },
+      });
+      return 'conflict';
+    }
+    store.getState().markSaved(doc, result.hash);
+    if (workspace) removeDraft(workspace.path, doc.id);
+    store.getState().notify({ kind: 'success', message: `Saved ${doc.name}.` });
+    void refreshEntries(store, host);
+    return 'saved';
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Not saved: ${errorMessage(error)}` });
+    return 'failed';
+  }
+}
+
+/** Saves a document that is not open in the editor (dashboard edits: rename, enable, clone). */
+export async function saveDocument(store: AppStore, host: HostClient, connector: Connector, baseHash?: string): Promise<boolean> {
+  try {
+    const result = await host.connectors.save({ connector, ...(baseHash ? { baseHash } : {}) });
+    if (result.status === 'conflict') {
+      store.getState().notify({ kind: 'error', message: result.message });
+      return false;
+    }
+    return true;
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: errorMessage(error) });
+    return false;
+  }
+}
+
+export async function updateStoredConnector(store: AppStore, host: HostClient, id: string, change: (c: Connector) => Connector): Promise<boolean> {
+  try {
+    const stored = await host.connectors.get({ id });
+    return await saveDocument(store, host, change(stored.connector), stored.hash);
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: errorMessage(error) });
+    return false;
+  }
+}
+
+export async function deleteConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
+  let stored;
+  try {
+    stored = await host.connectors.get({ id });
+    await host.connectors.delete({ id, baseHash: stored.hash });
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Not deleted: ${errorMessage(error)}` });
+    return;
+  }
+  await refreshEntries(store, host);
+  const deleted = stored.connector;
+  store.getState().notify({
+    kind: 'info',
+    message: `Deleted ${deleted.name}.`,
+    action: {
+      label: 'Undo',
+      run: () => void saveDocument(store, host, deleted).then(() => refreshEntries(store, host)),
+    },
+  });
+}
+
+export async function importContent(store: AppStore, host: HostClient, content: string): Promise<string | null> {
+  try {
+    const result = await host.connectors.import({ content, format: 'auto' });
+    await refreshEntries(store, host);
+    const problems = result.issues.filter((i) => i.severity === 'error').length;
+    store.getState().notify({ kind: 'success', message: problems ? `Imported, with ${problems} problem(s) to fix in the editor.` : 'Imported.' });
+    return result.id;
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Not imported: ${errorMessage(error)}` });
+    return null;
+  }
+}
+
+/** Asks the host for the export and hands it to the browser as a download. */
+export async function exportConnector(store: AppStore, host: HostClient, id: string, format: 'app' | 'interchange'): Promise<{ fileName: string; content: string } | null> {
+  try {
+    const result = await host.connectors.export({ id, format });
+    const blob = new Blob([result.content], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = result.fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5_000);
+    return result;
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Not exported: ${errorMessage(error)}` });
+    return null;
+  }
+}

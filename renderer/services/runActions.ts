@@ -1,0 +1,64 @@
+/** Test runs: start, cancel, run one step with pinned upstream outputs, re-run from a failed step. */
+import { descendantsOf, type InputValue } from '../../core/index.js';
+import type { HostClient } from '../../contract/hostApi.js';
+import type { AppStore } from '../store/createAppStore.js';
+import { errorMessage } from './errorMessage.js';
+
+export interface RunRequest {
+  onlySteps?: string[];
+  /** Save a live run's exchanges as a cassette. */
+  record?: boolean;
+}
+
+function coerceInputs(store: AppStore): Record<string, InputValue> {
+  const { doc, runInputs } = store.getState();
+  const values: Record<string, InputValue> = {};
+  for (const input of doc?.inputs ?? []) {
+    const raw = runInputs[input.name] ?? input.default ?? null;
+    if (raw === null || raw === '') continue;
+    values[input.name] = input.type === 'number' && typeof raw === 'string' && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw)
+      : input.type === 'boolean' && typeof raw === 'string' ? raw === 'true' : raw;
+  }
+  return values;
+}
+
+export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
+  const s = store.getState();
+  if (!s.doc) return;
+  if (s.run?.status === 'running') return;
+  const pinned: Record<string, Record<string, unknown>> = {};
+  if (request.onlySteps && s.lastRecord) {
+    for (const step of s.lastRecord.steps) if (step.status === 'success') pinned[step.id] = step.outputs;
+  }
+  s.setRunError(null);
+  s.setBottomPanel('results');
+  try {
+    await host.runs.start({
+      connector: s.doc,
+      inputs: coerceInputs(store),
+      mode: s.runMode,
+      ...(request.onlySteps ? { onlySteps: request.onlySteps, pinnedOutputs: pinned } : {}),
+      ...(request.record && s.runMode === 'live' ? { record: true } : {}),
+    });
+  } catch (error) {
+    store.getState().setRunError(errorMessage(error));
+  }
+}
+
+/** Runs the failed step and everything after it, reusing earlier outputs. */
+export async function rerunFromFailed(store: AppStore, host: HostClient): Promise<void> {
+  const { lastRecord, doc } = store.getState();
+  const failed = lastRecord?.steps.find((st) => st.status === 'failed');
+  if (!failed || !doc) return;
+  await startRun(store, host, { onlySteps: [failed.id, ...descendantsOf(doc, failed.id)] });
+}
+
+export async function cancelRun(store: AppStore, host: HostClient): Promise<void> {
+  const run = store.getState().run;
+  if (!run || run.status !== 'running') return;
+  try {
+    await host.runs.cancel({ runId: run.runId });
+  } catch (error) {
+    store.getState().setRunError(errorMessage(error));
+  }
+}

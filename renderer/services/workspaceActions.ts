@@ -1,0 +1,43 @@
+/** Workspace and dashboard side effects: host calls in, store updates out. */
+import type { HostClient } from '../../contract/hostApi.js';
+import type { AppStore } from '../store/createAppStore.js';
+import { errorMessage } from './errorMessage.js';
+
+export async function loadCurrentWorkspace(store: AppStore, host: HostClient): Promise<void> {
+  try {
+    const workspace = await host.workspace.current();
+    store.getState().setWorkspace(workspace);
+    if (workspace) {
+      store.getState().navigate({ name: 'dashboard' });
+      await refreshEntries(store, host);
+    } else store.getState().navigate({ name: 'workspace' });
+  } catch (error) {
+    store.getState().setWorkspace(null);
+    store.getState().notify({ kind: 'error', message: `Could not reach the app's host: ${errorMessage(error)}` });
+  }
+}
+
+export async function openWorkspace(store: AppStore, host: HostClient, path: string, create: boolean): Promise<void> {
+  const workspace = create ? await host.workspace.create({ path }) : await host.workspace.open({ path });
+  store.getState().setWorkspace(workspace);
+  store.getState().closeDocument();
+  store.getState().navigate({ name: 'dashboard' });
+  await refreshEntries(store, host);
+}
+
+export async function refreshEntries(store: AppStore, host: HostClient): Promise<void> {
+  store.getState().setEntriesLoading(true);
+  try {
+    store.getState().setEntries(await host.connectors.list());
+  } catch (error) {
+    store.getState().setEntriesError(errorMessage(error));
+  }
+}
+
+export async function refreshCredentials(store: AppStore, host: HostClient): Promise<void> {
+  try {
+    store.getState().setCredentials(await host.credentials.list());
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Could not list credentials: ${errorMessage(error)}` });
+  }
+}
