@@ -1,5 +1,5 @@
 export { parseTemplate, hasTemplate, type TemplatePart } from './parseTemplate.js';
-export { interpolate, interpolateToString, stringifyValue, type InterpolateOptions, type InterpolationMode } from './interpolate.js';
+export { interpolate, interpolateToString, stringifyValue, encodeComponent, type InterpolateOptions, type InterpolationMode } from './interpolate.js';
 export { interpolateUrl, type QueryRow } from './interpolateUrl.js';
 export { listReferences } from './listReferences.js';
 export { resolveReference } from './resolveReference.js';

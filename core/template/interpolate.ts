@@ -65,7 +65,17 @@ function interpolateString(text: string, scope: Scope, mode: InterpolationMode):
       continue;
     }
     const inserted = stringifyValue(resolveReference(part.ref, scope));
-    out += mode === 'url' && part.start !== 0 ? encodeURIComponent(inserted) : inserted;
+    out += mode === 'url' && part.start !== 0 ? encodeComponent(inserted) : inserted;
   }
   return out;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `encodeURIComponent`, except that a lone UTF-16 surrogate (which makes it throw URIError) is
+ * replaced by U+FFFD first, as the WHATWG URL parser and TextEncoder do.
+ */
+export function encodeComponent(value: string): string {
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'));
 }

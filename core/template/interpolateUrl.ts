@@ -1,5 +1,5 @@
 import type { KeyValue } from '../schema/connector.js';
-import { interpolateToString } from './interpolate.js';
+import { encodeComponent, interpolateToString } from './interpolate.js';
 import type { Scope } from './scope.js';
 
 export type QueryRow = Pick<KeyValue, 'key' | 'value'> & { enabled?: boolean | undefined };
@@ -17,7 +17,7 @@ export function interpolateUrl(url: string, query: readonly QueryRow[], scope: S
     if (row.enabled === false) continue;
     const key = interpolateToString(row.key, scope);
     if (key === '') continue;
-    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(interpolateToString(row.value, scope))}`);
+    pairs.push(`${encodeComponent(key)}=${encodeComponent(interpolateToString(row.value, scope))}`);
   }
   if (pairs.length === 0) return resolved;
   const hashAt = resolved.indexOf('#');

@@ -16,7 +16,8 @@ const cache = new Map<string, readonly TemplatePart[]>();
  * Rules:
  * - A `{{` without a matching `}}` and a malformed reference (`{{a b}}`, `{{}}`, `{{x.__proto__}}`)
  *   throw ConnectorError('INVALID_TEMPLATE') naming the reference and its 1-based column.
- * - A lone `}}` is literal text. There is no escape: `{{` always starts a reference.
+ * - A lone `}}` is literal text, and so are extra braces around a reference (`{{{x}}}` → `{`, x, `}`).
+ *   There is no other escape: `{{` always starts a reference.
  *
  * Results are cached (bounded) and frozen: the same string is parsed once per process.
  */
@@ -38,8 +39,10 @@ function scan(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let cursor = 0;
   while (cursor < text.length) {
-    const start = text.indexOf(OPEN, cursor);
+    let start = text.indexOf(OPEN, cursor);
     if (start === -1) break;
+    // In `{{{x}}}` the outer braces are literal text (a JSON or Handlebars-style brace before the reference).
+    while (text[start + OPEN.length] === '{') start++;
     const end = text.indexOf(CLOSE, start + OPEN.length);
     if (end === -1) {
       throw new ConnectorError('INVALID_TEMPLATE', `Unclosed "{{" at column ${start + 1}: ${excerpt(text, start)}`, {

@@ -41,6 +41,8 @@ describe('parseTemplate', () => {
   it('treats text without braces and a lone }} as literal', () => {
     expect(parseTemplate('a }} b')).toEqual([{ type: 'literal', text: 'a }} b' }]);
     expect(parseTemplate('')).toEqual([]);
+    expect(interpolate('{{{phone}}}', scope)).toBe('{+15551234567}');
+    expect(interpolate('{"a":{{count}}}', scope)).toBe('{"a":3}');
   });
 });
 
