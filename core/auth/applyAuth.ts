@@ -21,9 +21,11 @@ export interface AuthContext {
 export interface AuthorizedRequest {
   url: string;
   headers: Record<string, string>;
+  /** The OAuth access token used, so a 401 can invalidate exactly that one. */
+  accessToken?: string | undefined;
 }
 
-export async function applyAuth(auth: Auth | undefined, request: AuthorizedRequest, context: AuthContext): Promise<AuthorizedRequest> {
+export async function applyAuth(auth: Auth | undefined, request: { url: string; headers: Record<string, string> }, context: AuthContext): Promise<AuthorizedRequest> {
   const headers = { ...request.headers };
   switch (auth?.type ?? 'none') {
     case 'none':
@@ -63,7 +65,7 @@ export async function applyAuth(auth: Auth | undefined, request: AuthorizedReque
       );
       context.onSecret('oauth_access_token', accessToken);
       headers.authorization = `Bearer ${accessToken}`;
-      return { url: request.url, headers };
+      return { url: request.url, headers, accessToken };
     }
   }
 }

@@ -29,8 +29,11 @@ export interface TokenRequestContext {
 
 export interface OAuthTokenCache {
   getToken(credentials: ClientCredentials, context: TokenRequestContext): Promise<string>;
-  /** Forgets a token the API rejected (401), so the next call fetches a new one. */
-  invalidate(credentials: ClientCredentials): void;
+  /**
+   * Forgets a token the API rejected (401), so the next call fetches a new one. Only that
+   * token: when concurrent steps all get 401, the first one's fresh token survives the others.
+   */
+  invalidate(credentials: ClientCredentials, rejectedToken: string): void;
 }
 
 interface CachedToken {
@@ -98,8 +101,9 @@ export function createOAuthTokenCache(clock: Clock = systemClock): OAuthTokenCac
       inFlight.set(key, fetching);
       return fetching;
     },
-    invalidate(credentials) {
-      tokens.delete(cacheKey(credentials));
+    invalidate(credentials, rejectedToken) {
+      const key = cacheKey(credentials);
+      if (tokens.get(key)?.accessToken === rejectedToken) tokens.delete(key);
     },
   };
 }

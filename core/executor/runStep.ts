@@ -115,6 +115,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     const stopTimer = new AbortController();
     let response: TransportResponse | undefined;
     let error: ConnectorError | undefined;
+    let accessToken: string | undefined;
     try {
       // Waiting for a rate-limit slot is not part of the attempt's timeout.
       await context.rateLimiter.acquire(context.rateLimitKey, limit, attemptController.signal);
@@ -130,6 +131,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         onSecret: (name, value) => redactor.addSecret(name, value),
         maxResponseBytes: context.maxResponseBytes,
       });
+      accessToken = authorized.accessToken;
       lastRequest = recordRequest({ method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body }, redactor);
       response = await context.transport.send({
         stepId: step.id,
@@ -193,12 +195,13 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     if (!retry) return finish('failed', nullOutputs(step), finalError);
     if (staleToken) {
       tokenRefreshed = true;
-      if (auth.type === 'oauth2_client_credentials') {
-        context.tokenCache.invalidate({ tokenUrl: interpolateToString(auth.tokenUrl, scope), clientId: interpolateToString(auth.clientId, scope), clientSecret: '', scope: auth.scope, audience: auth.audience });
+      if (auth.type === 'oauth2_client_credentials' && accessToken) {
+        const credentials = { tokenUrl: interpolateToString(auth.tokenUrl, scope), clientId: interpolateToString(auth.clientId, scope), clientSecret: '', scope: auth.scope, audience: auth.audience };
+        context.tokenCache.invalidate(credentials, accessToken);
       }
     }
     try {
-      await clock.sleep(delay, context.signal);
+      if (delay > 0) await clock.sleep(delay, context.signal);
     } catch {
       return finish('failed', nullOutputs(step), abortReason(context.signal));
     }

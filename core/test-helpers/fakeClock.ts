@@ -38,6 +38,9 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(abortReason(signal));
+        requested.push(ms);
+        // Like a real zero timeout: no one needs to advance time for it.
+        if (ms <= 0) return void Promise.resolve().then(resolve);
         const timer: Timer = { id: nextId++, due: now + Math.max(0, ms), ms, resolve: () => {} };
         const onAbort = () => {
           const index = timers.indexOf(timer);
@@ -50,7 +53,6 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         timers.push(timer);
-        requested.push(ms);
         for (const watcher of [...watchers]) {
           if (watcher.match(ms)) {
             watchers.splice(watchers.indexOf(watcher), 1);

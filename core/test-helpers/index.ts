@@ -2,3 +2,4 @@ export { createTestServer, reply } from './createTestServer.js';
 export type { CapturedRequest, Reply, Route, TestServer } from './createTestServer.js';
 export { createFakeClock } from './fakeClock.js';
 export type { FakeClock } from './fakeClock.js';
+export { makeConnector, noSecrets, secretsFrom } from './connectors.js';

@@ -7,7 +7,7 @@
 import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
 import { abortReason, type HttpTransport } from '../ports/index.js';
 import type { Redactor } from '../redaction/createRedactor.js';
-import { interactionKey, type Cassette, type CassetteInteraction } from './cassette.js';
+import { interactionKey, normaliseUrl, type Cassette, type CassetteInteraction } from './cassette.js';
 
 export interface ReplayTransportOptions {
   /** Redacts live credential values in incoming URLs so they match the recording. */
@@ -29,8 +29,8 @@ export function createReplayTransport(cassette: Cassette, options: ReplayTranspo
       const key = interactionKey(request.stepId, request.method, url);
       const recorded = byKey.get(key);
       if (!recorded || recorded.length === 0) {
-        const known = cassette.interactions.filter((i) => i.stepId === request.stepId).map((i) => `${i.request.method} ${i.request.url}`);
-        throw new ConnectorError('MOCK_MISSING', `The cassette has no recording of step "${request.stepId}": ${request.method} ${url}.${known.length ? ` It has: ${known.join(', ')}.` : ''}`, {
+        const known = cassette.interactions.filter((i) => i.stepId === request.stepId).map((i) => `${i.request.method} ${normaliseUrl(i.request.url)}`);
+        throw new ConnectorError('MOCK_MISSING', `The cassette has no recording of step "${request.stepId}": ${request.method} ${normaliseUrl(url)}.${known.length ? ` It has: ${known.join(', ')}.` : ''}`, {
           hint: 'Record the cassette again (the request changed since it was recorded), or run in mock or live mode.',
         });
       }

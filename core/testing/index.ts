@@ -1,0 +1,2 @@
+export { runTestCases, compareExpectations } from './runTestCases.js';
+export type { RunTestCasesOptions, TestCaseResult } from './runTestCases.js';
