@@ -4,19 +4,22 @@
 -- `auth.uid()`, `auth.role()`, `auth.jwt()` that read PostgREST's `request.jwt.claims`.
 -- Never apply this to a real Supabase project (it already has all of it).
 
--- Roles are cluster-wide on a real server: create them only once.
+-- Roles are cluster-wide on a real server: create them only once. Test files create their
+-- databases in parallel, so a concurrent creation of the same role is tolerated.
 do $$
+declare
+  v_role text;
 begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin noinherit;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    -- As on Supabase: the server-side key bypasses row-level security.
-    create role service_role nologin noinherit bypassrls;
-  end if;
+  foreach v_role in array array['anon', 'authenticated', 'service_role'] loop
+    if not exists (select 1 from pg_roles where rolname = v_role) then
+      begin
+        -- As on Supabase, the server-side key bypasses row-level security.
+        execute format('create role %I nologin noinherit%s', v_role, case when v_role = 'service_role' then ' bypassrls' else '' end);
+      exception when duplicate_object or unique_violation then
+        null;
+      end;
+    end if;
+  end loop;
 end
 $$;
 
