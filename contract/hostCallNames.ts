@@ -44,3 +44,6 @@ export function isHostCallName(value: unknown): value is HostCallName {
 export function isHostEventName(value: unknown): value is HostEventName {
   return typeof value === 'string' && (HOST_EVENT_NAMES as readonly string[]).includes(value);
 }
+
+/** Browser mode: the header that carries the per-launch token on API calls. */
+export const BROWSER_TOKEN_HEADER = 'x-connector-studio-token';

@@ -32,7 +32,7 @@ import { Vault } from '../vault/vault.js';
 import { RecentWorkspaces } from '../workspace/recentWorkspaces.js';
 import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
-import { createEventHub } from './eventHub.js';
+import { createEventHub, type EventHub } from './eventHub.js';
 import { parseCallParams } from './parseCallParams.js';
 
 export interface HostServicesOptions {
@@ -56,6 +56,8 @@ export interface HostServicesOptions {
 export interface HostServices extends HostEventSource {
   api: HostApi;
   emit<E extends HostEventName>(name: E, payload: HostEvents[E]): void;
+  /** Every event, for transports that forward all of them (IPC, the WebSocket). */
+  subscribeAll: EventHub['subscribeAll'];
   /** For tests and shutdown: waits for a run's record to be written. */
   runSettled(runId: string): Promise<void>;
   close(): Promise<void>;
@@ -186,6 +188,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   return {
     api,
     subscribe: hub.subscribe,
+    subscribeAll: hub.subscribeAll,
     emit: hub.emit,
     runSettled: (runId) => runs.settled(runId),
     async close() {

@@ -94,7 +94,7 @@ describe('runs', () => {
 
     // The server echoed the bearer token into the response body: nothing on disk or in events may hold it.
     expect(await everyFileText(workspace.dir)).not.toContain(SECRET);
-    const userDataText = (await everyFileText(userData.dir)).replace(await readFile(join(userData.dir, 'vault.json'), 'utf8'), '');
+    const userDataText = (await everyFileText(userData.dir)).replace(await readFile(join(userData.dir, 'vault-keyFile.json'), 'utf8'), '');
     expect(userDataText).not.toContain(SECRET);
     expect(JSON.stringify(events)).not.toContain(SECRET);
     expect(JSON.stringify(liveRun)).toContain('{{credentials.crm_token}}');

@@ -21,7 +21,7 @@ export function createKeyFileProtector(keyFile: string): KeyProtector {
       info = await stat(keyFile);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      if (!create) throw new HostError('VAULT_LOCKED', `The vault key file ${keyFile} is missing.`, { hint: 'Restore it from a backup, or delete vault.json and set your credentials again.' });
+      if (!create) throw new HostError('VAULT_LOCKED', `The vault key file ${keyFile} is missing.`, { hint: 'Restore it from a backup, or delete vault-keyFile.json and set your credentials again.' });
       const kek = randomBytes(32);
       await atomicWriteFile(keyFile, kek.toString('base64'), { mode: 0o600 });
       cached = kek;
@@ -33,7 +33,7 @@ export function createKeyFileProtector(keyFile: string): KeyProtector {
       });
     }
     const kek = Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64');
-    if (kek.length !== 32) throw new HostError('VAULT_LOCKED', `The vault key file ${keyFile} is damaged.`, { hint: 'Restore it from a backup, or delete vault.json and set your credentials again.' });
+    if (kek.length !== 32) throw new HostError('VAULT_LOCKED', `The vault key file ${keyFile} is damaged.`, { hint: 'Restore it from a backup, or delete vault-keyFile.json and set your credentials again.' });
     cached = kek;
     return kek;
   }

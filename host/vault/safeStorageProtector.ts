@@ -57,7 +57,7 @@ export function createSafeStorageProtector(safeStorage: SafeStorageLike, options
       try {
         return Buffer.from(safeStorage.decryptString(Buffer.from(wrapped.slice(SAFE_STORAGE_TAG.length), 'base64')), 'base64');
       } catch (cause) {
-        throw new HostError('VAULT_LOCKED', 'The system keychain could not unlock the vault key.', { hint: 'Unlock your keychain, or delete vault.json and set your credentials again.', cause });
+        throw new HostError('VAULT_LOCKED', 'The system keychain could not unlock the vault key.', { hint: 'Unlock your keychain, or delete vault-safeStorage.json and set your credentials again.', cause });
       }
     },
   };

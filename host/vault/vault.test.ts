@@ -37,7 +37,7 @@ describe('Vault with the key-file protector', () => {
     const onDisk = await allBytesIn(dir);
     expect(onDisk).not.toContain(SECRET);
     expect(onDisk).not.toContain(Buffer.from(SECRET).toString('base64'));
-    expect(JSON.parse(await readFile(join(dir, 'vault.json'), 'utf8')).entries.crm_token.ciphertext.startsWith(CIPHER_TAG)).toBe(true);
+    expect(JSON.parse(await readFile(join(dir, 'vault-keyFile.json'), 'utf8')).entries.crm_token.ciphertext.startsWith(CIPHER_TAG)).toBe(true);
     expect(await reopened.delete('crm_token')).toBe(true);
     expect(await reopened.get('crm_token')).toBeUndefined();
     expect(await reopened.delete('crm_token')).toBe(false);
@@ -47,7 +47,7 @@ describe('Vault with the key-file protector', () => {
     await keyFileVault().set('a', 'b');
     if (process.platform === 'win32') return;
     expect((await stat(join(dir, 'vault.key'))).mode & 0o777).toBe(0o600);
-    expect((await stat(join(dir, 'vault.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'vault-keyFile.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a key file that other users can read, saying how to fix it', async () => {
@@ -74,7 +74,7 @@ describe('Vault with the key-file protector', () => {
   it('detects a tampered ciphertext and an entry moved to another name', async () => {
     await keyFileVault().set('crm_token', SECRET);
     await keyFileVault().set('other', 'value');
-    const file = join(dir, 'vault.json');
+    const file = join(dir, 'vault-keyFile.json');
     const stored = JSON.parse(await readFile(file, 'utf8'));
     const original = stored.entries.crm_token.ciphertext as string;
     const body = Buffer.from(original.slice(CIPHER_TAG.length), 'base64');
@@ -115,7 +115,7 @@ describe('Vault with the safeStorage protector', () => {
     const vault = new Vault(dir, createSafeStorageProtector(fakeSafeStorage('basic_text'), { platform: 'linux', allowInsecure: () => allow }));
     expect(vault.status()).toMatchObject({ secure: false, message: expect.stringContaining('No system keyring') });
     await expect(vault.set('crm_token', SECRET)).rejects.toMatchObject({ code: 'VAULT_INSECURE', hint: expect.stringContaining('Allow insecure key storage') });
-    await expect(readFile(join(dir, 'vault.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(join(dir, 'vault-safeStorage.json'))).rejects.toMatchObject({ code: 'ENOENT' });
     allow = true;
     await vault.set('crm_token', SECRET);
     expect(await vault.get('crm_token')).toBe(SECRET);

@@ -2,6 +2,7 @@
  * Credential values, encrypted with AES-256-GCM under one data key; the data key is
  * wrapped by a KeyProtector. Lives in the user-data folder, never in a workspace.
  * The renderer only ever sees names and masks; `get`/`values` are for the host's runs.
+ * File: `vault-<protector>.json` in the user-data folder.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,7 +26,9 @@ export class Vault {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(userDataDir: string, protector: KeyProtector) {
-    this.file = join(userDataDir, 'vault.json');
+    // One file per protector: Electron (safeStorage) and browser mode (key file) may share a
+    // user-data folder, and neither can unwrap the other's key.
+    this.file = join(userDataDir, `vault-${protector.status().protector}.json`);
     this.protector = protector;
   }
 

@@ -6,6 +6,7 @@
  */
 import { buildHostApi } from '../../contract/buildHostApi.js';
 import {
+  BROWSER_TOKEN_HEADER,
   fromSerializedHostError,
   HostError,
   isHostEventName,
@@ -18,7 +19,7 @@ import {
 } from '../../contract/hostApi.js';
 
 const TOKEN_KEY = 'connectorStudio.token';
-export const TOKEN_HEADER = 'x-connector-studio-token';
+export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 
 export function readBrowserToken(location: Location = window.location, storage: Storage | undefined = safeSessionStorage()): string | null {
   const url = new URL(location.href);
