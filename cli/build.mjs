@@ -25,6 +25,8 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Prefer ESM builds (jsonc-parser's UMD main does dynamic requires a bundle cannot follow).
+    mainFields: ['module', 'main'],
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: 'none',

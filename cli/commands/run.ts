@@ -90,7 +90,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   const prepared = await createTransport(connector, { mode, cassettePath: values.cassette, recordPath: values.record }, redactor);
   const setup: RunSetup = {
     connector,
-    secrets: createCredentialResolver(credentials),
+    secrets: createCredentialResolver(credentials, { offline: mode !== 'live' }),
     rateLimiter: createRateLimiterRegistry(systemClock),
     context: runContext,
   };

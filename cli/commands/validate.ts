@@ -1,7 +1,7 @@
-import { isConnectorError, loadConnectorDocument, validateConnector, type Connector } from '../../core/index.js';
+import { loadConnectorDocument } from '../../core/index.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { usageError } from '../errors/CliError.js';
-import { describeInvalidDocument, formatIssue, issuesOf } from '../io/loadConnectorFile.js';
+import { checkConnectorDocument, formatIssue } from '../io/loadConnectorFile.js';
 import { readJsonFile } from '../io/readJsonFile.js';
 import type { CommandContext } from './context.js';
 
@@ -23,30 +23,19 @@ export async function validateCommand(args: string[], context: CommandContext): 
   if (positionals.length !== 1) throw usageError(`validate takes exactly one connector file, got ${positionals.length}.`, 'validate');
   const file = positionals[0] as string;
   const raw = await readJsonFile(file, 'connector');
+  const { connector, issues } = checkConnectorDocument(raw);
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  const warningLines = warnings.map((warning) => `  ! ${formatIssue(warning)}`);
 
-  let connector: Connector;
-  try {
-    connector = loadConnectorDocument(raw);
-  } catch (error) {
-    if (!isConnectorError(error)) throw error;
-    const issues = issuesOf(error);
-    context.terminal.out(issues.length > 0 ? formatInvalid(file, issues) : `✗ ${describeInvalidDocument(file, error)}\n`);
+  if (!connector || errors.length > 0) {
+    const lines = [`✗ ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}:`, ...errors.map((issue) => `  ${formatIssue(issue)}`), ...warningLines];
+    context.terminal.out(`${lines.join('\n')}\n`);
     return 1;
   }
-
-  const warnings = validateConnector(connector).issues.filter((issue) => issue.severity === 'warning');
+  // The same acceptance as run and test (both formats, every rule).
+  loadConnectorDocument(raw);
   const steps = connector.steps.length;
-  const lines = [`✓ ${connector.name} is valid (${steps} step${steps === 1 ? '' : 's'})`];
-  for (const warning of warnings) lines.push(`  ! ${formatIssue(warning)}`);
-  context.terminal.out(`${lines.join('\n')}\n`);
+  context.terminal.out(`${[`✓ ${connector.name} is valid (${steps} step${steps === 1 ? '' : 's'})`, ...warningLines].join('\n')}\n`);
   return 0;
-}
-
-function formatInvalid(file: string, issues: ReturnType<typeof issuesOf>): string {
-  const errors = issues.filter((issue) => issue.severity !== 'warning');
-  const warnings = issues.filter((issue) => issue.severity === 'warning');
-  const lines = [`✗ ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}:`];
-  for (const issue of errors) lines.push(`  ${formatIssue(issue)}`);
-  for (const issue of warnings) lines.push(`  ! ${formatIssue(issue)}`);
-  return `${lines.join('\n')}\n`;
 }

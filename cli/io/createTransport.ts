@@ -4,11 +4,12 @@ import {
   createMockTransport,
   createRecordingTransport,
   createReplayTransport,
-  type Cassette,
+  isCassette,
   type Connector,
   type HttpTransport,
   type Redactor,
 } from '../../core/index.js';
+import { CliError } from '../errors/CliError.js';
 import { readJsonFile } from './readJsonFile.js';
 
 export type RunMode = 'live' | 'mock' | 'replay';
@@ -31,8 +32,7 @@ export async function createTransport(connector: Connector, choice: TransportCho
   const noSave = async () => {};
   if (choice.mode === 'mock') return { transport: createMockTransport(connector), save: noSave };
   if (choice.mode === 'replay') {
-    const cassette = (await readJsonFile(choice.cassettePath ?? '', 'cassette')) as Cassette;
-    return { transport: createReplayTransport(cassette), save: noSave };
+    return { transport: createReplayTransport(await loadCassetteFile(choice.cassettePath ?? ''), { redactor }), save: noSave };
   }
   const live = createFetchTransport();
   if (!choice.recordPath) return { transport: live, save: noSave };
@@ -40,6 +40,14 @@ export async function createTransport(connector: Connector, choice: TransportCho
   const recordPath = choice.recordPath;
   return {
     transport: recorder,
-    save: async () => writeFile(recordPath, `${JSON.stringify(recorder.cassette(), null, 2)}\n`),
+    save: async () => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id), null, 2)}\n`),
   };
+}
+
+export async function loadCassetteFile(path: string) {
+  const cassette = await readJsonFile(path, 'cassette');
+  if (!isCassette(cassette)) {
+    throw new CliError(`${path} is not a cassette (expected { "version": 1, "connectorId", "interactions": [...] }). Record one with \`connector-studio run <file> --record ${path}\`.`);
+  }
+  return cassette;
 }

@@ -1,4 +1,4 @@
-import type { SecretResolver } from '../../core/index.js';
+import { credentialPlaceholder, type SecretResolver } from '../../core/index.js';
 
 export const CREDENTIAL_ENV_PREFIX = 'CONNECTOR_STUDIO_CREDENTIAL_';
 
@@ -22,6 +22,12 @@ export function collectCredentials(flags: Record<string, string>, env: NodeJS.Pr
   return credentials;
 }
 
-export function createCredentialResolver(credentials: Map<string, string>): SecretResolver {
-  return { get: (name) => credentials.get(name) ?? credentials.get(name.toLowerCase()) };
+/**
+ * Offline (mock, replay) a credential without a value resolves to its placeholder
+ * `{{credentials.name}}`, the same text cassettes hold, so no secret is needed to run offline.
+ */
+export function createCredentialResolver(credentials: Map<string, string>, options: { offline?: boolean } = {}): SecretResolver {
+  return {
+    get: (name) => credentials.get(name) ?? credentials.get(name.toLowerCase()) ?? (options.offline ? credentialPlaceholder(name) : undefined),
+  };
 }

@@ -1,50 +1,75 @@
-import { isConnectorError, loadConnectorDocument, toConnectorError, type Connector } from '../../core/index.js';
+import {
+  importInterchange,
+  isConnectorError,
+  isInterchangeDocument,
+  loadConnectorDocument,
+  toConnectorError,
+  validateConnector,
+  type Connector,
+  type ValidationIssue,
+} from '../../core/index.js';
 import { CliError } from '../errors/CliError.js';
 import { readJsonFile } from './readJsonFile.js';
 
-export interface DocumentIssue {
-  path: string;
-  message: string;
-  hint?: string | undefined;
-  severity?: 'error' | 'warning' | undefined;
-}
-
 /**
- * Reads a connector file in either format (the app's own or the interchange format).
- * Every failure becomes a CliError whose message names the file and lists what to fix.
+ * Reads a connector file in either format (the app's own or the interchange format) through
+ * the core's `loadConnectorDocument`. Every failure becomes a CliError (exit 2) that names
+ * the file and lists what to fix, one problem per line.
  */
 export async function loadConnectorFile(path: string): Promise<Connector> {
   const raw = await readJsonFile(path, 'connector');
   try {
     return loadConnectorDocument(raw);
   } catch (error) {
-    throw new CliError(describeInvalidDocument(path, error));
+    if (!isConnectorError(error)) throw error;
+    const issues = documentIssues(raw).filter((issue) => issue.severity === 'error');
+    throw new CliError(formatInvalidDocument(`${path} is not a valid connector`, issues, error));
   }
 }
 
-/** The issues a failed load carries, whatever the core attached them to. */
-export function issuesOf(error: unknown): DocumentIssue[] {
-  const candidates = [error, (error as { cause?: unknown } | null)?.cause];
-  for (const candidate of candidates) {
-    const issues = (candidate as { issues?: unknown } | null)?.issues;
-    if (Array.isArray(issues)) return issues as DocumentIssue[];
-  }
-  return [];
+export interface DocumentCheck {
+  connector?: Connector | undefined;
+  issues: ValidationIssue[];
 }
 
-export function formatIssue(issue: DocumentIssue): string {
+/**
+ * The structured problems of a raw document in either format, for reports. The core's
+ * INVALID_DOCUMENT error carries them only as text, so they are recomputed here with
+ * the same core functions `loadConnectorDocument` is made of.
+ */
+export function checkConnectorDocument(raw: unknown): DocumentCheck {
+  let candidate = raw;
+  if (isInterchangeDocument(raw)) {
+    try {
+      candidate = importInterchange(raw);
+    } catch (error) {
+      const connectorError = toConnectorError(error);
+      return { issues: [{ path: connectorError.path ?? '', message: connectorError.message, hint: connectorError.hint, severity: 'error' }] };
+    }
+  }
+  const result = validateConnector(candidate);
+  return { connector: result.ok ? result.connector : undefined, issues: result.issues };
+}
+
+function documentIssues(raw: unknown): ValidationIssue[] {
+  try {
+    return checkConnectorDocument(raw).issues;
+  } catch {
+    return [];
+  }
+}
+
+export function formatIssue(issue: Pick<ValidationIssue, 'path' | 'message' | 'hint'>): string {
   const where = issue.path ? `${issue.path}: ` : '';
   return `${where}${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
 }
 
-export function describeInvalidDocument(path: string, error: unknown): string {
-  if (!isConnectorError(error)) throw error;
-  const connectorError = toConnectorError(error);
-  const issues = issuesOf(error).filter((issue) => issue.severity !== 'warning');
+export function formatInvalidDocument(title: string, issues: ValidationIssue[], fallback: unknown): string {
   if (issues.length === 0) {
-    return `${path} is not a valid connector: ${formatIssue({ path: connectorError.path ?? '', message: connectorError.message, hint: connectorError.hint })}. Run \`connector-studio validate ${path}\` for details.`;
+    const error = toConnectorError(fallback);
+    return `${title}: ${formatIssue({ path: error.path ?? '', message: error.message, hint: error.hint })}`;
   }
-  const shown = issues.slice(0, 10).map((issue) => `  ${formatIssue(issue)}`);
-  const more = issues.length > shown.length ? [`  … and ${issues.length - shown.length} more (run \`connector-studio validate ${path}\`)`] : [];
-  return [`${path} is not a valid connector (${issues.length} problem${issues.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n');
+  const shown = issues.slice(0, 20).map((issue) => `  ${formatIssue(issue)}`);
+  const more = issues.length > shown.length ? [`  … and ${issues.length - shown.length} more`] : [];
+  return [`${title} (${issues.length} problem${issues.length === 1 ? '' : 's'}):`, ...shown, ...more].join('\n');
 }
