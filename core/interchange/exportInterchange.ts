@@ -3,6 +3,7 @@ import { findCycle, predecessors } from '../graph/index.js';
 import type { Connector, Edge, KeyValue, Step } from '../schema/connector.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import { credentialsToWorkspace } from './credentialSpelling.js';
+import { SINGLE_STEP_ID } from './importInterchange.js';
 import type { InterchangeParallel, InterchangeStep } from './schema.js';
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,8 @@ const unsupported = (message: string, hint: string) => new ConnectorError('UNSUP
  * every step of layer k+1 depends on exactly every step of layer k (one step, or a parallel group
  * of at most 3), which is what the format's series list of entries means.
  *
- * - `single-step` when there is one step with no condition; otherwise `multi-step`.
+ * - `single-step` when there is one step with no condition (its id becomes `step_1`, and field
+ *   mappings from it are renamed to match); otherwise `multi-step`.
  * - Edge conditions are folded into the target's step condition when all of that step's incoming
  *   edges carry the same condition (`(edge) && (step)`); different conditions are unsupported.
  * - `{{credentials.x}}` is written `{{workspace.x}}`. Disabled query/header rows are not written.
@@ -41,7 +43,8 @@ export function exportInterchange(c: Connector): Json {
     input_schema: Object.fromEntries(c.inputs.map((input) => [input.name, inputSpec(input)])),
     config: {},
     field_mappings: c.fieldMappings.map((m) => ({
-      source: m.source,
+      // A single-step document has no step ids: its step is always step_1.
+      source: single && only && m.source.startsWith(`${only.id}.`) ? `${SINGLE_STEP_ID}${m.source.slice(only.id.length)}` : m.source,
       target: m.target,
       ...(m.custom ? { custom: true } : {}),
       ...(m.coerce !== 'none' ? { coerce: m.coerce } : {}),
