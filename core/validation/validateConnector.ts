@@ -6,6 +6,7 @@ import { graphIssues } from './graphRules.js';
 import { formatIssues, type ValidationIssue } from './issue.js';
 import { referenceIssues } from './referenceRules.js';
 import { structuralIssues } from './structuralIssues.js';
+import { unknownKeyIssues } from './unknownKeys.js';
 
 export interface ValidationResult {
   /** True when there is no issue of severity `error` (warnings allowed). */
@@ -31,9 +32,9 @@ export function validateConnector(raw: unknown): ValidationResult {
     return { ok: false, issues: [{ path: error.path ?? '', message: error.message, hint: error.hint, severity: 'error' }] };
   }
   const parsed = ConnectorSchema.safeParse(migrated);
-  if (!parsed.success) return { ok: false, issues: structuralIssues(parsed.error, migrated) };
+  if (!parsed.success) return { ok: false, issues: [...structuralIssues(parsed.error, migrated), ...unknownKeyIssues(migrated)] };
   const connector = parsed.data;
-  const issues = [...graphIssues(connector), ...referenceIssues(connector), ...documentIssues(connector)];
+  const issues = [...graphIssues(connector), ...referenceIssues(connector), ...documentIssues(connector), ...unknownKeyIssues(migrated)];
   return { ok: !issues.some((i) => i.severity === 'error'), connector, issues };
 }
 

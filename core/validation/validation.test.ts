@@ -150,6 +150,18 @@ describe('validateConnector', () => {
   });
 });
 
+describe('unknown fields', () => {
+  it('warns about each unknown field instead of dropping it silently', () => {
+    const raw = doc({ colour: 'red' });
+    (raw.steps[0] as Record<string, unknown>).queryParam = [];
+    (raw.edges[0] as Record<string, unknown>).label = 'x';
+    const result = validateConnector(raw);
+    expect(result.ok).toBe(true);
+    expect(result.issues.map((i) => `${i.severity} ${i.path}`)).toEqual(['warning colour', 'warning steps[0].queryParam', 'warning edges[0].label']);
+    expect(result.issues[1]).toMatchObject({ stepId: 'step_1', message: 'unknown field "queryParam" is ignored' });
+  });
+});
+
 describe('parseConnector', () => {
   it('returns the connector or throws INVALID_DOCUMENT listing the issues', () => {
     expect(parseConnector(doc()).steps).toHaveLength(3);
