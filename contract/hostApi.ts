@@ -338,8 +338,16 @@ export interface HostEventSource {
   subscribe<E extends HostEventName>(name: E, handler: HostEventHandler<E>): Unsubscribe;
 }
 
-/** What `getHostApi()` returns in the renderer, and what the preload exposes as `window.connectorStudio`. */
+/** What `getHostApi()` returns in the renderer. */
 export type HostClient = HostApi & HostEventSource;
+
+/**
+ * What the Electron preload exposes as `window.connectorStudio`: the same named methods,
+ * returning the outcome envelope (contextBridge strips an Error's code and hint), plus subscribe.
+ */
+export type HostBridge = {
+  [NS in keyof HostApi]: { [M in keyof HostApi[NS]]: (params?: unknown) => Promise<HostCallOutcome> };
+} & HostEventSource;
 
 /** The envelope every call returns across IPC and HTTP (errors are values, so nothing is lost in transit). */
 export type HostCallOutcome<T = unknown> = { ok: true; value: T } | { ok: false; error: SerializedHostError };

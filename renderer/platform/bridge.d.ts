@@ -1,10 +1,10 @@
-// The preload bridge (electron/preload.ts) exposes the host client as `window.connectorStudio`.
+// The preload bridge (electron/preload.ts) exposes the host as `window.connectorStudio`.
 // Absent in browser mode, where renderer/platform/hostApi.ts falls back to HTTP.
-import type { HostClient } from '../../contract/hostApi.js';
+import type { HostBridge } from '../../contract/hostApi.js';
 
 declare global {
   interface Window {
-    connectorStudio?: HostClient;
+    connectorStudio?: HostBridge;
   }
 }
 

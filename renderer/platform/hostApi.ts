@@ -5,12 +5,13 @@
  */
 import type { HostClient } from '../../contract/hostApi.js';
 import { createBrowserHostClient } from './browserHostClient.js';
+import { createElectronHostClient } from './electronHostClient.js';
 import type {} from './bridge.js';
 
 let client: HostClient | null = null;
 
 export function getHostApi(): HostClient {
-  client ??= window.connectorStudio ?? createBrowserHostClient();
+  client ??= window.connectorStudio ? createElectronHostClient(window.connectorStudio) : createBrowserHostClient();
   return client;
 }
 

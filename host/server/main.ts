@@ -1,0 +1,75 @@
+/**
+ * Browser mode entry point (bundled to dist/host/server.mjs):
+ *   node dist/host/server.mjs [--port N] [--user-data DIR] [--workspace DIR] [--renderer DIR] [--no-open]
+ * Prints the URL with the per-launch token; opens it in a browser unless --no-open.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Logger } from '../../core/index.js';
+import { createHostServices } from '../api/createHostServices.js';
+import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
+import { startBrowserServer } from './browserServer.js';
+import { openInBrowser } from './openInBrowser.js';
+
+const USAGE = `Usage: npm run web -- [--port N] [--user-data DIR] [--workspace DIR] [--no-open]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'user-data': { type: 'string' },
+      workspace: { type: 'string' },
+      renderer: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      version: { type: 'string', default: process.env.npm_package_version ?? '0.1.0' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not "${values.port}".\n${USAGE}`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const rendererDir = resolve(values.renderer ?? join(here, '..', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${rendererDir}/index.html). Run \`npm run build\` first.`);
+  }
+  const userDataDir = resolve(values['user-data'] ?? defaultUserDataDir());
+  const logger: Logger = {
+    debug: () => {},
+    info: (m) => console.log(m),
+    warn: (m, d) => console.warn(`warning: ${m}`, d ?? ''),
+    error: (m, d) => console.error(`error: ${m}`, d ?? ''),
+  };
+  const services = await createHostServices({
+    userDataDir,
+    mode: 'browser',
+    appVersion: values.version,
+    ...(values.workspace ? { workspace: resolve(values.workspace) } : { openMostRecent: true }),
+    logger,
+  });
+  const server = await startBrowserServer({ services, rendererDir, port });
+  console.log(`Connector Studio (browser mode) is running at:\n\n  ${server.url}\n\nUser data: ${userDataDir}\nPress Ctrl+C to stop.`);
+  if (!values['no-open']) openInBrowser(server.url, (line) => console.log(line));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

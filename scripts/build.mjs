@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * Bundles the Node side with esbuild:
+ *   electron/main.ts     → dist/electron/main.cjs     (Electron main, CommonJS)
+ *   electron/preload.ts  → dist/electron/preload.cjs  (one file: a sandboxed preload cannot require siblings)
+ *   host/server/main.ts  → dist/host/server.mjs       (browser mode)
+ * `--renderer` also runs `vite build` first (dist/renderer, owned by the renderer's config).
+ * `--if-needed` skips everything when the outputs are newer than the sources.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+const OUTPUTS = ['dist/renderer/index.html', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/host/server.mjs'];
+const SOURCES = ['core', 'contract', 'host', 'electron', 'renderer', 'vite.config.ts', 'package.json'];
+
+function newestMtime(path) {
+  const full = join(root, path);
+  if (!existsSync(full)) return 0;
+  const info = statSync(full);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of readdirSync(full)) {
+    if (name === 'node_modules' || name.endsWith('.test.ts') || name.endsWith('.test.tsx')) continue;
+    newest = Math.max(newest, newestMtime(join(path, name)));
+  }
+  return newest;
+}
+
+export function isBuildUpToDate() {
+  if (!OUTPUTS.every((o) => existsSync(join(root, o)))) return false;
+  const oldestOutput = Math.min(...OUTPUTS.map((o) => statSync(join(root, o)).mtimeMs));
+  return Math.max(...SOURCES.map(newestMtime)) <= oldestOutput;
+}
+
+export async function buildAll({ renderer = true } = {}) {
+  if (renderer) {
+    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    if (vite.status !== 0) throw new Error('vite build failed (see above).');
+  }
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+  await Promise.all([
+    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] }),
+    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+    build({
+      ...common,
+      entryPoints: ['host/server/main.ts'],
+      outfile: 'dist/host/server.mjs',
+      format: 'esm',
+      external: ['bufferutil', 'utf-8-validate', 'fsevents'],
+      // Bundled CommonJS dependencies (write-file-atomic, ws) call require() for Node built-ins.
+      banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
+    }),
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (args.has('--if-needed') && isBuildUpToDate()) {
+    console.log('build: up to date');
+  } else {
+    await buildAll({ renderer: args.has('--renderer') || args.has('--if-needed') });
+    console.log('build: dist/electron/main.cjs, dist/electron/preload.cjs, dist/host/server.mjs');
+  }
+}
