@@ -56,7 +56,8 @@ const HEX = /^[0-9a-fA-F-]+$/;
  * letters and digits mixed, and entropy over the threshold for their alphabet.
  */
 export function highEntropyTokens(text: string): string[] {
-  const withoutTemplates = text.replace(/\{\{[^}]*\}\}/g, ' ');
+  // Templates and URL scheme/host/path are not secrets; a URL's query string still is checked.
+  const withoutTemplates = text.replace(/\{\{[^}]*\}\}/g, ' ').replace(/[a-z][a-z0-9+.-]*:\/\/[^\s?#"']*/gi, ' ');
   const found: string[] = [];
   for (const match of withoutTemplates.matchAll(TOKEN_CHARS)) {
     const token = match[0];
@@ -64,6 +65,7 @@ export function highEntropyTokens(text: string): string[] {
     if (!/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) continue;
     if (/^https?:/.test(token) || /^[0-9.\-/:T+Z]+$/.test(token)) continue; // URLs, dates, numbers
     if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/|$)/i.test(token)) continue; // host names and host/paths
+    if (/^\/?(?:[a-z][a-z0-9_.~-]*\/)+[a-z0-9_.~-]*$/.test(token)) continue; // lower-case URL paths such as /services/oauth2/token
     const threshold = HEX.test(token) ? HIGH_ENTROPY_HEX_BITS : HIGH_ENTROPY_BITS;
     if (shannonEntropy(token) >= threshold) found.push(token);
   }
