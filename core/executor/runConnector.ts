@@ -24,7 +24,7 @@ import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js'
 import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
 
 type StepState = 'pending' | 'running' | SettledState | 'ignored';
-type StopCause = { status: Exclude<RunStatus, 'success'>; error: ConnectorError; reason: string };
+type StopCause = { status: Exclude<RunStatus, 'success'>; error: ConnectorError; reason: string; abortError?: ConnectorError };
 
 function newRunId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -71,7 +71,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const stopRun = (cause: StopCause) => {
     if (stopCause) return;
     stopCause = cause;
-    stop.abort(cause.error);
+    stop.abort(cause.abortError ?? cause.error);
   };
   const onCancel = () => stopRun({ status: 'cancelled', error: new ConnectorError('CANCELLED', 'The run was cancelled.'), reason: 'run cancelled' });
   if (options.signal?.aborted) onCancel();
@@ -203,7 +203,13 @@ export async function runConnector(connector: Connector, options: RunOptions): P
         emit({ type: 'step.failed', runId, stepId: step.id, at: clock.now(), result: result.record });
         if (!connector.settings.continueOnError && !stopCause) {
           const error = result.error ?? new ConnectorError('INTERNAL', `Step "${step.id}" failed.`);
-          stopRun({ status: 'failed', error: new ConnectorError(error.code, `Step "${step.id}" failed: ${error.message}`, { hint: error.hint, path: error.path }), reason: 'run failed' });
+          stopRun({
+            status: 'failed',
+            error: new ConnectorError(error.code, `Step "${step.id}" failed: ${error.message}`, { hint: error.hint, path: error.path }),
+            reason: 'run failed',
+            // In-flight steps are not at fault: they end CANCELLED, naming the step that failed.
+            abortError: new ConnectorError('CANCELLED', `Stopped because step "${step.id}" failed.`, { hint: 'Turn on "continue on error" to let the other steps finish.' }),
+          });
         }
       };
       pump();

@@ -93,7 +93,8 @@ export function createRedactor(secrets: Record<string, string> = {}): Redactor {
 
   return {
     addSecret(name, value) {
-      if (!value || values.some(([, known]) => known === value)) return;
+      // Already covered (e.g. a Basic token built from two known credentials): keep the more telling placeholder.
+      if (!value || values.some(([, known]) => known === value) || patterns.some(({ needle }) => needle === value)) return;
       values.push([name, value]);
       rebuild();
     },
