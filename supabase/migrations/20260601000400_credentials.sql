@@ -206,7 +206,7 @@ begin
   returning * into v_row;
   if not found then
     raise exception 'credential "%" is not set in this workspace', p_name
-      using errcode = 'P0002', hint = 'set it in the workspace credentials before running the connector';
+      using errcode = 'PT404', hint = 'set it in the workspace credentials before running the connector';
   end if;
   insert into public.credential_audit_log (workspace_id, credential_id, credential_name, action, actor_id, actor_role, connector_id)
   values (p_workspace_id, v_row.id, v_row.name, 'use', auth.uid(), 'service_role', p_connector_id);
@@ -338,7 +338,7 @@ begin
     select 1 from public.connectors c
     where c.id = p_connector_id and c.workspace_id = p_workspace_id and c.deleted_at is null
   ) then
-    raise exception 'connector % is not in this workspace (sync it first)', p_connector_id using errcode = 'P0002';
+    raise exception 'connector % is not in this workspace (sync it first)', p_connector_id using errcode = 'PT404';
   end if;
 
   select coalesce(array_agg(extensions.pgp_sym_decrypt(c.encrypted_value, private.credential_key())), '{}')

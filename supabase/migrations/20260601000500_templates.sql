@@ -1,6 +1,7 @@
 -- The template marketplace (the seed's question 4 and phase 4): official templates by SaaS
 -- admins, community templates by any user, versions, ratings, reports and installs.
 -- Every privileged decision (official, featured, hidden) is made here, never by the client.
+-- Not-found errors use SQLSTATE PT404, which PostgREST answers with HTTP 404.
 
 create table public.connector_templates (
   id uuid primary key default gen_random_uuid(),
@@ -317,7 +318,7 @@ begin
   where t.id = p_template_id
   returning * into v_row;
   if not found then
-    raise exception 'template % does not exist', p_template_id using errcode = 'P0002';
+    raise exception 'template % does not exist', p_template_id using errcode = 'PT404';
   end if;
   return private.template_json(v_row);
 end
@@ -341,7 +342,7 @@ begin
   where t.id = p_template_id
   returning * into v_row;
   if not found then
-    raise exception 'template % does not exist', p_template_id using errcode = 'P0002';
+    raise exception 'template % does not exist', p_template_id using errcode = 'PT404';
   end if;
   return private.template_json(v_row);
 end
@@ -363,7 +364,7 @@ begin
   end if;
   select * into v_template from public.connector_templates t where t.id = p_template_id;
   if not found then
-    raise exception 'template % does not exist', p_template_id using errcode = 'P0002';
+    raise exception 'template % does not exist', p_template_id using errcode = 'PT404';
   end if;
   if v_template.published_by = auth.uid() then
     raise exception 'you cannot rate your own template' using errcode = '42501';
@@ -391,7 +392,7 @@ begin
   where t.id = p_template_id
     and ((t.is_public and not t.hidden) or t.published_by = v_uid or public.is_saas_admin());
   if not found then
-    raise exception 'template % does not exist or is not available', p_template_id using errcode = 'P0002';
+    raise exception 'template % does not exist or is not available', p_template_id using errcode = 'PT404';
   end if;
   update public.connector_templates t set install_count = t.install_count + 1
   where t.id = p_template_id

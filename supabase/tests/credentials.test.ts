@@ -129,7 +129,7 @@ describe('record_execution', () => {
 
   it('refuses a connector from another workspace', async () => {
     await expect(withClaims(db, userClaims(w.alice.id), (s) => s.query(`select record_execution($1, $2, 'success')`, [w.w1, w.connector2])))
-      .rejects.toMatchObject({ code: 'P0002' });
+      .rejects.toMatchObject({ code: 'PT404' });
   });
 
   it('increment_connector_stats is not callable by clients', async () => {

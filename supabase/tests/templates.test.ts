@@ -99,15 +99,15 @@ describe('visibility', () => {
       expect(await visibleTo(userClaims(w.alice.id))).not.toContain(w.bobTemplate);
       expect(await visibleTo(anonClaims())).not.toContain(w.bobTemplate);
       expect(await visibleTo(userClaims(w.bob.id))).toContain(w.bobTemplate);
-      await expect(call(userClaims(w.alice.id), `select install_template($1, $2) as r`, [w.bobTemplate, w.w1])).rejects.toMatchObject({ code: 'P0002' });
+      await expect(call(userClaims(w.alice.id), `select install_template($1, $2) as r`, [w.bobTemplate, w.w1])).rejects.toMatchObject({ code: 'PT404' });
     } finally {
       await call(userClaims(w.admin.id), `select hide_template($1, false) as r`, [w.bobTemplate]);
     }
   });
 
   it('a private template of another user cannot be installed or rated', async () => {
-    await expect(call(userClaims(w.alice.id), `select install_template($1, $2) as r`, [w.bobPrivateTemplate, w.w1])).rejects.toMatchObject({ code: 'P0002' });
-    await expect(call(userClaims(w.alice.id), `select rate_template($1, 5) as r`, [w.bobPrivateTemplate])).rejects.toMatchObject({ code: 'P0002' });
+    await expect(call(userClaims(w.alice.id), `select install_template($1, $2) as r`, [w.bobPrivateTemplate, w.w1])).rejects.toMatchObject({ code: 'PT404' });
+    await expect(call(userClaims(w.alice.id), `select rate_template($1, 5) as r`, [w.bobPrivateTemplate])).rejects.toMatchObject({ code: 'PT404' });
   });
 });
 

@@ -1,0 +1,10 @@
+/** A supabase-js client exactly as the app creates one on Node 20 (WebSocket transport from ws). */
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+
+export function createTestClient(url: string, anonKey: string): SupabaseClient {
+  return createClient(url, anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as unknown as NonNullable<Parameters<typeof createClient>[2]>['realtime'] extends infer R ? R extends { transport?: infer T } ? T : never : never },
+  });
+}
