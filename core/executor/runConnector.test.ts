@@ -33,6 +33,8 @@ beforeAll(async () => {
     '/limited-date': [reply.tooManyRequests(new Date(Date.now() + 3 * 86_400_000).toUTCString()), reply.json({ ok: true })],
     '/limited-long': [reply.tooManyRequests('120'), reply.json({ ok: true })],
     '/storm': reply.tooManyRequests('1'),
+    '/limited-pause': [reply.tooManyRequests('7'), reply.json({ ok: true })],
+    '/loop': reply.redirect('/loop'),
     '/stall': reply.stall(),
     '/reset-once': [reply.reset(), reply.json({ ok: true })],
     '/malformed': reply.malformedJson(),
@@ -399,6 +401,24 @@ describe('rate limits and 429 storms', () => {
     expect(record.steps.every((s) => s.attempts.length === 3 && s.attempts.every((a) => a.status === 429))).toBe(true);
   });
 
+  it('a 429 with Retry-After holds other runs of the same key until it has passed', async () => {
+    const clock = createFakeClock();
+    const rateLimiter = createRateLimiterRegistry(clock);
+    const limited = connector({ steps: [{ id: 's', url: `${api.url}/limited-pause` }] });
+    const other = connector({ steps: [{ id: 's', url: `${api.url}/ok?pause-test=1` }] });
+    const first = run(limited, { clock, rateLimiter });
+    await clock.waitForSleep((ms) => ms === 7_000);
+    const okBefore = api.hits('/ok').length;
+    const second = run(other, { clock, rateLimiter });
+    // the second run's request waits in the limiter for the same 7 s instead of going out
+    await clock.waitForSleep((ms) => ms === 7_000 && clock.requested.filter((r) => r === 7_000).length === 2);
+    expect(api.hits('/ok').length).toBe(okBefore);
+    await clock.advance(7_000);
+    expect((await first).status).toBe('success');
+    expect((await second).status).toBe('success');
+    expect(api.hits('/ok').length).toBe(okBefore + 1);
+  });
+
   it('retries take rate-limit slots (fail strategy): the third attempt finds the window full', async () => {
     const c = connector({ rateLimit: { enabled: true, maxRequestsPerMinute: 2, strategy: 'fail' }, steps: [{ id: 's', url: `${api.url}/unavailable`, maxRetries: 3 }] });
     const before = api.hits('/unavailable').length;
@@ -444,6 +464,16 @@ describe('rate limits and 429 storms', () => {
     const two = makeConnector({ id: 'two', name: 'Two', rateLimit: limit, steps: [{ id: 's', url: `${api.url}/ok` }] });
     expect((await run(one, { rateLimiter })).status).toBe('success');
     expect((await run(two, { rateLimiter })).steps[0]?.error?.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('redirects', () => {
+  it('a redirect loop fails the step with TOO_MANY_REDIRECTS and is not retried', async () => {
+    const before = api.hits('/loop').length;
+    const record = await run(connector({ steps: [{ id: 's', url: `${api.url}/loop` }] }), { maxRedirects: 2 });
+    expect(record.steps[0]?.error?.code).toBe('TOO_MANY_REDIRECTS');
+    expect(record.steps[0]?.attempts).toHaveLength(1);
+    expect(api.hits('/loop').length - before).toBe(3);
   });
 });
 

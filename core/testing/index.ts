@@ -1,2 +1,3 @@
 export { runTestCases, compareExpectations } from './runTestCases.js';
 export type { RunTestCasesOptions, TestCaseResult } from './runTestCases.js';
+export { createVirtualClock } from './createVirtualClock.js';

@@ -61,3 +61,21 @@ describe('runTestCases', () => {
     expect(result?.mismatches[0]).toMatch(/expected the run to be success, it was failed \(Step "search" failed: The cassette has no recording of step "search": GET .*phone=\+1999/);
   });
 });
+
+describe('offline time', () => {
+  it('latency and timeout faults cost no wall time: a hanging mock ends in a TIMEOUT after its retries, deterministically', async () => {
+    const c = makeConnector({
+      steps: [
+        { id: 'slow', url: 'https://api.example.test/slow', mock: { latencyMs: 20_000, body: { ok: true } } },
+        { id: 'hang', url: 'https://api.example.test/hang', timeoutMs: 10_000, maxRetries: 2, mock: { fault: 'timeout' } },
+      ],
+      edges: [{ id: 'e', source: 'slow', target: 'hang' }],
+      tests: [{ name: 'hangs', expect: { status: 'failed', steps: { slow: 'success', hang: 'failed' } } }],
+    });
+    const [result] = await runTestCases(c, { loadCassette: async () => cassette });
+    expect(result?.passed).toBe(true);
+    const hang = result?.record?.steps[1];
+    expect(hang?.attempts.map((a) => [a.durationMs, a.error?.code])).toEqual([[10_000, 'TIMEOUT'], [10_000, 'TIMEOUT'], [10_000, 'TIMEOUT']]);
+    expect(result?.record?.steps[0]?.durationMs).toBe(20_000);
+  });
+});

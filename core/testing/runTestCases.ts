@@ -14,6 +14,7 @@ import type { Cassette } from '../transport/cassette.js';
 import { isCassette } from '../transport/cassette.js';
 import { createMockTransport } from '../transport/createMockTransport.js';
 import { createReplayTransport } from '../transport/createReplayTransport.js';
+import { createVirtualClock } from './createVirtualClock.js';
 
 export interface TestCaseResult {
   name: string;
@@ -28,6 +29,7 @@ export interface TestCaseResult {
 
 export interface RunTestCasesOptions {
   loadCassette(path: string): Promise<Cassette>;
+  /** Default: a virtual clock per case (latency and timeout faults cost no wall time). */
   clock?: Clock;
   /** Only the cases with these names. */
   only?: string[];
@@ -62,8 +64,8 @@ export function compareExpectations(testCase: TestCase, record: ExecutionRecord)
   return mismatches;
 }
 
-async function transportFor(connector: Connector, testCase: TestCase, options: RunTestCasesOptions): Promise<HttpTransport> {
-  if (testCase.mode === 'mock') return createMockTransport(connector, { clock: options.clock });
+async function transportFor(connector: Connector, testCase: TestCase, options: RunTestCasesOptions, clock: Clock): Promise<HttpTransport> {
+  if (testCase.mode === 'mock') return createMockTransport(connector, { clock });
   if (!testCase.cassette) {
     throw new ConnectorError('MOCK_MISSING', `The replay test "${testCase.name}" names no cassette.`, { hint: 'Record a cassette (connector-studio run --mode live --record) and set the test\'s "cassette" to its path, or switch the test to mock mode.' });
   }
@@ -79,8 +81,8 @@ export async function runTestCases(connector: Connector, options: RunTestCasesOp
   for (const testCase of connector.tests) {
     if (options.only && !options.only.includes(testCase.name)) continue;
     try {
-      const runOptions: RunOptions = { inputs: testCase.inputs, transport: await transportFor(connector, testCase, options), secrets: placeholderSecrets, random: () => 0 };
-      if (options.clock) runOptions.clock = options.clock;
+      const clock = options.clock ?? createVirtualClock();
+      const runOptions: RunOptions = { inputs: testCase.inputs, transport: await transportFor(connector, testCase, options, clock), secrets: placeholderSecrets, random: () => 0, clock };
       const record = await runConnector(connector, runOptions);
       const mismatches = compareExpectations(testCase, record);
       results.push({ name: testCase.name, mode: testCase.mode, passed: mismatches.length === 0, mismatches, record });
