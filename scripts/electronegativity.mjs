@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * `npm run security:electron`: runs @doyensec/electronegativity over the Electron main
+ * process sources (electron/) and the built renderer (dist/renderer) in one scan, so its
+ * global checks (navigation limits, permission handler, CSP) see both halves. Fails on any
+ * HIGH finding that is not explained in electron/electronegativity-allowlist.json.
+ * The report is written to test-results/electronegativity.csv.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const ELECTRON_VERSION = '45.0.0';
+
+/** Minimal RFC 4180 CSV parser (quoted fields may contain commas, quotes and newlines). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === ',') {
+      row.push(field.trim());
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(field.trim());
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  row.push(field.trim());
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
+}
+
+/** Findings as objects: { check, severity, confidence, file, location, sample, description }. */
+export function parseReport(csvText) {
+  const [header, ...rows] = parseCsv(csvText);
+  if (!header || header[0] !== 'issue') throw new Error('Not an electronegativity CSV report.');
+  return rows.map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
+}
+
+export function unexplainedHighFindings(findings, allowlist) {
+  return findings.filter((f) => f.severity === 'HIGH' && !allowlist.allow.some((a) => a.check === f.check && (a.file === undefined || a.file === f.file)));
+}
+
+/** Runs the scan; returns the findings. `rendererDir` defaults to dist/renderer. */
+export function runElectronegativity({ rendererDir = join(root, 'dist/renderer'), reportFile = join(root, 'test-results/electronegativity.csv') } = {}) {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first.`);
+  const input = mkdtempSync(join(tmpdir(), 'cs-electronegativity-'));
+  try {
+    cpSync(join(root, 'electron'), join(input, 'electron'), { recursive: true, filter: (src) => !src.endsWith('.test.ts') && !src.endsWith('.json') });
+    cpSync(rendererDir, join(input, 'renderer'), { recursive: true, filter: (src) => !src.endsWith('.map') });
+    mkdirSync(dirname(reportFile), { recursive: true });
+    rmSync(reportFile, { force: true });
+    const cli = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
+    const result = spawnSync(process.execPath, [cli, '-i', input, '-o', reportFile, '-e', ELECTRON_VERSION, '-r'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (!existsSync(reportFile)) throw new Error(`electronegativity produced no report (exit ${result.status}):\n${result.stderr}`);
+    return parseReport(readFileSync(reportFile, 'utf8'));
+  } finally {
+    rmSync(input, { recursive: true, force: true });
+  }
+}
+
+export function loadAllowlist() {
+  return JSON.parse(readFileSync(join(root, 'electron/electronegativity-allowlist.json'), 'utf8'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const findings = runElectronegativity();
+  for (const f of findings) console.log(`${f.severity.padEnd(6)} ${f.check.padEnd(42)} ${f.file}:${f.location}`);
+  const bad = unexplainedHighFindings(findings, loadAllowlist());
+  if (bad.length > 0) {
+    console.error(`\n${bad.length} unexplained HIGH finding(s). Fix them or explain them in electron/electronegativity-allowlist.json.`);
+    process.exit(1);
+  }
+  console.log(`\nelectronegativity: ${findings.length} finding(s), no unexplained HIGH. Report: test-results/electronegativity.csv`);
+}
