@@ -13,6 +13,22 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE_PATH = `${root}dist/cli/connector-studio.mjs`;
 
+/**
+ * zod's namespace export carries ~50 message locales (about half its size in the bundle);
+ * nothing here switches locale, so `zod/v4/locales/index.js` becomes a module with English only.
+ */
+const onlyEnglishZodMessages = {
+  name: 'only-english-zod-messages',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: `${args.resolveDir}/../locales/en.js`, namespace: 'zod-locales' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: root,
+    }));
+  },
+};
+
 export async function buildCli() {
   await mkdir(`${root}dist/cli`, { recursive: true });
   // Write to a unique file, then rename: concurrent builds (parallel test files) never
@@ -32,6 +48,7 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+    plugins: [onlyEnglishZodMessages],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   await rename(temporary, BUNDLE_PATH);
