@@ -47,7 +47,12 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   );
   // Local node state only for the drag in progress; the document is the truth otherwise.
   const [nodes, setNodes] = useState<AppNode[]>(flow.nodes);
-  useEffect(() => setNodes(flow.nodes), [flow.nodes]);
+  const [shownFlowNodes, setShownFlowNodes] = useState(flow.nodes);
+  if (shownFlowNodes !== flow.nodes) {
+    // Reset during render (not in an effect) so React Flow never sees stale selection.
+    setShownFlowNodes(flow.nodes);
+    setNodes(flow.nodes);
+  }
 
   const apply = useCallback((result: EditResult, selectIds?: boolean) => {
     if (!result.ok) {
@@ -61,7 +66,7 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     // Removal goes through onDelete (so the last step can be refused); the rest is visual.
-    setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), current));
+    setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), current));
   }, []);
 
   const onNodeDragStop = useCallback((_: unknown, _node: AppNode, dragged: AppNode[]) => {

@@ -1,0 +1,140 @@
+/**
+ * From an empty workspace, a user builds a connector by clicking and typing only: a search
+ * step, two parallel steps, a conditional edge and field mappings; runs it live against a
+ * local sandbox; sees the parallel overlap and the skipped step; saves, reloads, exports.
+ */
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
+import { EditorPage } from '../pages/editorPage.js';
+import { expect, openEmptyWorkspace, test } from './editorHarness.js';
+
+test('build, run, save, reload and export a multi-step connector', async ({ page, appUrl, workspaceDir, sandbox }, testInfo) => {
+  test.setTimeout(180_000);
+  const editor = new EditorPage(page);
+  await openEmptyWorkspace(page, appUrl, workspaceDir);
+  await expect(page.getByTestId('dashboard-empty')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('dashboard-empty.png') });
+
+  await page.getByTestId('new-connector-button').click();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await page.getByTestId('connector-name-input').fill('Phone enrichment');
+
+  // An input the search uses.
+  await page.getByTestId('connector-tab-inputs').click();
+  await page.getByTestId('add-input').click();
+  await page.getByTestId('input-name').fill('phone');
+
+  // Step 1: search by phone.
+  await editor.selectStep('step_1');
+  await editor.renameSelectedStep('search');
+  await page.getByTestId('step-name-input').fill('Search contact');
+  await editor.setUrl(`${sandbox.url}/search`);
+  await page.getByTestId('step-tab-query').click();
+  await page.getByRole('button', { name: '+ Add query parameter' }).click();
+  await page.getByLabel('query parameter name', { exact: true }).fill('phone');
+  // Autocomplete offers exactly the variables core allows here.
+  const value = page.getByLabel('query parameter value', { exact: true });
+  await value.click();
+  await value.pressSequentially('{{ph');
+  await expect(page.getByTestId('template-completions')).toContainText('phone');
+  await value.press('Enter');
+  await expect(value).toHaveValue('{{phone}}');
+  await editor.addOutput('contactId', '$.results[0].id');
+
+  // Two parallel steps dragged out of the search step's handle.
+  await editor.dragNewStepFrom('search', 260, -120);
+  await expect(editor.node('step_2')).toBeVisible();
+  await editor.selectStep('step_2');
+  await editor.renameSelectedStep('details');
+  await editor.setUrl(`${sandbox.url}/contacts/{{search.contactId}}`);
+  await editor.addOutput('firstName', '$.first_name');
+  await editor.addOutput('companyId', '$.companyId');
+
+  await editor.dragNewStepFrom('search', 260, 120);
+  await expect(editor.node('step_3')).toBeVisible();
+  await editor.selectStep('step_3');
+  await editor.renameSelectedStep('verify');
+  await page.getByTestId('step-method-select').selectOption('POST');
+  await editor.setUrl(`${sandbox.url}/verify`);
+  await editor.addOutput('valid', '$.valid');
+
+  // A company step behind a conditional link.
+  await editor.dragNewStepFrom('details', 160, -110);
+  await expect(editor.node('step_4')).toBeVisible();
+  await editor.selectStep('step_4');
+  await editor.renameSelectedStep('company');
+  await editor.setUrl(`${sandbox.url}/companies/{{details.companyId}}`);
+  await editor.addOutput('name', '$.name');
+  await page.getByRole('button', { name: '← from details' }).click();
+  await expect(page.getByTestId('edge-inspector')).toBeVisible();
+  await editor.typeInMonaco('condition-editor', '{{details.companyId}} !== null');
+  await expect(page.getByTestId('condition-error')).toHaveCount(0);
+  await expect(page.getByTestId('edge-label')).toContainText('details.companyId');
+
+  // Field mappings on the connector.
+  await page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByTestId('connector-tab-mappings').click();
+  await page.getByTestId('add-mapping').click();
+  await page.getByTestId('mapping-source').last().selectOption('details.firstName');
+  await page.getByTestId('mapping-target').last().selectOption('first_name');
+  await page.getByTestId('add-mapping').click();
+  await page.getByTestId('mapping-source').last().selectOption('company.name');
+  await page.getByTestId('mapping-target').last().selectOption('company');
+  await expect(page.getByTestId('problems-count')).toHaveText('Valid');
+  await expect(page.getByTestId('step-limit')).toHaveText('4 / 5 steps');
+  await page.screenshot({ path: testInfo.outputPath('editor-built.png') });
+
+  // Run live against the sandbox.
+  await page.getByTestId('run-mode').selectOption('live');
+  await page.getByTestId('run-input-phone').fill('+1 555 0100');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('success', { timeout: 30_000 });
+  await expect(editor.node('company')).toHaveAttribute('data-status', 'skipped');
+  await expect(editor.node('details')).toHaveAttribute('data-status', 'success');
+  expect(sandbox.requests).toContain('GET /search?phone=%2B1%20555%200100');
+  expect(sandbox.requests.some((r) => r.startsWith('GET /companies'))).toBe(false);
+  await page.screenshot({ path: testInfo.outputPath('run-results.png') });
+
+  await page.getByTestId('panel-tab-timeline').click();
+  const span = async (id: string) => {
+    const bar = page.getByTestId(`timeline-bar-${id}`);
+    return { start: Number(await bar.getAttribute('data-start')), end: Number(await bar.getAttribute('data-end')) };
+  };
+  const details = await span('details');
+  const verify = await span('verify');
+  const search = await span('search');
+  expect(details.start).toBeGreaterThanOrEqual(search.end);
+  // The parallel branches overlap in time.
+  expect(details.start < verify.end && verify.start < details.end).toBe(true);
+  await expect(page.getByTestId('timeline-skipped-company')).toHaveText('skipped');
+  await page.screenshot({ path: testInfo.outputPath('timeline.png') });
+
+  await page.getByTestId('panel-tab-contact').click();
+  await expect(page.locator('[data-field="first_name"] [data-testid="contact-after"]')).toHaveText('"Ada"');
+
+  // Save, reload, find it intact.
+  await editor.save();
+  const files = (await readdir(workspaceDir)).filter((f) => f.endsWith('.json'));
+  expect(files).toHaveLength(1);
+  const onDisk = loadConnectorDocument(JSON.parse(await readFile(join(workspaceDir, files[0]!), 'utf8')));
+  expect(onDisk.steps.map((s) => s.id).sort()).toEqual(['company', 'details', 'search', 'verify']);
+  expect(onDisk.edges.find((e) => e.target === 'company')?.condition).toBe('{{details.companyId}} !== null');
+
+  await page.reload();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  const card = page.getByTestId('connector-card').filter({ hasText: 'Phone enrichment' });
+  await expect(card).toContainText('4 steps');
+  await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
+  await card.getByTestId('connector-card-name').click();
+  await expect(editor.node('company')).toBeVisible();
+  await expect(page.getByTestId('edge-label')).toContainText('{{details.companyId}} !== null');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  // Export and compare with core's interchange export of the saved document.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-button').click();
+  const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
+  expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(onDisk))));
+  expect(exported.type).toBe('multi-step');
+});
