@@ -1,0 +1,468 @@
+/**
+ * Offline-first sync of one workspace's connectors with Supabase, through the two RPCs
+ * sync_pull and sync_push (see supabase/migrations/*_sync.sql).
+ *
+ * - Local edits are never blocked: what to push is derived from the local store versus the
+ *   persisted sync state, so a failed or interrupted sync simply resumes next time.
+ * - Server ids are generated and persisted before the first push, and the server answers
+ *   a replay with 'duplicate': a retry after a dropped connection creates nothing twice.
+ * - A change the client has not seen is never overwritten, here or on the server: it
+ *   becomes a conflict that the user resolves (keep mine, keep theirs, keep both).
+ */
+import { randomUUID } from 'node:crypto';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { documentHash, documentName } from './documentHash.js';
+import { SyncRemoteError } from './SyncRemoteError.js';
+import type {
+  ConflictKind,
+  ConflictResolution,
+  LocalConnectorStore,
+  LocalDocument,
+  ServerConnector,
+  SyncConflict,
+  SyncLogEntry,
+  SyncReport,
+  SyncState,
+  SyncStateStore,
+  SyncStatusSnapshot,
+} from './types.js';
+
+export interface SyncEngineOptions {
+  client: SupabaseClient;
+  workspaceId: string;
+  store: LocalConnectorStore;
+  state: SyncStateStore;
+  /** Changes per sync_push call (the server accepts at most 500). */
+  pushBatchSize?: number;
+  /** Changes per sync_pull page. */
+  pullPageSize?: number;
+  now?: () => number;
+  newId?: () => string;
+  onStatus?: (status: SyncStatusSnapshot) => void;
+  onLog?: (entry: SyncLogEntry) => void;
+}
+
+interface PushItem {
+  localId: string;
+  op: 'create' | 'update' | 'delete';
+  hash: string | null;
+  name: string;
+  change: Record<string, unknown>;
+}
+
+interface PushResult {
+  id: string;
+  op: 'create' | 'update' | 'delete';
+  status: 'applied' | 'duplicate' | 'conflict';
+  revision: number | null;
+  reason?: string;
+  server?: ServerConnector | null;
+}
+
+interface PullResult {
+  changes: ServerConnector[];
+  cursor: number;
+  has_more: boolean;
+}
+
+const LOG_LIMIT = 200;
+const UNACKNOWLEDGED_LIMIT = 5;
+
+export class SyncEngine {
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog'>;
+  private running: Promise<SyncReport> | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private lastStatus: SyncStatusSnapshot | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.options = {
+      pushBatchSize: 200,
+      pullPageSize: 500,
+      now: Date.now,
+      newId: randomUUID,
+      ...options,
+    };
+  }
+
+  /** Pull then push. Concurrent calls share the sync in progress. */
+  syncNow(): Promise<SyncReport> {
+    if (!this.running) {
+      this.running = this.runSync().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  /** Sync every `intervalMs` until stop(); failures are reported through the status, never thrown. */
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => {
+      void this.syncNow().catch(() => undefined);
+    }, intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Counts are always fresh (local edits count at once); offline/error stick until the next sync. */
+  async status(): Promise<SyncStatusSnapshot> {
+    const fresh = await this.computeStatus(await this.loadState());
+    if (this.running) return { ...fresh, state: 'syncing' };
+    const last = this.lastStatus;
+    if (last && (last.state === 'offline' || last.state === 'error')) return { ...fresh, state: last.state, message: last.message, reason: last.reason };
+    return fresh;
+  }
+
+  async conflicts(): Promise<SyncConflict[]> {
+    return Object.values((await this.loadState()).conflicts);
+  }
+
+  async log(): Promise<SyncLogEntry[]> {
+    return (await this.loadState()).log;
+  }
+
+  /** Settles one conflict locally; the next sync sends the outcome. */
+  async resolve(localId: string, resolution: ConflictResolution): Promise<void> {
+    await this.running?.catch(() => undefined);
+    const state = await this.loadState();
+    const conflict = state.conflicts[localId];
+    if (!conflict) throw new Error(`no sync conflict for connector ${localId}: nothing to resolve`);
+    const record = state.records[localId];
+    const server = conflict.server;
+    const local = await this.options.store.get(localId);
+
+    const takeTheirs = async () => {
+      if (server && !server.deleted_at) {
+        await this.options.store.save({ id: localId, document: { ...server.config, id: localId } });
+        state.records[localId] = { remoteId: server.id, revision: server.revision, hash: documentHash(server.config) };
+      } else {
+        await this.options.store.delete(localId);
+        delete state.records[localId];
+      }
+    };
+
+    if (conflict.kind === 'name_taken' || conflict.kind === 'id_taken') {
+      // The server row is a different connector: "theirs" has nothing to replace, so every
+      // choice keeps the local connector, renamed (name_taken) or under a new id (id_taken).
+      if (conflict.kind === 'id_taken' && record) {
+        state.records[localId] = { remoteId: this.options.newId(), revision: 0, hash: null };
+      }
+      if (conflict.kind === 'name_taken' && local && resolution !== 'keep-mine') {
+        await this.options.store.save({ ...local, document: { ...local.document, name: await this.uniqueName(documentName(local.document)) } });
+      }
+    } else if (resolution === 'keep-mine') {
+      if (record && server) record.revision = server.revision;
+    } else if (resolution === 'keep-theirs') {
+      await takeTheirs();
+    } else {
+      if (local) {
+        const copyId = this.options.newId();
+        await this.options.store.save({ id: copyId, document: { ...local.document, id: copyId, name: await this.uniqueName(documentName(local.document)) } });
+      }
+      await takeTheirs();
+    }
+    delete state.conflicts[localId];
+    await this.saveState(state);
+    this.publish(await this.computeStatus(state));
+  }
+
+  // ── the sync itself ───────────────────────────────────────────────────────────
+
+  private async runSync(): Promise<SyncReport> {
+    const state = await this.loadState();
+    this.publish({ ...(await this.computeStatus(state)), state: 'syncing' });
+    let pulled = 0;
+    let pushed = 0;
+    try {
+      pulled = await this.pull(state);
+      pushed = await this.push(state);
+      state.lastSyncedAt = this.options.now();
+      await this.saveState(state);
+      const status = await this.computeStatus(state);
+      this.publish(status);
+      return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
+    } catch (error) {
+      await this.saveState(state);
+      if (!(error instanceof SyncRemoteError)) throw error;
+      const base = await this.computeStatus(state);
+      const status: SyncStatusSnapshot =
+        error.kind === 'offline'
+          ? { ...base, state: 'offline', message: 'Offline: changes are kept and will sync when the connection is back.' }
+          : { ...base, state: 'error', reason: error.kind, message: error.message };
+      this.publish(status);
+      return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
+    }
+  }
+
+  private async pull(state: SyncState): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const page = await this.rpc<PullResult>('sync_pull', {
+        p_workspace_id: this.options.workspaceId,
+        p_since_cursor: state.cursor,
+        p_limit: this.options.pullPageSize,
+      });
+      for (const change of page.changes) {
+        if (await this.applyRemote(state, change)) applied += 1;
+      }
+      state.cursor = Math.max(state.cursor, page.cursor);
+      await this.saveState(state);
+      if (!page.has_more) return applied;
+    }
+  }
+
+  /** Applies one server change locally unless that would lose a local edit. Returns whether anything changed. */
+  private async applyRemote(state: SyncState, server: ServerConnector): Promise<boolean> {
+    const localId = this.localIdFor(state, server.id);
+    const record = localId ? state.records[localId] : undefined;
+    if (localId && record && server.revision <= record.revision) return false;
+    const serverHash = documentHash(server.config);
+
+    if (!localId || !record) {
+      if (server.deleted_at) return false;
+      const newLocalId = await this.freeLocalId(state, server);
+      await this.options.store.save({ id: newLocalId, document: { ...server.config, id: newLocalId } });
+      state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash };
+      this.addLog(state, 'pull', 'created', newLocalId, server.name);
+      return true;
+    }
+
+    const local = await this.options.store.get(localId);
+    const localHash = local ? documentHash(local.document) : null;
+    // Never acknowledged (hash null) counts as a local change: it may be our own lost create.
+    const localChanged = record.hash === null || localHash !== record.hash;
+
+    if (!localChanged) {
+      delete state.conflicts[localId];
+      if (server.deleted_at) {
+        await this.options.store.delete(localId);
+        delete state.records[localId];
+        this.addLog(state, 'pull', 'deleted', localId, server.name);
+      } else {
+        await this.options.store.save({ id: localId, document: { ...server.config, id: localId } });
+        record.revision = server.revision;
+        record.hash = serverHash;
+        this.addLog(state, 'pull', 'updated', localId, server.name);
+      }
+      return true;
+    }
+
+    // Unsynced local change. Our own earlier push whose answer was lost is not a conflict.
+    if (!server.deleted_at && record.unacknowledged?.includes(serverHash)) {
+      record.revision = server.revision;
+      record.hash = serverHash;
+      record.unacknowledged = [];
+      return false;
+    }
+    if (local && !server.deleted_at && localHash === serverHash) {
+      record.revision = server.revision;
+      record.hash = serverHash;
+      return false;
+    }
+    if (!local && server.deleted_at) {
+      delete state.records[localId];
+      return false;
+    }
+    const kind: ConflictKind = !local ? 'edited_on_server_deleted_here' : server.deleted_at ? 'deleted_on_server' : 'edited_on_both';
+    this.addConflict(state, localId, kind, server, local ? documentName(local.document) : server.name);
+    return false;
+  }
+
+  private async push(state: SyncState): Promise<number> {
+    const items = await this.pendingItems(state, true);
+    if (items.length === 0) return 0;
+    // Persist ids and what is being sent before sending: a retry must reuse them.
+    await this.saveState(state);
+    let applied = 0;
+    for (let start = 0; start < items.length; start += this.options.pushBatchSize) {
+      const batch = items.slice(start, start + this.options.pushBatchSize);
+      const results = await this.rpc<PushResult[]>('sync_push', {
+        p_workspace_id: this.options.workspaceId,
+        p_changes: batch.map((item) => item.change),
+      });
+      batch.forEach((item, index) => {
+        if (this.applyPushResult(state, item, results[index]!)) applied += 1;
+      });
+      await this.saveState(state);
+    }
+    return applied;
+  }
+
+  private applyPushResult(state: SyncState, item: PushItem, result: PushResult): boolean {
+    const record = state.records[item.localId];
+    if (!record) return false;
+    const settle = () => {
+      if (item.op === 'delete') {
+        delete state.records[item.localId];
+      } else {
+        record.revision = result.revision ?? record.revision;
+        record.hash = item.hash;
+        record.unacknowledged = [];
+      }
+    };
+    if (result.status === 'applied' || result.status === 'duplicate') {
+      settle();
+      if (result.status === 'applied') {
+        this.addLog(state, 'push', item.op === 'create' ? 'created' : item.op === 'update' ? 'updated' : 'deleted', item.localId, item.name);
+      }
+      return result.status === 'applied';
+    }
+
+    const server = result.server ?? null;
+    if (result.reason === 'missing') {
+      // The row is gone for good (purged): send it again as a new connector.
+      record.revision = 0;
+      record.hash = null;
+      return false;
+    }
+    if (result.reason === 'name_taken') {
+      this.addConflict(state, item.localId, 'name_taken', server, item.name);
+      return false;
+    }
+    if (result.reason === 'id_taken' || result.reason === 'other_workspace') {
+      this.addConflict(state, item.localId, 'id_taken', null, item.name);
+      return false;
+    }
+    if (server && item.op === 'delete' && server.deleted_at) {
+      delete state.records[item.localId];
+      return false;
+    }
+    if (server && !server.deleted_at && item.hash !== null && documentHash(server.config) === item.hash) {
+      // The server already holds exactly this content (our lost answer, or the same edit elsewhere).
+      record.revision = server.revision;
+      record.hash = item.hash;
+      record.unacknowledged = [];
+      return false;
+    }
+    const kind: ConflictKind = server?.deleted_at ? 'deleted_on_server' : item.op === 'delete' ? 'edited_on_server_deleted_here' : 'edited_on_both';
+    this.addConflict(state, item.localId, kind, server, item.name);
+    return false;
+  }
+
+  /** What the local store holds that the server has not seen. With `prepare`, records are created and marked as sent. */
+  private async pendingItems(state: SyncState, prepare: boolean): Promise<PushItem[]> {
+    const docs = await this.options.store.list();
+    const present = new Set(docs.map((doc) => doc.id));
+    const items: PushItem[] = [];
+    for (const doc of docs) {
+      if (state.conflicts[doc.id]) continue;
+      let record = state.records[doc.id];
+      const hash = documentHash(doc.document);
+      if (record && record.hash === hash) continue;
+      if (!record) {
+        if (!prepare) {
+          items.push(this.item(doc, 'create', hash, this.options.newId(), 0));
+          continue;
+        }
+        record = { remoteId: this.options.newId(), revision: 0, hash: null };
+        state.records[doc.id] = record;
+      }
+      const op = record.revision === 0 ? 'create' : 'update';
+      items.push(this.item(doc, op, hash, record.remoteId, record.revision));
+      if (prepare) record.unacknowledged = [...(record.unacknowledged ?? []), hash].filter((h, i, all) => all.indexOf(h) === i).slice(-UNACKNOWLEDGED_LIMIT);
+    }
+    for (const [localId, record] of Object.entries(state.records)) {
+      if (present.has(localId) || state.conflicts[localId]) continue;
+      // Never acknowledged: the create may still have reached the server, so delete from revision 1.
+      items.push({
+        localId,
+        op: 'delete',
+        hash: null,
+        name: localId,
+        change: { op: 'delete', id: record.remoteId, base_revision: Math.max(record.revision, 1) },
+      });
+    }
+    return items;
+  }
+
+  private item(doc: LocalDocument, op: 'create' | 'update', hash: string, remoteId: string, revision: number): PushItem {
+    const name = documentName(doc.document);
+    const change: Record<string, unknown> = { op, id: remoteId, name, config: doc.document };
+    if (op === 'update') change.base_revision = revision;
+    const template = doc.document.template as { id?: unknown } | undefined;
+    if (op === 'create' && typeof template?.id === 'string' && /^[0-9a-f-]{36}$/i.test(template.id)) {
+      change.created_from_template = template.id;
+    }
+    return { localId: doc.id, op, hash, name, change };
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────────
+
+  private async rpc<T>(fn: string, args: Record<string, unknown>): Promise<T> {
+    let result: { data: unknown; error: { code?: string; message: string; hint?: string | null } | null; status: number };
+    try {
+      result = (await this.options.client.rpc(fn, args)) as typeof result;
+    } catch (error) {
+      throw new SyncRemoteError('offline', error instanceof Error ? error.message : String(error));
+    }
+    if (!result.error) return result.data as T;
+    if (result.status === 0 || !result.error.code) throw new SyncRemoteError('offline', result.error.message);
+    if (result.error.code === '42501') {
+      throw new SyncRemoteError(
+        'revoked',
+        `You no longer have access to this workspace (${result.error.message}). Your local connectors are kept; pick another workspace or ask its owner to add you back.`,
+      );
+    }
+    throw new SyncRemoteError('server', `Sync failed: ${result.error.message}${result.error.hint ? ` (${result.error.hint})` : ''}`);
+  }
+
+  private localIdFor(state: SyncState, remoteId: string): string | undefined {
+    return Object.keys(state.records).find((localId) => state.records[localId]!.remoteId === remoteId);
+  }
+
+  /** The pulled document's own id when it is free here, otherwise the server id. */
+  private async freeLocalId(state: SyncState, server: ServerConnector): Promise<string> {
+    const preferred = typeof server.config.id === 'string' && server.config.id ? server.config.id : server.id;
+    if (!state.records[preferred] && !(await this.options.store.get(preferred))) return preferred;
+    return server.id;
+  }
+
+  private async uniqueName(name: string): Promise<string> {
+    const taken = new Set((await this.options.store.list()).map((doc) => documentName(doc.document)));
+    for (let n = 1; ; n += 1) {
+      const candidate = `${name} (my copy${n === 1 ? '' : ` ${n}`})`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+
+  private addConflict(state: SyncState, localId: string, kind: ConflictKind, server: ServerConnector | null, name: string): void {
+    state.conflicts[localId] = { localId, kind, server, detectedAt: this.options.now() };
+    this.addLog(state, 'pull', 'conflict', localId, name);
+  }
+
+  private addLog(state: SyncState, direction: SyncLogEntry['direction'], action: SyncLogEntry['action'], localId: string, name: string): void {
+    const entry: SyncLogEntry = { at: this.options.now(), direction, action, localId, name };
+    state.log = [...state.log, entry].slice(-LOG_LIMIT);
+    this.options.onLog?.(entry);
+  }
+
+  private async computeStatus(state: SyncState): Promise<SyncStatusSnapshot> {
+    const pending = (await this.pendingItems(state, false)).length;
+    const conflicts = Object.keys(state.conflicts).length;
+    return {
+      state: conflicts > 0 ? 'conflict' : pending > 0 ? 'pending' : 'synced',
+      pending,
+      conflicts,
+      lastSyncedAt: state.lastSyncedAt,
+    };
+  }
+
+  private publish(status: SyncStatusSnapshot): void {
+    this.lastStatus = status;
+    this.options.onStatus?.(status);
+  }
+
+  private async loadState(): Promise<SyncState> {
+    const loaded = await this.options.state.load();
+    if (loaded && loaded.workspaceId === this.options.workspaceId) return loaded;
+    return { workspaceId: this.options.workspaceId, cursor: 0, records: {}, conflicts: {}, lastSyncedAt: null, log: [] };
+  }
+
+  private saveState(state: SyncState): Promise<void> {
+    return this.options.state.save(state);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Why talking to Supabase failed: `offline` (no answer: retry later, nothing lost),
+ * `revoked` (the workspace membership is gone), `server` (any other refusal).
+ */
+export class SyncRemoteError extends Error {
+  override name = 'SyncRemoteError';
+
+  constructor(
+    readonly kind: 'offline' | 'revoked' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Sync scenarios end to end: SyncEngine → @supabase/supabase-js → local gateway → the real
+ * database (PGlite, or DATABASE_URL). Two "devices" are two engines with their own stores.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { addMember, createUser, createWorkspace, removeMember, startLocalSupabase, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
+import { MemoryConnectorStore, MemorySyncStateStore } from './memoryStores.js';
+import { SyncEngine } from './SyncEngine.js';
+import type { LocalDocument, SyncStatusSnapshot } from './types.js';
+
+let supa: LocalSupabase;
+let alice: TestUser;
+let bob: TestUser;
+let eve: TestUser;
+
+beforeAll(async () => {
+  supa = await startLocalSupabase();
+  alice = await createUser(supa.db, 'alice@example.com', 'alice-pw');
+  bob = await createUser(supa.db, 'bob@example.com', 'bob-pw');
+  eve = await createUser(supa.db, 'eve@example.com', 'eve-pw');
+});
+afterAll(async () => {
+  await supa?.close();
+});
+
+let workspaceId: string;
+beforeEach(async () => {
+  workspaceId = await createWorkspace(supa.db, `ws-${randomUUID().slice(0, 8)}`, alice.id);
+  await addMember(supa.db, workspaceId, bob.id, 'member');
+});
+
+async function signIn(user: TestUser, url = supa.url): Promise<SupabaseClient> {
+  const client = createClient(url, supa.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    realtime: { transport: WebSocket as never },
+  });
+  const { error } = await client.auth.signInWithPassword({ email: user.email, password: user.password });
+  if (error) throw error;
+  return client;
+}
+
+const connector = (id: string, name: string, extra: Record<string, unknown> = {}): LocalDocument => ({
+  id,
+  document: { schemaVersion: 1, id, name, description: '', steps: [{ id: 'lookup', url: 'https://api.example.com/{{email}}' }], edges: [], ...extra },
+});
+
+interface Device {
+  engine: SyncEngine;
+  store: MemoryConnectorStore;
+  state: MemorySyncStateStore;
+  statuses: SyncStatusSnapshot[];
+}
+
+async function device(user: TestUser, docs: LocalDocument[] = [], client?: SupabaseClient): Promise<Device> {
+  const store = new MemoryConnectorStore(docs);
+  const state = new MemorySyncStateStore();
+  const statuses: SyncStatusSnapshot[] = [];
+  const engine = new SyncEngine({ client: client ?? (await signIn(user)), workspaceId, store, state, onStatus: (s) => statuses.push(s) });
+  return { engine, store, state, statuses };
+}
+
+const serverRows = async () =>
+  (await supa.db.query<{ id: string; name: string; revision: number; deleted: boolean; description: string | null }>(
+    `select id, name, revision, deleted_at is not null as deleted, config->>'description' as description
+     from connectors where workspace_id = $1 order by name`,
+    [workspaceId],
+  )).rows;
+
+const names = async (store: MemoryConnectorStore) => (await store.list()).map((d) => d.document.name).sort();
+
+describe('first sync', () => {
+  it('uploads a workspace and a second device downloads exactly the same connectors', async () => {
+    const a = await device(alice, [connector('c1', 'Phone Enrichment'), connector('c2', 'Email Validation'), connector('c3', 'Company Data')]);
+    const report = await a.engine.syncNow();
+    expect(report).toMatchObject({ pushed: 3, conflicts: 0, status: { state: 'synced', pending: 0 } });
+    expect((await serverRows()).map((r) => [r.name, r.revision])).toEqual([['Company Data', 1], ['Email Validation', 1], ['Phone Enrichment', 1]]);
+
+    const b = await device(bob);
+    expect((await b.engine.syncNow()).pulled).toBe(3);
+    expect(await names(b.store)).toEqual(['Company Data', 'Email Validation', 'Phone Enrichment']);
+    // The document's own id is kept where it is free.
+    expect((await b.store.get('c1'))?.document.name).toBe('Phone Enrichment');
+    // Nothing to do on either side now; a second sync of A does not pull its own changes back as edits.
+    expect(await a.engine.syncNow()).toMatchObject({ pulled: 0, pushed: 0, status: { state: 'synced' } });
+    expect(await b.engine.syncNow()).toMatchObject({ pulled: 0, pushed: 0 });
+    expect(a.statuses.map((s) => s.state)).toContain('syncing');
+  });
+});
+
+describe('two clients editing the same connector', () => {
+  async function editedOnBoth() {
+    const a = await device(alice, [connector('c1', 'Shared')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.save(connector('c1', 'Shared', { description: 'alice edit' }));
+    await b.store.save(connector('c1', 'Shared', { description: 'bob edit' }));
+    await a.engine.syncNow();
+    const report = await b.engine.syncNow();
+    return { a, b, report };
+  }
+
+  it('surfaces a conflict on the second client and overwrites nothing', async () => {
+    const { b, report } = await editedOnBoth();
+    expect(report.status).toMatchObject({ state: 'conflict', conflicts: 1 });
+    const [conflict] = await b.engine.conflicts();
+    expect(conflict).toMatchObject({ localId: 'c1', kind: 'edited_on_both', server: { revision: 2, config: { description: 'alice edit' } } });
+    expect((await b.store.get('c1'))?.document.description).toBe('bob edit');
+    expect((await serverRows())[0]).toMatchObject({ description: 'alice edit', revision: 2 });
+    // Still unresolved after another sync: nothing is pushed over alice's edit.
+    await b.engine.syncNow();
+    expect((await serverRows())[0]!.description).toBe('alice edit');
+  });
+
+  it('keep mine: bob\'s version goes to the server and reaches alice', async () => {
+    const { a, b } = await editedOnBoth();
+    await b.engine.resolve('c1', 'keep-mine');
+    expect(await b.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
+    expect((await serverRows())[0]).toMatchObject({ description: 'bob edit', revision: 3 });
+    await a.engine.syncNow();
+    expect((await a.store.get('c1'))?.document.description).toBe('bob edit');
+  });
+
+  it('keep theirs: bob takes alice\'s version', async () => {
+    const { b } = await editedOnBoth();
+    await b.engine.resolve('c1', 'keep-theirs');
+    expect((await b.store.get('c1'))?.document.description).toBe('alice edit');
+    expect(await b.engine.syncNow()).toMatchObject({ pushed: 0, status: { state: 'synced' } });
+  });
+
+  it('keep both: bob keeps his edit as a new connector next to alice\'s', async () => {
+    const { a, b } = await editedOnBoth();
+    await b.engine.resolve('c1', 'keep-both');
+    await b.engine.syncNow();
+    expect((await serverRows()).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ['Shared (my copy)', 'bob edit']]);
+    await a.engine.syncNow();
+    expect(await names(a.store)).toEqual(['Shared', 'Shared (my copy)']);
+  });
+});
+
+describe('delete versus edit', () => {
+  it('a delete reaches a client that had not edited the connector', async () => {
+    const a = await device(alice, [connector('c1', 'Doomed'), connector('c2', 'Kept')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.delete('c1');
+    await a.engine.syncNow();
+    expect((await serverRows()).map((r) => [r.name, r.deleted])).toEqual([['Doomed', true], ['Kept', false]]);
+    await b.engine.syncNow();
+    expect(await names(b.store)).toEqual(['Kept']);
+  });
+
+  it('an edit made while the other client deleted is kept as a conflict, and keep mine revives it', async () => {
+    const a = await device(alice, [connector('c1', 'Contested')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.delete('c1');
+    await a.engine.syncNow();
+    await b.store.save(connector('c1', 'Contested', { description: 'still needed' }));
+    const report = await b.engine.syncNow();
+    expect(report.status.state).toBe('conflict');
+    expect((await b.engine.conflicts())[0]).toMatchObject({ kind: 'deleted_on_server' });
+    expect((await b.store.get('c1'))?.document.description).toBe('still needed');
+    await b.engine.resolve('c1', 'keep-mine');
+    await b.engine.syncNow();
+    expect((await serverRows())[0]).toMatchObject({ deleted: false, description: 'still needed' });
+    await a.engine.syncNow();
+    expect((await a.store.get('c1'))?.document.description).toBe('still needed');
+  });
+
+  it('a delete made while the other client edited conflicts instead of deleting the edit', async () => {
+    const a = await device(alice, [connector('c1', 'Edited')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.save(connector('c1', 'Edited', { description: 'new' }));
+    await a.engine.syncNow();
+    await b.store.delete('c1');
+    const report = await b.engine.syncNow();
+    expect(report.status.state).toBe('conflict');
+    expect((await b.engine.conflicts())[0]).toMatchObject({ kind: 'edited_on_server_deleted_here' });
+    expect((await serverRows())[0]).toMatchObject({ deleted: false, description: 'new' });
+    await b.engine.resolve('c1', 'keep-theirs');
+    expect((await b.store.get('c1'))?.document.description).toBe('new');
+  });
+});
+
+describe('a connection dropped mid-push, then retried', () => {
+  it('after the server committed: the retry creates nothing twice and loses nothing', async () => {
+    const docs = Array.from({ length: 5 }, (_, i) => connector(`c${i}`, `Conn ${i}`));
+    const a = await device(alice, docs);
+    supa.injectFault({ path: '/rest/v1/rpc/sync_push', when: 'after-commit' });
+    const failed = await a.engine.syncNow();
+    expect(failed.status).toMatchObject({ state: 'offline', pending: 5 });
+    expect(await serverRows()).toHaveLength(5); // committed, answer lost
+    // Meanwhile the user edits one of them.
+    await a.store.save(connector('c0', 'Conn 0', { description: 'edited offline' }));
+    const retried = await a.engine.syncNow();
+    expect(retried.status).toMatchObject({ state: 'synced', pending: 0, conflicts: 0 });
+    const rows = await serverRows();
+    expect(rows).toHaveLength(5);
+    expect(rows.find((r) => r.name === 'Conn 0')).toMatchObject({ description: 'edited offline', revision: 2 });
+  });
+
+  it('before the server saw it: the retry applies everything once', async () => {
+    const a = await device(alice, [connector('c1', 'Late')]);
+    supa.injectFault({ path: '/rest/v1/rpc/sync_push', when: 'before' });
+    expect((await a.engine.syncNow()).status.state).toBe('offline');
+    expect(await serverRows()).toHaveLength(0);
+    expect((await a.engine.syncNow()).status.state).toBe('synced');
+    expect((await serverRows()).map((r) => r.revision)).toEqual([1]);
+  });
+
+  it('a dropped pull resumes from the persisted cursor', async () => {
+    const a = await device(alice, [connector('c1', 'One'), connector('c2', 'Two')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    supa.injectFault({ path: '/rest/v1/rpc/sync_pull', when: 'after-commit' });
+    expect((await b.engine.syncNow()).status.state).toBe('offline');
+    expect(await b.store.list()).toHaveLength(0);
+    await b.engine.syncNow();
+    expect(await names(b.store)).toEqual(['One', 'Two']);
+  });
+
+  it('works offline: an unreachable server leaves everything pending and local', async () => {
+    const offlineClient = await signIn(alice);
+    const a = await device(alice, [connector('c1', 'Offline')], createClient('http://127.0.0.1:1', supa.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+      realtime: { transport: WebSocket as never },
+      global: { headers: { Authorization: `Bearer ${(await offlineClient.auth.getSession()).data.session!.access_token}` } },
+    }));
+    const report = await a.engine.syncNow();
+    expect(report.status).toMatchObject({ state: 'offline', pending: 1 });
+    expect(await names(a.store)).toEqual(['Offline']);
+  });
+});
+
+describe('a revoked membership', () => {
+  it('stops syncing with a clear error, keeps local work, and leaks nothing from other workspaces', async () => {
+    const other = await createWorkspace(supa.db, 'Eve Co', eve.id);
+    await supa.db.query(`insert into connectors (workspace_id, name, config) values ($1, 'Eve secret connector', '{}')`, [other]);
+    const b = await device(bob, [connector('b1', 'Bob local')]);
+    await b.engine.syncNow();
+    await removeMember(supa.db, workspaceId, bob.id);
+    await b.store.save(connector('b2', 'Made after revocation'));
+    const report = await b.engine.syncNow();
+    expect(report.status).toMatchObject({ state: 'error', reason: 'revoked' });
+    expect(report.status.message).toMatch(/no longer have access/);
+    expect(await names(b.store)).toEqual(['Bob local', 'Made after revocation']);
+    expect((await serverRows()).map((r) => r.name)).toEqual(['Bob local']);
+
+    // Pointing the engine at someone else's workspace is refused the same way.
+    const sneaky = new SyncEngine({ client: await signIn(bob), workspaceId: other, store: new MemoryConnectorStore(), state: new MemorySyncStateStore() });
+    expect((await sneaky.syncNow()).status.reason).toBe('revoked');
+  });
+});
+
+describe('status and log', () => {
+  it('reports pending local changes and logs what synced', async () => {
+    const a = await device(alice, [connector('c1', 'Logged')]);
+    expect(await a.engine.status()).toMatchObject({ state: 'pending', pending: 1 });
+    await a.engine.syncNow();
+    await a.store.save(connector('c1', 'Logged', { description: 'v2' }));
+    expect(await a.engine.status()).toMatchObject({ state: 'pending', pending: 1 });
+    await a.engine.syncNow();
+    expect((await a.engine.log()).map((e) => `${e.direction}:${e.action}:${e.name}`)).toEqual(['push:created:Logged', 'push:updated:Logged']);
+  });
+
+  it('concurrent syncNow calls share one sync', async () => {
+    const a = await device(alice, [connector('c1', 'Once')]);
+    const before = supa.stats.byRoute.get('POST /rest/v1/rpc/sync_push') ?? 0;
+    const [r1, r2] = await Promise.all([a.engine.syncNow(), a.engine.syncNow()]);
+    expect(r1).toBe(r2);
+    expect((supa.stats.byRoute.get('POST /rest/v1/rpc/sync_push') ?? 0) - before).toBe(1);
+  });
+});

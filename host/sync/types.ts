@@ -1,0 +1,103 @@
+/**
+ * The sync engine's seams: a local store of connector documents (the host's workspace
+ * store plugs in here) and a persisted sync state (cursor, what each document looked like
+ * at its last sync, open conflicts). Both are injected so the engine holds no I/O of its own
+ * beyond the Supabase client.
+ */
+
+/** A connector document as the local store keeps it, keyed by `id`. */
+export interface LocalDocument {
+  id: string;
+  /** The connector document (schemaVersion 1); its `name` is the connector's name. */
+  document: Record<string, unknown>;
+}
+
+export interface LocalConnectorStore {
+  list(): Promise<LocalDocument[]>;
+  get(id: string): Promise<LocalDocument | null>;
+  /** Create or replace (used when a pulled change or a conflict resolution is applied). */
+  save(doc: LocalDocument): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+/** What the engine knows about one local document's server copy. */
+export interface SyncRecord {
+  /** The server row id (client-generated UUID, persisted before the first push so a retry reuses it). */
+  remoteId: string;
+  /** The server revision this client last saw; 0 before the first successful push. */
+  revision: number;
+  /** Hash of the content at that revision; null before the first successful push. */
+  hash: string | null;
+  /**
+   * Hashes of content sent but not yet acknowledged (newest last, a few at most): when a
+   * push's answer is lost, the server may hold one of these, and that is our own change,
+   * not a conflict.
+   */
+  unacknowledged?: string[];
+}
+
+export type ConflictKind = 'edited_on_both' | 'deleted_on_server' | 'edited_on_server_deleted_here' | 'name_taken' | 'id_taken';
+
+/** The server's row as sync_pull / sync_push report it. */
+export interface ServerConnector {
+  id: string;
+  workspace_id: string;
+  name: string;
+  config: Record<string, unknown>;
+  revision: number;
+  change_seq: number;
+  deleted_at: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface SyncConflict {
+  localId: string;
+  kind: ConflictKind;
+  /** The server's version (null when the server gave none, e.g. id_taken). */
+  server: ServerConnector | null;
+  detectedAt: number;
+}
+
+export interface SyncLogEntry {
+  at: number;
+  direction: 'push' | 'pull';
+  action: 'created' | 'updated' | 'deleted' | 'conflict';
+  localId: string;
+  name: string;
+}
+
+export interface SyncState {
+  workspaceId: string;
+  /** sync_pull's cursor: every server change up to here has been seen. */
+  cursor: number;
+  records: Record<string, SyncRecord>;
+  conflicts: Record<string, SyncConflict>;
+  lastSyncedAt: number | null;
+  log: SyncLogEntry[];
+}
+
+export interface SyncStateStore {
+  load(): Promise<SyncState | null>;
+  save(state: SyncState): Promise<void>;
+}
+
+export type ConflictResolution = 'keep-mine' | 'keep-theirs' | 'keep-both';
+
+/** Mirrors contract/hostApi.ts SyncStatus (the renderer's indicator). */
+export interface SyncStatusSnapshot {
+  state: 'synced' | 'pending' | 'syncing' | 'offline' | 'conflict' | 'error';
+  pending: number;
+  conflicts: number;
+  lastSyncedAt: number | null;
+  message?: string;
+  /** Machine-readable reason for `error`: 'revoked' when the workspace membership is gone. */
+  reason?: 'revoked' | 'server';
+}
+
+export interface SyncReport {
+  pulled: number;
+  pushed: number;
+  conflicts: number;
+  status: SyncStatusSnapshot;
+}
