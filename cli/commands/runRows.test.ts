@@ -1,8 +1,9 @@
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, reply, type TestServer } from '../../core/test-helpers/index.js';
 import { startChainServer, TOKEN } from '../test-helpers/chainServer.js';
 import { chainConnector, singleStepConnector } from '../test-helpers/connectors.js';
-import { buildCliOnce, createWorkDir, jsonLines, runCli } from '../test-helpers/runCli.js';
+import { BIN, buildCliOnce, createWorkDir, jsonLines, REPO_ROOT, runCli } from '../test-helpers/runCli.js';
 
 let server: TestServer;
 let work: Awaited<ReturnType<typeof createWorkDir>>;
@@ -104,5 +105,18 @@ describe('connector-studio run --data', () => {
     const c = await runCli(['run', chainFile, '--data', notArray, '--concurrency', '0']);
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/--concurrency must be a whole number from 1 to 64/);
+  });
+});
+
+describe('progress bar', () => {
+  it('is drawn on stderr when it is a terminal (run under a pseudo-terminal with script(1))', async () => {
+    const rows = await work.write('five.csv', 'phone\n1\n2\n3\n4\n5\n');
+    const command = [process.execPath, BIN, 'run', chainFile, '--data', rows, ...credential].join(' ');
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    expect(output).toMatch(/\[█+\] 5\/5 {2}✓ 5 {2}✗ 0/);
+    expect(output).toMatch(/\[░+\] 0\/5/);
+    expect(output).toMatch(/5 rows: 5 succeeded, 0 failed/);
   });
 });

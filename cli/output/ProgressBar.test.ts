@@ -19,6 +19,7 @@ describe('progress bar', () => {
     bar.finish();
     expect(written.every((text) => text.startsWith('\r') || text === '\n')).toBe(true);
     expect(written.at(-2)).toContain('2/2  ✓ 1  ✗ 1');
+    expect(written.filter((text) => text.includes('2/2'))).toHaveLength(1);
     expect(written.at(-1)).toBe('\n');
   });
 

@@ -44,7 +44,7 @@ export function createProgressBar(total: number, target: ProgressTarget, now: ()
     },
     clear,
     finish() {
-      draw();
+      if (!drawn) draw();
       target.err('\n');
       drawn = false;
     },
