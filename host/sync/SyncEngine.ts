@@ -84,7 +84,7 @@ export class SyncEngine {
     };
   }
 
-  /** Pull then push. Concurrent calls share the sync in progress. */
+  /** Push then pull. Concurrent calls share the sync in progress. */
   syncNow(): Promise<SyncReport> {
     if (!this.running) {
       this.running = this.runSync().finally(() => {
@@ -178,8 +178,10 @@ export class SyncEngine {
     let pulled = 0;
     let pushed = 0;
     try {
-      pulled = await this.pull(state);
+      // Push first: the server answers stale edits with conflicts itself, and the pull that
+      // follows moves the cursor past our own changes (so the next sync reads only news).
       pushed = await this.push(state);
+      pulled = await this.pull(state);
       state.lastSyncedAt = this.options.now();
       await this.saveState(state);
       const status = await this.computeStatus(state);
@@ -273,29 +275,37 @@ export class SyncEngine {
   }
 
   private async push(state: SyncState): Promise<number> {
-    const items = await this.pendingItems(state, true);
-    if (items.length === 0) return 0;
-    // Persist ids and what is being sent before sending: a retry must reuse them.
-    await this.saveState(state);
     let applied = 0;
-    for (let start = 0; start < items.length; start += this.options.pushBatchSize) {
-      const batch = items.slice(start, start + this.options.pushBatchSize);
-      const results = await this.rpc<PushResult[]>('sync_push', {
-        p_workspace_id: this.options.workspaceId,
-        p_changes: batch.map((item) => item.change),
-      });
-      batch.forEach((item, index) => {
-        if (this.applyPushResult(state, item, results[index]!)) applied += 1;
-      });
+    // A second round only when the server turned out to hold our own unacknowledged change
+    // (an answer lost earlier): the record then catches up and the newer local edit goes out.
+    for (let round = 0; round < 3; round += 1) {
+      const items = await this.pendingItems(state, true);
+      if (items.length === 0) break;
+      // Persist ids and what is being sent before sending: a retry must reuse them.
       await this.saveState(state);
+      let caughtUp = false;
+      for (let start = 0; start < items.length; start += this.options.pushBatchSize) {
+        const batch = items.slice(start, start + this.options.pushBatchSize);
+        const results = await this.rpc<PushResult[]>('sync_push', {
+          p_workspace_id: this.options.workspaceId,
+          p_changes: batch.map((item) => item.change),
+        });
+        batch.forEach((item, index) => {
+          const outcome = this.applyPushResult(state, item, results[index]!);
+          if (outcome === 'applied') applied += 1;
+          if (outcome === 'caught-up') caughtUp = true;
+        });
+        await this.saveState(state);
+      }
+      if (!caughtUp) break;
     }
     return applied;
   }
 
-  private applyPushResult(state: SyncState, item: PushItem, result: PushResult): boolean {
+  private applyPushResult(state: SyncState, item: PushItem, result: PushResult): 'applied' | 'unchanged' | 'caught-up' | 'conflict' {
     const record = state.records[item.localId];
-    if (!record) return false;
-    const settle = () => {
+    if (!record) return 'unchanged';
+    if (result.status === 'applied' || result.status === 'duplicate') {
       if (item.op === 'delete') {
         delete state.records[item.localId];
       } else {
@@ -303,13 +313,9 @@ export class SyncEngine {
         record.hash = item.hash;
         record.unacknowledged = [];
       }
-    };
-    if (result.status === 'applied' || result.status === 'duplicate') {
-      settle();
-      if (result.status === 'applied') {
-        this.addLog(state, 'push', item.op === 'create' ? 'created' : item.op === 'update' ? 'updated' : 'deleted', item.localId, item.name);
-      }
-      return result.status === 'applied';
+      if (result.status === 'duplicate') return 'unchanged';
+      this.addLog(state, 'push', item.op === 'create' ? 'created' : item.op === 'update' ? 'updated' : 'deleted', item.localId, item.name);
+      return 'applied';
     }
 
     const server = result.server ?? null;
@@ -317,30 +323,34 @@ export class SyncEngine {
       // The row is gone for good (purged): send it again as a new connector.
       record.revision = 0;
       record.hash = null;
-      return false;
+      return 'caught-up';
     }
     if (result.reason === 'name_taken') {
       this.addConflict(state, item.localId, 'name_taken', server, item.name);
-      return false;
+      return 'conflict';
     }
     if (result.reason === 'id_taken' || result.reason === 'other_workspace') {
       this.addConflict(state, item.localId, 'id_taken', null, item.name);
-      return false;
+      return 'conflict';
     }
     if (server && item.op === 'delete' && server.deleted_at) {
       delete state.records[item.localId];
-      return false;
+      return 'unchanged';
     }
-    if (server && !server.deleted_at && item.hash !== null && documentHash(server.config) === item.hash) {
-      // The server already holds exactly this content (our lost answer, or the same edit elsewhere).
-      record.revision = server.revision;
-      record.hash = item.hash;
-      record.unacknowledged = [];
-      return false;
+    if (server && !server.deleted_at) {
+      const serverHash = documentHash(server.config);
+      if (serverHash === item.hash || record.unacknowledged?.includes(serverHash)) {
+        // The server holds content this client sent (an answer lost earlier) or exactly ours:
+        // not a conflict. Catch up, and let the next round send anything newer.
+        record.revision = server.revision;
+        record.hash = serverHash;
+        record.unacknowledged = [];
+        return serverHash === item.hash ? 'unchanged' : 'caught-up';
+      }
     }
     const kind: ConflictKind = server?.deleted_at ? 'deleted_on_server' : item.op === 'delete' ? 'edited_on_server_deleted_here' : 'edited_on_both';
     this.addConflict(state, item.localId, kind, server, item.name);
-    return false;
+    return 'conflict';
   }
 
   /** What the local store holds that the server has not seen. With `prepare`, records are created and marked as sent. */
