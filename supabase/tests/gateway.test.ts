@@ -143,6 +143,17 @@ describe('PostgREST subset', () => {
     expect(result.status).toBe(401);
   });
 
+  it('concurrent requests from different users never see each other\'s identity', async () => {
+    const [a, b] = await Promise.all([signedIn(alice), signedIn(bob)]);
+    const reads = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).from('my_workspaces').select('id').order('name')),
+    );
+    reads.forEach((read, i) => {
+      expect(read.error).toBeNull();
+      expect(read.data!.map((r) => r.id)).toEqual(i % 2 === 0 ? [w1, w2] : [w2]);
+    });
+  });
+
   it('PostgREST-shaped errors with HTTP statuses: 42501 → 403, 22023 → 400, PT404 → 404, unknown function → 404 PGRST202', async () => {
     const client = await signedIn(alice);
     const forbidden = await client.rpc('feature_template', { p_template_id: randomUUID() });
