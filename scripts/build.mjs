@@ -53,8 +53,16 @@ export async function buildAll({ renderer = true } = {}) {
       outfile: 'dist/host/server.mjs',
       format: 'esm',
       external: ['bufferutil', 'utf-8-validate', 'fsevents'],
-      // Bundled CommonJS dependencies (write-file-atomic, ws) call require() for Node built-ins.
-      banner: { js: "import { createRequire as __csCreateRequire } from 'node:module'; const require = __csCreateRequire(import.meta.url);" },
+      // Bundled CommonJS dependencies call require() for Node built-ins (ws) and use __filename (write-file-atomic's temp names).
+      banner: {
+        js: [
+          "import { createRequire as __csCreateRequire } from 'node:module';",
+          "import { fileURLToPath as __csFileURLToPath } from 'node:url';",
+          'const require = __csCreateRequire(import.meta.url);',
+          'const __filename = __csFileURLToPath(import.meta.url);',
+          "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
+        ].join(' '),
+      },
     }),
   ]);
 }

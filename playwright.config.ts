@@ -1,0 +1,30 @@
+/**
+ * End-to-end tests against browser mode in Debian's Chromium (never a downloaded browser).
+ * tests/e2e/globalSetup.ts builds once; each test starts its own browser-mode server with
+ * its own temp workspace and user-data folder (tests/e2e/fixtures.ts).
+ */
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  globalSetup: './tests/e2e/globalSetup.ts',
+  // Overridable so two runs on one machine do not share artifacts.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? './test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  // The CI machine has few cores; specs are independent, so more workers only need more CPU.
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 1,
+  retries: 0,
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});
