@@ -23,6 +23,7 @@ import {
   type PickFolderResult,
 } from '../../contract/hostApi.js';
 import { coreRunConnector, type RunConnectorFn } from '../runs/coreRunner.js';
+import { createLiveTransport } from '../runs/liveTransport.js';
 import { RunHistory } from '../runs/runHistory.js';
 import { RunService } from '../runs/runService.js';
 import { SettingsStore } from '../settings/settingsStore.js';
@@ -91,7 +92,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     store: () => session.current(),
     emit: (payload) => hub.emit('run.event', payload),
     logger,
-    ...(options.liveTransport ? { liveTransport: options.liveTransport } : {}),
+    liveTransport: options.liveTransport ?? (() => createLiveTransport(settings.peek()?.proxy ?? '')),
   });
 
   const impl: Implementations = {

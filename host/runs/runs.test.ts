@@ -133,3 +133,37 @@ describe('runs', () => {
     expect((await services.api.runs.history({ connectorId: 'lookup' })).map((r) => r.runId)).toEqual([ids[4]]);
   });
 });
+
+describe('live runs through the proxy setting', () => {
+  it('sends live requests through the configured HTTP proxy', async () => {
+    const { createServer: createNetServer, connect } = await import('node:net');
+    const tunnels: string[] = [];
+    // A minimal CONNECT proxy: records the target and pipes bytes both ways.
+    const proxy = createNetServer((client) => {
+      client.once('data', (head) => {
+        const target = /^CONNECT ([^ ]+) HTTP/.exec(head.toString('latin1'))?.[1];
+        if (!target) return client.destroy();
+        tunnels.push(target);
+        const [host, port] = target.split(':') as [string, string];
+        const upstream = connect(Number(port), host, () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          upstream.pipe(client);
+          client.pipe(upstream);
+        });
+        upstream.on('error', () => client.destroy());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyPort = (proxy.address() as AddressInfo).port;
+      await services.api.settings.update({ proxy: `http://127.0.0.1:${proxyPort}` });
+      const connector = sampleConnector({ steps: [{ ...sampleConnector().steps[0]!, url: `${apiUrl}/search` }] });
+      const { runId } = await services.api.runs.start({ connector, mode: 'live', inputs: { email: 'a@b.test' } });
+      await services.runSettled(runId);
+      expect((await services.api.runs.get({ connectorId: 'lookup', runId })).record.status).toBe('success');
+      expect(tunnels).toEqual([new URL(apiUrl).host]);
+    } finally {
+      proxy.close();
+    }
+  });
+});
