@@ -131,10 +131,32 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await expect(page.getByTestId('edge-label')).toContainText('{{details.companyId}} !== null');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
-  // Export and compare with core's interchange export of the saved document.
+  // company depends on details only: not expressible in the interchange format, and the app says so.
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Not exported' })).toContainText('interchange format');
+
+  // Link verify → company as well (drag handle to handle), save, then export and compare
+  // with core's interchange export of the saved document.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await page.waitForTimeout(400);
+  await page.locator('.react-flow__node[data-id="verify"] .react-flow__handle.source')
+    .dragTo(page.locator('.react-flow__node[data-id="company"] .react-flow__handle.target'));
+  await expect(page.getByTestId('save-status')).toHaveText('Unsaved changes');
+  // The interchange format has one condition per step, so both links get the same one,
+  // using a variable both branches can see.
+  for (const from of ['verify', 'details']) {
+    await editor.selectStep('company');
+    await page.getByRole('button', { name: `← from ${from}` }).click();
+    await expect(page.getByTestId('edge-inspector')).toBeVisible();
+    await editor.typeInMonaco('condition-editor', '{{search.contactId}} !== null');
+  }
+  await expect(page.getByTestId('problems-count')).toHaveText('Valid');
+  await editor.save();
+  const saved = loadConnectorDocument(JSON.parse(await readFile(join(workspaceDir, files[0]!), 'utf8')));
+  expect(saved.edges.filter((e) => e.target === 'company').map((e) => e.source).sort()).toEqual(['details', 'verify']);
   const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
   const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
-  expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(onDisk))));
+  expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(saved))));
   expect(exported.type).toBe('multi-step');
 });
