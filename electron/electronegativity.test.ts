@@ -3,7 +3,7 @@
  * left unexplained (see electron/electronegativity-allowlist.json).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,8 @@ const root = new URL('..', import.meta.url).pathname;
 let tempRenderer: string | undefined;
 afterAll(() => tempRenderer && rmSync(tempRenderer, { recursive: true, force: true }));
 
+/** A private build of the renderer: dist/renderer is shared and may be mid-rebuild by another process. */
 function rendererDir(): string {
-  const built = join(root, 'dist/renderer');
-  if (existsSync(join(built, 'index.html'))) return built;
   tempRenderer = mkdtempSync(join(tmpdir(), 'cs-renderer-'));
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', tempRenderer, '--emptyOutDir'], { cwd: root, encoding: 'utf8' });
   if (vite.status !== 0) throw new Error(`vite build failed:\n${vite.stderr}`);
