@@ -16,10 +16,12 @@ import { createRedactor } from '../redaction/createRedactor.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import type { Connector, Step } from '../schema/connector.js';
 import type { Scope } from '../template/scope.js';
+import { createAttemptSignals } from './attemptSignals.js';
 import { EXECUTOR_DEFAULTS } from './limits.js';
 import { resolveCredentials } from './resolveCredentials.js';
 import { resolveInputs } from './resolveInputs.js';
 import { runStep, type StepContext } from './runStep.js';
+import { startTimer } from './startTimer.js';
 import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js';
 import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
 
@@ -36,9 +38,12 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const startedAt = clock.now();
   const redactor = createRedactor({});
   const logger = options.logger;
+  const onEvent = options.onEvent;
   const emit = (event: RunEvent) => {
+    // Without a listener there is nothing to redact or deliver.
+    if (!onEvent) return;
     try {
-      options.onEvent?.(redactor.redactValue(event));
+      onEvent(redactor.redactValue(event));
     } catch (error) {
       logger?.warn('A run event listener threw; the run goes on.', { error: String(error) });
     }
@@ -78,10 +83,8 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   options.signal?.addEventListener('abort', onCancel, { once: true });
   const maxExecutionMs = Math.min(options.maxExecutionMs ?? CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS, CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS);
   const deadlineAt = startedAt + maxExecutionMs;
-  const deadlineTimer = new AbortController();
-  clock.sleep(maxExecutionMs, deadlineTimer.signal).then(
-    () => stopRun({ status: 'timeout', error: new ConnectorError('TIMEOUT', `The run took longer than ${maxExecutionMs / 1000} s and was stopped.`, { hint: 'Lower step timeouts and retries, or split the connector: a run may take at most 60 s.' }), reason: 'run timed out' }),
-    () => {},
+  const cancelDeadline = startTimer(clock, maxExecutionMs, () =>
+    stopRun({ status: 'timeout', error: new ConnectorError('TIMEOUT', `The run took longer than ${maxExecutionMs / 1000} s and was stopped.`, { hint: 'Lower step timeouts and retries, or split the connector: a run may take at most 60 s.' }), reason: 'run timed out' }),
   );
 
   let inputs: Record<string, InputValue> = { ...options.inputs };
@@ -144,6 +147,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
       rateLimitKey: connector.rateLimit.serviceKey || connector.id,
       tokenCache: options.tokenCache ?? createOAuthTokenCache(clock),
       signal: stop.signal,
+      attemptSignals: createAttemptSignals(stop.signal),
       deadlineAt,
       maxResponseBytes: options.maxResponseBytes ?? EXECUTOR_DEFAULTS.MAX_RESPONSE_BYTES,
       maxRedirects: options.maxRedirects ?? EXECUTOR_DEFAULTS.MAX_REDIRECTS,
@@ -216,7 +220,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     });
   }
 
-  deadlineTimer.abort();
+  cancelDeadline();
   options.signal?.removeEventListener('abort', onCancel);
 
   const status: RunStatus = setupError ? 'failed' : (stopCause?.status ?? 'success');

@@ -11,11 +11,13 @@ import type { Redactor } from '../redaction/createRedactor.js';
 import type { Connector, Step } from '../schema/connector.js';
 import { interpolateToString } from '../template/interpolate.js';
 import type { Scope } from '../template/scope.js';
+import type { AttemptSignals } from './attemptSignals.js';
 import { buildRequest, type PreparedRequest } from './buildRequest.js';
 import { extractOutputs } from './extractOutputs.js';
 import { EXECUTOR_DEFAULTS } from './limits.js';
 import { recordRequest, recordResponse } from './recordParts.js';
 import { backoffDelay, mayRetry, parseRetryAfter } from './retryPolicy.js';
+import { startTimer } from './startTimer.js';
 import type { AttemptRecord, RateLimiterRegistry, RecordedRequest, RecordedResponse, RunEvent, StepRecord } from './types.js';
 
 export interface StepContext {
@@ -30,6 +32,8 @@ export interface StepContext {
   tokenCache: OAuthTokenCache;
   /** Aborts when the run stops (cancelled, timed out, or failed elsewhere). */
   signal: AbortSignal;
+  /** Per-attempt signals that follow `signal` (see attemptSignals.ts). */
+  attemptSignals: AttemptSignals;
   /** Clock time the run must end by; no backoff may go beyond it. */
   deadlineAt: number;
   maxResponseBytes: number;
@@ -109,19 +113,16 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
   for (let attempt = 1; ; attempt += 1) {
     if (context.signal.aborted) return finish('failed', nullOutputs(step), abortReason(context.signal));
     const attemptStart = clock.now();
-    const attemptController = new AbortController();
-    const onRunAbort = () => attemptController.abort(context.signal.reason);
-    context.signal.addEventListener('abort', onRunAbort, { once: true });
-    const stopTimer = new AbortController();
+    const attemptController = context.attemptSignals.acquire();
+    let cancelTimeout: (() => void) | undefined;
     let response: TransportResponse | undefined;
     let error: ConnectorError | undefined;
     let accessToken: string | undefined;
     try {
       // Waiting for a rate-limit slot is not part of the attempt's timeout.
       await context.rateLimiter.acquire(context.rateLimitKey, limit, attemptController.signal);
-      clock.sleep(timeoutMs, stopTimer.signal).then(
-        () => attemptController.abort(new ConnectorError('TIMEOUT', `Step "${step.id}" got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
-        () => {},
+      cancelTimeout = startTimer(clock, timeoutMs, () =>
+        attemptController.abort(new ConnectorError('TIMEOUT', `Step "${step.id}" got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
       );
       const authorized = await applyAuth(auth, { url: prepared.url, headers: prepared.headers }, {
         resolve: (template) => interpolateToString(template, scope),
@@ -146,8 +147,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     } catch (thrown) {
       error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);
     } finally {
-      stopTimer.abort();
-      context.signal.removeEventListener('abort', onRunAbort);
+      cancelTimeout?.();
+      context.attemptSignals.release(attemptController);
     }
 
     const attemptRecord: AttemptRecord = { attempt, startedAt: attemptStart, durationMs: clock.now() - attemptStart };
