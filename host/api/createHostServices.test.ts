@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { sampleConnector } from '../test-helpers/sampleConnector.js';
-import { createHostServices, type HostServices } from './createHostServices.js';
+import { createHostServices, type HostServiceContext, type HostServices } from './createHostServices.js';
 import { invokeHostCall } from './invokeHostCall.js';
 
 let userData: { dir: string; cleanup: () => Promise<void> };
@@ -96,5 +96,27 @@ describe('createHostServices', () => {
     expect((await services.api.settings.update({ theme: 'dark' })).theme).toBe('dark');
     expect((await services.api.settings.get()).theme).toBe('dark');
     expect(await invokeHostCall(services.api, 'settings.update', { proxy: 'ftp://x' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+
+  it('gives extensions the shared stores and closes them with the host', async () => {
+    await services.close();
+    let closed = 0;
+    let seen: HostServiceContext | undefined;
+    services = await createHostServices({
+      userDataDir: userData.dir,
+      extensions: [
+        (context) => {
+          seen = context;
+          return { calls: {}, close: async () => void (closed += 1) };
+        },
+      ],
+    });
+    expect(seen?.workspace()).toBeUndefined();
+    await services.api.workspace.open({ path: workspace.dir });
+    expect(seen?.workspace()?.root).toBe(workspace.dir);
+    expect((await seen!.settings.get()).theme).toBe('system');
+    await services.close();
+    expect(closed).toBe(1);
+    services = await createHostServices({ userDataDir: userData.dir });
   });
 });

@@ -31,6 +31,7 @@ import type { KeyProtector } from '../vault/keyProtector.js';
 import { createKeyFileProtector } from '../vault/keyFileProtector.js';
 import { Vault } from '../vault/vault.js';
 import { RecentWorkspaces } from '../workspace/recentWorkspaces.js';
+import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
 import { createEventHub, type EventHub } from './eventHub.js';
@@ -52,7 +53,29 @@ export interface HostServicesOptions {
   runConnector?: RunConnectorFn;
   liveTransport?: () => HttpTransport;
   historyCap?: number;
+  /** Services that implement further calls of the contract (account and sync, issue 5). */
+  extensions?: HostServiceExtension[];
 }
+
+/** What an extension can use: the same stores the built-in calls use. */
+export interface HostServiceContext {
+  userDataDir: string;
+  logger: Logger;
+  settings: SettingsStore;
+  vault: Vault;
+  history: RunHistory;
+  /** The open workspace's store, or undefined when none is open. */
+  workspace(): WorkspaceStore | undefined;
+  emit: EventHub['emit'];
+  subscribe: EventHub['subscribe'];
+}
+
+/** Calls provided by extensions rather than by this file. */
+export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
+type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
+export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
+
+export type HostServiceExtension = (context: HostServiceContext) => { calls: HostCallImplementations; close?: () => Promise<void> } | Promise<{ calls: HostCallImplementations; close?: () => Promise<void> }>;
 
 export interface HostServices extends HostEventSource {
   api: HostApi;
@@ -64,7 +87,7 @@ export interface HostServices extends HostEventSource {
   close(): Promise<void>;
 }
 
-type Implementations = { [N in HostCallName]: (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>> };
+type Implementations = { [N in Exclude<HostCallName, ExtensionCallName>]: CallImplementation<N> };
 
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const logger = options.logger ?? silentLogger;
@@ -170,9 +193,30 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'settings.update': async (patch) => settings.update(patch),
   };
 
+  const context: HostServiceContext = {
+    userDataDir: options.userDataDir,
+    logger,
+    settings,
+    vault,
+    history,
+    workspace: () => {
+      try {
+        return session.current();
+      } catch {
+        return undefined;
+      }
+    },
+    emit: hub.emit,
+    subscribe: hub.subscribe,
+  };
+  const extensions = await Promise.all((options.extensions ?? []).map((extension) => extension(context)));
+  const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };
+
   const api = buildHostApi(async (name, raw) => {
     const params = parseCallParams(name, raw);
-    return (impl[name] as (p: unknown) => Promise<unknown>)(params);
+    const fn = calls[name] as ((p: unknown) => Promise<unknown>) | undefined;
+    if (!fn) throw new HostError('UNSUPPORTED', `${name} is not available in this build.`, { hint: 'Update Connector Studio, or use a build that includes this feature.' });
+    return fn(params);
   });
 
   const startAt = options.workspace ?? (options.openMostRecent ? await recent.mostRecent() : undefined);
@@ -194,6 +238,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     runSettled: (runId) => runs.settled(runId),
     async close() {
       await runs.cancelAll();
+      for (const extension of extensions) await extension.close?.();
       await session.close();
     },
   };
