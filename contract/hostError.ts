@@ -11,6 +11,7 @@ export const HOST_ERROR_CODES = [
   'NO_WORKSPACE', // the call needs an open workspace
   'NOT_FOUND', // connector, run or credential does not exist
   'ALREADY_EXISTS',
+  'CONFLICT', // the file changed on disk since the caller read it
   'IO_ERROR', // the disk refused (permissions, full disk, …)
   'VAULT_INSECURE', // the OS offers only plaintext key storage and the user has not opted in
   'VAULT_LOCKED', // the vault key cannot be unwrapped (wrong key, tampered file)

@@ -105,7 +105,7 @@ export class WorkspaceStore {
       const existing = await this.find(id);
       if (!existing) return false;
       if (baseHash !== undefined && (await this.hashOnDisk(existing.file)) !== baseHash) {
-        throw new HostError('ALREADY_EXISTS', `${existing.file} changed on disk since you opened it; not deleted.`, { hint: 'Reload it, then delete again if you still want to.' });
+        throw new HostError('CONFLICT', `${existing.file} changed on disk since you opened it; not deleted.`, { hint: 'Reload it, then delete again if you still want to.' });
       }
       this.ownDeletes.add(existing.file);
       await unlink(join(this.root, existing.file));
