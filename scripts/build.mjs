@@ -43,14 +43,19 @@ export async function buildAll({ renderer = true } = {}) {
     const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
     if (vite.status !== 0) throw new Error('vite build failed (see above).');
   }
+  await Promise.all(bundleOptions().map((options) => build(options)));
+}
+
+/** The esbuild options of the three Node bundles; `outRoot` lets tests build elsewhere than dist/. */
+export function bundleOptions(outRoot = 'dist') {
   const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
-  await Promise.all([
-    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] }),
-    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
-    build({
+  return [
+    { ...common, entryPoints: ['electron/main.ts'], outfile: join(outRoot, 'electron/main.cjs'), format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] },
+    { ...common, entryPoints: ['electron/preload.ts'], outfile: join(outRoot, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] },
+    {
       ...common,
       entryPoints: ['host/server/main.ts'],
-      outfile: 'dist/host/server.mjs',
+      outfile: join(outRoot, 'host/server.mjs'),
       format: 'esm',
       external: ['bufferutil', 'utf-8-validate', 'fsevents'],
       // Bundled CommonJS dependencies call require() for Node built-ins (ws) and use __filename (write-file-atomic's temp names).
@@ -63,8 +68,8 @@ export async function buildAll({ renderer = true } = {}) {
           "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
         ].join(' '),
       },
-    }),
-  ]);
+    },
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
