@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { JSONPath } from 'jsonpath-plus';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { checkJsonPath, extractPath } from './index.js';
+import { simplePathKeys } from './simplePath.js';
 
 const body = { results: [{ id: 'c1', tags: ['a'] }, { id: 'c2' }], company: { name: 'Acme', id: null }, '@type': 'Person' };
 
@@ -56,5 +59,42 @@ describe('checkJsonPath', () => {
     const { version } = require('jsonpath-plus/package.json') as { version: string };
     const [major, minor] = version.split('.').map(Number) as [number, number];
     expect(major > 10 || (major === 10 && minor >= 3)).toBe(true);
+  });
+});
+
+describe('simple paths (read without jsonpath-plus)', () => {
+  const viaJsonPathPlus = (json: unknown, path: string): unknown => {
+    if (json === null || json === undefined) return null;
+    const matches: unknown = JSONPath({ path, json: json as object, eval: false, wrap: true });
+    if (!Array.isArray(matches) || matches.length === 0) return null;
+    return matches.length === 1 ? (matches[0] ?? null) : matches;
+  };
+  const key = fc.oneof(fc.constantFrom('a', 'b', 'id', 'length', '_x', 'A1'), fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,3}$/));
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(null, 0, 1, '', 'text', true, false),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.oneof(key, fc.constantFrom('0', '1', '01')), tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  const path = fc
+    .array(fc.oneof(key.map((name) => `.${name}`), fc.constantFrom('[0]', '[1]', '[2]', '[01]', '[10]')), { minLength: 1, maxLength: 4 })
+    .map((segments) => `$${segments.join('')}`);
+
+  it('give what jsonpath-plus gives for the same path and body', () => {
+    fc.assert(
+      fc.property(json, path, (body, p) => {
+        expect(simplePathKeys(p), p).toBeDefined();
+        expect(extractPath(body, p)).toEqual(viaJsonPathPlus(body, p));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leave every other path to jsonpath-plus', () => {
+    for (const p of ['$', '$..id', '$.results[*].id', "$['a']", '$.a-b', '$.`@type', '$[-1]', '$[0:2]', '$.a.$', '$.results[0].~']) {
+      expect(simplePathKeys(p), p).toBeUndefined();
+    }
   });
 });
