@@ -218,6 +218,47 @@ export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>;
 
 export const EXPORT_FORMATS = ['app', 'interchange'] as const;
 
+// ── account and sync (issue 5) ─────────────────────────────────────────────────
+
+export const AccountStatusSchema = z.object({
+  /** False until settings hold a Supabase URL and anon key. */
+  configured: z.boolean(),
+  user: z.object({ id: z.string(), email: z.string() }).nullable(),
+  /** The remote workspace linked to the open workspace folder. */
+  workspace: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Finished local test runs are pushed (redacted) to connector_executions. */
+  pushRuns: z.boolean(),
+});
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+export const RemoteWorkspaceSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
+export type RemoteWorkspace = z.infer<typeof RemoteWorkspaceSchema>;
+
+export const SyncConflictViewSchema = z.object({
+  localId: z.string(),
+  kind: z.enum(['edited_on_both', 'deleted_on_server', 'edited_on_server_deleted_here', 'name_taken', 'id_taken']),
+  name: z.string(),
+  /** This device's document (null: deleted here). */
+  mine: z.record(z.string(), z.unknown()).nullable(),
+  /** The server's document (null: deleted there, or not shown). */
+  theirs: z.record(z.string(), z.unknown()).nullable(),
+  serverRevision: z.number().nullable(),
+  detectedAt: z.number(),
+});
+export type SyncConflictView = z.infer<typeof SyncConflictViewSchema>;
+
+export const SyncLogEntrySchema = z.object({
+  at: z.number(),
+  direction: z.enum(['push', 'pull']),
+  action: z.enum(['created', 'updated', 'deleted', 'conflict']),
+  localId: z.string(),
+  name: z.string(),
+});
+export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;
+
+/** SyncStatusSchema is declared with the events below; lazy so hostCalls can use it. */
+const syncStatusResult = z.lazy(() => SyncStatusSchema);
+
 // ── calls ──────────────────────────────────────────────────────────────────────
 
 interface CallSpec<P extends z.ZodType, R extends z.ZodType> {
@@ -273,6 +314,18 @@ export const hostCalls = {
 
   'settings.get': call(noParams, AppSettingsSchema),
   'settings.update': call(AppSettingsPatchSchema, AppSettingsSchema),
+
+  'account.status': call(noParams, AccountStatusSchema),
+  'account.signIn': call(z.object({ email: z.string().min(3).max(320), password: z.string().min(1, 'enter your password').max(1024) }).strict(), AccountStatusSchema),
+  'account.signOut': call(noParams, AccountStatusSchema),
+  'account.workspaces': call(noParams, z.array(RemoteWorkspaceSchema)),
+  /** Links the open workspace folder to a remote workspace (null unlinks); `pushRuns` toggles run upload. */
+  'account.selectWorkspace': call(z.object({ workspaceId: z.string().uuid().nullable(), pushRuns: z.boolean().optional() }).strict(), AccountStatusSchema),
+  'sync.now': call(noParams, syncStatusResult),
+  'sync.status': call(noParams, syncStatusResult),
+  'sync.conflicts': call(noParams, z.array(SyncConflictViewSchema)),
+  'sync.resolve': call(z.object({ localId: connectorId, resolution: z.enum(['keep-mine', 'keep-theirs', 'keep-both']) }).strict(), syncStatusResult),
+  'sync.log': call(noParams, z.array(SyncLogEntrySchema)),
 } as const satisfies Record<HostCallName, CallSpec<z.ZodType, z.ZodType>>;
 
 // Compile-time check that hostCallNames.ts and hostCalls list the same calls.

@@ -26,6 +26,16 @@ export const HOST_CALL_NAMES = [
   'runs.prune',
   'settings.get',
   'settings.update',
+  'account.status',
+  'account.signIn',
+  'account.signOut',
+  'account.workspaces',
+  'account.selectWorkspace',
+  'sync.now',
+  'sync.status',
+  'sync.conflicts',
+  'sync.resolve',
+  'sync.log',
 ] as const;
 export type HostCallName = (typeof HOST_CALL_NAMES)[number];
 

@@ -35,6 +35,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
 import { createEventHub, type EventHub } from './eventHub.js';
+import { accountExtension } from '../account/accountExtension.js';
 import { parseCallParams } from './parseCallParams.js';
 
 export interface HostServicesOptions {
@@ -63,6 +64,8 @@ export interface HostServiceContext {
   logger: Logger;
   settings: SettingsStore;
   vault: Vault;
+  /** Protects the vault's key; extensions that keep their own encrypted files use it too. */
+  protector: KeyProtector;
   history: RunHistory;
   /** The open workspace's store, or undefined when none is open. */
   workspace(): WorkspaceStore | undefined;
@@ -198,6 +201,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     logger,
     settings,
     vault,
+    protector,
     history,
     workspace: () => {
       try {
@@ -209,7 +213,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     emit: hub.emit,
     subscribe: hub.subscribe,
   };
-  const extensions = await Promise.all((options.extensions ?? []).map((extension) => extension(context)));
+  const extensions = await Promise.all((options.extensions ?? [accountExtension()]).map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };
 
   const api = buildHostApi(async (name, raw) => {

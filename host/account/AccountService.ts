@@ -1,0 +1,431 @@
+/**
+ * The signed-in side of the app: the Supabase account (email + password, session kept in
+ * an encrypted vault), the link between the open workspace folder and a remote workspace,
+ * and the SyncEngine that keeps them in step (on demand, periodically, shortly after every
+ * local change). Offline-first: nothing here ever blocks local work; failures become a
+ * sync status, not an exception, except for the calls the user made on purpose (sign-in).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { ExecutionRecord } from '../../core/executor/types.js';
+import {
+  HostError,
+  type AccountStatus,
+  type AppSettings,
+  type HostEvents,
+  type RemoteWorkspace,
+  type SyncConflictView,
+  type SyncLogEntry,
+  type SyncStatus,
+} from '../../contract/hostApi.js';
+import { JsonFileSyncStateStore } from '../sync/jsonFileSyncStateStore.js';
+import { SyncEngine } from '../sync/SyncEngine.js';
+import { SyncRemoteError } from '../sync/SyncRemoteError.js';
+import type { ConflictResolution, SyncStatusSnapshot } from '../sync/types.js';
+import type { KeyProtector } from '../vault/keyProtector.js';
+import { Vault } from '../vault/vault.js';
+import type { WorkspaceStore } from '../workspace/workspaceStore.js';
+import { AccountFile, type AccountData } from './accountFile.js';
+import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
+import { RunUploader } from './runUploader.js';
+import { syncStateFile } from './syncStateFile.js';
+import { vaultSessionStorage } from './vaultSessionStorage.js';
+import { WorkspaceConnectorStore } from './workspaceConnectorStore.js';
+
+export interface AccountServiceOptions {
+  userDataDir: string;
+  settings: () => Promise<Pick<AppSettings, 'supabaseUrl' | 'supabaseAnonKey'>>;
+  /** Protects the session vault's key (the same protection as the credentials vault). */
+  protector: KeyProtector;
+  /** The credential values, for redacting run records before upload. */
+  secrets: () => Promise<Record<string, string>>;
+  /** The open workspace folder's store, or null when none is open. */
+  workspace: () => WorkspaceStore | null;
+  emit: <E extends 'sync.status' | 'store.changed'>(name: E, payload: HostEvents[E]) => void;
+  /** Periodic sync (default one minute); 0 turns it off. */
+  syncIntervalMs?: number;
+  /** Quiet time after a local change before syncing it (default 1.5 s). */
+  changeDelayMs?: number;
+  /**
+   * How often the linked folder is checked for saves and edits on disk (default 2 s; 0 off).
+   * Cheap: the workspace store re-reads only files whose mtime changed.
+   */
+  localCheckMs?: number;
+}
+
+interface ActiveSync {
+  key: string;
+  root: string;
+  workspaceId: string;
+  engine: SyncEngine;
+  state: JsonFileSyncStateStore;
+}
+
+export class AccountService {
+  private readonly dir: string;
+  private readonly account: AccountFile;
+  private readonly sessionVault: Vault;
+  private readonly uploader: RunUploader;
+  private client: { key: string; client: SupabaseClient } | null = null;
+  private active: ActiveSync | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+  private localTimer: ReturnType<typeof setInterval> | null = null;
+  /** The linked folder's content (file hashes) as of the last sync: a difference means local edits. */
+  private syncedFingerprint: string | null = null;
+  private syncing: Promise<SyncStatus> | null = null;
+  private followUp: Promise<SyncStatus> | null = null;
+  private lastStatus: SyncStatus = { state: 'signed_out' };
+  private closed = false;
+
+  constructor(private readonly options: AccountServiceOptions) {
+    this.dir = join(options.userDataDir, 'account');
+    this.account = new AccountFile(join(this.dir, 'account.json'));
+    this.sessionVault = new Vault(this.dir, options.protector);
+    this.uploader = new RunUploader({ file: join(this.dir, 'pending-runs.json'), secrets: options.secrets });
+  }
+
+  async start(): Promise<void> {
+    await mkdir(join(this.dir, 'sync'), { recursive: true, mode: 0o700 });
+    const interval = this.options.syncIntervalMs ?? 60_000;
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.syncNow().catch(() => undefined), interval);
+      this.timer.unref?.();
+    }
+    const localCheck = this.options.localCheckMs ?? 2000;
+    if (localCheck > 0) {
+      this.localTimer = setInterval(() => void this.checkLocalChanges().catch(() => undefined), localCheck);
+      this.localTimer.unref?.();
+    }
+    void this.syncNow().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.localTimer) clearInterval(this.localTimer);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    await this.followUp?.catch(() => undefined);
+    await this.syncing?.catch(() => undefined);
+    await this.client?.client.auth.stopAutoRefresh().catch(() => undefined);
+  }
+
+  // ── account ─────────────────────────────────────────────────────────────────
+
+  async status(): Promise<AccountStatus> {
+    const settings = await this.options.settings();
+    const data = await this.account.read();
+    const link = this.linkFor(data);
+    return {
+      configured: Boolean(settings.supabaseUrl && settings.supabaseAnonKey),
+      user: data.user,
+      workspace: link ? { id: link.workspaceId, name: link.name } : null,
+      pushRuns: data.pushRuns,
+    };
+  }
+
+  async signIn(email: string, password: string): Promise<AccountStatus> {
+    const client = await this.requireClient();
+    let result;
+    try {
+      result = await client.auth.signInWithPassword({ email: email.trim(), password });
+    } catch (error) {
+      throw offline(error);
+    }
+    if (result.error) {
+      if (result.error.status === 0 || result.error.name === 'AuthRetryableFetchError') throw offline(result.error);
+      throw new HostError('UNAUTHORIZED', `Sign-in failed: ${result.error.message}.`, { hint: 'Check the email and password (and that the Supabase URL and anon key in Settings are this project\'s).' });
+    }
+    const user = result.data.user;
+    await this.account.update((data) => {
+      data.user = { id: user.id, email: user.email ?? email.trim() };
+    });
+    this.active = null;
+    this.scheduleSync(0);
+    return this.status();
+  }
+
+  async signOut(): Promise<AccountStatus> {
+    await this.syncing?.catch(() => undefined);
+    if (this.client) {
+      // Ends the session on the server when reachable; the local copy goes regardless.
+      await this.client.client.auth.signOut().catch(() => undefined);
+      await this.client.client.auth.stopAutoRefresh().catch(() => undefined);
+    }
+    await this.sessionVault.delete(SESSION_STORAGE_KEY);
+    this.client = null;
+    this.active = null;
+    await this.account.update((data) => {
+      data.user = null;
+    });
+    this.publish({ state: 'signed_out', message: 'Signed out: your connectors stay on this computer.' });
+    return this.status();
+  }
+
+  /** The remote workspaces the signed-in user is a member of. */
+  async workspaces(): Promise<RemoteWorkspace[]> {
+    const client = await this.requireSignedInClient();
+    let result;
+    try {
+      result = await client.from('my_workspaces').select('id,name,role').order('name');
+    } catch (error) {
+      throw offline(error);
+    }
+    if (result.error) {
+      if (!result.error.code) throw offline(result.error);
+      throw new HostError('UNAUTHORIZED', `Could not list your workspaces: ${result.error.message}.`, { hint: 'Sign out and sign in again.' });
+    }
+    return (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+  }
+
+  /** Links the open folder to one of the user's workspaces (null unlinks) and syncs. */
+  async selectWorkspace(workspaceId: string | null, pushRuns?: boolean): Promise<AccountStatus> {
+    const store = this.options.workspace();
+    if (workspaceId !== null && !store) throw new HostError('NO_WORKSPACE', 'Open a workspace folder first: it is what gets synced.', { hint: 'Use "Switch workspace" to open or create one.' });
+    let name = '';
+    if (workspaceId !== null) {
+      const found = (await this.workspaces()).find((w) => w.id === workspaceId);
+      if (!found) throw new HostError('NOT_FOUND', 'You are not a member of that workspace.', { hint: 'Pick one from the list, or ask its owner to invite you.' });
+      name = found.name;
+    }
+    const data = await this.account.update((d) => {
+      if (pushRuns !== undefined) d.pushRuns = pushRuns;
+      if (!store) return;
+      if (workspaceId === null) delete d.links[store.root];
+      else d.links[store.root] = { workspaceId, name, userId: d.user!.id };
+    });
+    void data;
+    this.active = null;
+    this.scheduleSync(0);
+    return this.status();
+  }
+
+  // ── sync ────────────────────────────────────────────────────────────────────
+
+  /**
+   * Syncs now. A sync already running may have started before the latest change, so one
+   * more follows it (shared by every caller meanwhile). Never throws for remote trouble: see the status.
+   */
+  syncNow(): Promise<SyncStatus> {
+    if (this.closed) return Promise.resolve(this.lastStatus);
+    if (!this.syncing) {
+      this.syncing = this.runSync().finally(() => {
+        this.syncing = null;
+      });
+      return this.syncing;
+    }
+    this.followUp ??= this.syncing
+      .catch(() => undefined)
+      .then(() => {
+        this.followUp = null;
+        return this.syncNow();
+      });
+    return this.followUp;
+  }
+
+  async syncStatus(): Promise<SyncStatus> {
+    const active = await this.activeSync();
+    if (!active) return this.notReadyStatus();
+    try {
+      return toContractStatus(await active.engine.status());
+    } catch (error) {
+      if (error instanceof SyncRemoteError) return { state: 'error', message: error.message };
+      throw error;
+    }
+  }
+
+  async conflicts(): Promise<SyncConflictView[]> {
+    const active = await this.activeSync();
+    if (!active) return [];
+    const store = new WorkspaceConnectorStore(this.options.workspace()!);
+    const views: SyncConflictView[] = [];
+    for (const conflict of await active.engine.conflicts()) {
+      const mine = await store.get(conflict.localId);
+      const server = conflict.server;
+      views.push({
+        localId: conflict.localId,
+        kind: conflict.kind,
+        name: typeof mine?.document.name === 'string' ? mine.document.name : server?.name ?? conflict.localId,
+        mine: mine?.document ?? null,
+        theirs: server && !server.deleted_at ? { ...server.config, id: conflict.localId } : null,
+        serverRevision: server?.revision ?? null,
+        detectedAt: conflict.detectedAt,
+      });
+    }
+    return views;
+  }
+
+  async resolve(localId: string, resolution: ConflictResolution): Promise<SyncStatus> {
+    const active = await this.activeSync();
+    if (!active) throw new HostError('NOT_FOUND', 'There is nothing to resolve: this workspace is not synced.', { hint: 'Sign in and pick a workspace first.' });
+    await this.syncing?.catch(() => undefined);
+    try {
+      await active.engine.resolve(localId, resolution);
+    } catch (error) {
+      if (error instanceof SyncRemoteError) throw new HostError('IO_ERROR', error.message);
+      throw new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the conflict list; it may already be resolved.' });
+    }
+    return this.syncNow();
+  }
+
+  /** What synced, newest first. */
+  async log(): Promise<SyncLogEntry[]> {
+    const active = await this.activeSync();
+    if (!active) return [];
+    return [...(await active.engine.log())].reverse();
+  }
+
+  /** A local change was made (save, delete, import, an edit on disk): sync it shortly. */
+  noteLocalChange(): void {
+    this.scheduleSync(this.options.changeDelayMs ?? 1500);
+  }
+
+  /** A test run finished: queue it for upload when run pushing is on. */
+  async noteRunFinished(connectorId: string, record: ExecutionRecord): Promise<void> {
+    if (!(await this.account.read()).pushRuns) return;
+    await this.uploader.enqueue(connectorId, record);
+    this.scheduleSync(this.options.changeDelayMs ?? 1500);
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────
+
+  /** Sync on save: a linked, reachable folder whose files changed since the last sync is synced. */
+  private async checkLocalChanges(): Promise<void> {
+    if (this.syncing || this.changeTimer || !this.active) return;
+    if (this.lastStatus.state === 'offline' || this.lastStatus.state === 'error' || this.lastStatus.state === 'signed_out') return;
+    const store = this.options.workspace();
+    if (!store || store.root !== this.active.root) return;
+    if ((await fingerprint(store)) !== this.syncedFingerprint) this.noteLocalChange();
+  }
+
+  private async runSync(): Promise<SyncStatus> {
+    const active = await this.activeSync();
+    if (!active) {
+      const status = await this.notReadyStatus();
+      this.publish(status);
+      return status;
+    }
+    let status: SyncStatus;
+    try {
+      const before = await fingerprint(this.options.workspace()!);
+      const report = await active.engine.syncNow();
+      // Unchanged by others during the sync: what is on disk now is what was synced.
+      this.syncedFingerprint = report.status.state === 'synced' || report.status.state === 'conflict' ? await fingerprint(this.options.workspace()!) : before;
+      status = toContractStatus(report.status);
+      if (report.status.state !== 'offline' && report.status.state !== 'error' && (await this.account.read()).pushRuns) {
+        const records = (await active.state.load())?.records ?? {};
+        await this.uploader.upload(this.client!.client, active.workspaceId, (connectorId) => {
+          const record = records[connectorId];
+          return record && record.revision > 0 ? record.remoteId : undefined;
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof SyncRemoteError)) {
+        status = { state: 'error', message: `Sync stopped: ${error instanceof Error ? error.message : String(error)}` };
+      } else {
+        status = { state: error.kind === 'offline' ? 'offline' : 'error', message: error.message };
+      }
+    }
+    this.publish(status);
+    // Edited while the sync ran: send it soon rather than at the next period.
+    if (status.state === 'pending') this.scheduleSync(this.options.changeDelayMs ?? 1500);
+    return status;
+  }
+
+  /** The engine for the open folder's link, (re)built when the folder, link or user changed. */
+  private async activeSync(): Promise<ActiveSync | null> {
+    const store = this.options.workspace();
+    const data = await this.account.read();
+    const link = this.linkFor(data);
+    if (!store || !link || !data.user) return null;
+    const settings = await this.options.settings();
+    if (!settings.supabaseUrl || !settings.supabaseAnonKey) return null;
+    const key = `${store.root}\0${link.workspaceId}\0${data.user.id}\0${settings.supabaseUrl}`;
+    if (this.active?.key === key) return this.active;
+    const client = await this.requireClient();
+    const state = new JsonFileSyncStateStore(syncStateFile(this.dir, store.root, link.workspaceId));
+    const engine = new SyncEngine({
+      client,
+      workspaceId: link.workspaceId,
+      store: new WorkspaceConnectorStore(store, (event) => this.options.emit('store.changed', event)),
+      state,
+      onStatus: (status) => this.publish(toContractStatus(status)),
+    });
+    this.active = { key, root: store.root, workspaceId: link.workspaceId, engine, state };
+    return this.active;
+  }
+
+  private linkFor(data: AccountData) {
+    const store = this.options.workspace();
+    const link = store ? data.links[store.root] : undefined;
+    return link && data.user && link.userId === data.user.id ? link : null;
+  }
+
+  private async notReadyStatus(): Promise<SyncStatus> {
+    const status = await this.status();
+    const message = !status.configured
+      ? 'Not connected: add the Supabase URL and anon key in sync settings to share connectors.'
+      : !status.user
+        ? 'Signed out: your connectors stay on this computer.'
+        : !this.options.workspace()
+          ? 'Open a workspace folder to sync it.'
+          : 'Pick a workspace to sync this folder with.';
+    return { state: 'signed_out', message };
+  }
+
+  private async requireClient(): Promise<SupabaseClient> {
+    const { supabaseUrl, supabaseAnonKey } = await this.options.settings();
+    if (!supabaseUrl || !supabaseAnonKey) {
+      throw new HostError('UNSUPPORTED', 'No Supabase project is set up.', { hint: 'Enter the Supabase URL and anon key in the sync settings first.' });
+    }
+    const key = `${supabaseUrl}\0${supabaseAnonKey}`;
+    if (this.client?.key !== key) {
+      await this.client?.client.auth.stopAutoRefresh().catch(() => undefined);
+      this.client = { key, client: createAccountClient(supabaseUrl, supabaseAnonKey, vaultSessionStorage(this.sessionVault)) };
+    }
+    return this.client.client;
+  }
+
+  private async requireSignedInClient(): Promise<SupabaseClient> {
+    const client = await this.requireClient();
+    const { data } = await client.auth.getSession();
+    if (!data.session) throw new HostError('UNAUTHORIZED', 'You are signed out.', { hint: 'Sign in with your email and password first.' });
+    return client;
+  }
+
+  private scheduleSync(delayMs: number): void {
+    if (this.closed) return;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = null;
+      void this.syncNow().catch(() => undefined);
+    }, delayMs);
+    this.changeTimer.unref?.();
+  }
+
+  private publish(status: SyncStatus): void {
+    this.lastStatus = status;
+    this.options.emit('sync.status', status);
+  }
+}
+
+async function fingerprint(store: WorkspaceStore): Promise<string> {
+  return (await store.list()).map((entry) => `${entry.file}:${entry.hash}`).join('\n');
+}
+
+function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
+  return {
+    state: status.state,
+    pending: status.pending,
+    conflicts: status.conflicts,
+    lastSyncedAt: status.lastSyncedAt,
+    ...(status.message ? { message: status.message } : {}),
+  };
+}
+
+function offline(error: unknown): HostError {
+  return new HostError('IO_ERROR', `The Supabase project cannot be reached (${error instanceof Error ? error.message : String(error)}).`, {
+    hint: 'Check the URL and your connection; everything keeps working locally meanwhile.',
+  });
+}

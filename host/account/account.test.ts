@@ -1,0 +1,329 @@
+/**
+ * The account and sync through the real host services, @supabase/supabase-js and the local
+ * gateway on a real database (PGlite, or PostgreSQL with DATABASE_URL): sign-in, the
+ * encrypted session, refresh, sign-out, memberships, two app instances on one workspace,
+ * conflicts, a revoked membership, and test runs uploaded without their secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HostEvents } from '../../contract/hostApi.js';
+import { invokeHostCall } from '../api/invokeHostCall.js';
+import { createHostServices, type HostServices } from '../api/createHostServices.js';
+import { makeTempDir } from '../test-helpers/tempDir.js';
+import { sampleConnector } from '../test-helpers/sampleConnector.js';
+import { createKeyFileProtector } from '../vault/keyFileProtector.js';
+import { Vault } from '../vault/vault.js';
+import { addMember, createUser, createWorkspace, removeMember, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
+import { accountExtension } from './accountExtension.js';
+import type { AccountService } from './AccountService.js';
+import { SESSION_STORAGE_KEY } from './createAccountClient.js';
+
+let supa: LocalSupabase;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  supa = await startLocalSupabase();
+  alice = await createUser(supa.db, 'alice@example.com', 'alice-pw');
+  bob = await createUser(supa.db, 'bob@example.com', 'bob-pw');
+});
+afterAll(async () => {
+  await supa?.close();
+});
+
+interface App {
+  services: HostServices;
+  account: AccountService;
+  userDataDir: string;
+  workspaceDir: string;
+  events: Array<HostEvents['store.changed']>;
+  statuses: Array<HostEvents['sync.status']>;
+  reopen(): Promise<void>;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function startApp(options: { url?: string; localCheckMs?: number; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
+  const userData = options.userDataDir ? { dir: options.userDataDir, cleanup: async () => {} } : await makeTempDir('cs-account-user-');
+  const workspace = options.workspaceDir ? { dir: options.workspaceDir, cleanup: async () => {} } : await makeTempDir('cs-account-ws-');
+  const app = { userDataDir: userData.dir, workspaceDir: workspace.dir, events: [], statuses: [] } as unknown as App;
+  const open = async () => {
+    app.services = await createHostServices({
+      userDataDir: userData.dir,
+      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, onService: (s) => (app.account = s) })],
+    });
+    app.services.subscribe('store.changed', (e) => app.events.push(e));
+    app.services.subscribe('sync.status', (s) => app.statuses.push(s));
+    await app.services.api.workspace.open({ path: workspace.dir });
+    await app.services.api.settings.update({ supabaseUrl: options.url ?? supa.url, supabaseAnonKey: supa.anonKey });
+  };
+  await open();
+  let closed = false;
+  app.reopen = async () => {
+    await app.services.close();
+    await open();
+  };
+  cleanups.push(async () => {
+    if (!closed) await app.services.close();
+    closed = true;
+    await userData.cleanup();
+    await workspace.cleanup();
+  });
+  return app;
+}
+
+async function signedInApp(user: TestUser, workspaceId: string, options: Parameters<typeof startApp>[0] = {}): Promise<App> {
+  const app = await startApp(options);
+  await app.services.api.account.signIn({ email: user.email, password: user.password });
+  await app.services.api.account.selectWorkspace({ workspaceId });
+  return app;
+}
+
+const serverRows = async (workspaceId: string) =>
+  (await supa.db.query<{ id: string; name: string; revision: number; deleted: boolean; description: string | null }>(
+    `select id, name, revision, deleted_at is not null as deleted, config->>'description' as description from connectors where workspace_id = $1 order by name`,
+    [workspaceId],
+  )).rows;
+
+const connectorFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.connector.json')).sort();
+const readDoc = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, unknown>;
+
+let workspaceId: string;
+beforeEach(async () => {
+  workspaceId = await createWorkspace(supa.db, `Team ${randomUUID().slice(0, 6)}`, alice.id);
+  await addMember(supa.db, workspaceId, bob.id, 'member');
+});
+
+describe('signing in', () => {
+  it('works signed out: no settings means signed_out, never an error, and local work goes on', async () => {
+    const app = await startApp();
+    await app.services.api.settings.update({ supabaseUrl: '', supabaseAnonKey: '' });
+    expect(await app.services.api.account.status()).toEqual({ configured: false, user: null, workspace: null, pushRuns: false });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'signed_out', message: expect.stringContaining('Supabase URL') });
+    expect(await invokeHostCall(app.services.api, 'account.signIn', { email: alice.email, password: alice.password })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', hint: expect.stringContaining('anon key') },
+    });
+    expect((await app.services.api.connectors.save({ connector: sampleConnector() })).status).toBe('saved');
+  });
+
+  it('refuses a wrong password with a clear error and stays signed out', async () => {
+    const app = await startApp();
+    const outcome = await invokeHostCall(app.services.api, 'account.signIn', { email: alice.email, password: 'wrong' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('Sign-in failed') } });
+    expect((await app.services.api.account.status()).user).toBeNull();
+  });
+
+  it('keeps the session encrypted in the vault and restores it after a restart', async () => {
+    const app = await startApp();
+    const status = await app.services.api.account.signIn({ email: alice.email, password: alice.password });
+    expect(status).toMatchObject({ configured: true, user: { id: alice.id, email: alice.email } });
+
+    const sessionVault = new Vault(join(app.userDataDir, 'account'), createKeyFileProtector(join(app.userDataDir, 'vault.key')));
+    const session = JSON.parse((await sessionVault.get(SESSION_STORAGE_KEY))!) as { access_token: string; refresh_token: string };
+    expect(session.access_token).toMatch(/^ey/);
+    const onDisk = (await Promise.all((await readdir(app.userDataDir, { recursive: true })).map((f) => readFile(join(app.userDataDir, f)).catch(() => Buffer.alloc(0))))).map((b) => b.toString('utf8')).join('\n');
+    expect(onDisk).not.toContain(session.access_token);
+    expect(onDisk).not.toContain(session.refresh_token);
+    // Not one of the workspace credentials (never listed, never used in runs).
+    expect(await app.services.api.credentials.list()).toEqual([]);
+
+    await app.reopen();
+    expect((await app.services.api.account.status()).user).toEqual({ id: alice.id, email: alice.email });
+    expect((await app.services.api.account.workspaces()).map((w) => w.id)).toContain(workspaceId);
+  });
+
+  it('refreshes an expired access token and keeps the new one', async () => {
+    const shortLived: Gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, accessTokenTtlSeconds: 3 });
+    cleanups.push(() => shortLived.close());
+    const app = await startApp({ url: shortLived.url });
+    await app.services.api.account.signIn({ email: alice.email, password: alice.password });
+    const vault = new Vault(join(app.userDataDir, 'account'), createKeyFileProtector(join(app.userDataDir, 'vault.key')));
+    const first = JSON.parse((await vault.get(SESSION_STORAGE_KEY))!) as { access_token: string };
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await app.services.api.account.selectWorkspace({ workspaceId });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'synced' });
+    const refreshes = shortLived.stats.byRoute.get('POST /auth/v1/token') ?? 0;
+    expect(refreshes).toBeGreaterThanOrEqual(2); // the password grant, then at least one refresh
+    const second = JSON.parse((await vault.get(SESSION_STORAGE_KEY))!) as { access_token: string };
+    expect(second.access_token).not.toBe(first.access_token);
+  });
+
+  it('signs out: the session leaves the vault, sync stops, local files stay', async () => {
+    const app = await signedInApp(alice, workspaceId);
+    await app.services.api.connectors.save({ connector: sampleConnector() });
+    expect((await app.services.api.sync.now()).state).toBe('synced');
+    const status = await app.services.api.account.signOut();
+    expect(status.user).toBeNull();
+    const vault = new Vault(join(app.userDataDir, 'account'), createKeyFileProtector(join(app.userDataDir, 'vault.key')));
+    expect(await vault.get(SESSION_STORAGE_KEY)).toBeUndefined();
+    expect(await app.services.api.sync.status()).toMatchObject({ state: 'signed_out' });
+    expect(await invokeHostCall(app.services.api, 'account.workspaces', undefined)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await connectorFiles(app.workspaceDir)).toEqual(['contact-lookup.connector.json']);
+  });
+
+  it('lists the workspaces the user is a member of, and refuses any other', async () => {
+    const second = await createWorkspace(supa.db, `Second ${randomUUID().slice(0, 6)}`, alice.id);
+    const foreign = await createWorkspace(supa.db, `Foreign ${randomUUID().slice(0, 6)}`, bob.id);
+    const app = await startApp();
+    await app.services.api.account.signIn({ email: alice.email, password: alice.password });
+    const mine = await app.services.api.account.workspaces();
+    expect(mine.filter((w) => [workspaceId, second].includes(w.id)).map((w) => w.role)).toEqual(['owner', 'owner']);
+    expect(mine.map((w) => w.id)).not.toContain(foreign);
+    expect(await invokeHostCall(app.services.api, 'account.selectWorkspace', { workspaceId: foreign })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.services.api.account.selectWorkspace({ workspaceId: second })).toMatchObject({ workspace: { id: second } });
+  });
+});
+
+describe('two app instances on one workspace', () => {
+  it('a save in A appears in B\'s workspace folder, and B\'s edit comes back to A', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'phone', name: 'Phone lookup' }) });
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'synced', pending: 0 });
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(['Phone lookup']);
+
+    expect((await b.services.api.sync.now()).state).toBe('synced');
+    expect(await connectorFiles(b.workspaceDir)).toEqual(['phone-lookup.connector.json']);
+    expect(await readDoc(b.workspaceDir, 'phone-lookup.connector.json')).toMatchObject({ id: 'phone', name: 'Phone lookup' });
+    // The UI hears about it (the watcher ignores the host's own writes).
+    expect(b.events).toContainEqual(expect.objectContaining({ kind: 'added', id: 'phone' }));
+    expect((await b.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name)).toEqual(['Phone lookup']);
+
+    const stored = await b.services.api.connectors.get({ id: 'phone' });
+    await b.services.api.connectors.save({ connector: { ...stored.connector, description: 'edited by bob' }, baseHash: stored.hash });
+    await b.services.api.sync.now();
+    await a.services.api.sync.now();
+    expect((await a.services.api.connectors.get({ id: 'phone' })).connector.description).toBe('edited by bob');
+    expect((await a.services.api.sync.log()).map((e) => [e.direction, e.action])).toEqual([['pull', 'updated'], ['push', 'created']]);
+
+    // A delete travels as a tombstone.
+    await a.services.api.connectors.delete({ id: 'phone' });
+    await a.services.api.sync.now();
+    await b.services.api.sync.now();
+    expect(await connectorFiles(b.workspaceDir)).toEqual([]);
+    expect((await serverRows(workspaceId))[0]).toMatchObject({ deleted: true });
+  });
+
+  it('syncs a save without being asked (sync on save)', async () => {
+    const a = await signedInApp(alice, workspaceId, { localCheckMs: 100 });
+    await a.account.syncNow();
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'auto', name: 'Auto synced' }) });
+    await expect.poll(async () => (await serverRows(workspaceId)).map((r) => r.name), { timeout: 15_000 }).toEqual(['Auto synced']);
+  });
+
+  it('an edit made on disk with another editor is synced too', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'disk', name: 'On disk' }) });
+    await a.services.api.sync.now();
+    const file = join(a.workspaceDir, 'on-disk.connector.json');
+    await writeFile(file, JSON.stringify({ ...(await readDoc(a.workspaceDir, 'on-disk.connector.json')), description: 'vim was here' }, null, 2));
+    expect(await a.services.api.sync.status()).toMatchObject({ state: 'pending', pending: 1 });
+    await a.services.api.sync.now();
+    expect((await serverRows(workspaceId))[0]).toMatchObject({ description: 'vim was here', revision: 2 });
+  });
+});
+
+describe('conflicts', () => {
+  async function editedOnBoth() {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'shared', name: 'Shared' }) });
+    await a.services.api.sync.now();
+    await b.services.api.sync.now();
+    for (const [app, text] of [[a, 'alice edit'], [b, 'bob edit']] as const) {
+      const stored = await app.services.api.connectors.get({ id: 'shared' });
+      await app.services.api.connectors.save({ connector: { ...stored.connector, description: text }, baseHash: stored.hash });
+    }
+    await a.services.api.sync.now();
+    const status = await b.services.api.sync.now();
+    return { a, b, status };
+  }
+
+  it('is surfaced with both versions and overwrites nothing', async () => {
+    const { b, status } = await editedOnBoth();
+    expect(status).toMatchObject({ state: 'conflict', conflicts: 1 });
+    const [conflict] = await b.services.api.sync.conflicts();
+    expect(conflict).toMatchObject({ localId: 'shared', kind: 'edited_on_both', name: 'Shared', mine: { description: 'bob edit' }, theirs: { id: 'shared', description: 'alice edit' }, serverRevision: 2 });
+    expect((await b.services.api.connectors.get({ id: 'shared' })).connector.description).toBe('bob edit');
+    expect((await serverRows(workspaceId))[0]).toMatchObject({ description: 'alice edit' });
+    expect(b.statuses.at(-1)).toMatchObject({ state: 'conflict' });
+  });
+
+  it('keep mine sends this device\'s version', async () => {
+    const { a, b } = await editedOnBoth();
+    expect(await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-mine' })).toMatchObject({ state: 'synced', conflicts: 0 });
+    expect((await serverRows(workspaceId))[0]).toMatchObject({ description: 'bob edit', revision: 3 });
+    await a.services.api.sync.now();
+    expect((await a.services.api.connectors.get({ id: 'shared' })).connector.description).toBe('bob edit');
+  });
+
+  it('keep theirs takes the server\'s version into the file', async () => {
+    const { b } = await editedOnBoth();
+    expect(await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-theirs' })).toMatchObject({ state: 'synced' });
+    expect((await readDoc(b.workspaceDir, 'shared.connector.json')).description).toBe('alice edit');
+    expect((await serverRows(workspaceId)).map((r) => r.description)).toEqual(['alice edit']);
+  });
+
+  it('keep both keeps this device\'s version as a copy next to theirs', async () => {
+    const { a, b } = await editedOnBoth();
+    await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-both' });
+    expect((await serverRows(workspaceId)).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ['Shared (my copy)', 'bob edit']]);
+    await a.services.api.sync.now();
+    expect((await a.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name).sort()).toEqual(['Shared', 'Shared (my copy)']);
+  });
+});
+
+describe('a revoked membership', () => {
+  it('stops sync with a clear status, keeps local files and leaks nothing', async () => {
+    const b = await signedInApp(bob, workspaceId);
+    await b.services.api.connectors.save({ connector: sampleConnector({ id: 'bobs', name: 'Bob connector' }) });
+    await b.services.api.sync.now();
+    await removeMember(supa.db, workspaceId, bob.id);
+    const alicesLater = sampleConnector({ id: 'after', name: 'After revocation' });
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: alicesLater });
+    await a.services.api.sync.now();
+
+    await b.services.api.connectors.save({ connector: sampleConnector({ id: 'late', name: 'Late edit' }) });
+    const status = await b.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'error', message: expect.stringContaining('no longer have access') });
+    expect(await connectorFiles(b.workspaceDir)).toEqual(['bob-connector.connector.json', 'late-edit.connector.json']);
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(['After revocation', 'Bob connector']);
+    expect((await b.services.api.account.workspaces()).map((w) => w.id)).not.toContain(workspaceId);
+  });
+});
+
+describe('test runs', () => {
+  it('are pushed to connector_executions redacted, counted in the stats', async () => {
+    const secret = `sk_live_${randomUUID().replaceAll('-', '')}`;
+    const app = await signedInApp(alice, workspaceId);
+    await app.services.api.account.selectWorkspace({ workspaceId, pushRuns: true });
+    await app.services.api.credentials.set({ name: 'crm_token', value: secret });
+    const connector = sampleConnector({ id: 'runner', name: 'Runner' });
+    connector.steps[0]!.mock = { status: 200, headers: {}, body: { results: [{ id: secret }] } } as never;
+    await app.services.api.connectors.save({ connector });
+    await app.services.api.sync.now();
+
+    const { runId } = await app.services.api.runs.start({ connectorId: 'runner', mode: 'mock', inputs: { email: 'a@b.co' } });
+    await app.services.runSettled(runId);
+    // A record that somehow still held the value (defence in depth): redacted before upload.
+    await app.account.noteRunFinished('runner', { runId: 'planted', connectorId: 'runner', connectorName: 'Runner', status: 'failed', startedAt: 1, finishedAt: 2, durationMs: 1, inputs: { token: secret }, steps: [], contact: { leaked: `Bearer ${secret}` }, error: { name: 'ConnectorError', code: 'HTTP_ERROR', message: `401 for ${secret}` } as never });
+    await expect
+      .poll(async () => (await supa.db.query(`select count(*)::int as n from connector_executions where workspace_id = $1`, [workspaceId])).rows[0], { timeout: 10_000 })
+      .toEqual({ n: 2 });
+    await app.services.api.sync.now();
+
+    const rows = (await supa.db.query<Record<string, unknown>>(`select * from connector_executions where workspace_id = $1`, [workspaceId])).rows;
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    expect(rows.map((r) => r.source)).toEqual(['local_test', 'local_test']);
+    expect(rows.map((r) => r.status).sort()).toEqual(['failed', 'success']);
+    const stats = (await supa.db.query<{ total_executions: number }>(`select total_executions from connectors where workspace_id = $1`, [workspaceId])).rows[0];
+    expect(stats?.total_executions).toBe(2);
+  });
+});

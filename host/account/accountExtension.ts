@@ -1,0 +1,62 @@
+/**
+ * The account and sync calls of the contract as a host-services extension
+ * (createHostServices registers it): Supabase sign-in, the workspace link, sync on demand,
+ * periodically and shortly after local changes, run upload after finished runs.
+ */
+import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
+import type { HostServiceExtension } from '../api/createHostServices.js';
+import { AccountService, type AccountServiceOptions } from './AccountService.js';
+
+type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
+type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
+
+export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs'> & {
+  /** Receives the service (tests drive it directly). */
+  onService?: (service: AccountService) => void;
+};
+
+export function accountExtension(options: AccountExtensionOptions = {}): HostServiceExtension {
+  return async (context) => {
+    const service = new AccountService({
+      userDataDir: context.userDataDir,
+      protector: context.protector,
+      settings: () => context.settings.get(),
+      secrets: () => context.vault.values(),
+      workspace: () => context.workspace() ?? null,
+      emit: (name, payload) => context.emit(name, payload),
+      ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
+      ...(options.localCheckMs === undefined ? {} : { localCheckMs: options.localCheckMs }),
+    });
+    options.onService?.(service);
+
+    const offs = [
+      context.subscribe('run.event', ({ connectorId, event }) => {
+        if (event.type === 'run.finished') {
+          void service.noteRunFinished(connectorId, event.record).catch((error: unknown) => context.logger.warn('run not queued for upload', { error: String(error) }));
+        }
+      }),
+      context.subscribe('workspace.changed', () => service.noteLocalChange()),
+    ];
+    await service.start();
+
+    const calls: Calls<AccountCallName> = {
+      'account.status': () => service.status(),
+      'account.signIn': ({ email, password }) => service.signIn(email, password),
+      'account.signOut': () => service.signOut(),
+      'account.workspaces': () => service.workspaces(),
+      'account.selectWorkspace': ({ workspaceId, pushRuns }) => service.selectWorkspace(workspaceId, pushRuns),
+      'sync.now': () => service.syncNow(),
+      'sync.status': () => service.syncStatus(),
+      'sync.conflicts': () => service.conflicts(),
+      'sync.resolve': ({ localId, resolution }) => service.resolve(localId, resolution),
+      'sync.log': () => service.log(),
+    };
+    return {
+      calls,
+      async close() {
+        offs.forEach((off) => off());
+        await service.close();
+      },
+    };
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The sync engine's LocalConnectorStore over the open workspace folder (host/workspace).
+ *
+ * - Writes are compare-and-swap on the file hash last read, so an edit made on disk while
+ *   a sync runs is never overwritten: the sync stops and the next one sees the edit.
+ * - A file that fails validation but still names its `id` is synced as it is (nothing is
+ *   dropped). A file that is not even JSON pauses sync: its absence must not read as a delete.
+ * - Writes made for the sync are reported through `onChanged`, because the workspace watcher
+ *   deliberately ignores this process's own writes and the UI must still refresh.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Connector } from '../../core/schema/connector.js';
+import type { HostEvents } from '../../contract/hostApi.js';
+import type { LocalConnectorStore, LocalDocument } from '../sync/types.js';
+import { SyncRemoteError } from '../sync/SyncRemoteError.js';
+import type { WorkspaceStore } from '../workspace/workspaceStore.js';
+
+export class WorkspaceConnectorStore implements LocalConnectorStore {
+  /** File and content hash of each id as last read: the base of the next write. */
+  private readonly seen = new Map<string, { file: string; hash: string }>();
+
+  constructor(
+    private readonly workspace: WorkspaceStore,
+    private readonly onChanged: (event: HostEvents['store.changed']) => void = () => {},
+  ) {}
+
+  async list(): Promise<LocalDocument[]> {
+    const docs: LocalDocument[] = [];
+    this.seen.clear();
+    for (const entry of await this.workspace.list()) {
+      if (entry.kind === 'connector') {
+        docs.push({ id: entry.connector.id, document: entry.connector as unknown as Record<string, unknown> });
+        this.seen.set(entry.connector.id, { file: entry.file, hash: entry.hash });
+        continue;
+      }
+      const raw = await this.readRaw(entry.file);
+      if (!raw) {
+        throw new SyncRemoteError(
+          'server',
+          `${entry.file} cannot be read (${entry.error.message}), so sync is paused rather than treating it as deleted. Fix or remove the file, then sync again.`,
+        );
+      }
+      if (docs.some((doc) => doc.id === raw.id)) continue; // a duplicate id: the first file wins, as in the dashboard
+      docs.push({ id: raw.id, document: raw });
+      this.seen.set(raw.id, { file: entry.file, hash: entry.hash });
+    }
+    return docs;
+  }
+
+  async get(id: string): Promise<LocalDocument | null> {
+    const docs = await this.list();
+    return docs.find((doc) => doc.id === id) ?? null;
+  }
+
+  async save(doc: LocalDocument): Promise<void> {
+    const base = this.seen.get(doc.id);
+    const connector = { ...doc.document, id: doc.id } as unknown as Connector;
+    const result = await this.workspace.save(connector, base ? { baseHash: base.hash } : {});
+    if (result.status === 'conflict') {
+      throw new SyncRemoteError('server', `${result.file} changed on disk during sync; it was left alone and the next sync will pick it up.`);
+    }
+    this.seen.set(doc.id, { file: result.file, hash: result.hash });
+    this.onChanged({ kind: base ? 'changed' : 'added', file: result.file, id: doc.id, hash: result.hash });
+  }
+
+  async delete(id: string): Promise<void> {
+    const base = this.seen.get(id);
+    try {
+      if (!(await this.workspace.delete(id, base?.hash))) return;
+    } catch (error) {
+      throw new SyncRemoteError('server', `${base?.file ?? id} changed on disk during sync; it was not deleted (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    this.seen.delete(id);
+    this.onChanged({ kind: 'removed', file: base?.file ?? '', id });
+  }
+
+  private async readRaw(file: string): Promise<(Record<string, unknown> & { id: string }) | null> {
+    try {
+      const value = JSON.parse(await readFile(join(this.workspace.root, file), 'utf8')) as unknown;
+      if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id) {
+        return value as Record<string, unknown> & { id: string };
+      }
+    } catch {
+      // not JSON (or vanished): the caller pauses sync
+    }
+    return null;
+  }
+}
