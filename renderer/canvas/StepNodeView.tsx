@@ -27,6 +27,9 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         {errors.length > 0 && <span className="badge error" title={errors.map((i) => i.message).join('\n')} data-testid="node-issue-badge">{errors.length}</span>}
       </div>
       <div className="step-node-url mono" title={step.url}>{hostAndPath(step.url)}</div>
+      {step.condition && step.condition.trim() !== '' && (
+        <div className="step-node-condition mono" data-testid="node-condition" title={`Runs only if ${step.condition}`}>if {step.condition}</div>
+      )}
       <div className="step-node-foot">
         <span className="badge" title={data.authInherited ? 'Auth inherited from the connector' : 'Auth set on this step'}>
           🔑 {data.authType}{data.authInherited ? '' : '*'}

@@ -7,6 +7,7 @@ import { TemplateInput } from './TemplateInput.js';
 import { KeyValueRows } from './KeyValueRows.js';
 import { OutputsEditor } from './OutputsEditor.js';
 import { AuthEditor } from './AuthEditor.js';
+import { ConditionField } from './ConditionField.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
 import type { ValidationIssue } from '../../core/index.js';
@@ -67,6 +68,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         </div>
       </div>
       {urlIssue && <p className="field-error" data-testid="field-error">{urlIssue.message}{urlIssue.hint ? ` ${urlIssue.hint}` : ''}</p>}
+      <ConditionField label="Run only if (this step's own condition; empty = always)" testId="step-condition-editor" errorTestId="step-condition-error"
+        value={step.condition} variables={variables} highlighted={focusedPath?.startsWith(`${base}.condition`) ?? false}
+        issues={issues.filter((i) => i.path === `${base}.condition`)}
+        onChange={(condition) => edit({ condition }, 'condition')} />
 
       <div className="tabs" role="tablist" aria-label="Step settings">
         {(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => (

@@ -1,5 +1,5 @@
 /** Test runs: start, cancel, run one step with pinned upstream outputs, re-run from a failed step. */
-import { descendantsOf, type InputValue } from '../../core/index.js';
+import { descendantsOf, validateConnector, type Connector, type InputValue } from '../../core/index.js';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { errorMessage } from './errorMessage.js';
@@ -22,10 +22,28 @@ function coerceInputs(store: AppStore): Record<string, InputValue> {
   return values;
 }
 
+/**
+ * Why this document must not run yet: its validation errors (a bad condition, a missing
+ * reference, …). The run is refused up front so an invalid expression is never handed to
+ * the executor and the user sees the same problem the problems list shows.
+ */
+export function runBlockedReason(doc: Connector): string | null {
+  const errors = validateConnector(doc).issues.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return null;
+  const first = errors[0]!;
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the problems list)` : '';
+  return `Not run: fix the connector first. ${first.path ? `${first.path}: ` : ''}${first.message}${more}`;
+}
+
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
   const s = store.getState();
   if (!s.doc) return;
   if (s.run?.status === 'running') return;
+  const blocked = runBlockedReason(s.doc);
+  if (blocked) {
+    s.setRunError(blocked);
+    return;
+  }
   const pinned: Record<string, Record<string, unknown>> = {};
   if (request.onlySteps && s.lastRecord) {
     for (const step of s.lastRecord.steps) if (step.status === 'success') pinned[step.id] = step.outputs;

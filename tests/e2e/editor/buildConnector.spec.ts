@@ -142,21 +142,31 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await page.locator('.react-flow__node[data-id="verify"] .react-flow__handle.source')
     .dragTo(page.locator('.react-flow__node[data-id="company"] .react-flow__handle.target'));
   await expect(page.getByTestId('save-status')).toHaveText('Unsaved changes');
-  // The interchange format has one condition per step, so both links get the same one,
-  // using a variable both branches can see.
-  for (const from of ['verify', 'details']) {
-    await editor.selectStep('company');
-    await page.getByRole('button', { name: `← from ${from}` }).click();
-    await expect(page.getByTestId('edge-inspector')).toBeVisible();
-    await editor.typeInMonaco('condition-editor', '{{search.contactId}} !== null');
-  }
+  // The interchange format has one condition per step: move the link's condition onto the
+  // step itself (its own condition, edited in the step inspector and shown on the node).
+  await editor.selectStep('company');
+  await page.getByRole('button', { name: '← from details (if {{details.companyId}} !== null)' }).click();
+  await expect(page.getByTestId('edge-inspector')).toBeVisible();
+  await editor.typeInMonaco('condition-editor', '');
+  await expect(page.getByTestId('edge-label')).toHaveCount(0);
+  await editor.selectStep('company');
+  await editor.typeInMonaco('step-condition-editor', '{{details.companyId}} !== null');
+  await expect(page.getByTestId('step-condition-error')).toHaveCount(0);
+  await expect(editor.node('company').getByTestId('node-condition')).toHaveText('if {{details.companyId}} !== null');
   await expect(page.getByTestId('problems-count')).toHaveText('Valid');
   await editor.save();
   const saved = loadConnectorDocument(JSON.parse(await readFile(join(workspaceDir, files[0]!), 'utf8')));
   expect(saved.edges.filter((e) => e.target === 'company').map((e) => e.source).sort()).toEqual(['details', 'verify']);
+  expect(saved.edges.filter((e) => e.target === 'company').every((e) => e.condition === undefined)).toBe(true);
+  expect(saved.steps.find((s) => s.id === 'company')?.condition).toBe('{{details.companyId}} !== null');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-button').click();
   const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
   expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(saved))));
   expect(exported.type).toBe('multi-step');
+  // The step's own condition is the company entry's condition in the interchange file
+  // (entries may sit inside parallel groups, hence the walk).
+  type Entry = { id?: string; steps?: Entry[]; condition?: { expression: string } };
+  const findEntry = (entries: Entry[]): Entry | undefined => entries.map((e) => (e.id === 'company' ? e : findEntry(e.steps ?? []))).find(Boolean);
+  expect(findEntry(exported.config.steps as Entry[])?.condition?.expression).toBe('{{details.companyId}} !== null');
 });
