@@ -17,9 +17,11 @@ export interface BrowserModeApp {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function startBrowserMode(options: { userDataDir: string; workspaceDir?: string; port?: number }): Promise<BrowserModeApp> {
+export async function startBrowserMode(options: { userDataDir: string; workspaceDir?: string; port?: number; rendererDir?: string }): Promise<BrowserModeApp> {
   const args = [join(root, 'dist/host/server.mjs'), '--no-open', '--port', String(options.port ?? 0), '--user-data', options.userDataDir];
   if (options.workspaceDir) args.push('--workspace', options.workspaceDir);
+  // A private copy of the built renderer, so a rebuild of the shared dist/ mid-test cannot 404 a reload.
+  if (options.rendererDir) args.push('--renderer', options.rendererDir);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

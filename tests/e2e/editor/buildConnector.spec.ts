@@ -6,15 +6,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
-import { EditorPage } from '../pages/editorPage.js';
-import { expect, openEmptyWorkspace, test } from './editorHarness.js';
+import { attachScreenshot, expect, test } from './editorFixtures.js';
 
-test('build, run, save, reload and export a multi-step connector', async ({ page, appUrl, workspaceDir, sandbox }, testInfo) => {
+test('build, run, save, reload and export a multi-step connector', async ({ page, workspaceDir, sandbox, editorPage: editor, openEmptyWorkspace }, testInfo) => {
   test.setTimeout(180_000);
-  const editor = new EditorPage(page);
-  await openEmptyWorkspace(page, appUrl, workspaceDir);
+  await openEmptyWorkspace();
   await expect(page.getByTestId('dashboard-empty')).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath('dashboard-empty.png') });
+  await attachScreenshot(page, testInfo, 'dashboard-empty');
 
   await page.getByTestId('new-connector-button').click();
   await expect(page.getByTestId('editor')).toBeVisible();
@@ -83,7 +81,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await page.getByTestId('mapping-target').last().selectOption('company');
   await expect(page.getByTestId('problems-count')).toHaveText('Valid');
   await expect(page.getByTestId('step-limit')).toHaveText('4 / 5 steps');
-  await page.screenshot({ path: testInfo.outputPath('editor-built.png') });
+  await attachScreenshot(page, testInfo, 'editor-built');
 
   // Run live against the sandbox.
   await page.getByTestId('run-mode').selectOption('live');
@@ -94,7 +92,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await expect(editor.node('details')).toHaveAttribute('data-status', 'success');
   expect(sandbox.requests).toContain('GET /search?phone=%2B1%20555%200100');
   expect(sandbox.requests.some((r) => r.startsWith('GET /companies'))).toBe(false);
-  await page.screenshot({ path: testInfo.outputPath('run-results.png') });
+  await attachScreenshot(page, testInfo, 'run-results');
 
   await page.getByTestId('panel-tab-timeline').click();
   const span = async (id: string) => {
@@ -108,7 +106,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   // The parallel branches overlap in time.
   expect(details.start < verify.end && verify.start < details.end).toBe(true);
   await expect(page.getByTestId('timeline-skipped-company')).toHaveText('skipped');
-  await page.screenshot({ path: testInfo.outputPath('timeline.png') });
+  await attachScreenshot(page, testInfo, 'timeline');
 
   await page.getByTestId('panel-tab-contact').click();
   await expect(page.locator('[data-field="first_name"] [data-testid="contact-after"]')).toHaveText('"Ada"');
@@ -125,7 +123,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await expect(page.getByTestId('dashboard')).toBeVisible();
   const card = page.getByTestId('connector-card').filter({ hasText: 'Phone enrichment' });
   await expect(card).toContainText('4 steps');
-  await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
+  await attachScreenshot(page, testInfo, 'dashboard');
   await card.getByTestId('connector-card-name').click();
   await expect(editor.node('company')).toBeVisible();
   await expect(page.getByTestId('edge-label')).toContainText('{{details.companyId}} !== null');
