@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { useHost } from './useHost.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 
 export function TopBar() {
   const host = useHost();
@@ -25,6 +26,7 @@ export function TopBar() {
       )}
       <span className="grow" />
       <span className="muted" data-testid="workspace-name" title={workspace?.path}>{workspace?.name ?? ''}</span>
+      {ready && <SyncIndicator />}
       <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
         {theme === 'dark' ? '☀️' : '🌙'}
       </button>

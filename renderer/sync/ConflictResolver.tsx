@@ -1,0 +1,50 @@
+/** One sync conflict: both versions side by side, and keep mine / keep theirs / keep both. */
+import { useState } from 'react';
+import type { SyncConflictView } from '../../contract/hostApi.js';
+import { useHost } from '../app/useHost.js';
+import { errorMessage } from '../services/errorMessage.js';
+import { MonacoDiff } from './MonacoDiff.js';
+
+const WHY: Record<SyncConflictView['kind'], string> = {
+  edited_on_both: 'It was changed here and on the server.',
+  deleted_on_server: 'It was deleted on the server but changed here.',
+  edited_on_server_deleted_here: 'It was deleted here but changed on the server.',
+  name_taken: 'Another connector on the server already has this name.',
+  id_taken: 'Its server id belongs to a connector you cannot see.',
+};
+
+const pretty = (doc: Record<string, unknown> | null) => (doc ? `${JSON.stringify(doc, null, 2)}\n` : '// (deleted)\n');
+
+export function ConflictResolver({ conflict, onResolved }: { conflict: SyncConflictView; onResolved: () => void }) {
+  const host = useHost();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const resolve = async (resolution: 'keep-mine' | 'keep-theirs' | 'keep-both') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await host.sync.resolve({ localId: conflict.localId, resolution });
+      onResolved();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="sync-conflict" data-testid="conflict-item" data-connector-id={conflict.localId}>
+      <div className="row">
+        <strong className="grow">{conflict.name}</strong>
+        <span className="muted">{WHY[conflict.kind]}</span>
+      </div>
+      <div className="row sync-diff-labels"><span className="grow">This computer</span><span className="grow">Server{conflict.serverRevision ? ` (revision ${conflict.serverRevision})` : ''}</span></div>
+      <MonacoDiff original={pretty(conflict.mine)} modified={pretty(conflict.theirs)} testId="conflict-diff" />
+      <div className="row">
+        <button type="button" data-testid="keep-mine" disabled={busy} onClick={() => void resolve('keep-mine')}>Keep mine</button>
+        <button type="button" data-testid="keep-theirs" disabled={busy} onClick={() => void resolve('keep-theirs')}>Keep theirs</button>
+        <button type="button" data-testid="keep-both" disabled={busy} onClick={() => void resolve('keep-both')}>Keep both</button>
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * A read-only side-by-side Monaco diff of two JSON texts (left: this computer, right: the
+ * server). Monaco loads lazily, like the rest of the UI's editors; `editContext: false`.
+ */
+import { useEffect, useRef } from 'react';
+import { loadMonaco } from '../monaco/loadMonaco.js';
+
+export function MonacoDiff({ original, modified, testId }: { original: string; modified: string; testId?: string }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let disposed = false;
+    let dispose = () => {};
+    void loadMonaco().then((monaco) => {
+      if (disposed || !hostRef.current) return;
+      const editor = monaco.editor.createDiffEditor(hostRef.current, {
+        readOnly: true,
+        originalEditable: false,
+        renderSideBySide: true,
+        automaticLayout: true,
+        editContext: false,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
+      });
+      const left = monaco.editor.createModel(original, 'json');
+      const right = monaco.editor.createModel(modified, 'json');
+      editor.setModel({ original: left, modified: right });
+      dispose = () => {
+        editor.dispose();
+        left.dispose();
+        right.dispose();
+      };
+    });
+    return () => {
+      disposed = true;
+      dispose();
+    };
+  }, [original, modified]);
+  return <div ref={hostRef} className="sync-diff" data-testid={testId} />;
+}

@@ -1,0 +1,28 @@
+/** The header's sync status (synced, pending, offline, conflict, error); opens the sync panel. */
+import { useState } from 'react';
+import { SyncPanel } from './SyncPanel.js';
+import { syncStateLabel } from './syncStateLabel.js';
+import { useSyncStatus } from './useSyncStatus.js';
+import './sync.css';
+
+export function SyncIndicator() {
+  const status = useSyncStatus();
+  const [open, setOpen] = useState(false);
+  const label = status ? syncStateLabel(status) : { icon: '○', text: 'Sync' };
+  return (
+    <>
+      <button
+        type="button"
+        className={`sync-indicator sync-${status?.state ?? 'unknown'}`}
+        data-testid="sync-indicator"
+        data-state={status?.state ?? 'unknown'}
+        title={status?.message ?? label.text}
+        aria-label={`Sync: ${label.text}. Open sync settings`}
+        onClick={() => setOpen(true)}
+      >
+        <span aria-hidden="true">{label.icon}</span> {label.text}
+      </button>
+      {open && <SyncPanel status={status} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
