@@ -11,46 +11,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ELECTRON_VERSION = '45.0.0';
 
-/** Minimal RFC 4180 CSV parser (quoted fields may contain commas, quotes and newlines). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field.trim());
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
 /** Findings as objects: { check, severity, confidence, file, location, sample, description }. */
 export function parseReport(csvText) {
-  const [header, ...rows] = parseCsv(csvText);
+  // csv-parse (already a dependency of the CLI) handles quoted multi-line fields; relax_quotes
+  // because electronegativity writes code samples with bare quotes into unquoted fields.
+  const [header, ...rows] = parse(csvText, { trim: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true });
   if (!header || header[0] !== 'issue') throw new Error('Not an electronegativity CSV report.');
   return rows.map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
 }
