@@ -6,17 +6,17 @@
  */
 import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
 import { createOAuthTokenCache } from '../auth/oauthTokenCache.js';
-import { ancestorsOf, validEdges } from '../graph/adjacency.js';
-import { topologicalOrder } from '../graph/order.js';
 import { evaluateCondition } from '../expression/evaluate.js';
 import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
 import { systemClock } from '../ports/index.js';
 import { createRateLimiterRegistry } from '../ratelimit/createRateLimiterRegistry.js';
-import { createRedactor } from '../redaction/createRedactor.js';
+import { createRedactor, type RedactionPatternCache } from '../redaction/createRedactor.js';
+import type { SecretResolver } from '../ports/index.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import type { Connector, Step } from '../schema/connector.js';
 import type { Scope } from '../template/scope.js';
 import { createAttemptSignals } from './attemptSignals.js';
+import { connectorPlan } from './connectorPlan.js';
 import { EXECUTOR_DEFAULTS } from './limits.js';
 import { resolveCredentials } from './resolveCredentials.js';
 import { resolveInputs } from './resolveInputs.js';
@@ -32,11 +32,23 @@ function newRunId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
+/** Compiled redaction patterns per secret resolver: a batch resolves the same credentials on every run. */
+const redactionPatterns = new WeakMap<SecretResolver, RedactionPatternCache>();
+
+function patternCacheFor(secrets: SecretResolver): RedactionPatternCache {
+  let cache = redactionPatterns.get(secrets);
+  if (!cache) {
+    cache = new Map();
+    redactionPatterns.set(secrets, cache);
+  }
+  return cache;
+}
+
 export async function runConnector(connector: Connector, options: RunOptions): Promise<ExecutionRecord> {
   const clock = options.clock ?? systemClock;
   const runId = options.runId ?? newRunId();
   const startedAt = clock.now();
-  const redactor = createRedactor({});
+  const redactor = createRedactor({}, patternCacheFor(options.secrets));
   const logger = options.logger;
   const onEvent = options.onEvent;
   const emit = (event: RunEvent) => {
@@ -49,11 +61,11 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     }
   };
 
-  const steps = new Map(connector.steps.map((step) => [step.id, step]));
+  const plan = connectorPlan(connector);
+  const steps = plan.steps;
   const state = new Map<string, StepState>(connector.steps.map((step) => [step.id, 'pending']));
   const outputs = new Map<string, Record<string, unknown>>();
   const records = new Map<string, StepRecord>();
-  const edges = validEdges(connector);
   const pinned = options.pinnedOutputs ?? {};
   const only = options.onlySteps ? new Set(options.onlySteps) : undefined;
 
@@ -111,7 +123,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   /** Inputs, credentials and the outputs of the step's ancestors (null for those that did not succeed). */
   const scopeFor = (step: Step): Scope => {
     const visible: Record<string, Record<string, unknown>> = {};
-    for (const id of ancestorsOf(connector, step.id)) {
+    for (const id of plan.ancestors.get(step.id) ?? []) {
       const ancestor = steps.get(id) as Step;
       const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
       visible[id] = { ...Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), ...own };
@@ -119,7 +131,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     return { inputs, credentials, steps: visible };
   };
 
-  const incomingOf = (step: Step): IncomingEdge[] => edges.filter((edge) => edge.target === step.id && state.get(edge.source) !== 'ignored').map((edge) => ({ id: edge.id, source: edge.source, condition: edge.condition }));
+  const incomingOf = (step: Step): IncomingEdge[] => (plan.incoming.get(step.id) ?? []).filter((edge) => state.get(edge.source) !== 'ignored').map((edge) => ({ id: edge.id, source: edge.source, condition: edge.condition }));
   const settled = (id: string) => {
     const s = state.get(id);
     return s === 'succeeded' || s === 'failed' || s === 'skipped';
@@ -128,11 +140,11 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   if (setupError) {
     for (const step of connector.steps) if (state.get(step.id) === 'pending') skip(step, `run failed: ${setupError.message}`);
   } else {
-    let order: string[];
-    try {
-      order = topologicalOrder(connector);
-    } catch (error) {
-      setupError = toConnectorError(error);
+    let order: readonly string[];
+    if (Array.isArray(plan.order)) {
+      order = plan.order;
+    } else {
+      setupError = plan.order as ConnectorError;
       order = [];
       for (const step of connector.steps) skip(step, `run failed: ${setupError.message}`);
     }

@@ -46,3 +46,23 @@ describe('createRedactor', () => {
     for (const name of ['Accept', 'Content-Type', 'X-Request-Id']) expect(isSensitiveHeaderName(name)).toBe(false);
   });
 });
+
+describe('createRedactor with a shared pattern cache', () => {
+  it('redacts exactly like a redactor without one, and never with patterns of other secrets', () => {
+    const cache = new Map();
+    const text = (secret: string) => `a=${secret} b=${encodeURIComponent(secret)} c=${base64Encode(`${secret}:${secret}`)}`;
+    for (const secret of ['first+secret/1', 'second secret 2', 'first+secret/1']) {
+      const cached = createRedactor({}, cache);
+      const plain = createRedactor({});
+      for (const redactor of [cached, plain]) redactor.addSecret('token', secret);
+      expect(cached.redactText(text(secret))).toBe(plain.redactText(text(secret)));
+      expect(cached.containsSecret(text(secret))).toBe(true);
+      expect(cached.redactText(text(secret))).not.toContain(secret);
+      // The other secret is not known to this redactor, so it stays as it is.
+      const other = secret === 'second secret 2' ? 'first+secret/1' : 'second secret 2';
+      expect(cached.redactText(other)).toBe(other);
+    }
+    // No secrets, the first one, the second one.
+    expect(cache.size).toBe(3);
+  });
+});

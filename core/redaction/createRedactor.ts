@@ -25,7 +25,7 @@ export function credentialPlaceholder(name: string): string {
   return `{{credentials.${name}}}`;
 }
 
-interface Pattern {
+export interface Pattern {
   needle: string;
   replacement: string;
 }
@@ -38,12 +38,36 @@ function encodedForms(value: string): string[] {
 const SCHEME = /^(Bearer|Basic|Token|Digest)\s+/i;
 const ONLY_PLACEHOLDERS = /^(?:\{\{credentials\.[A-Za-z0-9_]+\}\}|[\s:])+$/;
 
-export function createRedactor(secrets: Record<string, string> = {}): Redactor {
+/**
+ * Compiled patterns by secret list, for redactors made again and again for the same secrets
+ * (one per run of a batch). The caller owns it and should let it live no longer than the
+ * secrets themselves (the executor keeps one per SecretResolver).
+ */
+export type RedactionPatternCache = Map<string, readonly Pattern[]>;
+const PATTERN_CACHE_LIMIT = 16;
+
+export function createRedactor(secrets: Record<string, string> = {}, cache?: RedactionPatternCache): Redactor {
   // A list, not a map: a refreshed token keeps the same name and the old value stays redacted.
   const values: Array<[name: string, value: string]> = [];
-  let patterns: Pattern[] = [];
+  let patterns: readonly Pattern[] = [];
 
   const rebuild = () => {
+    if (!cache) {
+      patterns = compile();
+      return;
+    }
+    const key = JSON.stringify(values);
+    const cached = cache.get(key);
+    if (cached) {
+      patterns = cached;
+      return;
+    }
+    patterns = compile();
+    if (cache.size >= PATTERN_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, patterns);
+  };
+
+  const compile = (): Pattern[] => {
     const next: Pattern[] = [];
     for (const [name, value] of values) {
       for (const form of encodedForms(value)) next.push({ needle: form, replacement: credentialPlaceholder(name) });
@@ -57,7 +81,7 @@ export function createRedactor(secrets: Record<string, string> = {}): Redactor {
     }
     // Longest first so a value inside a longer encoded form does not break it apart.
     next.sort((a, b) => b.needle.length - a.needle.length);
-    patterns = next;
+    return next;
   };
 
   const redactText = (text: string): string => {

@@ -1,4 +1,4 @@
 export { createRedactor, credentialPlaceholder, REDACTED } from './createRedactor.js';
-export type { Redactor } from './createRedactor.js';
+export type { Redactor, RedactionPatternCache } from './createRedactor.js';
 export { isSensitiveHeaderName } from './sensitiveHeaders.js';
 export { base64Encode } from './base64.js';

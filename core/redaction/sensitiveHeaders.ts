@@ -18,7 +18,17 @@ const SENSITIVE_HEADER_NAMES = new Set([
 /** Catches vendor spellings such as `X-Hubspot-Api-Key`, `X-Shopify-Access-Token`, `X-Client-Secret`. */
 const SENSITIVE_HEADER_PATTERN = /(api[-_]?key|token|secret|password|passwd|session|auth)/i;
 
+/** Answers per header name, asked for every header of every request and response. */
+const known = new Map<string, boolean>();
+const KNOWN_LIMIT = 500;
+
 export function isSensitiveHeaderName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return SENSITIVE_HEADER_NAMES.has(lower) || SENSITIVE_HEADER_PATTERN.test(lower);
+  let sensitive = known.get(name);
+  if (sensitive === undefined) {
+    const lower = name.toLowerCase();
+    sensitive = SENSITIVE_HEADER_NAMES.has(lower) || SENSITIVE_HEADER_PATTERN.test(lower);
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(name, sensitive);
+  }
+  return sensitive;
 }

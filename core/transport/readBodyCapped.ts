@@ -18,6 +18,12 @@ export async function readBodyCapped(response: Response, maxBytes: number, url: 
     throw tooLarge(maxBytes, url);
   }
   if (!response.body) return '';
+  // A declared length under the cap bounds the body (HTTP/1.1 framing) unless it is compressed:
+  // then the runtime's own reader is cheaper than a JS read loop, and decodes the same way.
+  const encoding = response.headers.get('content-encoding');
+  if (Number.isFinite(declared) && response.headers.has('content-length') && (encoding === null || encoding.trim().toLowerCase() === 'identity')) {
+    return response.text();
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let received = 0;

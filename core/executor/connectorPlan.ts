@@ -1,0 +1,81 @@
+/**
+ * What the executor derives from a connector's graph before running it: the steps by id, the
+ * valid edges, a topological order, and each step's incoming edges and ancestors. A batch runs
+ * the same connector object many times, so the plan is kept per connector object and reused
+ * as long as its steps and edges are still the same objects with the same ids and ends (a
+ * connector changed in place gets a fresh plan).
+ */
+import { toConnectorError, type ConnectorError } from '../errors/ConnectorError.js';
+import { ancestorsOf, validEdges } from '../graph/adjacency.js';
+import { topologicalOrder } from '../graph/order.js';
+import type { Connector, Edge, Step } from '../schema/connector.js';
+
+export interface ConnectorPlan {
+  steps: ReadonlyMap<string, Step>;
+  edges: readonly Edge[];
+  /** Step ids in topological order, or why there is none (a cycle). */
+  order: readonly string[] | ConnectorError;
+  /** Valid edges into each step, in document order. */
+  incoming: ReadonlyMap<string, readonly Edge[]>;
+  /** Transitive predecessors of each step, in the order of `connector.steps`. */
+  ancestors: ReadonlyMap<string, readonly string[]>;
+}
+
+interface Entry {
+  plan: ConnectorPlan;
+  stepsArray: readonly Step[];
+  edgesArray: readonly Edge[];
+  steps: Step[];
+  stepIds: string[];
+  edges: Edge[];
+  edgeEnds: string[];
+}
+
+const plans = new WeakMap<Connector, Entry>();
+
+function stillMatches(entry: Entry, connector: Connector): boolean {
+  if (entry.stepsArray !== connector.steps || entry.edgesArray !== connector.edges) return false;
+  if (entry.steps.length !== connector.steps.length || entry.edges.length !== connector.edges.length) return false;
+  for (let i = 0; i < entry.steps.length; i++) {
+    const step = connector.steps[i] as Step;
+    if (step !== entry.steps[i] || step.id !== entry.stepIds[i]) return false;
+  }
+  for (let i = 0; i < entry.edges.length; i++) {
+    const edge = connector.edges[i] as Edge;
+    if (edge !== entry.edges[i] || `${edge.source}\u0000${edge.target}` !== entry.edgeEnds[i]) return false;
+  }
+  return true;
+}
+
+function buildPlan(connector: Connector): ConnectorPlan {
+  const edges = validEdges(connector);
+  let order: readonly string[] | ConnectorError;
+  try {
+    order = topologicalOrder(connector);
+  } catch (error) {
+    order = toConnectorError(error);
+  }
+  const incoming = new Map<string, Edge[]>();
+  const ancestors = new Map<string, string[]>();
+  for (const step of connector.steps) {
+    incoming.set(step.id, edges.filter((edge) => edge.target === step.id));
+    ancestors.set(step.id, ancestorsOf(connector, step.id));
+  }
+  return { steps: new Map(connector.steps.map((step) => [step.id, step])), edges, order, incoming, ancestors };
+}
+
+export function connectorPlan(connector: Connector): ConnectorPlan {
+  const cached = plans.get(connector);
+  if (cached && stillMatches(cached, connector)) return cached.plan;
+  const plan = buildPlan(connector);
+  plans.set(connector, {
+    plan,
+    stepsArray: connector.steps,
+    edgesArray: connector.edges,
+    steps: [...connector.steps],
+    stepIds: connector.steps.map((step) => step.id),
+    edges: [...connector.edges],
+    edgeEnds: connector.edges.map((edge) => `${edge.source}\u0000${edge.target}`),
+  });
+  return plan;
+}
