@@ -15,8 +15,11 @@ export function blankConnector(name = 'Untitled connector'): Connector {
   });
 }
 
+/** A one-step connector (cURL import). Credentials the step refers to are declared as slots, so it validates. */
 export function connectorFromStep(step: Step, name: string): Connector {
-  return ConnectorSchema.parse({ schemaVersion: 1, id: newId(name), name, steps: [{ ...step, position: { x: 300, y: 0 } }] });
+  const referenced = new Set([...JSON.stringify(step).matchAll(/\{\{\s*credentials\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]!));
+  const credentials = [...referenced].map((credential) => ({ name: credential, label: `${credential.replace(/_/g, ' ')} (stored under Credentials)` }));
+  return ConnectorSchema.parse({ schemaVersion: 1, id: newId(name), name, credentials, steps: [{ ...step, position: { x: 300, y: 0 } }] });
 }
 
 export interface Starter {

@@ -101,6 +101,7 @@ export const test = shared.extend<{ sandbox: Sandbox; editorPage: EditorPage; op
 test.use({ viewport: { width: 1600, height: 1000 } });
 
 export { expect };
+export { readAllFiles } from '../fixtures.js';
 
 /** A screenshot attached to the test's report (kept as an artifact whether it passes or not). */
 export async function attachScreenshot(page: import('@playwright/test').Page, testInfo: import('@playwright/test').TestInfo, name: string): Promise<void> {

@@ -60,6 +60,15 @@ export class EditorPage {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Clicks empty canvas: selects the connector and moves focus out of any text field. */
+  async clickEmptyCanvas(): Promise<void> {
+    await this.page.getByTestId('canvas').locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  }
+
+  nodeName(stepId: string): Locator {
+    return this.node(stepId).locator('.step-node-name');
+  }
+
   async save(): Promise<void> {
     await this.page.getByTestId('save-button').click();
     await expect(this.page.getByTestId('save-status')).toHaveText('Saved');
