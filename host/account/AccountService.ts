@@ -76,6 +76,7 @@ export class AccountService {
   private syncedFingerprint: string | null = null;
   private syncing: Promise<SyncStatus> | null = null;
   private followUp: Promise<SyncStatus> | null = null;
+  private heldChanges: Array<HostEvents['store.changed']> = [];
   private lastStatus: SyncStatus = { state: 'signed_out' };
   private closed = false;
 
@@ -177,6 +178,22 @@ export class AccountService {
       throw new HostError('UNAUTHORIZED', `Could not list your workspaces: ${result.error.message}.`, { hint: 'Sign out and sign in again.' });
     }
     return (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+  }
+
+  /**
+   * The signed-in user's client and the open folder's linked workspace, or null when signed
+   * out or not configured. For other signed-in features (the template marketplace) so that
+   * one client, one session and one token refresh serve the whole app.
+   */
+  async signedInContext(): Promise<{ client: SupabaseClient; userId: string; workspaceId: string | null } | null> {
+    const settings = await this.options.settings();
+    if (!settings.supabaseUrl || !settings.supabaseAnonKey) return null;
+    const data = await this.account.read();
+    if (!data.user) return null;
+    const client = await this.requireClient();
+    const { data: session } = await client.auth.getSession();
+    if (!session.session) return null;
+    return { client, userId: data.user.id, workspaceId: this.linkFor(data)?.workspaceId ?? null };
   }
 
   /** Links the open folder to one of the user's workspaces (null unlinks) and syncs. */
@@ -327,6 +344,7 @@ export class AccountService {
         status = { state: error.kind === 'offline' ? 'offline' : 'error', message: error.message };
       }
     }
+    for (const event of this.heldChanges.splice(0)) this.options.emit('store.changed', event);
     this.publish(status);
     // Edited while the sync ran: send it soon rather than at the next period.
     if (status.state === 'pending') this.scheduleSync(this.options.changeDelayMs ?? 1500);
@@ -348,7 +366,8 @@ export class AccountService {
     const engine = new SyncEngine({
       client,
       workspaceId: link.workspaceId,
-      store: new WorkspaceConnectorStore(store, (event) => this.options.emit('store.changed', event)),
+      // Held until the sync ends: the UI refreshes once the folder is settled, not mid-pull.
+      store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
       onStatus: (status) => this.publish(toContractStatus(status)),
     });

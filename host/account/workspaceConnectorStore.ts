@@ -16,9 +16,17 @@ import type { LocalConnectorStore, LocalDocument } from '../sync/types.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 
+/**
+ * How long a listing answers get() before the folder is read again. A pull applies many
+ * changes in a row; re-listing the folder for each would make a first download quadratic.
+ * Staleness is harmless: every write is compare-and-swap on the hash read.
+ */
+const SNAPSHOT_MS = 2000;
+
 export class WorkspaceConnectorStore implements LocalConnectorStore {
   /** File and content hash of each id as last read: the base of the next write. */
   private readonly seen = new Map<string, { file: string; hash: string }>();
+  private snapshot: { at: number; docs: Map<string, LocalDocument> } | null = null;
 
   constructor(
     private readonly workspace: WorkspaceStore,
@@ -45,12 +53,14 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
       docs.push({ id: raw.id, document: raw });
       this.seen.set(raw.id, { file: entry.file, hash: entry.hash });
     }
-    return docs;
+    this.snapshot = { at: Date.now(), docs: new Map(docs.map((doc) => [doc.id, doc])) };
+    return docs.map((doc) => structuredClone(doc));
   }
 
   async get(id: string): Promise<LocalDocument | null> {
-    const docs = await this.list();
-    return docs.find((doc) => doc.id === id) ?? null;
+    if (!this.snapshot || Date.now() - this.snapshot.at > SNAPSHOT_MS) await this.list();
+    const doc = this.snapshot!.docs.get(id);
+    return doc ? structuredClone(doc) : null;
   }
 
   async save(doc: LocalDocument): Promise<void> {
@@ -61,6 +71,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
       throw new SyncRemoteError('server', `${result.file} changed on disk during sync; it was left alone and the next sync will pick it up.`);
     }
     this.seen.set(doc.id, { file: result.file, hash: result.hash });
+    this.snapshot?.docs.set(doc.id, structuredClone({ id: doc.id, document: connector as unknown as Record<string, unknown> }));
     this.onChanged({ kind: base ? 'changed' : 'added', file: result.file, id: doc.id, hash: result.hash });
   }
 
@@ -72,6 +83,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
       throw new SyncRemoteError('server', `${base?.file ?? id} changed on disk during sync; it was not deleted (${error instanceof Error ? error.message : String(error)}).`);
     }
     this.seen.delete(id);
+    this.snapshot?.docs.delete(id);
     this.onChanged({ kind: 'removed', file: base?.file ?? '', id });
   }
 
