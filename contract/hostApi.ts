@@ -14,9 +14,15 @@ import { ConnectorSchema, IDENTIFIER, type Connector } from '../core/schema/conn
 import type { ExecutionRecord, InputValue, RunEvent, RunStatus } from '../core/executor/types.js';
 import type { HostCallName, HostEventName } from './hostCallNames.js';
 import type { SerializedHostError } from './hostError.js';
+import {
+  PublishPreviewSchema, TemplateCatalogueSchema, TemplateDetailSchema, TemplateInstallParamsSchema, TemplateInstallResultSchema,
+  TemplatePublishParamsSchema, TemplateRatingSchema, TemplateReportSchema, TemplateSummarySchema, TemplateUpdateSchema,
+  templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams,
+} from './templatesApi.js';
 
 export * from './hostCallNames.js';
 export * from './hostError.js';
+export * from './templatesApi.js';
 
 /** Bumped on any incompatible change to a call or event. */
 export const HOST_API_VERSION = 1 as const;
@@ -326,6 +332,23 @@ export const hostCalls = {
   'sync.conflicts': call(noParams, z.array(SyncConflictViewSchema)),
   'sync.resolve': call(z.object({ localId: connectorId, resolution: z.enum(['keep-mine', 'keep-theirs', 'keep-both']) }).strict(), syncStatusResult),
   'sync.log': call(noParams, z.array(SyncLogEntrySchema)),
+
+  // ── template marketplace (issue 6) ──
+  /** Built-in templates (offline) merged with the Supabase project's when signed in. */
+  'templates.list': call(noParams, TemplateCatalogueSchema),
+  'templates.get': call(templateIdParams, TemplateDetailSchema),
+  /** Credential values go to the vault; the new connector references them. Remote installs are counted. */
+  'templates.install': call(TemplateInstallParamsSchema, TemplateInstallResultSchema),
+  /** The publish check and exactly what would be published; nothing is sent. */
+  'templates.publishPreview': call(templatePublishPreviewParams, PublishPreviewSchema),
+  'templates.publish': call(TemplatePublishParamsSchema, TemplateSummarySchema),
+  'templates.feature': call(templateFeatureParams, TemplateSummarySchema),
+  'templates.hide': call(templateHideParams, TemplateSummarySchema),
+  'templates.rate': call(templateRateParams, TemplateRatingSchema),
+  /** Installed connectors whose template has a newer version, with what changed (never applied automatically). */
+  'templates.updates': call(noParams, z.array(TemplateUpdateSchema)),
+  /** Reports on templates (moderators see all, others their own). */
+  'templates.reports': call(noParams, z.array(TemplateReportSchema)),
 } as const satisfies Record<HostCallName, CallSpec<z.ZodType, z.ZodType>>;
 
 // Compile-time check that hostCallNames.ts and hostCalls list the same calls.

@@ -36,6 +36,16 @@ export const HOST_CALL_NAMES = [
   'sync.conflicts',
   'sync.resolve',
   'sync.log',
+  'templates.list',
+  'templates.get',
+  'templates.install',
+  'templates.publishPreview',
+  'templates.publish',
+  'templates.feature',
+  'templates.hide',
+  'templates.rate',
+  'templates.updates',
+  'templates.reports',
 ] as const;
 export type HostCallName = (typeof HOST_CALL_NAMES)[number];
 

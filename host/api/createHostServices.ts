@@ -36,6 +36,9 @@ import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
 import { createEventHub, type EventHub } from './eventHub.js';
 import { accountExtension } from '../account/accountExtension.js';
+import type { AccountService } from '../account/AccountService.js';
+import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
+import { templatesExtension } from '../templates/templatesExtension.js';
 import { parseCallParams } from './parseCallParams.js';
 
 export interface HostServicesOptions {
@@ -56,6 +59,8 @@ export interface HostServicesOptions {
   historyCap?: number;
   /** Services that implement further calls of the contract (account and sync, issue 5). */
   extensions?: HostServiceExtension[];
+  /** The built-in templates' folder (default: resolved from the app's resources; null: none). */
+  templatesDir?: string | null;
 }
 
 /** What an extension can use: the same stores the built-in calls use. */
@@ -74,7 +79,7 @@ export interface HostServiceContext {
 }
 
 /** Calls provided by extensions rather than by this file. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
+export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `templates.${string}`>;
 type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
 export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
 
@@ -91,6 +96,15 @@ export interface HostServices extends HostEventSource {
 }
 
 type Implementations = { [N in Exclude<HostCallName, ExtensionCallName>]: CallImplementation<N> };
+
+/** Account + sync, and the template marketplace using the account's signed-in client. */
+function defaultExtensions(templatesDir: string | null | undefined): HostServiceExtension[] {
+  let account: AccountService | undefined;
+  return [
+    accountExtension({ onService: (service) => { account = service; } }),
+    templatesExtension({ remote: accountTemplateRemote(() => account), ...(templatesDir === undefined ? {} : { builtinDir: templatesDir }) }),
+  ];
+}
 
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const logger = options.logger ?? silentLogger;
@@ -213,7 +227,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     emit: hub.emit,
     subscribe: hub.subscribe,
   };
-  const extensions = await Promise.all((options.extensions ?? [accountExtension()]).map((extension) => extension(context)));
+  const extensions = await Promise.all((options.extensions ?? defaultExtensions(options.templatesDir)).map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };
 
   const api = buildHostApi(async (name, raw) => {

@@ -1,0 +1,140 @@
+/**
+ * The template marketplace's shapes (issue 6): what `templates.*` calls take and return.
+ * Kept apart from hostApi.ts so the marketplace's contract reads as one piece; hostApi.ts
+ * lists the calls themselves.
+ */
+import { z } from 'zod';
+import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '../core/schema/connector.js';
+
+const templateId = z.string().min(1).max(200);
+const connectorId = z.string().min(1).max(200);
+
+export const TEMPLATE_SOURCES = ['builtin', 'remote'] as const;
+
+/** One template as the marketplace lists it. `origin` is always shown to the user. */
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  icon: z.string(),
+  category: z.string(),
+  version: z.number().int(),
+  author: z.string(),
+  origin: z.enum(['official', 'community']),
+  /** Shipped with the app (works offline) or listed from the Supabase project. */
+  source: z.enum(TEMPLATE_SOURCES),
+  featured: z.boolean(),
+  /** Only the publisher and admins ever see a hidden template. */
+  hidden: z.boolean(),
+  installs: z.number().int(),
+  rating: z.number().nullable(),
+  ratingCount: z.number().int(),
+  /** The signed-in user's own rating, when any. */
+  myRating: z.number().int().nullable(),
+  /** Published by the signed-in user. */
+  mine: z.boolean(),
+  credentials: z.array(CredentialSlotSchema),
+  stepCount: z.number().int(),
+  updatedAt: z.string().nullable(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
+
+export const TemplateCatalogueSchema = z.object({
+  templates: z.array(TemplateSummarySchema),
+  signedIn: z.boolean(),
+  /** Decided by the server (saas_admin_users), never by the app. */
+  admin: z.object({ canCreateTemplates: z.boolean(), canFeature: z.boolean(), canModerate: z.boolean() }).nullable(),
+  /** Why the remote templates are missing (offline, signed out…), or null. */
+  remoteMessage: z.string().nullable(),
+});
+export type TemplateCatalogue = z.infer<typeof TemplateCatalogueSchema>;
+
+export const TemplateDetailSchema = TemplateSummarySchema.extend({
+  connector: ConnectorSchema,
+  /** Cassette names shipped with the template (copied next to the installed connector). */
+  cassettes: z.array(z.string()),
+});
+export type TemplateDetail = z.infer<typeof TemplateDetailSchema>;
+
+/** Per credential slot: a new value (stored in the vault) or an existing credential's name. */
+export const SlotChoiceSchema = z.union([
+  z.object({ value: z.string().min(1, 'the value is empty').max(65_536) }).strict(),
+  z.object({ existing: z.string().regex(IDENTIFIER, 'pick a credential from the list').max(100) }).strict(),
+]);
+export type SlotChoice = z.infer<typeof SlotChoiceSchema>;
+
+export const TemplateInstallParamsSchema = z.object({
+  id: templateId,
+  credentials: z.record(z.string(), SlotChoiceSchema).default({}),
+}).strict();
+
+export const TemplateInstallResultSchema = z.object({
+  connectorId: z.string(),
+  file: z.string(),
+  name: z.string(),
+  /** Template slot → the workspace credential the connector now references. */
+  credentialNames: z.record(z.string(), z.string()),
+  cassettes: z.array(z.string()),
+});
+export type TemplateInstallResult = z.infer<typeof TemplateInstallResultSchema>;
+
+export const PublishFindingSchema = z.object({ path: z.string(), kind: z.string(), message: z.string() });
+
+export const PublishPreviewSchema = z.object({
+  ok: z.boolean(),
+  findings: z.array(PublishFindingSchema),
+  dropped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** Exactly what would be published. */
+  template: z.object({
+    name: z.string(),
+    description: z.string(),
+    icon: z.string(),
+    category: z.string(),
+    credentials: z.array(CredentialSlotSchema),
+    connector: ConnectorSchema,
+    cassettes: z.array(z.string()),
+  }),
+  /** The user's own published template this connector came from: publishing again makes a new version. */
+  updateOf: z.object({ id: z.string(), version: z.number().int(), name: z.string() }).nullable(),
+  signedIn: z.boolean(),
+  canPublishOfficial: z.boolean(),
+});
+export type PublishPreview = z.infer<typeof PublishPreviewSchema>;
+
+export const TemplatePublishParamsSchema = z.object({
+  connectorId,
+  official: z.boolean().default(false),
+  /** Publish a new version of this template (must be the user's own, or the user is an admin). */
+  updateOf: z.string().uuid().optional(),
+  changelog: z.string().max(2000).optional(),
+}).strict();
+
+export const TemplateRatingSchema = z.object({ id: z.string(), rating: z.number().nullable(), ratingCount: z.number().int(), myRating: z.number().int() });
+
+export const TemplateUpdateSchema = z.object({
+  connectorId: z.string(),
+  connectorName: z.string(),
+  templateId: z.string(),
+  templateName: z.string(),
+  installedVersion: z.number().int(),
+  latestVersion: z.number().int(),
+  changes: z.array(z.object({ path: z.string(), kind: z.enum(['added', 'removed', 'changed']), summary: z.string() })),
+  patch: z.string(),
+});
+export type TemplateUpdate = z.infer<typeof TemplateUpdateSchema>;
+
+export const TemplateReportSchema = z.object({
+  id: z.string(),
+  templateId: z.string(),
+  templateName: z.string().nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+  resolved: z.boolean(),
+});
+export type TemplateReport = z.infer<typeof TemplateReportSchema>;
+
+export const templateIdParams = z.object({ id: templateId }).strict();
+export const templateFeatureParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be featured'), featured: z.boolean() }).strict();
+export const templateHideParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be hidden'), hidden: z.boolean(), reason: z.string().max(500).optional() }).strict();
+export const templateRateParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be rated'), rating: z.number().int().min(1).max(5) }).strict();
+export const templatePublishPreviewParams = z.object({ connectorId }).strict();

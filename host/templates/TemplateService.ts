@@ -1,0 +1,280 @@
+/**
+ * The marketplace behind the `templates.*` calls: the built-in official templates (offline)
+ * merged with the Supabase project's when signed in; install into the open workspace;
+ * publish after core's publish check; admin curation and ratings through the server's RPCs;
+ * update offers for installed connectors (shown with what changed, never applied here).
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { diffTemplateVersions, publishCheck, type Connector, type Logger, type TemplateManifest } from '../../core/index.js';
+import { isCassette, type Cassette } from '../../core/transport/index.js';
+import {
+  HostError,
+  type PublishPreview,
+  type SlotChoice,
+  type TemplateCatalogue,
+  type TemplateDetail,
+  type TemplateInstallResult,
+  type TemplateReport,
+  type TemplateSummary,
+  type TemplateUpdate,
+} from '../../contract/hostApi.js';
+import type { Vault } from '../vault/vault.js';
+import type { WorkspaceStore } from '../workspace/workspaceStore.js';
+import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
+import { installIntoWorkspace } from './installIntoWorkspace.js';
+import { PublishedTemplates } from './publishedTemplates.js';
+import { builtinSummary, remoteAuthor, remoteCassettes, remoteManifest, remoteSummary } from './remoteManifest.js';
+import type { AdminRights, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
+
+export interface TemplateServiceOptions {
+  /** Folder of the built-in templates, or null for none. */
+  builtinDir: string | null;
+  userDataDir: string;
+  vault: Vault;
+  /** The open workspace's store, or undefined. */
+  workspace: () => WorkspaceStore | undefined;
+  /** The signed-in remote, or null (offline, signed out, not configured). */
+  remote: TemplateRemoteProvider;
+  logger?: Logger;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class TemplateService {
+  private builtins: Promise<BuiltinTemplate[]> | null = null;
+  private readonly published: PublishedTemplates;
+
+  constructor(private readonly options: TemplateServiceOptions) {
+    this.published = new PublishedTemplates(options.userDataDir);
+  }
+
+  async list(): Promise<TemplateCatalogue> {
+    const builtins = (await this.loadBuiltins()).map((b) => builtinSummary(b.manifest));
+    const remote = await this.remoteOrNull();
+    if (!remote) return { templates: builtins, signedIn: false, admin: null, remoteMessage: 'Sign in (sync settings) to see community templates too.' };
+    try {
+      const [rows, ratings, admin] = await Promise.all([remote.list(), remote.myRatings(), remote.adminRights()]);
+      return {
+        templates: [...builtins, ...rows.map((row) => remoteSummary(row, remote.userId, ratings[row.id]))],
+        signedIn: true,
+        admin,
+        remoteMessage: null,
+      };
+    } catch (error) {
+      // Offline-first: the built-in templates stay available whatever the server does.
+      return { templates: builtins, signedIn: true, admin: null, remoteMessage: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async get(id: string): Promise<TemplateDetail> {
+    const builtin = (await this.loadBuiltins()).find((b) => b.manifest.id === id);
+    if (builtin) {
+      return { ...builtinSummary(builtin.manifest), connector: builtin.manifest.connector, cassettes: Object.keys(await builtin.loadCassettes()) };
+    }
+    const remote = await this.remoteOrNull();
+    if (!remote) throw new HostError('NOT_FOUND', `No built-in template "${id}".`, { hint: 'Community templates are listed once you sign in (sync panel).' });
+    const row = await remote.get(id);
+    if (!row) throw new HostError('NOT_FOUND', 'This template is not available.', { hint: 'It may have been hidden or removed; reload the marketplace.' });
+    const ratings = await remote.myRatings();
+    const manifest = remoteManifest(row, remoteAuthor(row, remote.userId));
+    return { ...remoteSummary(row, remote.userId, ratings[row.id]), connector: manifest.connector, cassettes: Object.keys(remoteCassettes(row.config)) };
+  }
+
+  async install(id: string, choices: Record<string, SlotChoice>): Promise<TemplateInstallResult> {
+    const store = this.requireWorkspace();
+    let manifest: TemplateManifest;
+    let cassettes: Record<string, Cassette>;
+    const builtin = (await this.loadBuiltins()).find((b) => b.manifest.id === id);
+    if (builtin) {
+      manifest = builtin.manifest;
+      cassettes = await builtin.loadCassettes();
+    } else {
+      const remote = await this.requireRemote('install a community template');
+      if (!remote.workspaceId) {
+        throw new HostError('NO_WORKSPACE', 'Link this folder to one of your Supabase workspaces to install templates from the project.', { hint: 'Open the sync panel and pick a workspace; installs are counted per workspace.' });
+      }
+      // Check the template first so a template this version cannot read is not counted as installed.
+      const before = await remote.get(id);
+      if (!before) throw new HostError('NOT_FOUND', 'This template is not available.', { hint: 'It may have been hidden or removed; reload the marketplace.' });
+      remoteManifest(before, remoteAuthor(before, remote.userId));
+      const row = await remote.install(id, remote.workspaceId);
+      manifest = remoteManifest(row, remoteAuthor(row, remote.userId));
+      cassettes = remoteCassettes(row.config);
+    }
+    return installIntoWorkspace({ manifest, cassettes, choices, store, vault: this.options.vault });
+  }
+
+  async publishPreview(connectorId: string): Promise<PublishPreview> {
+    const store = this.requireWorkspace();
+    const entry = await store.get(connectorId);
+    const check = publishCheck(entry.connector, { cassettes: await this.readCassettes(store, entry.connector), knownSecrets: await this.options.vault.values() });
+    const remote = await this.remoteOrNull();
+    let updateOf: PublishPreview['updateOf'] = null;
+    let admin: AdminRights | null = null;
+    if (remote) {
+      try {
+        admin = await remote.adminRights();
+        const templateId = await this.published.templateOf(connectorId, remote.userId);
+        const row = templateId ? await remote.get(templateId) : null;
+        if (row && (row.published_by === remote.userId || admin?.canCreateTemplates)) updateOf = { id: row.id, version: row.version, name: row.name };
+      } catch (error) {
+        this.options.logger?.warn('publish preview without the remote', { error: String(error) });
+      }
+    }
+    return {
+      ok: check.ok,
+      findings: check.findings,
+      dropped: check.dropped,
+      template: { ...check.template, cassettes: Object.keys(check.template.cassettes) },
+      updateOf,
+      signedIn: remote !== null,
+      canPublishOfficial: admin?.canCreateTemplates ?? false,
+    };
+  }
+
+  async publish(params: { connectorId: string; official: boolean; updateOf?: string | undefined; changelog?: string | undefined }): Promise<TemplateSummary> {
+    const store = this.requireWorkspace();
+    const entry = await store.get(params.connectorId);
+    const check = publishCheck(entry.connector, { cassettes: await this.readCassettes(store, entry.connector), knownSecrets: await this.options.vault.values() });
+    if (!check.ok) {
+      const first = check.findings[0]!;
+      throw new HostError('SECRET_LEAK', `Not published: ${check.findings.length === 1 ? 'a value looks like a secret' : `${check.findings.length} values look like secrets`} (${first.path}: ${first.message}).`, {
+        hint: 'Store the value as a credential and use {{credentials.name}} instead, then publish again.',
+        path: first.path,
+      });
+    }
+    const { template } = check;
+    const remote = await this.requireRemote('publish a template');
+    const row = await remote.publish({
+      name: template.name,
+      description: template.description,
+      icon: template.icon,
+      category: template.category,
+      config: { ...template.connector, cassettes: template.cassettes },
+      credentials: template.credentials,
+      official: params.official,
+      templateId: params.updateOf,
+      changelog: params.changelog,
+    });
+    await this.published.remember(params.connectorId, remote.userId, row.id);
+    return remoteSummary(row, remote.userId, undefined);
+  }
+
+  async feature(id: string, featured: boolean): Promise<TemplateSummary> {
+    const remote = await this.requireRemote('feature templates');
+    return remoteSummary(await remote.feature(id, featured), remote.userId, undefined);
+  }
+
+  async hide(id: string, hidden: boolean, reason?: string): Promise<TemplateSummary> {
+    const remote = await this.requireRemote('hide templates');
+    return remoteSummary(await remote.hide(id, hidden, reason), remote.userId, undefined);
+  }
+
+  async rate(id: string, rating: number): Promise<{ id: string; rating: number | null; ratingCount: number; myRating: number }> {
+    const remote = await this.requireRemote('rate templates');
+    return { id, ...(await remote.rate(id, rating)) };
+  }
+
+  /** Installed connectors whose template has a newer version than the one they came from. */
+  async updates(): Promise<TemplateUpdate[]> {
+    const store = this.options.workspace();
+    if (!store) return [];
+    const installed = (await store.list()).flatMap((e) => (e.kind === 'connector' && e.connector.template ? [e.connector] : []));
+    if (installed.length === 0) return [];
+    const builtins = await this.loadBuiltins();
+    const remote = installed.some((c) => UUID.test(c.template!.id)) ? await this.remoteOrNull() : null;
+    const updates: TemplateUpdate[] = [];
+    for (const connector of installed) {
+      const { id, version } = connector.template!;
+      let latest: TemplateManifest | null = null;
+      let old: Record<string, unknown> | null = null;
+      const builtin = builtins.find((b) => b.manifest.id === id);
+      try {
+        if (builtin) latest = builtin.manifest;
+        else if (remote && UUID.test(id)) {
+          const row = await remote.get(id);
+          if (row && row.version > version) {
+            latest = remoteManifest(row, remoteAuthor(row, remote.userId));
+            old = await remote.versionConfig(id, version);
+          }
+        }
+      } catch (error) {
+        this.options.logger?.warn('template update check failed', { templateId: id, error: String(error) });
+        continue;
+      }
+      if (!latest || latest.version <= version) continue;
+      // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
+      const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
+      const diff = diffTemplateVersions(before as Connector, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
+      updates.push({
+        connectorId: connector.id,
+        connectorName: connector.name,
+        templateId: id,
+        templateName: latest.name,
+        installedVersion: version,
+        latestVersion: latest.version,
+        changes: diff.changes.map((c) => ({ path: c.path, kind: c.kind, summary: c.summary })),
+        patch: diff.patch,
+      });
+    }
+    return updates;
+  }
+
+  async reports(): Promise<TemplateReport[]> {
+    const remote = await this.requireRemote('see template reports');
+    const [rows, templates] = await Promise.all([remote.reports(), remote.list()]);
+    const names = new Map(templates.map((t) => [t.id, t.name]));
+    return rows.map((r) => ({ id: r.id, templateId: r.template_id, templateName: names.get(r.template_id) ?? null, reason: r.reason, createdAt: r.created_at, resolved: r.resolved_at !== null }));
+  }
+
+  private loadBuiltins(): Promise<BuiltinTemplate[]> {
+    this.builtins ??= this.options.builtinDir ? loadBuiltinTemplates(this.options.builtinDir, this.options.logger) : Promise.resolve([]);
+    return this.builtins;
+  }
+
+  private async remoteOrNull(): Promise<TemplateRemote | null> {
+    try {
+      return await this.options.remote();
+    } catch (error) {
+      this.options.logger?.warn('template remote unavailable', { error: String(error) });
+      return null;
+    }
+  }
+
+  private async requireRemote(what: string): Promise<TemplateRemote> {
+    const remote = await this.options.remote();
+    if (!remote) throw new HostError('UNAUTHORIZED', `Sign in to ${what}.`, { hint: 'Open the sync panel, enter the Supabase URL and anon key, and sign in.' });
+    return remote;
+  }
+
+  private requireWorkspace(): WorkspaceStore {
+    const store = this.options.workspace();
+    if (!store) throw new HostError('NO_WORKSPACE', 'Open a workspace folder first.', { hint: 'Use "Switch workspace" to open or create one.' });
+    return store;
+  }
+
+  /** The cassettes a connector's replay tests use, keyed by the path the tests give (inside the workspace only). */
+  private async readCassettes(store: WorkspaceStore, connector: Connector): Promise<Record<string, unknown>> {
+    const cassettes: Record<string, unknown> = {};
+    for (const test of connector.tests) {
+      if (test.mode !== 'replay' || !test.cassette || Object.hasOwn(cassettes, test.cassette)) continue;
+      const full = resolve(store.root, test.cassette);
+      const rel = relative(store.root, full);
+      if (rel.startsWith('..') || rel === '') continue;
+      try {
+        const value: unknown = JSON.parse(await readFile(full, 'utf8'));
+        if (isCassette(value)) cassettes[test.cassette] = value;
+      } catch {
+        // Missing or unreadable: publishCheck leaves the test out and says so.
+      }
+    }
+    return cassettes;
+  }
+}
+
+function stripCassettes(config: Record<string, unknown>): Record<string, unknown> {
+  const { cassettes: _cassettes, ...rest } = config;
+  void _cassettes;
+  return rest;
+}

@@ -1,0 +1,15 @@
+/** The template remote of the signed-in account (host/account), or null when signed out. */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { supabaseTemplateRemote } from './supabaseTemplateRemote.js';
+import type { TemplateRemoteProvider } from './templateRemote.js';
+
+export interface SignedInContextSource {
+  signedInContext(): Promise<{ client: SupabaseClient; userId: string; workspaceId: string | null } | null>;
+}
+
+export function accountTemplateRemote(account: () => SignedInContextSource | undefined): TemplateRemoteProvider {
+  return async () => {
+    const context = await account()?.signedInContext();
+    return context ? supabaseTemplateRemote(context.client, context) : null;
+  };
+}

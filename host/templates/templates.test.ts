@@ -1,0 +1,173 @@
+/**
+ * The marketplace offline, through the real host services: built-in templates from
+ * resources/templates, installs into a real workspace folder with the real vault, replay
+ * runs of the installed connector, and the publish check.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { invokeHostCall } from '../api/invokeHostCall.js';
+import { createHostServices, type HostServices } from '../api/createHostServices.js';
+import { makeTempDir } from '../test-helpers/tempDir.js';
+import { sampleConnector } from '../test-helpers/sampleConnector.js';
+import { builtinTemplateDirCandidates, resolveBuiltinTemplatesDir } from './builtinTemplatesDir.js';
+import { templatesExtension } from './templatesExtension.js';
+
+const builtinDir = fileURLToPath(new URL('../../resources/templates', import.meta.url));
+const PHONE = 'official:phone-number-enrichment';
+const SECRET = 'trestle-live-key-9f8e7d6c5b4a39281706';
+
+let services: HostServices;
+let workspaceDir: string;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeEach(async () => {
+  const userData = await makeTempDir('cs-tpl-user-');
+  const workspace = await makeTempDir('cs-tpl-ws-');
+  workspaceDir = workspace.dir;
+  services = await createHostServices({ userDataDir: userData.dir, workspace: workspace.dir, extensions: [templatesExtension({ builtinDir })] });
+  cleanups.push(userData.cleanup, workspace.cleanup, () => services.close());
+});
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function allFiles(dir: string): Promise<Array<{ path: string; text: string }>> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(names.filter((d) => d.isFile()).map(async (d) => ({ path: join(d.parentPath, d.name), text: await readFile(join(d.parentPath, d.name), 'utf8') })));
+}
+
+async function replay(connectorId: string, cassette: string, inputs: Record<string, string>) {
+  const { runId } = await services.api.runs.start({ connectorId, mode: 'replay', cassette, inputs });
+  await services.runSettled(runId);
+  return (await services.api.runs.get({ connectorId, runId })).record;
+}
+
+describe('catalogue', () => {
+  it('lists every built-in template offline, each official, with its credential slots', async () => {
+    const catalogue = await services.api.templates.list();
+    const files = (await readdir(builtinDir)).filter((f) => f.endsWith('.connector.json'));
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    expect(catalogue.templates).toHaveLength(files.length);
+    expect(catalogue.signedIn).toBe(false);
+    expect(catalogue.admin).toBeNull();
+    for (const t of catalogue.templates) {
+      expect(t).toMatchObject({ origin: 'official', source: 'builtin', author: 'Connector Studio' });
+      expect(t.credentials.length).toBeGreaterThan(0);
+      expect(t.stepCount).toBeGreaterThan(0);
+    }
+    const detail = await services.api.templates.get({ id: PHONE });
+    expect(detail.cassettes).toEqual(['phone-number-enrichment.cassettes/known-phone.json', 'phone-number-enrichment.cassettes/unknown-phone.json']);
+    expect(detail.connector.steps.length).toBe(detail.stepCount);
+  });
+
+  it('finds the templates folder in a packaged app (resourcesPath) before the source tree', () => {
+    expect(builtinTemplateDirCandidates({ resourcesPath: '/opt/app/resources', moduleDir: '/src/host/templates', cwd: '/x' })[0]).toBe('/opt/app/resources/templates');
+    expect(resolveBuiltinTemplatesDir({ resourcesPath: '/nonexistent', moduleDir: fileURLToPath(new URL('.', import.meta.url)) })).toBe(builtinDir);
+  });
+
+  it('an unknown template is a clear NOT_FOUND-style error, not a crash', async () => {
+    const outcome = await invokeHostCall(services.api, 'templates.get', { id: 'official:nope' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', hint: expect.stringContaining('sign in') } });
+  });
+});
+
+describe('install', () => {
+  it('twice gives two connectors with distinct names; the credential value is only in the vault', async () => {
+    const first = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { value: SECRET } } });
+    const second = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { value: SECRET } } });
+    expect(first.name).toBe('Phone Number Enrichment');
+    expect(second.name).not.toBe(first.name);
+    expect(second.connectorId).not.toBe(first.connectorId);
+    expect(second.file).not.toBe(first.file);
+    // Same value: one vault entry, both connectors reference it.
+    expect(first.credentialNames).toEqual({ trestle_api_key: 'trestle_api_key' });
+    expect(second.credentialNames).toEqual({ trestle_api_key: 'trestle_api_key' });
+    expect((await services.api.credentials.list()).map((c) => c.name)).toEqual(['trestle_api_key']);
+
+    const list = await services.api.connectors.list();
+    expect(list.filter((e) => e.kind === 'connector')).toHaveLength(2);
+    const files = await allFiles(workspaceDir);
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) expect(file.text, file.path).not.toContain(SECRET);
+    const doc = await services.api.connectors.get({ id: first.connectorId });
+    expect(doc.connector.template).toEqual({ id: PHONE, version: 1 });
+    expect(JSON.stringify(doc.connector.auth)).toContain('{{credentials.trestle_api_key}}');
+  });
+
+  it('a different value for an existing name gets its own credential instead of overwriting', async () => {
+    await services.api.credentials.set({ name: 'trestle_api_key', value: 'someone-elses-key-123' });
+    const result = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { value: SECRET } } });
+    expect(result.credentialNames).toEqual({ trestle_api_key: 'trestle_api_key_2' });
+    const doc = await services.api.connectors.get({ id: result.connectorId });
+    expect(JSON.stringify(doc.connector)).toContain('{{credentials.trestle_api_key_2}}');
+    expect(JSON.stringify(doc.connector)).not.toContain('{{credentials.trestle_api_key}}');
+    expect(doc.connector.credentials.map((c) => c.name)).toEqual(['trestle_api_key_2']);
+  });
+
+  it('picking an existing credential renames every reference, copies the cassettes, and replay maps the contact', async () => {
+    await services.api.credentials.set({ name: 'my_trestle', value: SECRET });
+    const result = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
+    expect(result.credentialNames).toEqual({ trestle_api_key: 'my_trestle' });
+    expect(result.cassettes).toEqual(['default', 'known-phone', 'unknown-phone']);
+    const { connector, file } = await services.api.connectors.get({ id: result.connectorId });
+    const text = JSON.stringify(connector);
+    expect(text).not.toContain('trestle_api_key');
+    expect(text).toContain('{{credentials.my_trestle}}');
+    const dir = file.replace(/\.connector\.json$/, '.cassettes');
+    expect((await readdir(join(workspaceDir, dir))).sort()).toEqual(['default.json', 'known-phone.json', 'unknown-phone.json']);
+    expect(connector.tests.filter((t) => t.mode === 'replay').map((t) => t.cassette)).toEqual([`${dir}/known-phone.json`, `${dir}/unknown-phone.json`]);
+    expect((await services.api.credentials.list()).map((c) => c.name)).toEqual(['my_trestle']);
+
+    const record = await replay(result.connectorId, 'known-phone', { phone: '+12065550123' });
+    expect(record.status).toBe('success');
+    expect(record.contact).toMatchObject({ first_name: 'Ava', last_name: 'Thompson', city: 'Seattle', postal_code: '98126' });
+    // The editor's plain "Replay" uses the default cassette.
+    expect((await replay(result.connectorId, 'default', { phone: '+12065550123' })).contact).toMatchObject({ first_name: 'Ava' });
+    for (const f of await allFiles(workspaceDir)) expect(f.text, f.path).not.toContain(SECRET);
+  });
+
+  it('refuses a missing slot or an unknown existing credential with a hint, and writes nothing', async () => {
+    expect(await invokeHostCall(services.api, 'templates.install', { id: PHONE, credentials: {} })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', path: 'credentials.trestle_api_key' } });
+    expect(await invokeHostCall(services.api, 'templates.install', { id: PHONE, credentials: { trestle_api_key: { existing: 'nope' } } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await services.api.connectors.list()).toEqual([]);
+    expect(await services.api.credentials.list()).toEqual([]);
+  });
+
+  it('every built-in template installs and its own replay tests pass from the copied cassettes', async () => {
+    const { templates } = await services.api.templates.list();
+    for (const t of templates) {
+      const credentials = Object.fromEntries(t.credentials.map((s) => [s.name, { value: `value-for-${s.name}-0123456789` }]));
+      const result = await services.api.templates.install({ id: t.id, credentials });
+      const { connector } = await services.api.connectors.get({ id: result.connectorId });
+      for (const test of connector.tests.filter((x) => x.mode === 'replay')) {
+        const name = test.cassette!.split('/').pop()!.replace(/\.json$/, '');
+        const record = await replay(result.connectorId, name, Object.fromEntries(Object.entries(test.inputs).map(([k, v]) => [k, String(v)])));
+        if (test.expect.status) expect(record.status, `${t.name} / ${test.name}`).toBe(test.expect.status);
+        expect(record.contact, `${t.name} / ${test.name}`).toMatchObject(test.expect.contact);
+      }
+    }
+  });
+});
+
+describe('publish check', () => {
+  it('previews a clean connector with its credential slots, and refuses one with a literal secret', async () => {
+    const installed = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { value: SECRET } } });
+    const clean = await services.api.templates.publishPreview({ connectorId: installed.connectorId });
+    expect(clean.ok).toBe(true);
+    expect(clean.template.credentials.map((c) => c.name)).toEqual(['trestle_api_key']);
+    expect(clean.template.cassettes.sort()).toHaveLength(2);
+    expect(clean.template.connector.template).toBeUndefined();
+    expect(clean.signedIn).toBe(false);
+
+    const leaky = sampleConnector();
+    leaky.steps[0]!.headers = [{ key: 'Authorization', value: 'Bearer ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8', enabled: true, source: 'static' }];
+    const saved = await services.api.connectors.save({ connector: leaky });
+    const preview = await services.api.templates.publishPreview({ connectorId: saved.id });
+    expect(preview.ok).toBe(false);
+    expect(preview.findings[0]).toMatchObject({ path: expect.stringContaining('headers') });
+    // Refused before anything is sent, even without a server.
+    expect(await invokeHostCall(services.api, 'templates.publish', { connectorId: saved.id })).toMatchObject({ ok: false, error: { code: 'SECRET_LEAK', hint: expect.stringContaining('{{credentials.') } });
+  });
+});

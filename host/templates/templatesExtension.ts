@@ -1,0 +1,44 @@
+/** The `templates.*` calls of the contract as a host-services extension (createHostServices registers it). */
+import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
+import type { HostServiceExtension } from '../api/createHostServices.js';
+import { resolveBuiltinTemplatesDir } from './builtinTemplatesDir.js';
+import type { TemplateRemoteProvider } from './templateRemote.js';
+import { TemplateService } from './TemplateService.js';
+
+type TemplateCallName = Extract<HostCallName, `templates.${string}`>;
+type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
+
+export interface TemplatesExtensionOptions {
+  /** The built-in templates' folder; default: resolved from the app's resources. null: none. */
+  builtinDir?: string | null;
+  /** The signed-in remote; default: none (built-in templates only). */
+  remote?: TemplateRemoteProvider;
+  onService?: (service: TemplateService) => void;
+}
+
+export function templatesExtension(options: TemplatesExtensionOptions = {}): HostServiceExtension {
+  return (context) => {
+    const service = new TemplateService({
+      builtinDir: options.builtinDir === undefined ? resolveBuiltinTemplatesDir() : options.builtinDir,
+      userDataDir: context.userDataDir,
+      vault: context.vault,
+      workspace: () => context.workspace(),
+      remote: options.remote ?? (async () => null),
+      logger: context.logger,
+    });
+    options.onService?.(service);
+    const calls: Calls<TemplateCallName> = {
+      'templates.list': () => service.list(),
+      'templates.get': ({ id }) => service.get(id),
+      'templates.install': ({ id, credentials }) => service.install(id, credentials),
+      'templates.publishPreview': ({ connectorId }) => service.publishPreview(connectorId),
+      'templates.publish': (params) => service.publish(params),
+      'templates.feature': ({ id, featured }) => service.feature(id, featured),
+      'templates.hide': ({ id, hidden, reason }) => service.hide(id, hidden, reason),
+      'templates.rate': ({ id, rating }) => service.rate(id, rating),
+      'templates.updates': () => service.updates(),
+      'templates.reports': () => service.reports(),
+    };
+    return { calls };
+  };
+}
