@@ -1,0 +1,217 @@
+// Renderer figures (issue #4): browser mode in Debian's Chromium via playwright-core.
+//   1. cold start to an interactive canvas with a 10-step (advanced) connector: server start →
+//      page load → every canvas node visible; baseline: server start → a static file from the
+//      same server (what no renderer would cost). Median of COLD_RUNS, each a fresh server and page.
+//   2. dashboard with 1,000 connectors: load to the first card, then scroll to the bottom.
+//   3. keystroke-to-canvas latency: a key typed in the step name field until the node label on
+//      the canvas shows it (and a frame has been painted), median of KEYSTROKES.
+//   4. bundle sizes from dist/renderer: the initial chunks gzipped vs the lazily loaded Monaco.
+// The renderer is built if stale and copied to a temp dir, so a rebuild elsewhere cannot skew it.
+//   node bench/renderer.bench.mjs   (BENCH_COLD_RUNS, BENCH_KEYSTROKES to change the sizes)
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { median, report } from './lib/report.mjs';
+
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 40);
+const DASHBOARD_CONNECTORS = 1000;
+const INITIAL_TARGET_KB = 400;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ms = (value) => Math.round(value * 10) / 10;
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-needed'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) throw new Error('The build failed; this bench needs dist/renderer and dist/host/server.mjs.');
+
+const scratch = await mkdtemp(join(tmpdir(), 'connector-studio-renderer-bench-'));
+const rendererDir = join(scratch, 'renderer');
+await cp(join(root, 'dist/renderer'), rendererDir, { recursive: true });
+
+/** A connector document as the app saves it (defaults are filled in when read). */
+function connectorDoc(id, name, stepCount) {
+  const steps = Array.from({ length: stepCount }, (_, i) => ({
+    id: `step_${i + 1}`,
+    name: `Step ${i + 1}`,
+    url: i === 0 ? 'https://api.example.com/search?q={{email}}' : `https://api.example.com/items/{{step_${i}.id}}`,
+    outputs: [{ name: 'id', path: '$.id' }],
+    position: { x: 300 + (i % 5) * 300, y: Math.floor(i / 5) * 160 },
+  }));
+  const edges = steps.slice(1).map((s, i) => ({ id: `e${i + 1}`, source: `step_${i + 1}`, target: s.id }));
+  return { schemaVersion: 1, id, name, category: ['enrichment', 'verification', 'crm'][id.length % 3], advanced: stepCount > 5, inputs: [{ name: 'email', type: 'email', required: true }], steps, edges };
+}
+
+async function workspaceWith(name, docs) {
+  const dir = join(scratch, name);
+  await mkdir(dir, { recursive: true });
+  await Promise.all(docs.map((doc) => writeFile(join(dir, `${doc.id}.connector.json`), JSON.stringify(doc, null, 2))));
+  return dir;
+}
+
+/** Starts dist/host/server.mjs (what `npm run web` runs) and resolves with its URL. */
+async function startServer(workspaceDir) {
+  const userDataDir = await mkdtemp(join(scratch, 'user-data-'));
+  const child = spawn(process.execPath, [join(root, 'dist/host/server.mjs'), '--no-open', '--port', '0', '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', rendererDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+/.exec(output);
+      if (match) resolve(match[0]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
+  });
+  return { url, stop: () => new Promise((resolve) => { if (child.exitCode !== null) resolve(); else { child.once('exit', resolve); child.kill('SIGTERM'); } }) };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const newPage = async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+
+try {
+  // ── 1. Cold start to an interactive canvas ─────────────────────────────────────────────
+  const advanced = connectorDoc('ten-step', 'Ten step lookup', 10);
+  const canvasWorkspace = await workspaceWith('canvas-ws', [advanced]);
+  const smallestAsset = (await Promise.all((await readdir(join(rendererDir, 'assets'))).map(async (f) => ({ f, size: (await stat(join(rendererDir, 'assets', f))).size }))))
+    .sort((a, b) => a.size - b.size)[0].f;
+  const canvasTimes = [];
+  const baselineTimes = [];
+  for (let run = 0; run < COLD_RUNS; run++) {
+    // Baseline: the same server, a static file instead of the app.
+    {
+      const started = performance.now();
+      const server = await startServer(canvasWorkspace);
+      const page = await newPage();
+      await page.goto(new URL(`/assets/${smallestAsset}`, server.url).href);
+      baselineTimes.push(performance.now() - started);
+      await page.context().close();
+      await server.stop();
+    }
+    {
+      const started = performance.now();
+      const server = await startServer(canvasWorkspace);
+      const page = await newPage();
+      await page.goto(server.url);
+      await page.locator('[data-testid="connector-card"][data-connector-id="ten-step"] [data-testid="connector-card-name"]').click();
+      await page.locator('[data-testid="step-node"]').nth(9).waitFor({ state: 'visible' });
+      await page.locator('[data-testid="step-node"][data-step-id="step_10"]').waitFor({ state: 'visible' });
+      canvasTimes.push(performance.now() - started);
+      await page.context().close();
+      await server.stop();
+    }
+  }
+  const canvasMedian = median(canvasTimes);
+  const baselineMedian = median(baselineTimes);
+  console.log(`cold start to canvas (10 steps): ${canvasTimes.map(ms).join(', ')} ms; baseline (server + static file): ${baselineTimes.map(ms).join(', ')} ms`);
+  report({ metric: 'cold start → interactive canvas, 10 steps (median)', value: ms(canvasMedian), unit: 'ms', note: `${COLD_RUNS} runs` });
+  report({ metric: 'baseline: server start → static file (median)', value: ms(baselineMedian), unit: 'ms' });
+  report({ metric: 'cold start canvas / baseline', value: Math.round((canvasMedian / baselineMedian) * 100) / 100, unit: '×' });
+
+  // ── 2. Dashboard with 1,000 connectors ─────────────────────────────────────────────────
+  const many = Array.from({ length: DASHBOARD_CONNECTORS }, (_, i) => connectorDoc(`conn-${String(i).padStart(4, '0')}`, `Connector ${String(i).padStart(4, '0')}`, 1 + (i % 5)));
+  const dashboardWorkspace = await workspaceWith('dashboard-ws', many);
+  {
+    const server = await startServer(dashboardWorkspace);
+    const page = await newPage();
+    const started = performance.now();
+    await page.goto(server.url);
+    await page.locator('[data-testid="connector-card"]').first().waitFor({ state: 'visible' });
+    const renderMs = performance.now() - started;
+    const rendered = await page.locator('[data-testid="connector-card"]').count();
+    // Scroll to the bottom in one jump and wait until the last row is drawn (two frames, no pending growth).
+    const scrollMs = await page.evaluate(async () => {
+      const scroller = document.querySelector('[data-testid="card-scroll"]');
+      if (!scroller) throw new Error('no card-scroll element');
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const t0 = performance.now();
+      for (let i = 0; i < 100; i++) {
+        scroller.scrollTop = scroller.scrollHeight;
+        await frame();
+        await frame();
+        const cards = [...scroller.querySelectorAll('[data-testid="connector-card"]')];
+        const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+        const box = scroller.getBoundingClientRect();
+        if (atBottom && cards.some((card) => card.getBoundingClientRect().bottom > box.bottom - 400)) return performance.now() - t0;
+      }
+      throw new Error('never reached the bottom');
+    });
+    const lastVisible = await page.locator('[data-testid="connector-card"]').last().getAttribute('data-connector-id');
+    console.log(`dashboard: ${rendered} of ${DASHBOARD_CONNECTORS} cards in the DOM (virtualised); last card after scrolling: ${lastVisible}`);
+    report({ metric: `dashboard, ${DASHBOARD_CONNECTORS} connectors: load → first card`, value: ms(renderMs), unit: 'ms' });
+    report({ metric: `dashboard, ${DASHBOARD_CONNECTORS} connectors: scroll to bottom`, value: ms(scrollMs), unit: 'ms' });
+    report({ metric: 'dashboard cards in the DOM', value: rendered, unit: 'cards', note: 'virtualised list' });
+    await page.context().close();
+    await server.stop();
+  }
+
+  // ── 3. Keystroke → canvas latency ──────────────────────────────────────────────────────
+  {
+    const server = await startServer(canvasWorkspace);
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.locator('[data-testid="connector-card"][data-connector-id="ten-step"] [data-testid="connector-card-name"]').click();
+    const node = page.locator('[data-testid="step-node"][data-step-id="step_5"]');
+    await node.click();
+    await page.locator('[data-testid="step-inspector"][data-step-id="step_5"]').waitFor();
+    const input = page.getByTestId('step-name-input');
+    await input.click();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+      const w = window;
+      w.__latencies = [];
+      const label = () => document.querySelector('[data-testid="step-node"][data-step-id="step_5"] .step-node-name');
+      document.addEventListener('keydown', (event) => {
+        if (event.key.length !== 1) return;
+        const t0 = performance.now();
+        const expected = event.key;
+        const check = () => {
+          if (label()?.textContent?.endsWith(expected)) requestAnimationFrame(() => w.__latencies.push(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        // Starts after the input event has been handled; each key is a distinct letter from the last.
+        setTimeout(check, 0);
+      }, true);
+    });
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.press(letters[i % letters.length]);
+      await page.waitForFunction((n) => window.__latencies.length >= n, i + 1);
+    }
+    const latencies = await page.evaluate(() => window.__latencies);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    report({ metric: 'keystroke → node label painted (median)', value: ms(median(latencies)), unit: 'ms', note: `${KEYSTROKES} keys` });
+    report({ metric: 'keystroke → node label painted (p90)', value: ms(sorted[Math.floor(sorted.length * 0.9)]), unit: 'ms' });
+    await page.context().close();
+    await server.stop();
+  }
+
+  // ── 4. Bundle sizes ────────────────────────────────────────────────────────────────────
+  {
+    const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+    const initial = [...new Set([...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
+    const gz = async (file) => gzipSync(await readFile(join(rendererDir, file))).length;
+    let initialBytes = 0;
+    for (const file of initial) initialBytes += await gz(file);
+    const assets = (await readdir(join(rendererDir, 'assets'))).map((f) => `assets/${f}`);
+    const isMonaco = (f) => /(editor\.api|jsonMode|editor\.worker|json\.worker|monaco\.contribution|\/editor-[^/]*\.css|codicon)/.test(f);
+    let monacoBytes = 0;
+    for (const file of assets.filter(isMonaco)) monacoBytes += await gz(file);
+    let otherLazy = 0;
+    for (const file of assets.filter((f) => !isMonaco(f) && !initial.includes(f))) otherLazy += await gz(file);
+    console.log(`initial chunks: ${initial.join(', ')}`);
+    const kb = (bytes) => Math.round(bytes / 102.4) / 10;
+    report({ metric: 'initial chunks (gzipped)', value: kb(initialBytes), unit: 'KB', target: `≤ ${INITIAL_TARGET_KB} KB`, met: initialBytes <= INITIAL_TARGET_KB * 1024 });
+    report({ metric: 'Monaco chunks, lazy (gzipped)', value: kb(monacoBytes), unit: 'KB' });
+    report({ metric: 'other lazy chunks: canvas, elkjs (gzipped)', value: kb(otherLazy), unit: 'KB' });
+  }
+} finally {
+  await browser.close();
+  await rm(scratch, { recursive: true, force: true });
+}
