@@ -229,6 +229,52 @@ describe('two app instances on one workspace', () => {
   });
 });
 
+describe('offline first', () => {
+  it('keeps working offline, reports it, and sends everything once the server is back', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.settings.update({ supabaseUrl: 'http://127.0.0.1:9' }); // nothing listens there
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'offline', name: 'Made offline' }) });
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'offline', pending: 1, message: expect.stringContaining('Offline') });
+    expect(a.statuses.at(-1)).toMatchObject({ state: 'offline' });
+    expect((await a.services.api.account.status()).user?.id).toBe(alice.id); // still signed in
+    expect(await serverRows(workspaceId)).toEqual([]);
+
+    await a.services.api.settings.update({ supabaseUrl: supa.url });
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'synced', pending: 0 });
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(['Made offline']);
+  });
+
+  it('a connection dropped after the server committed a push is retried without duplicates', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'once', name: 'Only once' }) });
+    supa.injectFault({ path: '/rest/v1/rpc/sync_push', when: 'after-commit' });
+    expect((await a.services.api.sync.now()).state).toBe('offline');
+    expect((await serverRows(workspaceId)).map((r) => [r.name, r.revision])).toEqual([['Only once', 1]]);
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'synced', conflicts: 0 });
+    expect((await serverRows(workspaceId)).map((r) => [r.name, r.revision])).toEqual([['Only once', 1]]);
+    expect(await connectorFiles(a.workspaceDir)).toEqual(['only-once.connector.json']);
+  });
+});
+
+describe('files that do not load', () => {
+  it('a file that is not JSON, or not a valid connector, pauses sync instead of reading as a delete', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'kept', name: 'Kept' }) });
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'other', name: 'Other' }) });
+    await a.services.api.sync.now();
+    const file = join(a.workspaceDir, 'kept.connector.json');
+    const original = await readFile(file, 'utf8');
+    for (const broken of ['{ half written', JSON.stringify({ ...JSON.parse(original), steps: 'not a list' })]) {
+      await writeFile(file, broken);
+      expect(await a.services.api.sync.now()).toMatchObject({ state: 'error', message: expect.stringContaining('kept.connector.json is not a valid connector') });
+      expect((await serverRows(workspaceId)).map((r) => [r.name, r.deleted])).toEqual([['Kept', false], ['Other', false]]);
+    }
+    await writeFile(file, original.replace('"Kept"', '"Kept, fixed"'));
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'synced' });
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(['Kept, fixed', 'Other']);
+  });
+});
+
 describe('conflicts', () => {
   async function editedOnBoth() {
     const a = await signedInApp(alice, workspaceId);

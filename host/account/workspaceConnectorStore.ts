@@ -3,8 +3,8 @@
  *
  * - Writes are compare-and-swap on the file hash last read, so an edit made on disk while
  *   a sync runs is never overwritten: the sync stops and the next one sees the edit.
- * - A file that fails validation but still names its `id` is synced as it is (nothing is
- *   dropped). A file that is not even JSON pauses sync: its absence must not read as a delete.
+ * - A file that does not load (not JSON, or not a valid connector) pauses sync with a message
+ *   naming it: its absence must not read as a delete, and its content must not spread.
  * - Writes made for the sync are reported through `onChanged`, because the workspace watcher
  *   deliberately ignores this process's own writes and the UI must still refresh.
  */
@@ -42,16 +42,14 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
         this.seen.set(entry.connector.id, { file: entry.file, hash: entry.hash });
         continue;
       }
+      // Leaving it out would read as a delete, and sending it would hand other devices a
+      // broken file (the server refuses many anyway): sync waits until it is fixed.
       const raw = await this.readRaw(entry.file);
-      if (!raw) {
-        throw new SyncRemoteError(
-          'server',
-          `${entry.file} cannot be read (${entry.error.message}), so sync is paused rather than treating it as deleted. Fix or remove the file, then sync again.`,
-        );
-      }
-      if (docs.some((doc) => doc.id === raw.id)) continue; // a duplicate id: the first file wins, as in the dashboard
-      docs.push({ id: raw.id, document: raw });
-      this.seen.set(raw.id, { file: entry.file, hash: entry.hash });
+      if (raw && docs.some((doc) => doc.id === raw.id)) continue; // a duplicate id: the first file wins, as in the dashboard
+      throw new SyncRemoteError(
+        'server',
+        `${entry.file} is not a valid connector (${entry.error.message}), so sync is paused rather than treating it as deleted. Fix the file (the dashboard shows what is wrong) or remove it, then sync again.`,
+      );
     }
     this.snapshot = { at: Date.now(), docs: new Map(docs.map((doc) => [doc.id, doc])) };
     return docs.map((doc) => structuredClone(doc));
