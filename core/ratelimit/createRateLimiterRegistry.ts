@@ -35,6 +35,8 @@ interface KeyState {
   pausedUntil: number;
   /** FIFO: each waiter chains on the previous one so queued requests keep their order. */
   tail: Promise<void>;
+  /** Acquires in the queue; with none, a request that needs no wait is granted at once. */
+  queued: number;
 }
 
 function waitForTurn(previous: Promise<void>, signal: AbortSignal): Promise<void> {
@@ -54,7 +56,7 @@ export function createRateLimiterRegistry(clock: Clock = systemClock): RateLimit
   const stateOf = (key: string): KeyState => {
     let state = states.get(key);
     if (!state) {
-      state = { minute: new SlidingWindow(MINUTE_MS), hour: new SlidingWindow(HOUR_MS), pausedUntil: 0, tail: Promise.resolve() };
+      state = { minute: new SlidingWindow(MINUTE_MS), hour: new SlidingWindow(HOUR_MS), pausedUntil: 0, tail: Promise.resolve(), queued: 0 };
       states.set(key, state);
     }
     return state;
@@ -72,6 +74,17 @@ export function createRateLimiterRegistry(clock: Clock = systemClock): RateLimit
   return {
     async acquire(key, limit, signal) {
       const state = stateOf(key);
+      // The common case (nobody queued, a slot free) without the queue's promises and listeners.
+      if (state.queued === 0) {
+        if (signal.aborted) throw abortReason(signal);
+        const now = clock.now();
+        if (waitNeeded(state, limit, now).ms === 0) {
+          state.minute.record(now);
+          state.hour.record(now);
+          return;
+        }
+      }
+      state.queued += 1;
       const previous = state.tail;
       let release!: () => void;
       const mine = new Promise<void>((resolve) => (release = resolve));
@@ -94,6 +107,7 @@ export function createRateLimiterRegistry(clock: Clock = systemClock): RateLimit
           await clock.sleep(ms, signal);
         }
       } finally {
+        state.queued -= 1;
         release();
       }
     },
