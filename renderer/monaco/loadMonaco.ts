@@ -10,7 +10,7 @@ let loading: Promise<MonacoApi> | null = null;
 
 export function loadMonaco(): Promise<MonacoApi> {
   loading ??= (async () => {
-    const [api, , editorWorker, jsonWorker] = await Promise.all([
+    const [api, json, editorWorker, jsonWorker] = await Promise.all([
       import('monaco-editor/editor/editor.api'),
       import('monaco-editor/language/json/monaco.contribution'),
       import('monaco-editor/editor/editor.worker?worker'),
@@ -19,6 +19,9 @@ export function loadMonaco(): Promise<MonacoApi> {
     (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
       getWorker: (_id: string, label: string) => (label === 'json' ? new jsonWorker.default() : new editorWorker.default()),
     };
+    // Bodies are sent as strict JSON: underline comments and trailing commas in the editor, and
+    // never fetch a $schema from the network (the app loads nothing remote).
+    json.jsonDefaults.setDiagnosticsOptions({ validate: true, allowComments: false, trailingCommas: 'error', enableSchemaRequest: false, schemaValidation: 'error', schemas: [] });
     return api;
   })();
   return loading;
