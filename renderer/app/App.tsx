@@ -6,6 +6,7 @@ import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { EditorScreen } from '../editor/EditorScreen.js';
 import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
+import { MarketplaceScreen } from '../marketplace/MarketplaceScreen.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { useHost } from './useHost.js';
@@ -53,6 +54,7 @@ export function App() {
           : route.name === 'workspace' ? <WorkspacePicker />
           : route.name === 'dashboard' ? <Dashboard />
           : route.name === 'credentials' ? <CredentialsScreen />
+          : route.name === 'marketplace' ? <MarketplaceScreen />
           : <EditorScreen key={route.connectorId} />}
       </main>
       <Toasts />

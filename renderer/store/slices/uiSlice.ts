@@ -5,6 +5,7 @@ export type Route =
   | { name: 'workspace' }
   | { name: 'dashboard' }
   | { name: 'credentials' }
+  | { name: 'marketplace' }
   | { name: 'editor'; connectorId: string };
 
 export type Theme = 'light' | 'dark';

@@ -1,0 +1,61 @@
+/**
+ * Issue 6 offline, in browser mode: browse the built-in templates, filter by category and
+ * origin, open one (read-only step graph), install it with a credential, run it in replay
+ * mode from the copied cassette and see the mapped contact. The key never reaches a file.
+ */
+import { expect, readAllFiles, test } from '../fixtures.js';
+import { MarketplacePage } from './marketplacePage.js';
+
+const KEY = 'trestle-e2e-key-5a4b3c2d1e0f99887766';
+
+test('browse, filter, open, install with a credential, replay and see the mapped contact', async ({ page, app, workspaceDir, shell, chooser }) => {
+  const market = new MarketplacePage(page);
+  await shell.open(app.url);
+  await chooser.open(workspaceDir);
+  await market.open();
+
+  await expect(market.cards).toHaveCount(6);
+  for (const card of await market.cards.all()) await expect(card).toHaveAttribute('data-origin', 'official');
+  await expect(page.getByTestId('marketplace-remote-message')).toContainText('Sign in');
+
+  await market.filter({ category: 'crm' });
+  expect((await market.names()).sort()).toEqual(['HubSpot Contact Sync', 'Salesforce Lead Enrichment']);
+  await market.filter({ category: 'enrichment', origin: 'official' });
+  expect((await market.names()).sort()).toEqual(['Company Data (Clearbit)', 'Contact 360 Enrichment', 'Phone Number Enrichment']);
+  await market.filter({ origin: 'community' });
+  await expect(market.cards).toHaveCount(0);
+  await market.filter({ category: 'validation', origin: 'official', query: 'zerobounce' });
+  await expect(market.cards).toHaveCount(1);
+  await market.filter({ query: 'no template says this' });
+  await expect(market.cards).toHaveCount(0);
+  await market.filter({ category: '', origin: 'all', query: '' });
+  await expect(market.cards).toHaveCount(6);
+
+  // A multi-step template's graph, read-only.
+  await market.openTemplate('Contact 360 Enrichment');
+  await expect(market.detail.getByTestId('template-origin')).toHaveText('✔ Official');
+  await expect(market.detail.locator('.react-flow__node-step')).toHaveCount(3);
+  await expect(market.detail.locator('.react-flow__node.draggable')).toHaveCount(0);
+  await expect(market.detail.locator('.react-flow__node.selectable')).toHaveCount(0);
+
+  await market.openTemplate('Phone Number Enrichment');
+  await expect(market.detail.getByTestId('template-author')).toHaveText('Connector Studio');
+  await expect(market.detail.getByTestId('template-version')).toHaveText('1');
+  await expect(market.detail.getByTestId('template-credentials')).toContainText('Trestle API key');
+  await expect(market.detail.getByTestId('admin-feature')).toHaveCount(0);
+  await market.install({ trestle_api_key: KEY });
+
+  // The new connector opens in the editor, ready to test in replay mode.
+  await expect(page.getByTestId('run-mode')).toBeVisible();
+  await page.getByTestId('run-mode').selectOption('replay');
+  await page.getByTestId('run-input-phone').fill('+12065550123');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('success', { timeout: 20_000 });
+  await page.getByTestId('panel-tab-contact').click();
+  await expect(page.locator('[data-field="first_name"] [data-testid="contact-after"]')).toHaveText('"Ava"');
+  await expect(page.locator('[data-field="city"] [data-testid="contact-after"]')).toHaveText('"Seattle"');
+
+  const files = await readAllFiles(workspaceDir);
+  expect(files.some((f) => f.path.endsWith('.cassettes/default.json'))).toBe(true);
+  for (const file of files) expect(file.content.toString('utf8'), file.path).not.toContain(KEY);
+});
