@@ -372,4 +372,22 @@ describe('test runs', () => {
     const stats = (await supa.db.query<{ total_executions: number }>(`select total_executions from connectors where workspace_id = $1`, [workspaceId])).rows[0];
     expect(stats?.total_executions).toBe(2);
   });
+
+  it('wait offline in the queue and are sent exactly once when the server is back', async () => {
+    const app = await signedInApp(alice, workspaceId);
+    await app.services.api.account.selectWorkspace({ workspaceId, pushRuns: true });
+    await app.services.api.connectors.save({ connector: sampleConnector({ id: 'queued', name: 'Queued' }) });
+    await app.services.api.sync.now();
+    await app.services.api.settings.update({ supabaseUrl: 'http://127.0.0.1:9' });
+    const { runId } = await app.services.api.runs.start({ connectorId: 'queued', mode: 'mock', inputs: { email: 'a@b.co' } });
+    await app.services.runSettled(runId);
+    expect((await app.services.api.sync.now()).state).toBe('offline');
+    const count = async () => (await supa.db.query<{ n: number }>(`select count(*)::int as n from connector_executions where workspace_id = $1`, [workspaceId])).rows[0]!.n;
+    expect(await count()).toBe(0);
+    await app.services.api.settings.update({ supabaseUrl: supa.url });
+    await app.services.api.sync.now();
+    await expect.poll(count, { timeout: 10_000 }).toBe(1);
+    await app.services.api.sync.now();
+    expect(await count()).toBe(1);
+  });
 });
