@@ -26,7 +26,8 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
     setError(null);
     host.templates.get({ id }).then((d) => { if (!cancelled) setDetail(d); }, (e: unknown) => { if (!cancelled) setError(errorMessage(e)); });
     return () => { cancelled = true; };
-  }, [host, id, reload]);
+    // A refreshed catalogue (sign-in as someone else, another user's change) reloads the detail too.
+  }, [host, id, reload, catalogue]);
 
   const act = async (what: string, run: () => Promise<unknown>) => {
     try {

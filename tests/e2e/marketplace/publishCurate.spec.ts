@@ -1,0 +1,110 @@
+/**
+ * Issue 6 with a Supabase project (the local gateway on PGlite, or PostgreSQL with
+ * DATABASE_URL), in browser mode: a signed-in user publishes a connector as a community
+ * template after reviewing the check's preview and finds it listed; as a non-admin they
+ * see no admin controls and a hand-crafted feature request is refused (through the app's
+ * host API and straight to Supabase); signed in as an admin, they feature it.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { createUser, createWorkspace, makeSaasAdmin, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { expect, test } from '../fixtures.js';
+import { SyncPanelPage } from '../sync/syncPanelPage.js';
+import { MarketplacePage } from './marketplacePage.js';
+
+const KEY = 'trestle-e2e-key-0f1e2d3c4b5a69788796';
+
+let supa: LocalSupabase;
+let alice: TestUser;
+let boss: TestUser;
+let aliceWorkspace: string;
+
+test.beforeAll(async () => {
+  supa = await startLocalSupabase();
+  const tag = randomUUID().slice(0, 6);
+  alice = await createUser(supa.db, `alice-${tag}@example.com`, 'alice-password');
+  boss = await createUser(supa.db, `boss-${tag}@example.com`, 'boss-password');
+  await makeSaasAdmin(supa.db, boss.id);
+  aliceWorkspace = `Alice team ${tag}`;
+  await createWorkspace(supa.db, aliceWorkspace, alice.id);
+});
+test.afterAll(async () => {
+  await supa?.close();
+});
+
+const templateRow = async (name: string) =>
+  (await supa.db.query<{ id: string; is_featured: boolean; is_official: boolean; config: Record<string, unknown> }>(
+    `select id, is_featured, is_official, config from connector_templates where name = $1`, [name])).rows;
+
+test('publish a community template, find it listed, fail to feature it as a non-admin, feature it as an admin', async ({ page, app, workspaceDir, shell, chooser }) => {
+  const sync = new SyncPanelPage(page);
+  const market = new MarketplacePage(page);
+  await shell.open(app.url);
+  await chooser.open(workspaceDir);
+  await sync.open();
+  await sync.configure(supa.url, supa.anonKey);
+  await sync.signIn(alice.email, alice.password);
+  await sync.pickWorkspace(aliceWorkspace);
+  await sync.close();
+
+  // A connector to publish: the phone template installed with alice's own key.
+  await market.open();
+  await market.openTemplate('Phone Number Enrichment');
+  await market.install({ trestle_api_key: KEY });
+  await expect(page.getByTestId('run-mode')).toBeVisible();
+  await market.open();
+  await expect(page.getByTestId('admin-badge')).toHaveCount(0);
+
+  const dialog = await market.previewPublish('Phone Number Enrichment');
+  await expect(dialog.getByTestId('publish-check-ok')).toBeVisible();
+  await expect(dialog.getByTestId('publish-json')).toContainText('{{credentials.trestle_api_key}}');
+  await expect(dialog.getByTestId('publish-json')).not.toContainText(KEY);
+  await expect(dialog.getByTestId('publish-official')).toHaveCount(0);
+  await dialog.getByTestId('publish-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  const [published] = await templateRow('Phone Number Enrichment');
+  expect(published).toMatchObject({ is_official: false, is_featured: false });
+  expect(JSON.stringify(published!.config)).not.toContain(KEY);
+
+  await market.filter({ origin: 'community' });
+  await expect(market.cards).toHaveCount(1);
+  await expect(market.cards.first()).toHaveAttribute('data-template-id', published!.id);
+  await expect(market.cards.first().getByTestId('template-origin')).toHaveText('Community');
+  await market.openTemplate('Phone Number Enrichment');
+  await expect(market.detail).toHaveAttribute('data-template-id', published!.id);
+  await expect(market.detail.getByTestId('template-author')).toHaveText('You');
+
+  // Not an admin: no controls, and a hand-made request is refused by the server.
+  await expect(market.detail.getByTestId('admin-feature')).toHaveCount(0);
+  await expect(market.detail.getByTestId('admin-hide')).toHaveCount(0);
+  const viaHost = await page.evaluate(async (id) => {
+    const token = sessionStorage.getItem('connectorStudio.token') ?? '';
+    const response = await fetch('/api/templates.feature', { method: 'POST', headers: { 'content-type': 'application/json', 'x-connector-studio-token': token }, body: JSON.stringify({ params: { id, featured: true } }) });
+    return response.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+  }, published!.id);
+  expect(viaHost).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('only SaaS admins') } });
+  const direct = createClient(supa.url, supa.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+  await direct.auth.signInWithPassword({ email: alice.email, password: alice.password });
+  expect((await direct.rpc('feature_template', { p_template_id: published!.id, p_featured: true })).error).toMatchObject({ code: '42501' });
+  expect((await templateRow('Phone Number Enrichment'))[0]!.is_featured).toBe(false);
+
+  // Signed in as an admin: the server says so, the controls appear, featuring works.
+  await sync.open();
+  await page.getByTestId('sign-out').click();
+  await sync.signIn(boss.email, boss.password);
+  await sync.close();
+  await market.refresh();
+  await expect(page.getByTestId('admin-badge')).toBeVisible();
+  await market.filter({ origin: 'community' });
+  await market.openTemplate('Phone Number Enrichment');
+  await expect(market.detail.getByTestId('template-author')).toHaveText('Community member');
+  await market.detail.getByTestId('admin-feature').click();
+  await expect(market.detail.getByTestId('template-featured')).toBeVisible();
+  await expect(market.detail.getByTestId('admin-feature')).toHaveText('Unfeature');
+  await market.filter({ origin: 'all', featured: true });
+  await expect(market.cards).toHaveCount(1);
+  await expect(market.cards.first()).toHaveAttribute('data-featured', 'true');
+  expect((await templateRow('Phone Number Enrichment'))[0]!.is_featured).toBe(true);
+});
