@@ -101,14 +101,11 @@ export async function installIntoWorkspace(request: InstallRequest): Promise<Tem
     used.add('default');
   }
 
-  let hash = first.hash;
   if (written.size > 0) {
     const dir = cassetteDirName(first.file);
     const tests = connector.tests.map((t) => (t.cassette && written.has(t.cassette) ? { ...t, cassette: `${dir}/${written.get(t.cassette)}.json` } : t));
     const second = await store.save({ ...connector, tests }, { baseHash: first.hash });
     if (second.status !== 'saved') throw new HostError('CONFLICT', second.message, { hint: 'The connector was installed; its tests still point at the template\'s cassette names.' });
-    hash = second.hash;
   }
-  void hash;
   return { connectorId: connector.id, file: first.file, name: connector.name, credentialNames, cassettes: [...used].sort() };
 }
