@@ -6,6 +6,7 @@
 // source with esbuild first, so the figures follow the working tree.
 //   node bench/executor.bench.mjs            (BENCH_ROWS, BENCH_ROUNDS to change the sizes)
 //   node --cpu-prof bench/executor.bench.mjs (profile the same loop)
+//   BENCH_CORE_ENTRY=/elsewhere/core/index.ts (compare another checkout of core, e.g. before a change)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

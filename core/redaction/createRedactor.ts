@@ -50,8 +50,15 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
   // A list, not a map: a refreshed token keeps the same name and the old value stays redacted.
   const values: Array<[name: string, value: string]> = [];
   let patterns: readonly Pattern[] = [];
+  // Most strings in a record (statuses, content types, ids) are shorter than any needle.
+  let shortestNeedle = Infinity;
 
   const rebuild = () => {
+    load();
+    shortestNeedle = patterns.reduce((shortest, { needle }) => Math.min(shortest, needle.length), Infinity);
+  };
+
+  const load = () => {
     if (!cache) {
       patterns = compile();
       return;
@@ -85,6 +92,7 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
   };
 
   const redactText = (text: string): string => {
+    if (text.length < shortestNeedle) return text;
     let out = text;
     for (const { needle, replacement } of patterns) {
       if (out.includes(needle)) out = out.split(needle).join(replacement);
