@@ -13,6 +13,7 @@ import { categoriesOf, DEFAULT_FILTER, filterTemplates, type CatalogueFilter, ty
 import { OriginBadge } from './OriginBadge.js';
 import { PublishDialog } from './PublishDialog.js';
 import { RatingStars } from './RatingStars.js';
+import { ReportsPanel } from './ReportsPanel.js';
 import { TemplateDetailView } from './TemplateDetailView.js';
 import { UpdatesBanner } from './UpdatesBanner.js';
 import './marketplace.css';
@@ -70,6 +71,7 @@ export function MarketplaceScreen() {
       {catalogue?.remoteMessage && <p className="muted small-text" data-testid="marketplace-remote-message">{catalogue.remoteMessage}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <UpdatesBanner updates={updates} />
+      {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} />}
       <div className="marketplace-body">
         <ul className="template-grid" aria-label="Templates" data-testid="template-list">
           {shown.map((t) => (

@@ -91,12 +91,16 @@ test('publish a community template, find it listed, fail to feature it as a non-
   expect((await templateRow('Phone Number Enrichment'))[0]!.is_featured).toBe(false);
 
   // Signed in as an admin: the server says so, the controls appear, featuring works.
+  await supa.db.query(`insert into template_reports (template_id, reporter_id, reason) values ($1, $2, 'looks like a copy')`, [published!.id, alice.id]);
+  await expect(page.getByTestId('template-reports')).toHaveCount(0);
   await sync.open();
   await page.getByTestId('sign-out').click();
   await sync.signIn(boss.email, boss.password);
   await sync.close();
   await market.refresh();
   await expect(page.getByTestId('admin-badge')).toBeVisible();
+  await page.getByTestId('template-reports').locator('summary').click();
+  await expect(page.getByTestId('template-report')).toContainText('looks like a copy');
   await market.filter({ origin: 'community' });
   await market.openTemplate('Phone Number Enrichment');
   await expect(market.detail.getByTestId('template-author')).toHaveText('Community member');
