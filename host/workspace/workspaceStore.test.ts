@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../test-helpers/tempDir.js';
@@ -145,5 +145,73 @@ describe('WorkspaceStore', () => {
     expect(await store.delete('lookup', saved.status === 'saved' ? saved.hash : '')).toBe(true);
     expect(await readdir(dir)).toEqual([]);
     expect(await store.delete('lookup')).toBe(false);
+  });
+
+  describe('id → file index (saves do not re-read the folder, yet behave as if they did)', () => {
+    const fileOf = async (id: string) => (await new WorkspaceStore(dir).find(id))?.file;
+    const stableText = (store: WorkspaceStore, file: string) => readFile(join(store.root, file), 'utf8');
+
+    it('sees a file added behind its back with the same id (no watcher): a save without baseHash is a conflict', async () => {
+      const store = new WorkspaceStore(dir);
+      await store.save(sampleConnector({ id: 'other', name: 'Other' }));
+      const copy = (await stableText(store, 'other.connector.json')).replace('"id": "other"', '"id": "lookup"');
+      await writeFile(join(dir, 'pulled.connector.json'), copy);
+      expect(await store.save(sampleConnector())).toMatchObject({ status: 'conflict', file: 'pulled.connector.json', currentHash: contentHash(copy) });
+      expect((await readdir(dir)).sort()).toEqual(['other.connector.json', 'pulled.connector.json']);
+    });
+
+    it('sees a file deleted behind its back: a save with baseHash reports the deletion', async () => {
+      const store = new WorkspaceStore(dir);
+      const saved = await store.save(sampleConnector());
+      await unlink(join(dir, 'contact-lookup.connector.json'));
+      expect(await store.save(sampleConnector(), { baseHash: saved.status === 'saved' ? saved.hash : '' })).toMatchObject({ status: 'conflict', currentHash: null, message: expect.stringContaining('deleted on disk') });
+      expect(await store.find('lookup')).toBeUndefined();
+    });
+
+    it('falls back to a full listing when the indexed file now holds another id', async () => {
+      const store = new WorkspaceStore(dir);
+      await store.save(sampleConnector());
+      await store.save(sampleConnector({ id: 'second', name: 'Second' }));
+      // Swap the ids of the two files in place, without telling the store.
+      const first = await stableText(store, 'contact-lookup.connector.json');
+      const second = await stableText(store, 'second.connector.json');
+      await writeFile(join(dir, 'contact-lookup.connector.json'), first.replace('"id": "lookup"', '"id": "second"').replace('"name": "Contact lookup"', '"name": "Contact lookup!"'));
+      await writeFile(join(dir, 'second.connector.json'), second.replace('"id": "second"', '"id": "lookup"').replace('"name": "Second"', '"name": "Second!"'));
+      expect((await store.find('lookup'))?.file).toBe('second.connector.json');
+      expect((await store.find('second'))?.file).toBe('contact-lookup.connector.json');
+    });
+
+    it('uses the watcher\'s invalidate() to learn that another file now holds an id, and picks the first by name as list() does', async () => {
+      const store = new WorkspaceStore(dir);
+      const mine = await store.save(sampleConnector({ name: 'Zed' }));
+      await store.save(sampleConnector({ id: 'other', name: 'Alpha' }));
+      // alpha.connector.json sorts before zed.connector.json; an external edit gives it the id "lookup".
+      const alpha = await stableText(store, 'alpha.connector.json');
+      const edited = alpha.replace('"id": "other"', '"id": "lookup"');
+      await writeFile(join(dir, 'alpha.connector.json'), edited);
+      store.invalidate(join(dir, 'alpha.connector.json'));
+      expect((await store.find('lookup'))?.file).toBe(await fileOf('lookup'));
+      expect(await store.save(sampleConnector({ name: 'Zed 2' }), { baseHash: mine.status === 'saved' ? mine.hash : '' })).toMatchObject({ status: 'conflict', file: 'alpha.connector.json', currentHash: contentHash(edited) });
+      expect(await store.find('other')).toBeUndefined();
+      const listed = await store.list();
+      expect(listed.find((e) => e.file === 'zed.connector.json')).toMatchObject({ kind: 'invalid', error: { message: expect.stringContaining('same id') } });
+    });
+
+    it('after many saves, renames and deletes, find() agrees with a fresh store for every id', async () => {
+      const store = new WorkspaceStore(dir);
+      for (let i = 0; i < 20; i++) await store.save(sampleConnector({ id: `c${i}`, name: i % 3 === 0 ? 'Same name' : `Connector ${i}` }));
+      for (let i = 0; i < 20; i += 4) await store.delete(`c${i}`);
+      for (let i = 1; i < 20; i += 4) await store.save(sampleConnector({ id: `c${i}`, name: 'Renamed' }), { force: true });
+      await store.save(sampleConnector({ id: 'c0', name: 'Same name' }));
+      for (let i = 0; i < 20; i++) expect((await store.find(`c${i}`))?.file, `c${i}`).toBe(await fileOf(`c${i}`));
+      expect(new Set((await readdir(dir)).filter((f) => f.endsWith('.connector.json'))).size).toBe(16);
+    });
+
+    it('never picks a new file name that a folder already takes', async () => {
+      const store = new WorkspaceStore(dir);
+      await store.list();
+      await mkdir(join(dir, 'contact-lookup.connector.json'));
+      expect(await store.save(sampleConnector())).toMatchObject({ status: 'saved', file: 'contact-lookup-2.connector.json' });
+    });
   });
 });

@@ -3,6 +3,12 @@
  * in a stable format. Files that cannot be read are listed with their error, never dropped.
  * Saves are compare-and-swap on the file's content hash, so an external edit (a `git pull`,
  * another editor) is surfaced as a conflict instead of being overwritten.
+ *
+ * An id → file index lets a save find its file without stat-ing the whole folder (a first
+ * sync writes 1,000 files in a row). The index is built by list(), updated by our own saves
+ * and deletes, told about external edits by the watcher (invalidate), reconciled with one
+ * readdir per save for files added or removed behind our back, and the file it names is
+ * re-checked before use: if it no longer holds that id, the save falls back to a full list().
  */
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -24,6 +30,14 @@ interface CachedEntry {
   entry: WorkspaceEntry;
 }
 
+/** Which connector id each file in the folder holds; null for files that do not load. */
+interface FolderIndex {
+  /** Every name in the folder (not only connector files): new file names must not clash. */
+  names: Set<string>;
+  idOf: Map<string, string | null>;
+  filesById: Map<string, Set<string>>;
+}
+
 /** How many of our own recent writes per file the watcher should recognise. */
 const OWN_WRITE_MEMORY = 8;
 
@@ -32,6 +46,9 @@ export class WorkspaceStore {
   private readonly cache = new Map<string, CachedEntry>();
   private readonly ownWrites = new Map<string, string[]>();
   private readonly ownDeletes = new Set<string>();
+  private index: FolderIndex | undefined;
+  /** Files the watcher saw change since the index was built: re-read before the index is used. */
+  private readonly dirtyFiles = new Set<string>();
   /** Serialises check-then-write so two saves in this process cannot interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -41,11 +58,15 @@ export class WorkspaceStore {
 
   /** All connector files, sorted by file name; duplicates of an id are reported as invalid. */
   async list(): Promise<WorkspaceEntry[]> {
-    const names = (await readdir(this.root)).filter(isConnectorFileName).sort();
+    this.dirtyFiles.clear();
+    const all = await readdir(this.root);
+    const names = all.filter(isConnectorFileName).sort();
+    const index: FolderIndex = { names: new Set(all), idOf: new Map(), filesById: new Map() };
     const entries: WorkspaceEntry[] = [];
     const seen = new Map<string, string>();
     for (const file of names) {
       const entry = await this.readEntry(file);
+      indexFile(index, file, entry);
       if (!entry) continue;
       if (entry.kind === 'connector') {
         const first = seen.get(entry.connector.id);
@@ -57,7 +78,9 @@ export class WorkspaceStore {
       }
       entries.push(entry);
     }
-    for (const file of this.cache.keys()) if (!names.includes(file)) this.cache.delete(file);
+    const listed = new Set(names);
+    for (const file of this.cache.keys()) if (!listed.has(file)) this.cache.delete(file);
+    this.index = index;
     return entries;
   }
 
@@ -67,15 +90,50 @@ export class WorkspaceStore {
     return entry;
   }
 
+  /** The file list() would show for this id (the first by name when ids are duplicated). */
   async find(id: string): Promise<Extract<WorkspaceEntry, { kind: 'connector' }> | undefined> {
+    const index = await this.freshIndex();
+    const file = firstFile(index.filesById.get(id));
+    if (file === undefined) return undefined;
+    const entry = await this.readEntry(file);
+    if (entry?.kind === 'connector' && entry.connector.id === id) return entry;
+    // The index was wrong (an edit the watcher has not reported yet): read everything.
+    return this.findByListing(id);
+  }
+
+  private async findByListing(id: string): Promise<Extract<WorkspaceEntry, { kind: 'connector' }> | undefined> {
     const entries = await this.list();
     return entries.find((e): e is Extract<WorkspaceEntry, { kind: 'connector' }> => e.kind === 'connector' && e.connector.id === id);
+  }
+
+  /**
+   * The index, brought up to date cheaply: one readdir for files added or removed behind our
+   * back, and a re-read (stat, then content only if it changed) of files the watcher reported.
+   */
+  private async freshIndex(): Promise<FolderIndex> {
+    if (!this.index) await this.list();
+    const index = this.index!;
+    const all = await readdir(this.root);
+    const present = new Set(all);
+    for (const name of index.names) {
+      if (!present.has(name)) {
+        indexId(index, name, undefined);
+        this.cache.delete(name);
+      }
+    }
+    for (const name of all) if (!index.names.has(name) && isConnectorFileName(name)) this.dirtyFiles.add(name);
+    index.names = present;
+    const dirty = [...this.dirtyFiles];
+    this.dirtyFiles.clear();
+    for (const file of dirty) indexFile(index, file, present.has(file) ? await this.readEntry(file) : undefined);
+    return index;
   }
 
   async save(connector: Connector, options: { baseHash?: string | undefined; force?: boolean | undefined } = {}): Promise<SaveResult> {
     return this.exclusive(async () => {
       const existing = await this.find(connector.id);
-      const file = existing?.file ?? uniqueConnectorFileName(connector.name, new Set((await readdir(this.root)).map((n) => n)));
+      // find() has just reconciled the index's names with the folder.
+      const file = existing?.file ?? uniqueConnectorFileName(connector.name, this.index?.names ?? new Set(await readdir(this.root)));
       const currentHash = existing ? await this.hashOnDisk(existing.file) : null;
       if (!options.force) {
         if (options.baseHash === undefined && currentHash !== null) {
@@ -96,6 +154,10 @@ export class WorkspaceStore {
       this.rememberOwnWrite(file, hash);
       await atomicWriteFile(join(this.root, file), content);
       this.cache.delete(file);
+      if (this.index) {
+        this.index.names.add(file);
+        indexId(this.index, file, connector.id);
+      }
       return { status: 'saved', id: connector.id, file, hash };
     });
   }
@@ -111,6 +173,10 @@ export class WorkspaceStore {
       await unlink(join(this.root, existing.file));
       await fsyncDirectory(this.root);
       this.cache.delete(existing.file);
+      if (this.index) {
+        this.index.names.delete(existing.file);
+        indexId(this.index, existing.file, undefined);
+      }
       return true;
     });
   }
@@ -121,9 +187,11 @@ export class WorkspaceStore {
     return this.ownWrites.get(file)?.includes(hash) ?? false;
   }
 
-  /** The watcher calls this so the next list() re-reads the file. */
+  /** The watcher calls this so the next list() or save re-reads the file. */
   invalidate(file: string): void {
-    this.cache.delete(basename(file));
+    const name = basename(file);
+    this.cache.delete(name);
+    this.dirtyFiles.add(name);
   }
 
   async readEntry(file: string): Promise<WorkspaceEntry | undefined> {
@@ -169,4 +237,36 @@ export class WorkspaceStore {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Names come from readdir (a folder named like a connector file still takes the name). */
+function indexFile(index: FolderIndex, file: string, entry: WorkspaceEntry | undefined): void {
+  indexId(index, file, entry === undefined ? undefined : entry.kind === 'connector' ? entry.connector.id : null);
+}
+
+/** Records which id `file` holds now: a string, null (does not load) or undefined (gone). */
+function indexId(index: FolderIndex, file: string, id: string | null | undefined): void {
+  const previous = index.idOf.get(file);
+  if (previous) {
+    const files = index.filesById.get(previous);
+    files?.delete(file);
+    if (files?.size === 0) index.filesById.delete(previous);
+  }
+  if (id === undefined) {
+    index.idOf.delete(file);
+    return;
+  }
+  index.idOf.set(file, id);
+  if (id !== null) {
+    const files = index.filesById.get(id) ?? new Set<string>();
+    files.add(file);
+    index.filesById.set(id, files);
+  }
+}
+
+/** The first name in list() order (plain code-unit sort). */
+function firstFile(files: Set<string> | undefined): string | undefined {
+  let first: string | undefined;
+  for (const file of files ?? []) if (first === undefined || file < first) first = file;
+  return first;
 }
