@@ -1,6 +1,7 @@
 import { parseTemplate, hasTemplate } from './parseTemplate.js';
 import { resolveReference } from './resolveReference.js';
 import type { Scope } from './scope.js';
+import { ConnectorError } from '../errors/ConnectorError.js';
 
 export type InterpolationMode = 'text' | 'url';
 export interface InterpolateOptions {
@@ -67,7 +68,28 @@ function interpolateString(text: string, scope: Scope, mode: InterpolationMode):
     const inserted = stringifyValue(resolveReference(part.ref, scope));
     out += mode === 'url' && part.start !== 0 ? encodeComponent(inserted) : inserted;
   }
+  if (mode === 'url') refuseInsertedDotSegments(text, parts, out);
   return out;
+}
+
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * Percent-encoding can't protect a path segment that is exactly `.` or `..`: URL parsers resolve
+ * it (`%2e` too), so an output such as `..` in `/contacts/{{step_1.id}}` would send the request to
+ * another path. Such a value is refused; dot segments written literally in the template are kept.
+ */
+function refuseInsertedDotSegments(template: string, parts: ReturnType<typeof parseTemplate>, url: string): void {
+  const pathEnd = (s: string) => s.search(/[?#]/) === -1 ? s.length : s.search(/[?#]/);
+  const insertedSegments = url.slice(0, pathEnd(url)).split('/').filter((segment) => DOT_SEGMENT.test(segment));
+  if (insertedSegments.length === 0) return;
+  const literalText = parts.map((part) => (part.type === 'literal' ? part.text : '\u0000')).join('');
+  const literalDots = literalText.slice(0, pathEnd(literalText)).split('/').filter((segment) => DOT_SEGMENT.test(segment));
+  if (insertedSegments.length > literalDots.length) {
+    throw new ConnectorError('INVALID_TEMPLATE', `A value inserted into the URL ${JSON.stringify(template)} makes a path segment "${insertedSegments[0]}", which would change the request's path.`, {
+      hint: 'Check the input or step output used in the URL path: "." and ".." are not valid identifiers for a path segment.',
+    });
+  }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
