@@ -28,33 +28,26 @@ export function entrySteps(c: GraphInput): string[] {
 
 /** Every step that must finish before `id` can run (transitive predecessors), in the order of `c.steps`. Terminates on cycles. */
 export function ancestorsOf(c: GraphInput, id: string): string[] {
-  const edges = validEdges(c);
-  const seen = new Set<string>();
-  const stack = [id];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    for (const e of edges) {
-      if (e.target === current && !seen.has(e.source)) {
-        seen.add(e.source);
-        stack.push(e.source);
-      }
-    }
-  }
-  seen.delete(id);
-  return c.steps.map((s) => s.id).filter((s) => seen.has(s));
+  return reachableFrom(c, id, 'backward');
 }
 
 /** Every step reachable from `id`, in the order of `c.steps`. */
 export function descendantsOf(c: GraphInput, id: string): string[] {
+  return reachableFrom(c, id, 'forward');
+}
+
+/** Transitive walk along edges (forward: source → target; backward: target → source), excluding `id` itself. */
+function reachableFrom(c: GraphInput, id: string, direction: 'forward' | 'backward'): string[] {
   const edges = validEdges(c);
   const seen = new Set<string>();
   const stack = [id];
   while (stack.length > 0) {
     const current = stack.pop()!;
     for (const e of edges) {
-      if (e.source === current && !seen.has(e.target)) {
-        seen.add(e.target);
-        stack.push(e.target);
+      const [from, to] = direction === 'forward' ? [e.source, e.target] : [e.target, e.source];
+      if (from === current && !seen.has(to)) {
+        seen.add(to);
+        stack.push(to);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectorSchema, type Connector, type ConnectorInput } from '../schema/connector.js';
 import {
-  ancestorsOf, availableVariables, entrySteps, findCycle, predecessors, successors, topologicalOrder, variablesForEdge, variablesForMappings,
+  ancestorsOf, availableVariables, descendantsOf, entrySteps, findCycle, predecessors, successors, topologicalOrder, variablesForEdge, variablesForMappings,
 } from './index.js';
 
 function connector(partial: Partial<ConnectorInput>): Connector {
@@ -26,6 +26,9 @@ describe('graph queries', () => {
     expect(entrySteps(diamond)).toEqual(['a']);
     expect(ancestorsOf(diamond, 'e')).toEqual(['a', 'b', 'c']);
     expect(ancestorsOf(diamond, 'a')).toEqual([]);
+    expect(descendantsOf(diamond, 'b')).toEqual(['e']);
+    expect(descendantsOf(diamond, 'a')).toEqual(['d', 'b', 'c', 'e']);
+    expect(descendantsOf(diamond, 'e')).toEqual([]);
   });
 
   it('orders topologically, stable by the order of steps', () => {
@@ -40,7 +43,8 @@ describe('graph queries', () => {
     expect(findCycle(cyclic)).toEqual(['b', 'c']);
     expect(() => topologicalOrder(cyclic)).toThrow(/b → c → b/);
     expect(findCycle(connector({ steps: [step('a')], edges: [edge('a', 'a')] }))).toEqual(['a']);
-    expect(ancestorsOf(cyclic, 'b')).toEqual(['a', 'b', 'c'].filter((id) => id !== 'b'));
+    expect(ancestorsOf(cyclic, 'b')).toEqual(['a', 'c']);
+    expect(descendantsOf(cyclic, 'b')).toEqual(['c']);
   });
 
   it('ignores edges to unknown steps', () => {
