@@ -4,19 +4,22 @@ import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { refreshEntries } from '../services/workspaceActions.js';
 import { openConnector } from '../services/connectorActions.js';
+import { CoalescedRefresh } from '../services/coalescedRefresh.js';
 import { useHost } from './useHost.js';
 
 export function useHostEvents(): void {
   const store = useAppStoreApi();
   const host = useHost();
   useEffect(() => {
+    // A pull of many files reports one change per file: list the workspace once per burst.
+    const entriesRefresh = new CoalescedRefresh(() => refreshEntries(store, host));
     const offs = [
       host.subscribe('run.event', ({ connectorId, event }) => {
         if (store.getState().doc?.id === connectorId) store.getState().applyRunEvent(event);
       }),
       host.subscribe('store.changed', (change) => {
         const s = store.getState();
-        void refreshEntries(store, host);
+        entriesRefresh.request();
         if (!s.doc || change.id !== s.doc.id || change.hash === s.baseHash) return;
         if (hasUnsavedChanges(s)) s.setExternalChange(true);
         else if (change.kind !== 'removed') void openConnector(store, host, s.doc.id);
@@ -28,6 +31,9 @@ export function useHostEvents(): void {
         if (workspace) void refreshEntries(store, host);
       }),
     ];
-    return () => offs.forEach((off) => off());
+    return () => {
+      offs.forEach((off) => off());
+      entriesRefresh.dispose();
+    };
   }, [store, host]);
 }
