@@ -5,13 +5,7 @@
  * for a sleep (`waitForSleep`) instead of guessing with real delays.
  */
 import { abortReason, type Clock } from '../ports/index.js';
-
-interface Timer {
-  id: number;
-  due: number;
-  ms: number;
-  resolve: () => void;
-}
+import { createTimerQueue } from '../testing/timerQueue.js';
 
 export interface FakeClock extends Clock {
   advance(ms: number): Promise<void>;
@@ -27,8 +21,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createFakeClock(start = 1_700_000_000_000): FakeClock {
   let now = start;
-  let nextId = 1;
-  const timers: Timer[] = [];
+  const timers = createTimerQueue();
   const requested: number[] = [];
   const watchers: Array<{ match: (ms: number) => boolean; resolve: (ms: number) => void }> = [];
 
@@ -36,48 +29,34 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
     requested,
     now: () => now,
     sleep(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(abortReason(signal));
-        requested.push(ms);
-        // Like a real zero timeout: no one needs to advance time for it.
-        if (ms <= 0) return void Promise.resolve().then(resolve);
-        const timer: Timer = { id: nextId++, due: now + Math.max(0, ms), ms, resolve: () => {} };
-        const onAbort = () => {
-          const index = timers.indexOf(timer);
-          if (index >= 0) timers.splice(index, 1);
-          reject(abortReason(signal as AbortSignal));
-        };
-        timer.resolve = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        timers.push(timer);
-        for (const watcher of [...watchers]) {
-          if (watcher.match(ms)) {
-            watchers.splice(watchers.indexOf(watcher), 1);
-            watcher.resolve(ms);
-          }
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      requested.push(ms);
+      // Like a real zero timeout: no one needs to advance time for it.
+      if (ms <= 0) return new Promise<void>((resolve) => void Promise.resolve().then(resolve));
+      const done = timers.add(now + ms, ms, signal);
+      for (const watcher of [...watchers]) {
+        if (watcher.match(ms)) {
+          watchers.splice(watchers.indexOf(watcher), 1);
+          watcher.resolve(ms);
         }
-      });
+      }
+      return done;
     },
     async advance(ms) {
       const target = now + ms;
       for (;;) {
         await turn();
-        timers.sort((a, b) => a.due - b.due || a.id - b.id);
-        const first = timers[0];
-        if (!first || first.due > target) break;
-        timers.shift();
-        now = first.due;
-        first.resolve();
+        const next = timers.takeNext(target);
+        if (!next) break;
+        now = next.due;
+        next.fire();
       }
       now = target;
       await turn();
     },
-    pending: () => timers.map((timer) => timer.due - now),
+    pending: () => timers.pending().map((timer) => timer.due - now),
     waitForSleep(match = () => true) {
-      const existing = timers.find((timer) => match(timer.ms));
+      const existing = timers.pending().find((timer) => match(timer.ms));
       if (existing) return Promise.resolve(existing.ms);
       return new Promise<number>((resolve) => watchers.push({ match, resolve }));
     },
