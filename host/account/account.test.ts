@@ -390,4 +390,30 @@ describe('test runs', () => {
     await app.services.api.sync.now();
     expect(await count()).toBe(1);
   });
+
+  it('an upload whose answer was lost after the server committed is retried and recorded once', async () => {
+    const app = await signedInApp(alice, workspaceId);
+    await app.services.api.account.selectWorkspace({ workspaceId, pushRuns: true });
+    await app.services.api.connectors.save({ connector: sampleConnector({ id: 'lossy', name: 'Lossy' }) });
+    await app.services.api.sync.now();
+    const count = async () => (await supa.db.query<{ n: number }>(`select count(*)::int as n from connector_executions where workspace_id = $1`, [workspaceId])).rows[0]!.n;
+    const total = async () => (await supa.db.query<{ n: number }>(`select total_executions as n from connectors where workspace_id = $1 and name = 'Lossy'`, [workspaceId])).rows[0]!.n;
+    const queued = async () => {
+      const file = (await readdir(app.userDataDir, { recursive: true })).find((name) => name.endsWith('pending-runs.json'));
+      return file ? (JSON.parse(await readFile(join(app.userDataDir, file), 'utf8')) as unknown[]).length : 0;
+    };
+    const before = await count();
+
+    supa.injectFault({ path: '/rest/v1/rpc/record_execution', when: 'after-commit' });
+    const { runId } = await app.services.api.runs.start({ connectorId: 'lossy', mode: 'mock', inputs: { email: 'a@b.co' } });
+    await app.services.runSettled(runId);
+    // The server stored the run, but the app never heard back: it stays queued.
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
+    await app.services.api.sync.now();
+    await expect.poll(queued, { timeout: 10_000 }).toBe(0);
+    expect(await count()).toBe(before + 1);
+    expect(await total()).toBe(1);
+    const rows = (await supa.db.query<{ client_run_id: string }>(`select client_run_id from connector_executions where workspace_id = $1 and client_run_id = $2`, [workspaceId, runId])).rows;
+    expect(rows).toHaveLength(1);
+  });
 });

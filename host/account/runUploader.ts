@@ -2,8 +2,10 @@
  * Pushes finished local test runs to `connector_executions` (record_execution RPC) so the
  * SaaS dashboard's statistics include them. Runs wait in an owner-only queue file until
  * their connector has reached the server; each record is redacted with the vault's values
- * again right before it leaves the machine (and refused if a value survives).
+ * again right before it leaves the machine (and refused if a value survives). Each upload
+ * carries the run's id, so one retried after a lost answer is recorded once.
  */
+import { createHash } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ExecutionRecord } from '../../core/executor/types.js';
 import { readJsonFile, writeJsonFile } from '../fs/jsonFile.js';
@@ -68,6 +70,7 @@ export class RunUploader {
           p_workspace_id: workspaceId,
           p_connector_id: remoteId,
           p_status: SERVER_STATUS[record.status],
+          p_client_run_id: clientRunId(record.runId),
           p_source: 'local_test',
           p_steps_executed: record.steps,
           p_input_data: record.inputs,
@@ -103,4 +106,19 @@ export class RunUploader {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The run's id as the UUID the server keys replays on. Runs started by the host already have
+ * a UUID; any other id (a core fallback id) maps to the same name-based UUID every time.
+ */
+export function clientRunId(runId: string): string {
+  if (UUID.test(runId)) return runId.toLowerCase();
+  const bytes = createHash('sha256').update(`connector-studio/run/${runId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50; // version 5 layout (name-based, SHA hash)
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
