@@ -5,6 +5,7 @@ import { importContent, openConnector, openNewDocument } from '../services/conne
 import { connectorFromStep } from '../services/newConnector.js';
 import { parseCurl } from '../curl/parseCurl.js';
 import { errorMessage } from '../services/errorMessage.js';
+import { Dialog } from '../app/Dialog.js';
 
 type Tab = 'file' | 'curl';
 
@@ -43,37 +44,29 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
-        <h2 id="import-title">Import a connector</h2>
-        <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
-          <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
-        </div>
-        {tab === 'file' ? (
-          <>
-            <div className="field">
-              <label htmlFor="import-file">Choose a file (app format or SaaS interchange JSON)</label>
-              <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
-            </div>
-            <div className="field">
-              <label htmlFor="import-json">…or paste its JSON</label>
-              <textarea id="import-json" data-testid="import-json-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
-            </div>
-          </>
-        ) : (
-          <div className="field">
-            <label htmlFor="import-curl">Paste a cURL command (it becomes a one-step connector; nothing is sent)</label>
-            <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
-          </div>
-        )}
-        {error && <p className="error-text" role="alert" data-testid="import-error">{error}</p>}
-        <div className="row">
-          <span className="grow" />
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" data-testid="import-submit" disabled={!text.trim()} onClick={() => void (tab === 'curl' ? importCurl() : importJson(text))}>Import</button>
-        </div>
+    <Dialog title="Import a connector" testId="import-dialog" onClose={onClose} error={error} errorTestId="import-error"
+      confirm={{ label: 'Import', testId: 'import-submit', disabled: !text.trim(), onConfirm: () => void (tab === 'curl' ? importCurl() : importJson(text)) }}>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
+        <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
       </div>
-    </div>
+      {tab === 'file' ? (
+        <>
+          <div className="field">
+            <label htmlFor="import-file">Choose a file (app format or SaaS interchange JSON)</label>
+            <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
+          </div>
+          <div className="field">
+            <label htmlFor="import-json">…or paste its JSON</label>
+            <textarea id="import-json" data-testid="import-json-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} />
+          </div>
+        </>
+      ) : (
+        <div className="field">
+          <label htmlFor="import-curl">Paste a cURL command (it becomes a one-step connector; nothing is sent)</label>
+          <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
+        </div>
+      )}
+    </Dialog>
   );
 }

@@ -8,7 +8,8 @@ import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { openConnector } from '../services/connectorActions.js';
 import { refreshCredentials, refreshEntries } from '../services/workspaceActions.js';
-import { errorMessage } from '../services/errorMessage.js';
+import { Dialog } from '../app/Dialog.js';
+import { useBusyAction } from '../app/useBusyAction.js';
 
 type SlotState = { mode: 'new'; value: string } | { mode: 'existing'; name: string };
 
@@ -18,68 +19,51 @@ export function InstallDialog({ template, onClose }: { template: TemplateDetail;
   const credentials = useAppStore((s) => s.credentials);
   const [slots, setSlots] = useState<Record<string, SlotState>>(() =>
     Object.fromEntries(template.credentials.map((slot) => [slot.name, credentials.some((c) => c.name === slot.name) ? { mode: 'existing', name: slot.name } : { mode: 'new', value: '' }])));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const ready = template.credentials.every((slot) => {
     const s = slots[slot.name];
     return s && (s.mode === 'new' ? s.value.length > 0 : s.name.length > 0);
   });
 
-  const install = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(slots).map(([name, s]) => [name, s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
-      const result = await host.templates.install({ id: template.id, credentials: choices });
-      await refreshCredentials(store, host);
-      await refreshEntries(store, host);
-      store.getState().notify({ kind: 'success', message: `Installed "${result.name}".` });
-      onClose();
-      await openConnector(store, host, result.connectorId);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const install = () => run(async () => {
+    const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(slots).map(([name, s]) => [name, s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
+    const result = await host.templates.install({ id: template.id, credentials: choices });
+    await refreshCredentials(store, host);
+    await refreshEntries(store, host);
+    store.getState().notify({ kind: 'success', message: `Installed "${result.name}".` });
+    onClose();
+    await openConnector(store, host, result.connectorId);
+  });
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="install-title" data-testid="install-dialog">
-        <h2 id="install-title">Install {template.name}</h2>
-        <p className="muted">The values are stored encrypted in this computer's vault; the connector only refers to them by name.</p>
-        {template.credentials.length === 0 && <p>This template needs no credentials.</p>}
-        {template.credentials.map((slot) => {
-          const state = slots[slot.name]!;
-          return (
-            <fieldset key={slot.name} className="install-slot" data-testid={`install-slot-${slot.name}`}>
-              <legend>{slot.label || slot.name} <code className="muted">{slot.name}</code></legend>
-              {slot.help && <p className="small-text muted">{slot.help}{slot.url && <> — <a href={slot.url} target="_blank" rel="noreferrer noopener">how to get one</a></>}</p>}
-              <div className="row">
-                <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'new'} data-testid={`install-slot-new-${slot.name}`}
-                  onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'new', value: '' } })} /> New value</label>
-                <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'existing'} disabled={credentials.length === 0} data-testid={`install-slot-existing-${slot.name}`}
-                  onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: credentials[0]?.name ?? '' } })} /> A saved credential</label>
-              </div>
-              {state.mode === 'new' ? (
-                <input type="password" autoComplete="off" aria-label={`${slot.label || slot.name} value`} data-testid={`install-value-${slot.name}`} value={state.value}
-                  onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'new', value: e.target.value } })} />
-              ) : (
-                <select aria-label={`Saved credential for ${slot.label || slot.name}`} data-testid={`install-existing-${slot.name}`} value={state.name}
-                  onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: e.target.value } })}>
-                  {credentials.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.mask})</option>)}
-                </select>
-              )}
-            </fieldset>
-          );
-        })}
-        {error && <p className="error-text" role="alert" data-testid="install-error">{error}</p>}
-        <div className="row">
-          <span className="grow" />
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" data-testid="install-confirm" disabled={!ready || busy} onClick={() => void install()}>Install</button>
-        </div>
-      </div>
-    </div>
+    <Dialog title={`Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
+      confirm={{ label: 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
+      <p className="muted">The values are stored encrypted in this computer's vault; the connector only refers to them by name.</p>
+      {template.credentials.length === 0 && <p>This template needs no credentials.</p>}
+      {template.credentials.map((slot) => {
+        const state = slots[slot.name]!;
+        return (
+          <fieldset key={slot.name} className="install-slot" data-testid={`install-slot-${slot.name}`}>
+            <legend>{slot.label || slot.name} <code className="muted">{slot.name}</code></legend>
+            {slot.help && <p className="small-text muted">{slot.help}{slot.url && <> — <a href={slot.url} target="_blank" rel="noreferrer noopener">how to get one</a></>}</p>}
+            <div className="row">
+              <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'new'} data-testid={`install-slot-new-${slot.name}`}
+                onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'new', value: '' } })} /> New value</label>
+              <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'existing'} disabled={credentials.length === 0} data-testid={`install-slot-existing-${slot.name}`}
+                onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: credentials[0]?.name ?? '' } })} /> A saved credential</label>
+            </div>
+            {state.mode === 'new' ? (
+              <input type="password" autoComplete="off" aria-label={`${slot.label || slot.name} value`} data-testid={`install-value-${slot.name}`} value={state.value}
+                onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'new', value: e.target.value } })} />
+            ) : (
+              <select aria-label={`Saved credential for ${slot.label || slot.name}`} data-testid={`install-existing-${slot.name}`} value={state.name}
+                onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: e.target.value } })}>
+                {credentials.map((c) => <option key={c.name} value={c.name}>{c.name} ({c.mask})</option>)}
+              </select>
+            )}
+          </fieldset>
+        );
+      })}
+    </Dialog>
   );
 }

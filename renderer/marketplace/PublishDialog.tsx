@@ -8,6 +8,8 @@ import type { PublishPreview } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
+import { Dialog } from '../app/Dialog.js';
+import { useBusyAction } from '../app/useBusyAction.js';
 
 export function PublishDialog({ onClose, onPublished }: { onClose: () => void; onPublished: (id: string) => void }) {
   const store = useAppStoreApi();
@@ -15,11 +17,10 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
   const connectors = useAppStore((s) => s.entries).flatMap((e) => (e.kind === 'connector' ? [e] : []));
   const [connectorId, setConnectorId] = useState(connectors[0]?.id ?? '');
   const [preview, setPreview] = useState<PublishPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
   const [official, setOfficial] = useState(false);
   const [asUpdate, setAsUpdate] = useState(true);
   const [changelog, setChangelog] = useState('');
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!connectorId) return;
@@ -28,76 +29,62 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
     setError(null);
     host.templates.publishPreview({ connectorId }).then((p) => { if (!cancelled) setPreview(p); }, (e: unknown) => { if (!cancelled) setError(errorMessage(e)); });
     return () => { cancelled = true; };
-  }, [host, connectorId]);
+  }, [host, connectorId, setError]);
 
-  const publish = async () => {
-    if (!preview) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const updateOf = asUpdate && preview.updateOf ? preview.updateOf.id : undefined;
-      const result = await host.templates.publish({ connectorId, official, ...(updateOf ? { updateOf } : {}), ...(changelog.trim() ? { changelog: changelog.trim() } : {}) });
-      store.getState().notify({ kind: 'success', message: `Published "${result.name}" (version ${result.version}).` });
-      onPublished(result.id);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const publish = (ready: PublishPreview) => run(async () => {
+    const updateOf = asUpdate && ready.updateOf ? ready.updateOf.id : undefined;
+    const result = await host.templates.publish({ connectorId, official, ...(updateOf ? { updateOf } : {}), ...(changelog.trim() ? { changelog: changelog.trim() } : {}) });
+    store.getState().notify({ kind: 'success', message: `Published "${result.name}" (version ${result.version}).` });
+    onPublished(result.id);
+  });
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div className="dialog publish-dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" data-testid="publish-dialog">
-        <h2 id="publish-title">Publish a connector as a template</h2>
-        <label className="field"><span>Connector</span>
-          <select data-testid="publish-connector" value={connectorId} onChange={(e) => setConnectorId(e.target.value)}>
-            {connectors.map((c) => <option key={c.id} value={c.id}>{c.icon} {c.name}</option>)}
-          </select>
-        </label>
-        {connectors.length === 0 && <p className="muted">This workspace has no connectors yet.</p>}
-        {!preview && !error && connectorId && <p className="loading" role="status">Checking…</p>}
-        {preview && (
-          <div data-testid="publish-preview" data-ok={preview.ok}>
-            {preview.ok
-              ? <p className="badge success" data-testid="publish-check-ok">No secrets found: credential references became {preview.template.credentials.length} slot{preview.template.credentials.length === 1 ? '' : 's'}.</p>
-              : (
-                <div role="alert" data-testid="publish-findings">
-                  <p className="error-text">Not publishable: remove these values (store them as credentials and use <code>{'{{credentials.name}}'}</code>).</p>
-                  <ul>{preview.findings.map((f) => <li key={`${f.path}:${f.kind}`}><code>{f.path}</code> — {f.message}</li>)}</ul>
-                </div>
-              )}
-            {preview.dropped.length > 0 && (
-              <ul className="small-text muted" data-testid="publish-dropped">{preview.dropped.map((d) => <li key={d.path}><code>{d.path}</code> {d.reason}</li>)}</ul>
+    <Dialog title="Publish a connector as a template" testId="publish-dialog" className="publish-dialog" onClose={onClose} error={error} errorTestId="publish-error"
+      confirm={{
+        label: official ? 'Publish official template' : 'Publish community template',
+        testId: 'publish-confirm',
+        disabled: !preview?.ok || !preview.signedIn || busy,
+        onConfirm: () => { if (preview) void publish(preview); },
+      }}>
+      <label className="field"><span>Connector</span>
+        <select data-testid="publish-connector" value={connectorId} onChange={(e) => setConnectorId(e.target.value)}>
+          {connectors.map((c) => <option key={c.id} value={c.id}>{c.icon} {c.name}</option>)}
+        </select>
+      </label>
+      {connectors.length === 0 && <p className="muted">This workspace has no connectors yet.</p>}
+      {!preview && !error && connectorId && <p className="loading" role="status">Checking…</p>}
+      {preview && (
+        <div data-testid="publish-preview" data-ok={preview.ok}>
+          {preview.ok
+            ? <p className="badge success" data-testid="publish-check-ok">No secrets found: credential references became {preview.template.credentials.length} slot{preview.template.credentials.length === 1 ? '' : 's'}.</p>
+            : (
+              <div role="alert" data-testid="publish-findings">
+                <p className="error-text">Not publishable: remove these values (store them as credentials and use <code>{'{{credentials.name}}'}</code>).</p>
+                <ul>{preview.findings.map((f) => <li key={`${f.path}:${f.kind}`}><code>{f.path}</code> — {f.message}</li>)}</ul>
+              </div>
             )}
-            <h3>Credential slots</h3>
-            <ul className="small-text">{preview.template.credentials.map((c) => <li key={c.name}><code>{c.name}</code> {c.label}</li>)}</ul>
-            <h3>Cassettes published with it</h3>
-            <ul className="small-text">{preview.template.cassettes.map((c) => <li key={c}><code>{c}</code></li>)}{preview.template.cassettes.length === 0 && <li className="muted">none</li>}</ul>
-            <details open>
-              <summary>Exactly what will be published</summary>
-              <pre className="publish-json" data-testid="publish-json">{JSON.stringify(preview.template.connector, null, 2)}</pre>
-            </details>
-            {preview.updateOf && (
-              <label className="row small-text"><input type="checkbox" checked={asUpdate} onChange={(e) => setAsUpdate(e.target.checked)} data-testid="publish-as-update" />
-                Publish as version {preview.updateOf.version + 1} of “{preview.updateOf.name}” (installed copies are not changed; their owners are offered the update)</label>
-            )}
-            {preview.updateOf && asUpdate && <label className="field"><span>What changed</span><input value={changelog} onChange={(e) => setChangelog(e.target.value)} maxLength={2000} /></label>}
-            {preview.canPublishOfficial && (
-              <label className="row small-text"><input type="checkbox" checked={official} onChange={(e) => setOfficial(e.target.checked)} data-testid="publish-official" /> Publish as an official template (admin)</label>
-            )}
-            {!preview.signedIn && <p className="muted" data-testid="publish-signin-needed">Sign in (sync panel) to publish.</p>}
-          </div>
-        )}
-        {error && <p className="error-text" role="alert" data-testid="publish-error">{error}</p>}
-        <div className="row">
-          <span className="grow" />
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" data-testid="publish-confirm" disabled={!preview?.ok || !preview.signedIn || busy} onClick={() => void publish()}>
-            {official ? 'Publish official template' : 'Publish community template'}
-          </button>
+          {preview.dropped.length > 0 && (
+            <ul className="small-text muted" data-testid="publish-dropped">{preview.dropped.map((d) => <li key={d.path}><code>{d.path}</code> {d.reason}</li>)}</ul>
+          )}
+          <h3>Credential slots</h3>
+          <ul className="small-text">{preview.template.credentials.map((c) => <li key={c.name}><code>{c.name}</code> {c.label}</li>)}</ul>
+          <h3>Cassettes published with it</h3>
+          <ul className="small-text">{preview.template.cassettes.map((c) => <li key={c}><code>{c}</code></li>)}{preview.template.cassettes.length === 0 && <li className="muted">none</li>}</ul>
+          <details open>
+            <summary>Exactly what will be published</summary>
+            <pre className="publish-json" data-testid="publish-json">{JSON.stringify(preview.template.connector, null, 2)}</pre>
+          </details>
+          {preview.updateOf && (
+            <label className="row small-text"><input type="checkbox" checked={asUpdate} onChange={(e) => setAsUpdate(e.target.checked)} data-testid="publish-as-update" />
+              Publish as version {preview.updateOf.version + 1} of “{preview.updateOf.name}” (installed copies are not changed; their owners are offered the update)</label>
+          )}
+          {preview.updateOf && asUpdate && <label className="field"><span>What changed</span><input value={changelog} onChange={(e) => setChangelog(e.target.value)} maxLength={2000} /></label>}
+          {preview.canPublishOfficial && (
+            <label className="row small-text"><input type="checkbox" checked={official} onChange={(e) => setOfficial(e.target.checked)} data-testid="publish-official" /> Publish as an official template (admin)</label>
+          )}
+          {!preview.signedIn && <p className="muted" data-testid="publish-signin-needed">Sign in (sync panel) to publish.</p>}
         </div>
-      </div>
-    </div>
+      )}
+    </Dialog>
   );
 }

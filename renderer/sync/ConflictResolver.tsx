@@ -1,8 +1,7 @@
 /** One sync conflict: both versions side by side, and keep mine / keep theirs / keep both. */
-import { useState } from 'react';
 import type { SyncConflictView } from '../../contract/hostApi.js';
+import { useBusyAction } from '../app/useBusyAction.js';
 import { useHost } from '../app/useHost.js';
-import { errorMessage } from '../services/errorMessage.js';
 import { MonacoDiff } from './MonacoDiff.js';
 
 const WHY: Record<SyncConflictView['kind'], string> = {
@@ -17,20 +16,11 @@ const pretty = (doc: Record<string, unknown> | null) => (doc ? `${JSON.stringify
 
 export function ConflictResolver({ conflict, onResolved }: { conflict: SyncConflictView; onResolved: () => void }) {
   const host = useHost();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const resolve = async (resolution: 'keep-mine' | 'keep-theirs' | 'keep-both') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await host.sync.resolve({ localId: conflict.localId, resolution });
-      onResolved();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
+  const resolve = (resolution: 'keep-mine' | 'keep-theirs' | 'keep-both') => run(async () => {
+    await host.sync.resolve({ localId: conflict.localId, resolution });
+    onResolved();
+  });
   return (
     <div className="sync-conflict" data-testid="conflict-item" data-connector-id={conflict.localId}>
       <div className="row">

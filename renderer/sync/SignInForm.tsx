@@ -1,28 +1,19 @@
 /** Email + password sign-in, or who is signed in with a sign-out button. */
 import { useState } from 'react';
 import type { AccountStatus } from '../../contract/hostApi.js';
+import { useBusyAction } from '../app/useBusyAction.js';
 import { useHost } from '../app/useHost.js';
-import { errorMessage } from '../services/errorMessage.js';
 
 export function SignInForm({ account, onChange }: { account: AccountStatus; onChange: (next: AccountStatus) => void }) {
   const host = useHost();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
 
-  const act = async (action: () => Promise<AccountStatus>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await action());
-      setPassword('');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<AccountStatus>) => run(async () => {
+    onChange(await action());
+    setPassword('');
+  });
 
   if (account.user) {
     return (

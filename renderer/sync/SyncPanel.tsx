@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountStatus, SyncConflictView, SyncLogEntry, SyncStatus } from '../../contract/hostApi.js';
+import { Dialog } from '../app/Dialog.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { ConflictResolver } from './ConflictResolver.js';
@@ -49,37 +50,32 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus | null; onCl
 
   const label = status ? syncStateLabel(status) : null;
   return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className="dialog sync-panel" role="dialog" aria-modal="true" aria-labelledby="sync-title" data-testid="sync-panel">
-        <div className="row">
-          <h2 id="sync-title" className="grow">Sync</h2>
-          <button type="button" aria-label="Close" data-testid="sync-panel-close" onClick={onClose}>✕</button>
-        </div>
-        {label && (
-          <p className={`sync-status-line sync-${status!.state}`} data-testid="sync-status-line" role="status">
-            {label.icon} {label.text}{status!.message ? ` — ${status!.message}` : ''}
-          </p>
-        )}
-        <SupabaseSettingsForm onSaved={() => void reload()} />
-        {account && <SignInForm account={account} onChange={(next) => { setAccount(next); void reload(); }} />}
-        {account?.user && <WorkspaceLinkPicker account={account} onChange={(next) => { setAccount(next); void reload(); }} />}
-        {account?.workspace && (
-          <section className="sync-section">
-            <div className="row">
-              <h3 className="grow">Activity</h3>
-              <button type="button" className="primary" data-testid="sync-now" onClick={() => void syncNow()}>Sync now</button>
+    <Dialog title="Sync" testId="sync-panel" className="sync-panel" onClose={onClose}
+      headerAction={<button type="button" aria-label="Close" data-testid="sync-panel-close" onClick={onClose}>✕</button>}>
+      {label && (
+        <p className={`sync-status-line sync-${status!.state}`} data-testid="sync-status-line" role="status">
+          {label.icon} {label.text}{status!.message ? ` — ${status!.message}` : ''}
+        </p>
+      )}
+      <SupabaseSettingsForm onSaved={() => void reload()} />
+      {account && <SignInForm account={account} onChange={(next) => { setAccount(next); void reload(); }} />}
+      {account?.user && <WorkspaceLinkPicker account={account} onChange={(next) => { setAccount(next); void reload(); }} />}
+      {account?.workspace && (
+        <section className="sync-section">
+          <div className="row">
+            <h3 className="grow">Activity</h3>
+            <button type="button" className="primary" data-testid="sync-now" onClick={() => void syncNow()}>Sync now</button>
+          </div>
+          {conflicts.length > 0 && (
+            <div data-testid="conflict-list">
+              <h4>Conflicts to resolve</h4>
+              {conflicts.map((c) => <ConflictResolver key={c.localId} conflict={c} onResolved={() => void reload()} />)}
             </div>
-            {conflicts.length > 0 && (
-              <div data-testid="conflict-list">
-                <h4>Conflicts to resolve</h4>
-                {conflicts.map((c) => <ConflictResolver key={c.localId} conflict={c} onResolved={() => void reload()} />)}
-              </div>
-            )}
-            <SyncLogView entries={log} />
-          </section>
-        )}
-        {error && <p className="field-error" role="alert">{error}</p>}
-      </div>
-    </div>
+          )}
+          <SyncLogView entries={log} />
+        </section>
+      )}
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </Dialog>
   );
 }

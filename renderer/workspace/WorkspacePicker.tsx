@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RecentWorkspace } from '../../contract/hostApi.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
+import { useBusyAction } from '../app/useBusyAction.js';
 import { openWorkspace } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import './workspace.css';
@@ -10,8 +11,7 @@ export function WorkspacePicker() {
   const store = useAppStoreApi();
   const host = useHost();
   const [path, setPath] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyAction();
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [dialogSupported, setDialogSupported] = useState(true);
 
@@ -19,22 +19,14 @@ export function WorkspacePicker() {
     host.workspace.recent().then(setRecent).catch(() => setRecent([]));
   }, [host]);
 
-  const run = async (target: string, create: boolean) => {
+  const open = async (target: string, create: boolean) => {
     if (!target.trim()) { setError('Type the full path of a folder, e.g. /home/you/connectors.'); return; }
-    setBusy(true);
-    setError(null);
-    try {
-      await openWorkspace(store, host, target.trim(), create);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => openWorkspace(store, host, target.trim(), create));
   };
 
   const pick = async () => {
     const result = await host.workspace.pickFolder({ title: 'Open a workspace folder' }).catch((e: unknown) => ({ status: 'unsupported' as const, reason: errorMessage(e) }));
-    if (result.status === 'picked') await run(result.path, false);
+    if (result.status === 'picked') await open(result.path, false);
     else if (result.status === 'unsupported') setDialogSupported(false);
   };
 
@@ -43,12 +35,12 @@ export function WorkspacePicker() {
       <h1 id="wp-title">Open a workspace</h1>
       <p className="muted">A workspace is a folder: each connector is one JSON file in it, ready for git.</p>
       {dialogSupported && <button type="button" className="primary" onClick={() => void pick()}>Choose a folder…</button>}
-      <form className="workspace-form" onSubmit={(e) => { e.preventDefault(); void run(path, false); }}>
+      <form className="workspace-form" onSubmit={(e) => { e.preventDefault(); void open(path, false); }}>
         <label htmlFor="workspace-path">Folder path</label>
         <input id="workspace-path" data-testid="workspace-path-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/you/connectors" autoFocus />
         <div className="row">
           <button type="submit" data-testid="workspace-open-button" disabled={busy}>Open</button>
-          <button type="button" data-testid="workspace-create-button" disabled={busy} onClick={() => void run(path, true)}>Create new workspace</button>
+          <button type="button" data-testid="workspace-create-button" disabled={busy} onClick={() => void open(path, true)}>Create new workspace</button>
         </div>
         {error && <p className="error-text" role="alert" data-testid="workspace-error">{error}</p>}
       </form>
@@ -58,7 +50,7 @@ export function WorkspacePicker() {
           <ul className="recent-list">
             {recent.map((w) => (
               <li key={w.path}>
-                <button type="button" data-testid="recent-workspace" data-path={w.path} disabled={!w.exists || busy} onClick={() => void run(w.path, false)}>
+                <button type="button" data-testid="recent-workspace" data-path={w.path} disabled={!w.exists || busy} onClick={() => void open(w.path, false)}>
                   <strong>{w.name}</strong> <span className="muted">{w.path}{w.exists ? '' : ' (missing)'}</span>
                 </button>
               </li>
