@@ -6,7 +6,8 @@
  *
  * Only tests import this file (it uses node:http; the lint rule exempts test-helpers/).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import { text as readBody } from 'node:stream/consumers';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Reply =
@@ -65,15 +66,6 @@ function pickReply(route: Route, request: CapturedRequest, hit: number): Reply {
   if (typeof route === 'function') return route(request, hit);
   if (Array.isArray(route)) return route[Math.min(hit, route.length - 1)] as Reply;
   return route;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
