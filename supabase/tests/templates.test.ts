@@ -167,3 +167,51 @@ describe('reports', () => {
     expect(await seen(userClaims(w.alice.id))).toEqual([w.aliceReport]);
   });
 });
+
+describe('report_template', () => {
+  const reportsOf = async (claims: JwtClaims, templateId: string) =>
+    withClaims(db, claims, async (s) =>
+      (await s.query<{ reason: string }>(`select reason from template_reports where template_id = $1 order by created_at`, [templateId])).rows.map((r) => r.reason));
+
+  it('a signed-in user reports a visible template once; the admin sees it in the reports list', async () => {
+    const report = await call<{ id: string; template_id: string; reason: string; resolved_at: string | null }>(
+      userClaims(w.carol.id), `select report_template($1, $2) as r`, [w.officialTemplate, '  asks for my password in the description  ']);
+    expect(report).toMatchObject({ template_id: w.officialTemplate, reason: 'asks for my password in the description', resolved_at: null });
+    // The same query the app's reports list makes, under the admin's identity.
+    expect(await reportsOf(userClaims(w.admin.id), w.officialTemplate)).toContain('asks for my password in the description');
+    expect(await reportsOf(userClaims(w.carol.id), w.officialTemplate)).toEqual(['asks for my password in the description']);
+    expect(await reportsOf(userClaims(w.alice.id), w.officialTemplate)).toEqual([]);
+  });
+
+  it('a second open report by the same user is refused and leaves one row; after resolution a new one is allowed', async () => {
+    await call(userClaims(w.carol.id), `select report_template($1, 'copy of another template') as r`, [w.aliceTemplate]);
+    await expect(call(userClaims(w.carol.id), `select report_template($1, 'again') as r`, [w.aliceTemplate]))
+      .rejects.toMatchObject({ code: '23505', message: expect.stringContaining('already reported') });
+    // Even the table's direct insert cannot add a second open report.
+    await expect(withClaims(db, userClaims(w.carol.id), (s) =>
+      s.query(`insert into template_reports (template_id, reporter_id, reason) values ($1, $2, 'direct')`, [w.aliceTemplate, w.carol.id])))
+      .rejects.toMatchObject({ code: '23505' });
+    expect(await reportsOf(userClaims(w.carol.id), w.aliceTemplate)).toEqual(['copy of another template']);
+    await db.query(`update template_reports set resolved_at = now() where template_id = $1 and reporter_id = $2`, [w.aliceTemplate, w.carol.id]);
+    await call(userClaims(w.carol.id), `select report_template($1, 'still a copy') as r`, [w.aliceTemplate]);
+    expect(await reportsOf(userClaims(w.carol.id), w.aliceTemplate)).toEqual(['copy of another template', 'still a copy']);
+  });
+
+  it('a hidden or private template the user cannot see is refused as not found', async () => {
+    await expect(call(userClaims(w.alice.id), `select report_template($1, 'x') as r`, [w.bobPrivateTemplate])).rejects.toMatchObject({ code: 'PT404' });
+    await call(userClaims(w.admin.id), `select hide_template($1, true, 'spam') as r`, [w.bobTemplate]);
+    try {
+      await expect(call(userClaims(w.carol.id), `select report_template($1, 'x') as r`, [w.bobTemplate])).rejects.toMatchObject({ code: 'PT404' });
+    } finally {
+      await call(userClaims(w.admin.id), `select hide_template($1, false) as r`, [w.bobTemplate]);
+    }
+    const { rows } = await db.query(`select 1 from template_reports where reason = 'x'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('anon cannot call it; an empty reason is refused with a plain message', async () => {
+    await expect(call(anonClaims(), `select report_template($1, 'spam') as r`, [w.officialTemplate])).rejects.toMatchObject({ code: '42501' });
+    await expect(call(userClaims(w.bob.id), `select report_template($1, '   ') as r`, [w.officialTemplate]))
+      .rejects.toMatchObject({ code: '22023', message: expect.stringContaining('say why') });
+  });
+});
