@@ -17,7 +17,7 @@ import type { SerializedHostError } from './hostError.js';
 import {
   PublishPreviewSchema, TemplateCatalogueSchema, TemplateDetailSchema, TemplateInstallParamsSchema, TemplateInstallResultSchema,
   TemplatePublishParamsSchema, TemplateRatingSchema, TemplateReportSchema, TemplateSummarySchema, TemplateUpdateSchema,
-  templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams,
+  templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams, templateReportParams,
 } from './templatesApi.js';
 
 export * from './hostCallNames.js';
@@ -349,6 +349,8 @@ export const hostCalls = {
   'templates.updates': call(noParams, z.array(TemplateUpdateSchema)),
   /** Reports on templates (moderators see all, others their own). */
   'templates.reports': call(noParams, z.array(TemplateReportSchema)),
+  /** Files a report on a Supabase template (signed-in users; a second open report is refused). */
+  'templates.report': call(templateReportParams, TemplateReportSchema),
 } as const satisfies Record<HostCallName, CallSpec<z.ZodType, z.ZodType>>;
 
 // Compile-time check that hostCallNames.ts and hostCalls list the same calls.

@@ -46,6 +46,7 @@ export const HOST_CALL_NAMES = [
   'templates.rate',
   'templates.updates',
   'templates.reports',
+  'templates.report',
 ] as const;
 export type HostCallName = (typeof HOST_CALL_NAMES)[number];
 

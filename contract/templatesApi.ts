@@ -137,4 +137,9 @@ export const templateIdParams = z.object({ id: templateId }).strict();
 export const templateFeatureParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be featured'), featured: z.boolean() }).strict();
 export const templateHideParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be hidden'), hidden: z.boolean(), reason: z.string().max(500).optional() }).strict();
 export const templateRateParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be rated'), rating: z.number().int().min(1).max(5) }).strict();
+/** A user's report on a Supabase template (one open report per user per template, decided by the server). */
+export const templateReportParams = z.object({
+  id: z.string().uuid('only templates from the Supabase project can be reported'),
+  reason: z.string().trim().min(1, 'say why you are reporting this template').max(2000, 'keep the reason under 2000 characters'),
+}).strict();
 export const templatePublishPreviewParams = z.object({ connectorId }).strict();

@@ -228,6 +228,13 @@ export class TemplateService {
     return rows.map((r) => ({ id: r.id, templateId: r.template_id, templateName: names.get(r.template_id) ?? null, reason: r.reason, createdAt: r.created_at, resolved: r.resolved_at !== null }));
   }
 
+  async report(id: string, reason: string): Promise<TemplateReport> {
+    const remote = await this.requireRemote('report templates');
+    const row = await remote.report(id, reason);
+    const template = await remote.get(id).catch(() => null);
+    return { id: row.id, templateId: row.template_id, templateName: template?.name ?? null, reason: row.reason, createdAt: row.created_at, resolved: row.resolved_at !== null };
+  }
+
   private loadBuiltins(): Promise<BuiltinTemplate[]> {
     this.builtins ??= this.options.builtinDir ? loadBuiltinTemplates(this.options.builtinDir, this.options.logger) : Promise.resolve([]);
     return this.builtins;

@@ -186,6 +186,17 @@ describe('publishing and finding a community template', () => {
     expect(await bob.services.api.templates.reports()).toEqual([]);
   });
 
+  it('a user reports a template once; the admin sees it in the reports list', async () => {
+    const filed = await bob.services.api.templates.report({ id: templateId, reason: '  phone numbers go to an unknown server  ' });
+    expect(filed).toMatchObject({ templateId, templateName: 'Phone owner lookup', reason: 'phone numbers go to an unknown server', resolved: false });
+    expect(await invokeHostCall(bob.services.api, 'templates.report', { id: templateId, reason: 'again' }))
+      .toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS', message: expect.stringContaining('already reported') } });
+    expect(await invokeHostCall(bob.services.api, 'templates.report', { id: templateId, reason: '   ' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect((await admin.services.api.templates.reports()).filter((r) => r.reason === 'phone numbers go to an unknown server')).toHaveLength(1);
+    expect(await bob.services.api.templates.reports()).toEqual([expect.objectContaining({ id: filed.id })]);
+  });
+
   it('a hidden template disappears for others, stays visible to its publisher; a non-admin cannot hide', async () => {
     expect(await invokeHostCall(bob.services.api, 'templates.hide', { id: templateId, hidden: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const hidden = await admin.services.api.templates.hide({ id: templateId, hidden: true, reason: 'reported' });

@@ -17,6 +17,8 @@ export function remoteError(what: string, error: PostgrestLikeError | Error | un
     case 'PT404':
     case 'PGRST116':
       return new HostError('NOT_FOUND', `${what}: ${message}.`, { hint: hint ?? 'It may have been hidden or deleted; reload the marketplace.' });
+    case '23505':
+      return new HostError('ALREADY_EXISTS', `${what}: ${message}.`, { hint: hint ?? 'Nothing was changed.' });
     case '22023':
     case '23514':
       return new HostError('INVALID_PAYLOAD', `${what}: ${message}.`, { hint: hint ?? 'Fix the template and try again.' });

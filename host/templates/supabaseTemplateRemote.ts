@@ -83,5 +83,8 @@ export function supabaseTemplateRemote(client: SupabaseClient, identity: { userI
     async reports() {
       return (await settle<RemoteReportRow[]>('Could not list reports', () => client.from('template_reports').select('id,template_id,reason,created_at,resolved_at').order('created_at', { ascending: false }).limit(500))) ?? [];
     },
+    async report(id, reason) {
+      return settle<RemoteReportRow>('Report not sent', () => client.rpc('report_template', { p_template_id: id, p_reason: reason }));
+    },
   };
 }

@@ -71,6 +71,8 @@ export interface TemplateRemote {
   /** Counts the install (install_count, template_installs) and returns the current row's config. */
   install(id: string, workspaceId: string): Promise<RemoteTemplateRow>;
   reports(): Promise<RemoteReportRow[]>;
+  /** report_template: the server checks visibility and the one-open-report rule. */
+  report(id: string, reason: string): Promise<RemoteReportRow>;
 }
 
 /** Resolves the remote for the current moment: null when signed out or not configured. */

@@ -38,6 +38,7 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
       'templates.rate': ({ id, rating }) => service.rate(id, rating),
       'templates.updates': () => service.updates(),
       'templates.reports': () => service.reports(),
+      'templates.report': ({ id, reason }) => service.report(id, reason),
     };
     return { calls };
   };
