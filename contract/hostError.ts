@@ -3,7 +3,7 @@
  * ConnectorError code; host failures use the host codes below. `name` survives
  * serialisation, so `isHostError` works on both sides of the bridge.
  */
-import { CONNECTOR_ERROR_CODES, isConnectorError, type ConnectorErrorCode } from '../core/errors/ConnectorError.js';
+import { isConnectorError, type ConnectorErrorCode } from '../core/errors/ConnectorError.js';
 
 export const HOST_ERROR_CODES = [
   'INVALID_PAYLOAD', // the call's parameters did not match the contract
@@ -21,7 +21,6 @@ export const HOST_ERROR_CODES = [
 ] as const;
 export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
 export type HostErrorCode = HostOnlyErrorCode | ConnectorErrorCode;
-export const ALL_HOST_ERROR_CODES: readonly HostErrorCode[] = [...HOST_ERROR_CODES, ...CONNECTOR_ERROR_CODES];
 
 export interface SerializedHostError {
   name: 'HostError';

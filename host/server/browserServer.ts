@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BROWSER_TOKEN_HEADER, HOST_CALL_NAMES, type HostCallOutcome, type HostEventMessage } from '../../contract/hostApi.js';
+import { BROWSER_TOKEN_HEADER, type HostCallOutcome, type HostEventMessage } from '../../contract/hostApi.js';
 import type { HostServices } from '../api/createHostServices.js';
 import { invokeHostCall } from '../api/invokeHostCall.js';
 import { securityHeaders } from './contentSecurityPolicy.js';
@@ -166,6 +166,3 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
-
-/** Every call the server answers, for docs and tests. */
-export const BROWSER_API_PATHS = HOST_CALL_NAMES.map((name) => `/api/${name}`);

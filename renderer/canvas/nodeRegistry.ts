@@ -7,7 +7,3 @@ import { DependencyEdge } from './DependencyEdge.js';
 
 export const nodeTypes: NodeTypes = { start: StartNodeView, step: StepNodeView, end: EndNodeView };
 export const edgeTypes: EdgeTypes = { dependency: DependencyEdge };
-
-export const paletteItems = [
-  { type: 'http', title: 'HTTP request', description: 'Call an API and read outputs from its JSON' },
-] as const;

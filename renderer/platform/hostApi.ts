@@ -15,14 +15,4 @@ export function getHostApi(): HostClient {
   return client;
 }
 
-/** True when running inside the Electron window (native dialogs, menus). */
-export function isElectron(): boolean {
-  return typeof window !== 'undefined' && window.connectorStudio !== undefined;
-}
-
-/** Tests and stories can inject a client (e.g. an in-memory fake). */
-export function setHostApiForTesting(replacement: HostClient | null): void {
-  client = replacement;
-}
-
 export type { HostClient } from '../../contract/hostApi.js';
