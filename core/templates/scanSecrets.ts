@@ -4,18 +4,10 @@
  * query strings and bodies, and known token formats anywhere (mocks and test inputs too).
  */
 import type { Auth, Connector, KeyValue } from '../schema/connector.js';
+import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from '../validation/templateFields.js';
 import type { PublishFinding } from './findings.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
 
-const SECRET_AUTH_FIELDS: Record<Auth['type'], readonly string[]> = {
-  none: [],
-  bearer: ['token'],
-  api_key: ['value'],
-  basic: ['password'],
-  oauth2_client_credentials: ['clientSecret'],
-};
-
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;
 const CREDENTIAL_REF = /\{\{\s*(?:credentials|workspace)\s*\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
 const ANY_TEMPLATE = /\{\{[^}]*\}\}/g;
 
@@ -62,7 +54,7 @@ export function scanConnectorForSecrets(connector: Connector): PublishFinding[] 
   const rows = (list: KeyValue[], at: string, headers: boolean) => {
     list.forEach((row, j) => {
       const path = `${at}[${j}].value`;
-      if (headers && SENSITIVE_HEADER.test(row.key.trim()) && row.value.trim() !== '') {
+      if (headers && SECRET_HEADER_NAME.test(row.key.trim()) && row.value.trim() !== '') {
         const literal = literalPart(row.value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
         if (!usesCredential(row.value) || literal.length >= 8) {
           add({ path, kind: 'literal_secret', message: `The "${row.key}" header holds a literal value. Write {{credentials.name}} there instead.` });

@@ -3,9 +3,7 @@ import { checkJsonPath } from '../jsonpath/checkJsonPath.js';
 import { variablesForMappings } from '../graph/index.js';
 import { SYSTEM_CONTACT_FIELDS, type Connector, type Auth } from '../schema/connector.js';
 import type { ValidationIssue } from './issue.js';
-import { SECRET_AUTH_FIELDS } from './templateFields.js';
-
-const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie)$/i;
+import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from './templateFields.js';
 
 /** Inputs, outputs, field mappings, and secrets that must be credential references. */
 export function documentIssues(c: Connector): ValidationIssue[] {
@@ -21,7 +19,7 @@ export function documentIssues(c: Connector): ValidationIssue[] {
     });
     if (step.auth) issues.push(...secretIssues(step.auth, `steps[${i}].auth`, step.id));
     step.headers.forEach((row, j) => {
-      if (row.enabled && SECRET_HEADER.test(row.key.trim()) && row.value.trim() !== '' && !usesCredential(row.value)) {
+      if (row.enabled && SECRET_HEADER_NAME.test(row.key.trim()) && row.value.trim() !== '' && !usesCredential(row.value)) {
         issues.push({
           path: `steps[${i}].headers[${j}].value`,
           message: `the "${row.key}" header holds a literal value`,

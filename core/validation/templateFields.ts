@@ -34,3 +34,6 @@ export const SECRET_AUTH_FIELDS: Readonly<Record<Auth['type'], readonly string[]
   basic: ['password'],
   oauth2_client_credentials: ['clientSecret'],
 };
+
+/** Headers whose value is a secret: a literal there is flagged by validation and blocks publishing. */
+export const SECRET_HEADER_NAME = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;

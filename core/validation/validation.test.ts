@@ -129,6 +129,9 @@ describe('validateConnector', () => {
     expect(basic.map((i) => i.path)).toEqual(['auth.password']);
     const header = validateConnector(doc({ steps: [step('step_1', { headers: [{ key: 'Authorization', value: 'Bearer abc' }] })], edges: [], fieldMappings: [] })).issues;
     expect(header).toEqual([expect.objectContaining({ path: 'steps[0].headers[0].value', severity: 'warning' })]);
+    // The same header list as the publish check: a literal the marketplace would refuse is flagged while editing.
+    const accessToken = validateConnector(doc({ steps: [step('step_1', { headers: [{ key: 'X-Access-Token', value: 'abc' }, { key: 'X-Access-Token', value: '{{credentials.tok}}' }] })], edges: [], fieldMappings: [], credentials: [{ name: 'tok' }] })).issues;
+    expect(accessToken).toEqual([expect.objectContaining({ path: 'steps[0].headers[0].value', severity: 'warning' })]);
   });
 
   it('checks field mappings, output paths, duplicate inputs and outputs', () => {
