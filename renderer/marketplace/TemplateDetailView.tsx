@@ -1,6 +1,6 @@
 /**
  * One template: description, required credentials, rating, installs, version, author,
- * origin, a read-only step graph; install, rate, and (admins only) feature and hide.
+ * origin, a read-only step graph; install, rate, report, and (admins only) feature and hide.
  * The server decides again on every admin action: hiding the buttons is only courtesy.
  */
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { GraphPreview } from './GraphPreview.js';
 import { InstallDialog } from './InstallDialog.js';
 import { OriginBadge } from './OriginBadge.js';
 import { RatingStars } from './RatingStars.js';
+import { ReportDialog } from './ReportDialog.js';
 
 export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: string; catalogue: TemplateCatalogue; onChanged: () => void; onClose: () => void }) {
   const store = useAppStoreApi();
@@ -19,6 +20,7 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
   const [detail, setDetail] = useState<TemplateDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [installing, setInstalling] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -74,6 +76,9 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
       <div className="row template-actions">
         <button type="button" className="primary" data-testid="template-install" onClick={() => setInstalling(true)}>Install…</button>
         <span className="grow" />
+        {remote && catalogue.signedIn && !detail.mine && (
+          <button type="button" data-testid="template-report-open" onClick={() => setReporting(true)}>Report…</button>
+        )}
         {remote && admin?.canFeature && (
           <button type="button" data-testid="admin-feature" onClick={() => void act(detail.featured ? 'Unfeatured.' : 'Featured.', () => host.templates.feature({ id: detail.id, featured: !detail.featured }))}>
             {detail.featured ? 'Unfeature' : 'Feature'}
@@ -86,6 +91,7 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
         )}
       </div>
       {installing && <InstallDialog template={detail} onClose={() => setInstalling(false)} />}
+      {reporting && <ReportDialog template={detail} onClose={() => setReporting(false)} />}
     </aside>
   );
 }

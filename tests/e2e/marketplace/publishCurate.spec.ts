@@ -3,7 +3,8 @@
  * DATABASE_URL), in browser mode: a signed-in user publishes a connector as a community
  * template after reviewing the check's preview and finds it listed; as a non-admin they
  * see no admin controls and a hand-crafted feature request is refused (through the app's
- * host API and straight to Supabase); signed in as an admin, they feature it.
+ * host API and straight to Supabase); another non-admin reports it from the detail view (once:
+ * a second report is refused); signed in as an admin, they see the report and feature it.
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@supabase/supabase-js';
@@ -18,6 +19,7 @@ const KEY = 'trestle-e2e-key-0f1e2d3c4b5a69788796';
 let supa: LocalSupabase;
 let alice: TestUser;
 let boss: TestUser;
+let carol: TestUser;
 let aliceWorkspace: string;
 
 test.beforeAll(async () => {
@@ -25,6 +27,7 @@ test.beforeAll(async () => {
   const tag = randomUUID().slice(0, 6);
   alice = await createUser(supa.db, `alice-${tag}@example.com`, 'alice-password');
   boss = await createUser(supa.db, `boss-${tag}@example.com`, 'boss-password');
+  carol = await createUser(supa.db, `carol-${tag}@example.com`, 'carol-password');
   await makeSaasAdmin(supa.db, boss.id);
   aliceWorkspace = `Alice team ${tag}`;
   await createWorkspace(supa.db, aliceWorkspace, alice.id);
@@ -90,9 +93,36 @@ test('publish a community template, find it listed, fail to feature it as a non-
   expect((await direct.rpc('feature_template', { p_template_id: published!.id, p_featured: true })).error).toMatchObject({ code: '42501' });
   expect((await templateRow('Phone Number Enrichment'))[0]!.is_featured).toBe(false);
 
-  // Signed in as an admin: the server says so, the controls appear, featuring works.
-  await supa.db.query(`insert into template_reports (template_id, reporter_id, reason) values ($1, $2, 'looks like a copy')`, [published!.id, alice.id]);
+  // The publisher has nothing to report on their own template.
+  await expect(market.detail.getByTestId('template-report-open')).toHaveCount(0);
   await expect(page.getByTestId('template-reports')).toHaveCount(0);
+
+  // Another signed-in non-admin reports it; a second report is refused in plain words.
+  await sync.open();
+  await page.getByTestId('sign-out').click();
+  await sync.signIn(carol.email, carol.password);
+  await sync.close();
+  await market.refresh();
+  await market.filter({ origin: 'community' });
+  await market.openTemplate('Phone Number Enrichment');
+  await market.detail.getByTestId('template-report-open').click();
+  const report = page.getByTestId('report-dialog');
+  await report.getByTestId('report-confirm').click();
+  await expect(report.getByTestId('report-error')).toHaveText('Say why you are reporting this template.');
+  await report.getByTestId('report-reason').fill('looks like a copy');
+  await report.getByTestId('report-confirm').click();
+  await expect(report).toBeHidden();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Report sent' })).toBeVisible();
+  await market.detail.getByTestId('template-report-open').click();
+  await report.getByTestId('report-reason').fill('still a copy');
+  await report.getByTestId('report-confirm').click();
+  await expect(report.getByTestId('report-error')).toContainText('already reported');
+  await report.getByRole('button', { name: 'Cancel' }).click();
+  await expect(report).toBeHidden();
+  expect((await supa.db.query(`select reason from template_reports where template_id = $1 and reporter_id = $2`, [published!.id, carol.id])).rows)
+    .toEqual([{ reason: 'looks like a copy' }]);
+
+  // Signed in as an admin: the server says so, the controls appear, the report is listed, featuring works.
   await sync.open();
   await page.getByTestId('sign-out').click();
   await sync.signIn(boss.email, boss.password);
