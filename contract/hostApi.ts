@@ -209,11 +209,34 @@ export type AppSettings = z.infer<typeof AppSettingsSchema>;
 const httpUrlOrEmpty = (what: string) =>
   z.string().max(2048).refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { message: `${what} must be an http(s) URL, or empty` });
 
+/** Why a proxy URL cannot be used (it must be http(s)://host:port), or null; empty means no proxy. */
+export function proxyUrlProblem(value: string): string | null {
+  if (value === '') return null;
+  const example = 'for example http://proxy.example.com:8080';
+  // "proxy.example.com:8080" would parse with "proxy.example.com:" as its scheme.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return `The proxy must start with http:// or https://, ${example}.`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `The proxy is not a URL; write it as http(s)://host:port, ${example}.`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `The proxy must start with http:// or https://, ${example}.`;
+  if (!url.hostname) return `The proxy needs a host name, ${example}.`;
+  // URL drops a default port (":80" for http), so look for one in the text itself.
+  if (!url.port && !/:\d+\/?$/.test(value)) return `The proxy needs a port after the host, ${example}.`;
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return `The proxy is only scheme, host and port (no path), ${example}.`;
+  return null;
+}
+
 export const AppSettingsPatchSchema = z
   .object({
     theme: z.enum(THEMES),
     defaultRunMode: RunModeSchema,
-    proxy: httpUrlOrEmpty('The proxy'),
+    proxy: z.string().max(2048).superRefine((value, ctx) => {
+      const problem = proxyUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
     supabaseUrl: httpUrlOrEmpty('The Supabase URL'),
     supabaseAnonKey: z.string().max(4096),
     allowInsecureKeyStorage: z.boolean(),

@@ -7,6 +7,8 @@ import { Dashboard } from '../dashboard/Dashboard.js';
 import { EditorScreen } from '../editor/EditorScreen.js';
 import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
 import { MarketplaceScreen } from '../marketplace/MarketplaceScreen.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { resolveTheme } from '../settings/resolveTheme.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { useHost } from './useHost.js';
@@ -28,9 +30,7 @@ export function App() {
         await host.app.info();
         const settings = await host.settings.get().catch(() => null);
         if (cancelled) return;
-        const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
-        const theme = settings?.theme === 'dark' || (settings?.theme !== 'light' && prefersDark) ? 'dark' : 'light';
-        store.getState().setTheme(theme);
+        store.getState().setTheme(resolveTheme(settings?.theme));
         if (settings) store.getState().setRunMode(settings.defaultRunMode);
       } catch (error) {
         store.getState().notify({ kind: 'error', message: `The app's host did not answer: ${errorMessage(error)}` });
@@ -55,6 +55,7 @@ export function App() {
           : route.name === 'dashboard' ? <Dashboard />
           : route.name === 'credentials' ? <CredentialsScreen />
           : route.name === 'marketplace' ? <MarketplaceScreen />
+          : route.name === 'settings' ? <SettingsScreen />
           : <EditorScreen key={route.connectorId} />}
       </main>
       <Toasts />

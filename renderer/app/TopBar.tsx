@@ -1,6 +1,7 @@
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { useHost } from './useHost.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
+import { useSettingsShortcut } from '../settings/useSettingsShortcut.js';
 
 export function TopBar() {
   const host = useHost();
@@ -9,6 +10,7 @@ export function TopBar() {
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const navigate = useAppStore((s) => s.navigate);
+  useSettingsShortcut();
   const toggleTheme = () => {
     const next = theme === 'dark' ? 'light' : 'dark';
     setTheme(next);
@@ -28,6 +30,9 @@ export function TopBar() {
       <span className="grow" />
       <span className="muted" data-testid="workspace-name" title={workspace?.path}>{workspace?.name ?? ''}</span>
       {ready && <SyncIndicator />}
+      {ready && (
+        <button type="button" data-testid="nav-settings" aria-label="Settings (Ctrl+,)" title="Settings (Ctrl+, / ⌘,)" onClick={() => navigate({ name: 'settings' })}>⚙️</button>
+      )}
       <button type="button" onClick={toggleTheme} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
         {theme === 'dark' ? '☀️' : '🌙'}
       </button>

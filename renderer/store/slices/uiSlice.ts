@@ -6,6 +6,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'credentials' }
   | { name: 'marketplace' }
+  | { name: 'settings' }
   | { name: 'editor'; connectorId: string };
 
 export type Theme = 'light' | 'dark';
