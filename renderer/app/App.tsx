@@ -9,6 +9,8 @@ import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
 import { MarketplaceScreen } from '../marketplace/MarketplaceScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { resolveTheme } from '../settings/resolveTheme.js';
+import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js';
+import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { useHost } from './useHost.js';
@@ -22,6 +24,8 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const ready = useAppStore((s) => s.appReady);
   useHostEvents();
+  useFollowSystemTheme();
+  useDefaultRunModeOnOpen();
 
   useEffect(() => {
     let cancelled = false;

@@ -36,12 +36,27 @@ test('the theme chosen in the settings persists across a reload and is applied a
   await page.reload();
   await expect(shell.ready).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+
+  // "Follow the system" paints what the OS prefers, and follows it when it changes.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await settings.open();
+  await settings.chooseTheme('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect((await savedSettings(userDataDir)).theme).toBe('system');
 });
 
 test('the default run mode is the run bar mode of a new connector, also after a reload', async ({ page, shell, dashboard }) => {
   const settings = new SettingsPage(page);
   await settings.open();
   await settings.setRunMode('replay');
+  await shell.goToDashboard();
+  await dashboard.createConnector();
+  await expect(page.getByTestId('run-mode')).toHaveValue('replay');
+  // Switching one connector's run bar does not change where the next connector starts.
+  await page.getByTestId('run-mode').selectOption('mock');
   await shell.goToDashboard();
   await dashboard.createConnector();
   await expect(page.getByTestId('run-mode')).toHaveValue('replay');
