@@ -2,7 +2,7 @@
  * The frame every modal dialog shares: backdrop, labelled `role="dialog"`, Escape closes,
  * and (optionally) the error line and the Cancel + primary-button footer.
  */
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface DialogConfirm {
   label: ReactNode;
@@ -27,9 +27,18 @@ export interface DialogProps {
 
 export function Dialog({ title, testId, className, onClose, headerAction, error, errorTestId, confirm, children }: DialogProps) {
   const titleId = useId();
+  // Escape closes the dialog wherever focus is: a button that disables itself while busy drops
+  // focus to the page, and the dialog must still answer the key.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => { if (e.key === 'Escape') closeRef.current(); };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
   const heading = <h2 id={titleId} className={headerAction ? 'grow' : undefined}>{title}</h2>;
   return (
-    <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog-backdrop" role="presentation">
       <div className={className ? `dialog ${className}` : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
         {children}

@@ -1,10 +1,12 @@
 /** The Supabase project to sync with: its URL and public anon key (stored in the app settings). */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 
 export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
   const host = useHost();
+  // Unique per instance: the form appears in the sync panel and on the settings screen.
+  const formId = useId();
   const [url, setUrl] = useState('');
   const [anonKey, setAnonKey] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
@@ -31,12 +33,12 @@ export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
     <form className="sync-section" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h3>Supabase project</h3>
       <div className="field">
-        <label htmlFor="supabase-url">Project URL</label>
-        <input id="supabase-url" data-testid="supabase-url" type="url" placeholder="https://xyz.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <label htmlFor={`${formId}-url`}>Project URL</label>
+        <input id={`${formId}-url`} data-testid="supabase-url" type="url" placeholder="https://xyz.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
       </div>
       <div className="field">
-        <label htmlFor="supabase-anon-key">Anon key (public; row-level security protects the data)</label>
-        <input id="supabase-anon-key" data-testid="supabase-anon-key" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} autoComplete="off" spellCheck={false} />
+        <label htmlFor={`${formId}-anon-key`}>Anon key (public; row-level security protects the data)</label>
+        <input id={`${formId}-anon-key`} data-testid="supabase-anon-key" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} autoComplete="off" spellCheck={false} />
       </div>
       <div className="row">
         <button type="submit" data-testid="supabase-settings-save">Save project</button>
