@@ -177,6 +177,17 @@ export const RunStartParamsSchema = z
   .refine((p) => !p.record || p.mode === 'live', { message: 'only live runs can be recorded', path: ['record'] });
 export type RunStartParams = z.input<typeof RunStartParamsSchema>;
 
+/** One file in a connector's `<slug>.cassettes/` folder; a file that cannot be read is listed with `error`. */
+export const CassetteSummarySchema = z.object({
+  name: z.string(),
+  /** ISO date from the cassette; null when the file is not a readable cassette. */
+  recordedAt: z.string().nullable(),
+  interactions: z.number().int(),
+  /** Why the file cannot be replayed, and what to do about it. */
+  error: z.string().optional(),
+});
+export type CassetteSummary = z.infer<typeof CassetteSummarySchema>;
+
 export const RunSummarySchema = z.object({
   runId: z.string(),
   connectorId: z.string(),
@@ -339,6 +350,11 @@ export const hostCalls = {
   'runs.cancel': call(z.object({ runId: z.string().min(1) }).strict(), z.object({ cancelled: z.boolean() })),
   'runs.history': call(z.object({ connectorId, limit: z.number().int().min(1).max(1000).optional() }).strict(), z.array(RunSummarySchema)),
   'runs.get': call(z.object({ connectorId, runId: z.string().min(1) }).strict(), StoredRunSchema),
+  /**
+   * The connector's cassettes, newest first. `connectorName` names the folder of a connector
+   * not saved yet (runs.start records an unsaved document under its name's slug).
+   */
+  'runs.cassettes': call(z.object({ connectorId, connectorName: z.string().max(500).optional() }).strict(), z.array(CassetteSummarySchema)),
   'runs.prune': call(z.object({ connectorId, keep: z.number().int().min(0).max(10_000) }).strict(), z.object({ removed: z.number().int() })),
 
   'settings.get': call(noParams, AppSettingsSchema),

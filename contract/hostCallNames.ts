@@ -23,6 +23,7 @@ export const HOST_CALL_NAMES = [
   'runs.cancel',
   'runs.history',
   'runs.get',
+  'runs.cassettes',
   'runs.prune',
   'settings.get',
   'settings.update',

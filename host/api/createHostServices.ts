@@ -204,6 +204,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'runs.cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'runs.history': async ({ connectorId, limit }) => history.list(connectorId, limit),
     'runs.get': async ({ connectorId, runId }) => history.get(connectorId, runId),
+    'runs.cassettes': async ({ connectorId, connectorName }) => runs.cassettes(connectorId, connectorName),
     'runs.prune': async ({ connectorId, keep }) => ({ removed: await history.prune(connectorId, keep) }),
 
     'settings.get': async () => settings.get(),

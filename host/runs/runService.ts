@@ -9,11 +9,11 @@ import type { ExecutionRecord, RunEvent } from '../../core/executor/types.js';
 import { createRedactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
 import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
-import type { HostCallParsedParams, HostEvents, RunMode } from '../../contract/hostApi.js';
+import type { CassetteSummary, HostCallParsedParams, HostEvents, RunMode } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { uniqueConnectorFileName } from '../workspace/connectorFileName.js';
-import { cassettePath, readCassette, writeCassette } from './cassetteStore.js';
+import { cassetteDir, cassettePath, listCassettes, readCassette, writeCassette } from './cassetteStore.js';
 import type { RunConnectorFn } from './coreRunner.js';
 import type { RunHistory } from './runHistory.js';
 import { guardedJson } from './secretGuard.js';
@@ -45,13 +45,15 @@ export class RunService {
     const connector: Connector = params.connector ?? stored!.connector;
     const connectorFile = stored?.file ?? uniqueConnectorFileName(connector.name, new Set());
     const cassetteName = params.cassette ?? 'default';
+    // Checked before anything runs, so a bad name never starts a run that could not be recorded.
+    const cassetteFile = cassettePath(store.root, connectorFile, cassetteName);
     const secrets = await this.deps.vault.values();
     const redactor = createRedactor(secrets);
 
     let recorder: RecordingTransport | undefined;
     let transport: HttpTransport;
     if (params.mode === 'mock') transport = createMockTransport(connector);
-    else if (params.mode === 'replay') transport = createReplayTransport(await readCassette(cassettePath(store.root, connectorFile, cassetteName)), { redactor });
+    else if (params.mode === 'replay') transport = createReplayTransport(await readCassette(cassetteFile), { redactor });
     else {
       transport = this.deps.liveTransport?.() ?? createFetchTransport();
       if (params.record) transport = recorder = createRecordingTransport(transport, redactor);
@@ -59,7 +61,15 @@ export class RunService {
 
     const runId = randomUUID();
     const controller = new AbortController();
+    // run.finished is held back until the history and the cassette are written, so a
+    // renderer that refreshes its history or cassette list on it sees the new files.
+    let finished: RunEvent | undefined;
+    let released = false;
     const emit = (event: RunEvent) => {
+      if (event.type === 'run.finished' && !released) {
+        finished = event;
+        return;
+      }
       try {
         this.deps.emit({ runId, connectorId: connector.id, event: JSON.parse(guardedJson({ ...event, runId }, secrets)) as RunEvent });
       } catch (error) {
@@ -79,19 +89,32 @@ export class RunService {
         ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
         ...(params.contact ? { contact: params.contact } : {}),
       })
-      .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, secrets, recorder, store.root, connectorFile, cassetteName))
+      .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, secrets, recorder, cassetteFile))
       .catch((error: unknown) => {
         // runConnector reports failures in its record; reaching here is a host or core bug.
         const failure = toConnectorError(error).toJSON();
         const now = Date.now();
         const record: ExecutionRecord = { runId, connectorId: connector.id, connectorName: connector.name, status: controller.signal.aborted ? 'cancelled' : 'failed', startedAt: now, finishedAt: now, durationMs: 0, inputs: params.inputs, steps: [], contact: {}, error: failure };
-        emit({ type: 'run.finished', runId, at: now, record });
-        return this.finish(runId, connector, params.mode, record, secrets, undefined, store.root, connectorFile, cassetteName);
+        finished = { type: 'run.finished', runId, at: now, record };
+        return this.finish(runId, connector, params.mode, record, secrets, undefined, cassetteFile);
       })
       .catch((error: unknown) => this.deps.logger.error('run could not be recorded', { error: String(error) }))
-      .finally(() => this.active.delete(runId));
+      .finally(() => {
+        released = true;
+        if (finished) emit(finished);
+        this.active.delete(runId);
+      });
     this.active.set(runId, { controller, done });
     return { runId, connectorId: connector.id };
+  }
+
+  /** The cassettes of a saved connector, or of an unsaved one by its name (as `start` records it). */
+  async cassettes(connectorId: string, connectorName?: string): Promise<CassetteSummary[]> {
+    const store = this.deps.store();
+    const stored = await store.find(connectorId);
+    const connectorFile = stored?.file ?? (connectorName !== undefined ? uniqueConnectorFileName(connectorName, new Set()) : undefined);
+    if (!connectorFile) return [];
+    return listCassettes(cassetteDir(store.root, connectorFile));
   }
 
   cancel(runId: string): boolean {
@@ -112,9 +135,9 @@ export class RunService {
     await Promise.all(runs.map((r) => r.done));
   }
 
-  private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, secrets: Record<string, string>, recorder: RecordingTransport | undefined, root: string, connectorFile: string, cassetteName: string): Promise<void> {
+  private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, secrets: Record<string, string>, recorder: RecordingTransport | undefined, cassetteFile: string): Promise<void> {
     await this.deps.history.append(connector.id, guardedJson({ mode, record }, secrets));
-    if (recorder) await writeCassette(cassettePath(root, connectorFile, cassetteName), guardedJson(recorder.toCassette(connector.id), secrets));
+    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id), secrets));
     this.deps.logger.debug('run recorded', { runId, status: record.status });
   }
 }
