@@ -1,10 +1,14 @@
-/** The run form generated from the connector's inputs, with mode, Run/Cancel and recording. */
+/** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
 import { useState } from 'react';
 import type { Connector } from '../../core/index.js';
+import { CassetteNameSchema } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { cancelRun, rerunFromFailed, startRun } from '../services/runActions.js';
 import type { RunMode } from '../store/slices/runSlice.js';
+import { timestampedCassetteName, useCassettes } from './useCassettes.js';
+
+export const NO_CASSETTE_MESSAGE = "No cassette yet: run Live with 'Record as cassette' first";
 
 export function RunBar() {
   const store = useAppStoreApi();
@@ -15,10 +19,29 @@ export function RunBar() {
   const run = useAppStore((s) => s.run);
   const runError = useAppStore((s) => s.runError);
   const hasFailed = useAppStore((s) => s.lastRecord?.steps.some((st) => st.status === 'failed') ?? false);
+  const lastRecord = useAppStore((s) => s.lastRecord);
+  const chosenCassette = useAppStore((s) => s.runCassette);
   const [record, setRecord] = useState(false);
+  const [recordName, setRecordName] = useState('');
+  const { cassettes, error: cassetteError } = useCassettes(store, host, doc.id, doc.name, lastRecord);
   const running = run?.status === 'running';
+  const recording = mode === 'live' && record;
+  const recordNameProblem = recording && recordName.trim() !== '' && !CassetteNameSchema.safeParse(recordName.trim()).success
+    ? 'A cassette name uses letters, digits, _ and - only (at most 64).' : null;
+  const replacesExisting = recording && recordName.trim() !== '' && (cassettes ?? []).some((c) => c.name === recordName.trim());
+  const noCassette = mode === 'replay' && cassettes !== null && !cassettes.some((c) => c.error === undefined);
+  const submit = () => {
+    if (recordNameProblem || noCassette) return;
+    if (recording) {
+      const name = recordName.trim() || timestampedCassetteName();
+      // The list refresh after this run then selects the newest cassette: this recording.
+      store.getState().setRunCassette(null);
+      setRecordName('');
+      void startRun(store, host, { record: true, recordAs: name });
+    } else void startRun(store, host);
+  };
   return (
-    <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); void startRun(store, host, { record }); }}>
+    <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); submit(); }}>
       {doc.inputs.map((input) => (
         <label key={input.name} className="run-input">
           <span>{input.label || input.name}{input.required ? ' *' : ''}</span>
@@ -38,8 +61,31 @@ export function RunBar() {
           <option value="live">Live (real requests)</option><option value="mock">Mock (step mocks)</option><option value="replay">Replay (cassette)</option>
         </select>
       </label>
-      {mode === 'live' && <label className="row small-text"><input type="checkbox" checked={record} onChange={(e) => setRecord(e.target.checked)} /> Record as cassette</label>}
-      <button type="submit" className="primary" data-testid="run-button" disabled={running} title="Run (Ctrl/Cmd+Enter)">▶ Run</button>
+      {mode === 'replay' && cassettes !== null && !noCassette && (
+        <label className="run-input">
+          <span>Cassette</span>
+          <select data-testid="run-cassette" value={chosenCassette ?? ''} onChange={(e) => store.getState().setRunCassette(e.target.value)}>
+            {cassettes.map((c) => (
+              <option key={c.name} value={c.name} disabled={c.error !== undefined} title={c.error}>
+                {c.error !== undefined ? `${c.name} (unreadable)` : `${c.name} · ${c.recordedAt ? new Date(c.recordedAt).toLocaleString() : ''} · ${c.interactions} request${c.interactions === 1 ? '' : 's'}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {noCassette && <span className="small-text" role="status" data-testid="run-cassette-empty">{NO_CASSETTE_MESSAGE}</span>}
+      {mode === 'replay' && cassetteError && <span className="error-text" role="alert" data-testid="run-cassette-error">{cassetteError}</span>}
+      {mode === 'live' && <label className="row small-text"><input type="checkbox" data-testid="run-record" checked={record} onChange={(e) => setRecord(e.target.checked)} /> Record as cassette</label>}
+      {recording && (
+        <label className="run-input">
+          <span>Cassette name (optional)</span>
+          <input data-testid="run-record-name" value={recordName} maxLength={64} placeholder="rec-<date>-<time>" aria-invalid={recordNameProblem ? true : undefined}
+            onChange={(e) => setRecordName(e.target.value)} />
+        </label>
+      )}
+      {recordNameProblem && <span className="error-text" role="alert" data-testid="run-record-name-error">{recordNameProblem}</span>}
+      {replacesExisting && !recordNameProblem && <span className="small-text" data-testid="run-record-name-replaces">Replaces the cassette of that name.</span>}
+      <button type="submit" className="primary" data-testid="run-button" disabled={running || noCassette || recordNameProblem !== null} title={noCassette ? NO_CASSETTE_MESSAGE : 'Run (Ctrl/Cmd+Enter)'}>▶ Run</button>
       <button type="button" data-testid="cancel-run-button" disabled={!running} onClick={() => void cancelRun(store, host)}>Cancel</button>
       {hasFailed && !running && <button type="button" onClick={() => void rerunFromFailed(store, host)}>Re-run from failed step</button>}
       {run && <span className={`run-status status-${run.status}`} data-testid="run-status">{run.status}</span>}

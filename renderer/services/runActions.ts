@@ -8,6 +8,8 @@ export interface RunRequest {
   onlySteps?: string[];
   /** Save a live run's exchanges as a cassette. */
   record?: boolean;
+  /** The cassette name to record into (live + record only). */
+  recordAs?: string;
 }
 
 function coerceInputs(store: AppStore): Record<string, InputValue> {
@@ -56,7 +58,8 @@ export async function startRun(store: AppStore, host: HostClient, request: RunRe
       inputs: coerceInputs(store),
       mode: s.runMode,
       ...(request.onlySteps ? { onlySteps: request.onlySteps, pinnedOutputs: pinned } : {}),
-      ...(request.record && s.runMode === 'live' ? { record: true } : {}),
+      ...(request.record && s.runMode === 'live' ? { record: true, ...(request.recordAs ? { cassette: request.recordAs } : {}) } : {}),
+      ...(s.runMode === 'replay' && s.runCassette ? { cassette: s.runCassette } : {}),
     });
   } catch (error) {
     store.getState().setRunError(errorMessage(error));

@@ -12,6 +12,8 @@ export interface RunSlice {
   runMode: RunMode;
   runInputs: Record<string, InputValue>;
   runError: string | null;
+  /** The cassette replay mode plays (null: none chosen yet; the run bar picks the newest). */
+  runCassette: string | null;
   /** The last finished run of the open connector: previews and pinned outputs come from it. */
   lastRecord: ExecutionRecord | null;
   applyRunEvent: (event: RunEvent) => void;
@@ -19,6 +21,7 @@ export interface RunSlice {
   setRunMode: (mode: RunMode) => void;
   setRunInput: (name: string, value: InputValue) => void;
   setRunError: (message: string | null) => void;
+  setRunCassette: (name: string | null) => void;
   resetRun: () => void;
 }
 
@@ -28,6 +31,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   runMode: 'live',
   runInputs: {},
   runError: null,
+  runCassette: null,
   lastRecord: null,
   applyRunEvent: (event) => {
     const run = reduceRunEvent(get().run, event);
@@ -41,5 +45,6 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   setRunMode: (runMode) => set({ runMode }),
   setRunInput: (name, value) => set({ runInputs: { ...get().runInputs, [name]: value } }),
   setRunError: (runError) => set({ runError }),
-  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {} }),
+  setRunCassette: (runCassette) => set({ runCassette }),
+  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null }),
 });

@@ -1,0 +1,41 @@
+/**
+ * The open connector's cassettes for the run bar: loaded when the connector changes and
+ * again after every finished run (a recording adds one). Keeps the replay choice on a
+ * readable cassette, the newest when none is chosen.
+ */
+import { useEffect, useState } from 'react';
+import type { CassetteSummary, HostClient } from '../../contract/hostApi.js';
+import type { AppStore } from '../store/createAppStore.js';
+import { errorMessage } from '../services/errorMessage.js';
+
+export interface CassetteList {
+  cassettes: CassetteSummary[] | null;
+  error: string | null;
+}
+
+export function useCassettes(store: AppStore, host: HostClient, connectorId: string, connectorName: string, refreshKey: unknown): CassetteList {
+  const [state, setState] = useState<CassetteList>({ cassettes: null, error: null });
+  useEffect(() => {
+    let current = true;
+    host.runs
+      .cassettes({ connectorId, connectorName })
+      .then((cassettes) => {
+        if (!current) return;
+        setState({ cassettes, error: null });
+        const playable = cassettes.filter((c) => c.error === undefined);
+        const chosen = store.getState().runCassette;
+        if (!playable.some((c) => c.name === chosen)) store.getState().setRunCassette(playable[0]?.name ?? null);
+      })
+      .catch((error: unknown) => current && setState({ cassettes: null, error: `Cassettes could not be listed: ${errorMessage(error)}` }));
+    return () => {
+      current = false;
+    };
+  }, [store, host, connectorId, connectorName, refreshKey]);
+  return state;
+}
+
+/** `rec-20250131-142501`: unique per second, valid as a cassette name, sorts by time. */
+export function timestampedCassetteName(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `rec-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
+}
