@@ -7,6 +7,7 @@
 //   node bench/executor.bench.mjs            (BENCH_ROWS, BENCH_ROUNDS to change the sizes)
 //   node --cpu-prof bench/executor.bench.mjs (profile the same loop)
 //   BENCH_CORE_ENTRY=/elsewhere/core/index.ts (compare another checkout of core, e.g. before a change)
+//   BENCH_RECORD_DETAIL=summary              (records without request/response parts, as the CLI runs)
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { median, report } from './lib/report.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const RECORD_DETAIL = process.env.BENCH_RECORD_DETAIL ?? 'full';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const dir = await mkdtemp(join(tmpdir(), 'connector-studio-executor-bench-'));
@@ -33,7 +35,7 @@ try {
 
   const viaCore = async () => {
     for (const phone of phones) {
-      const record = await core.runConnector(connector, { inputs: { base_url: server.baseUrl, phone }, transport, secrets, clock: core.systemClock, rateLimiter });
+      const record = await core.runConnector(connector, { inputs: { base_url: server.baseUrl, phone }, transport, secrets, clock: core.systemClock, rateLimiter, recordDetail: RECORD_DETAIL });
       if (record.status !== 'success' || record.contact.company == null) throw new Error(`run failed: ${JSON.stringify(record.error ?? record.steps)}`);
     }
   };
@@ -83,9 +85,9 @@ try {
   console.log(`runConnector  median ${median(coreMs).toFixed(0)} ms (${perRun(median(coreMs))} ms/run)  rounds: ${coreMs.map((ms) => ms.toFixed(0)).join(', ')}`);
   console.log(`raw fetch     median ${median(fetchMs).toFixed(0)} ms (${perRun(median(fetchMs))} ms/row)  rounds: ${fetchMs.map((ms) => ms.toFixed(0)).join(', ')}`);
   console.log(`CPU time      runConnector median ${median(coreCpu).toFixed(0)} ms, raw fetch median ${median(fetchCpu).toFixed(0)} ms`);
-  report({ metric: `runConnector CPU overhead per run over 3 raw fetches (median of ${ROUNDS})`, value: Number(median(coreCpu.map((ms, i) => (ms - fetchCpu[i]) / ROWS)).toFixed(3)), unit: 'ms' });
+  report({ metric: `runConnector CPU overhead per run over 3 raw fetches, ${RECORD_DETAIL} records (median of ${ROUNDS})`, value: Number(median(coreCpu.map((ms, i) => (ms - fetchCpu[i]) / ROWS)).toFixed(3)), unit: 'ms' });
   report({ metric: `runConnector / raw fetch CPU time (median per-round ratio)`, value: Number(median(coreCpu.map((ms, i) => ms / fetchCpu[i])).toFixed(2)), unit: '×' });
-  report({ metric: `runConnector overhead per run over 3 raw fetches (median of ${ROUNDS})`, value: Number(median(overheads).toFixed(3)), unit: 'ms' });
+  report({ metric: `runConnector overhead per run over 3 raw fetches, ${RECORD_DETAIL} records (median of ${ROUNDS})`, value: Number(median(overheads).toFixed(3)), unit: 'ms' });
   report({ metric: `runConnector / raw fetch, ${ROWS} runs in-process (median per-round ratio)`, value: Number(median(ratios).toFixed(2)), unit: '×' });
 } finally {
   await server.close();

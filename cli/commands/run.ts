@@ -8,6 +8,7 @@ import {
   type ExecutionRecord,
   type InputValue,
   type RateLimiterRegistry,
+  type RecordDetail,
   type SecretResolver,
 } from '../../core/index.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
@@ -60,6 +61,8 @@ export interface RunSetup {
   secrets: SecretResolver;
   rateLimiter: RateLimiterRegistry;
   context: CommandContext;
+  /** 'summary' unless something needs the requests and responses (see RunOptions.recordDetail). */
+  recordDetail: RecordDetail;
 }
 
 export async function runCommand(args: string[], context: CommandContext): Promise<number> {
@@ -93,6 +96,9 @@ export async function runCommand(args: string[], context: CommandContext): Promi
     secrets: createCredentialResolver(credentials, { offline: mode !== 'live' }),
     rateLimiter: createRateLimiterRegistry(systemClock),
     context: runContext,
+    // Reports print status, attempts, timings, outputs and errors only; --record writes its
+    // cassette from the transport, but keeps full records so nothing it might read is missing.
+    recordDetail: values.record ? 'full' : 'summary',
   };
 
   if (values.data !== undefined) {
@@ -116,6 +122,7 @@ export async function runOnce(setup: RunSetup, transport: Parameters<typeof runC
       clock: systemClock,
       signal: setup.context.signal,
       rateLimiter: setup.rateLimiter,
+      recordDetail: setup.recordDetail,
     });
   } catch (error) {
     const finishedAt = Date.now();

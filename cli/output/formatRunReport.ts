@@ -54,7 +54,8 @@ function describeRunStatus(record: ExecutionRecord): string {
 function describeStep(step: StepRecord): string {
   if (step.status === 'skipped') return `skipped${step.skipReason ? `: ${step.skipReason}` : ''}`;
   const parts: string[] = [];
-  const status = step.response?.status ?? step.attempts.at(-1)?.status;
+  // The last answer received (records without response parts still carry it per attempt).
+  const status = step.response?.status ?? step.attempts.findLast((attempt) => attempt.status !== undefined)?.status;
   parts.push(status === undefined ? 'no response' : `HTTP ${status}`);
   const attempts = step.attempts.length;
   parts.push(`${attempts} attempt${attempts === 1 ? '' : 's'}`);

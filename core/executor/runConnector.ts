@@ -163,6 +163,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
       deadlineAt,
       maxResponseBytes: options.maxResponseBytes ?? EXECUTOR_DEFAULTS.MAX_RESPONSE_BYTES,
       maxRedirects: options.maxRedirects ?? EXECUTOR_DEFAULTS.MAX_REDIRECTS,
+      recordDetail: options.recordDetail ?? 'full',
       emit,
     };
 

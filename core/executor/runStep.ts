@@ -18,7 +18,7 @@ import { EXECUTOR_DEFAULTS } from './limits.js';
 import { recordRequest, recordResponse } from './recordParts.js';
 import { backoffDelay, mayRetry, parseRetryAfter } from './retryPolicy.js';
 import { startTimer } from './startTimer.js';
-import type { AttemptRecord, RateLimiterRegistry, RecordedRequest, RecordedResponse, RunEvent, StepRecord } from './types.js';
+import type { AttemptRecord, RateLimiterRegistry, RecordDetail, RecordedRequest, RecordedResponse, RunEvent, StepRecord } from './types.js';
 
 export interface StepContext {
   runId: string;
@@ -38,6 +38,8 @@ export interface StepContext {
   deadlineAt: number;
   maxResponseBytes: number;
   maxRedirects: number;
+  /** 'summary' leaves request/response out of the record (see RunOptions.recordDetail). */
+  recordDetail: RecordDetail;
   emit: (event: RunEvent) => void;
 }
 
@@ -70,8 +72,11 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
   const startedAt = clock.now();
   const attempts: AttemptRecord[] = [];
   const warnings: string[] = [];
+  const full = context.recordDetail !== 'summary';
   let lastRequest: RecordedRequest | undefined;
   let lastResponse: RecordedResponse | undefined;
+  // In summary mode the request is redacted only when an HTTP error message needs it.
+  let sentRequest: { method: string; url: string; headers: Record<string, string>; body?: string | undefined } | undefined;
 
   const finish = (status: 'success' | 'failed', outputs: Record<string, unknown>, error?: ConnectorError): StepResult => {
     const finishedAt = clock.now();
@@ -83,8 +88,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       finishedAt,
       durationMs: finishedAt - startedAt,
       attempts,
-      request: lastRequest,
-      response: lastResponse,
+      ...(full ? { request: lastRequest, response: lastResponse } : {}),
       outputs: redactor.redactValue(outputs),
       ...(error ? { error: redactor.redactValue(error.toJSON()) } : {}),
       ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : {}),
@@ -133,7 +137,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         maxResponseBytes: context.maxResponseBytes,
       });
       accessToken = authorized.accessToken;
-      lastRequest = recordRequest({ method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body }, redactor);
+      sentRequest = { method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body };
+      lastRequest = full ? recordRequest(sentRequest, redactor) : undefined;
       response = await context.transport.send({
         stepId: step.id,
         method: prepared.method,
@@ -154,9 +159,11 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     const attemptRecord: AttemptRecord = { attempt, startedAt: attemptStart, durationMs: clock.now() - attemptStart };
     attempts.push(attemptRecord);
     if (response) {
-      lastResponse = recordResponse(response, redactor, settings.logResponseData);
+      const ok = response.status >= 200 && response.status < 300;
+      // A summary record keeps no response; a failed one is still built for the error message.
+      if (full || !ok) lastResponse = recordResponse(response, redactor, settings.logResponseData);
       attemptRecord.status = response.status;
-      if (response.status >= 200 && response.status < 300) {
+      if (ok) {
         context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
         try {
           const extracted = extractOutputs(step, response.bodyText);
@@ -166,7 +173,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
           return finish('failed', nullOutputs(step), toConnectorError(extractError));
         }
       }
-      error = httpError(lastRequest as RecordedRequest, lastResponse);
+      error = httpError(lastRequest ?? recordRequest(sentRequest as NonNullable<typeof sentRequest>, redactor), lastResponse as RecordedResponse);
     }
     const failure = error as ConnectorError;
     attemptRecord.error = redactor.redactValue(failure.toJSON());

@@ -50,7 +50,16 @@ export interface RunOptions {
   random?: () => number;
   /** Id for the run (default: a random UUID). */
   runId?: string;
+  /**
+   * How much each step record keeps. 'full' (default): the redacted request and response
+   * (headers, capped bodies). 'summary': no request/response parts, for callers that show only
+   * status, attempts, timings, outputs and errors (the CLI without --record); those are still
+   * redacted, and error messages are the same as in 'full'.
+   */
+  recordDetail?: RecordDetail;
 }
+
+export type RecordDetail = 'full' | 'summary';
 
 export type RunEvent =
   | { type: 'run.started'; runId: string; at: number; stepIds: string[] }
