@@ -37,6 +37,12 @@ describe('electronegativity', () => {
     ]);
   });
 
+  it('refuses a torn report (electronegativity writes header and rows concurrently) instead of trusting it', () => {
+    const torn = 'issue, severity, confidence, filename, location, sample, description, url\n/A,"Failed to parse CSP, it may not be valid.",https://x\nCSP_GLOBAL_CHECK,"LOW","CERTAIN","a.html","1:0","x","d",https://y\n';
+    expect(() => parseReport(torn)).toThrow(/torn report row/);
+    expect(() => parseReport('CSP_GLOBAL_CHECK,"LOW"\n')).toThrow(/header was torn/);
+  });
+
   it('flags HIGH findings that the allow-list does not explain', () => {
     const allowlist = { allow: [{ check: 'CONTEXT_ISOLATION_JS_CHECK', file: 'electron/createMainWindow.ts', reason: 'factory' }] };
     const findings: Finding[] = [

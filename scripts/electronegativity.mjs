@@ -21,8 +21,20 @@ export function parseReport(csvText) {
   // csv-parse (already a dependency of the CLI) handles quoted multi-line fields; relax_quotes
   // because electronegativity writes code samples with bare quotes into unquoted fields.
   const [header, ...rows] = parse(csvText, { trim: true, skip_empty_lines: true, relax_quotes: true, relax_column_count: true });
-  if (!header || header[0] !== 'issue') throw new Error('Not an electronegativity CSV report.');
-  return rows.map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
+  if (!header || header[0] !== 'issue') throw new TornReportError('Not an electronegativity CSV report (or its header was torn).');
+  const findings = rows.map(([check, severity, confidence, file, location, sample, description]) => ({ check, severity, confidence, file, location, sample, description }));
+  const torn = findings.find((f) => !/^[A-Z0-9_]+_CHECK$/.test(f.check ?? '') || !['LOW', 'MEDIUM', 'HIGH', 'INFORMATIONAL'].includes(f.severity) || !f.file);
+  if (torn) throw new TornReportError(`electronegativity wrote a torn report row: ${JSON.stringify(torn)}`);
+  return findings;
+}
+
+/**
+ * electronegativity 1.10 writes the CSV header and the rows with two concurrent fs.writeFile
+ * calls (util/file.js), so now and then the header lands on top of the first row. A torn
+ * report is detected here and the scan is run again rather than trusted.
+ */
+export class TornReportError extends Error {
+  name = 'TornReportError';
 }
 
 export function unexplainedHighFindings(findings, allowlist) {
@@ -39,9 +51,16 @@ export function runElectronegativity({ rendererDir = join(root, 'dist/renderer')
     mkdirSync(dirname(reportFile), { recursive: true });
     rmSync(reportFile, { force: true });
     const cli = join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
-    const result = spawnSync(process.execPath, [cli, '-i', input, '-o', reportFile, '-e', ELECTRON_VERSION, '-r'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (!existsSync(reportFile)) throw new Error(`electronegativity produced no report (exit ${result.status}):\n${result.stderr}`);
-    return parseReport(readFileSync(reportFile, 'utf8'));
+    for (let attempt = 1; ; attempt += 1) {
+      rmSync(reportFile, { force: true });
+      const result = spawnSync(process.execPath, [cli, '-i', input, '-o', reportFile, '-e', ELECTRON_VERSION, '-r'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (!existsSync(reportFile)) throw new Error(`electronegativity produced no report (exit ${result.status}):\n${result.stderr}`);
+      try {
+        return parseReport(readFileSync(reportFile, 'utf8'));
+      } catch (error) {
+        if (!(error instanceof TornReportError) || attempt === 5) throw error;
+      }
+    }
   } finally {
     rmSync(input, { recursive: true, force: true });
   }
