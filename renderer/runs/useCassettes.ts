@@ -1,7 +1,8 @@
 /**
  * The open connector's cassettes for the run bar: loaded when the connector changes and
  * again after every finished run (a recording adds one). Keeps the replay choice on a
- * readable cassette, the newest when none is chosen.
+ * readable cassette: `default` when there is one (what an installed template replays), else
+ * the newest.
  */
 import { useEffect, useState } from 'react';
 import type { CassetteSummary, HostClient } from '../../contract/hostApi.js';
@@ -22,9 +23,8 @@ export function useCassettes(store: AppStore, host: HostClient, connectorId: str
       .then((cassettes) => {
         if (!current) return;
         setState({ cassettes, error: null });
-        const playable = cassettes.filter((c) => c.error === undefined);
         const chosen = store.getState().runCassette;
-        if (!playable.some((c) => c.name === chosen)) store.getState().setRunCassette(playable[0]?.name ?? null);
+        if (!cassettes.some((c) => c.name === chosen && c.error === undefined)) store.getState().setRunCassette(defaultCassette(cassettes));
       })
       .catch((error: unknown) => current && setState({ cassettes: null, error: `Cassettes could not be listed: ${errorMessage(error)}` }));
     return () => {
@@ -32,6 +32,12 @@ export function useCassettes(store: AppStore, host: HostClient, connectorId: str
     };
   }, [store, host, connectorId, connectorName, refreshKey]);
   return state;
+}
+
+/** The cassette replay starts with: `default` when readable, else the newest readable one. */
+export function defaultCassette(cassettes: CassetteSummary[]): string | null {
+  const playable = cassettes.filter((c) => c.error === undefined);
+  return (playable.find((c) => c.name === 'default') ?? playable[0])?.name ?? null;
 }
 
 /** `rec-20250131-142501`: unique per second, valid as a cassette name, sorts by time. */
