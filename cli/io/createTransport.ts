@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import {
-  createFetchTransport,
   createMockTransport,
   createRecordingTransport,
   createReplayTransport,
@@ -9,6 +8,7 @@ import {
   type HttpTransport,
   type Redactor,
 } from '../../core/index.js';
+import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { CliError } from '../errors/CliError.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -27,14 +27,14 @@ export interface PreparedTransport {
   save(): Promise<void>;
 }
 
-/** live = real HTTP (fetch), mock = each step's canned response, replay = a recorded cassette. */
+/** live = real HTTP (node:http, see host/http), mock = each step's canned response, replay = a recorded cassette. */
 export async function createTransport(connector: Connector, choice: TransportChoice, redactor: Redactor): Promise<PreparedTransport> {
   const noSave = async () => {};
   if (choice.mode === 'mock') return { transport: createMockTransport(connector), save: noSave };
   if (choice.mode === 'replay') {
     return { transport: createReplayTransport(await loadCassetteFile(choice.cassettePath ?? ''), { redactor }), save: noSave };
   }
-  const live = createFetchTransport();
+  const live = createNodeTransport();
   if (!choice.recordPath) return { transport: live, save: noSave };
   const recorder = createRecordingTransport(live, redactor);
   const recordPath = choice.recordPath;

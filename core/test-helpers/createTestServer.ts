@@ -9,6 +9,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { text as readBody } from 'node:stream/consumers';
 import type { AddressInfo, Socket } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 export type Reply =
   | { kind: 'json'; body: unknown; status?: number; headers?: Record<string, string>; delayMs?: number }
@@ -25,7 +26,9 @@ export type Reply =
   /** A body of `bytes` bytes streamed in chunks; `declareLength` sends Content-Length. */
   | { kind: 'oversized'; bytes: number; declareLength?: boolean }
   /** Content-Type says JSON, the body is not. */
-  | { kind: 'malformedJson' };
+  | { kind: 'malformedJson' }
+  /** `body` compressed with `encoding` (and Content-Encoding saying so). */
+  | { kind: 'compressed'; body: string; encoding: 'gzip' | 'deflate' | 'br' };
 
 export interface CapturedRequest {
   method: string;
@@ -33,6 +36,8 @@ export interface CapturedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: string;
+  /** The client's port: requests sharing it came over one (keep-alive) connection. */
+  clientPort: number;
   /** Date.now() when the request arrived and when its answer finished (or failed). */
   receivedAt: number;
   finishedAt?: number;
@@ -60,7 +65,10 @@ export const reply = {
   reset: (): Reply => ({ kind: 'reset' }),
   oversized: (bytes: number, declareLength = false): Reply => ({ kind: 'oversized', bytes, declareLength }),
   malformedJson: (): Reply => ({ kind: 'malformedJson' }),
+  compressed: (body: string, encoding: 'gzip' | 'deflate' | 'br' = 'gzip'): Reply => ({ kind: 'compressed', body, encoding }),
 };
+
+const COMPRESS = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
 
 function pickReply(route: Route, request: CapturedRequest, hit: number): Reply {
   if (typeof route === 'function') return route(request, hit);
@@ -104,6 +112,12 @@ async function send(res: ServerResponse, socket: Socket, answer: Reply, captured
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": 1, "name": "Ada"', finish);
       return;
+    case 'compressed': {
+      const bytes = COMPRESS[answer.encoding](answer.body);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': answer.encoding, 'content-length': String(bytes.length) });
+      res.end(bytes, finish);
+      return;
+    }
     case 'oversized': {
       res.writeHead(200, { 'content-type': 'application/json', ...(answer.declareLength ? { 'content-length': String(answer.bytes) } : {}) });
       const chunk = Buffer.alloc(16 * 1024, 'a');
@@ -143,6 +157,7 @@ export async function createTestServer(routes: Record<string, Route>): Promise<T
         query: Object.fromEntries(url.searchParams),
         headers,
         body: await readBody(req),
+        clientPort: req.socket.remotePort ?? 0,
         receivedAt: Date.now(),
       };
       requests.push(captured);
@@ -157,6 +172,8 @@ export async function createTestServer(routes: Record<string, Route>): Promise<T
       await send(res, req.socket, pickReply(route, captured, hit), captured);
     })().catch(() => res.destroy());
   });
+  // Idle keep-alive connections stay open until close(), so a client holding one is visible.
+  server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -8,3 +8,7 @@ export { createReplayTransport } from './createReplayTransport.js';
 export type { ReplayTransportOptions } from './createReplayTransport.js';
 export { isCassette, normaliseUrl } from './cassette.js';
 export type { Cassette, CassetteInteraction } from './cassette.js';
+export { nextRedirectHop, shouldFollowRedirect } from './redirects.js';
+export type { RedirectHop } from './redirects.js';
+export { responseTooLarge } from './readBodyCapped.js';
+export { toTransportError } from './networkError.js';

@@ -5,7 +5,8 @@
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
 
-function tooLarge(maxBytes: number, url: string): ConnectorError {
+/** The error for a body over the cap (shared with the Node transport). */
+export function responseTooLarge(maxBytes: number, url: string): ConnectorError {
   return new ConnectorError('RESPONSE_TOO_LARGE', `The response from ${url} is larger than ${maxBytes} bytes.`, {
     hint: 'Ask the API for less data (filters, fields, pagination) or raise the response size cap.',
   });
@@ -15,7 +16,7 @@ export async function readBodyCapped(response: Response, maxBytes: number, url: 
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
-    throw tooLarge(maxBytes, url);
+    throw responseTooLarge(maxBytes, url);
   }
   if (!response.body) return '';
   // A declared length under the cap bounds the body (HTTP/1.1 framing) unless it is compressed:
@@ -34,7 +35,7 @@ export async function readBodyCapped(response: Response, maxBytes: number, url: 
     received += value.byteLength;
     if (received > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes, url);
+      throw responseTooLarge(maxBytes, url);
     }
     text += decoder.decode(value, { stream: true });
   }

@@ -1,16 +1,18 @@
 /**
  * The live HTTP transport, honouring the proxy setting. Through a proxy, requests use
- * undici's own fetch with a ProxyAgent (HTTP CONNECT tunnels), which Node's built-in fetch
- * does not offer; without one, core's default fetch transport is used unchanged.
+ * undici's own fetch with a ProxyAgent (HTTP CONNECT tunnels) behind core's fetch transport;
+ * without one, the Node transport (host/http), whose keep-alive connections last across runs.
  */
 import { ProxyAgent, fetch as undiciFetch } from 'undici';
 import { createFetchTransport } from '../../core/transport/index.js';
 import type { HttpTransport } from '../../core/index.js';
+import { createNodeTransport } from '../http/createNodeTransport.js';
 
 const agents = new Map<string, ProxyAgent>();
+let direct: HttpTransport | undefined;
 
 export function createLiveTransport(proxyUrl: string): HttpTransport {
-  if (proxyUrl === '') return createFetchTransport();
+  if (proxyUrl === '') return (direct ??= createNodeTransport());
   let agent = agents.get(proxyUrl);
   if (!agent) {
     agent = new ProxyAgent(proxyUrl);

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createNodeTransport } from './createNodeTransport.js';
+import { describeTransportContract } from '../../core/test-helpers/transportContract.js';
+import { createTestServer, reply, type TestServer } from '../../core/test-helpers/createTestServer.js';
+
+const run = promisify(execFile);
+
+describeTransportContract('node', () => createNodeTransport());
+
+describe('createNodeTransport', () => {
+  const transport = createNodeTransport();
+  let api: TestServer;
+  const send = (path: string, headers: Record<string, string> = {}, body?: string) =>
+    transport.send({ stepId: 's', method: body === undefined ? 'GET' : 'POST', url: `${api.url}${path}`, headers, body, signal: new AbortController().signal, maxResponseBytes: 1 << 20, maxRedirects: 5 });
+
+  beforeAll(async () => {
+    api = await createTestServer({ '/ok': reply.json({ ok: true }), '/cookies': reply.json({}, { headers: { 'x-multi': 'a' } }) });
+  });
+  afterAll(async () => {
+    transport.close();
+    await api.close();
+  });
+
+  it('sends what fetch would when the request does not say (accept, encodings, user agent, text body type)', async () => {
+    await send('/ok', {}, 'plain words');
+    const seen = api.hits('/ok').at(-1);
+    expect(seen?.headers).toMatchObject({ accept: '*/*', 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'connector-studio', 'content-type': 'text/plain;charset=UTF-8', 'content-length': '11' });
+  });
+
+  it("keeps the request's own headers and leaves framing headers to the client", async () => {
+    await send('/ok', { Accept: 'application/json', 'User-Agent': 'mine/1', 'Content-Length': '999', Connection: 'close' }, '{}');
+    const seen = api.hits('/ok').at(-1);
+    expect(seen?.headers).toMatchObject({ accept: 'application/json', 'user-agent': 'mine/1', 'content-length': '2' });
+    expect(seen?.body).toBe('{}');
+  });
+
+  it('reuses one keep-alive connection for consecutive requests', async () => {
+    const before = api.requests.length;
+    for (let i = 0; i < 5; i++) await send('/ok');
+    expect(api.requests.length - before).toBe(5);
+    expect(new Set(api.requests.slice(before).map((request) => request.clientPort)).size).toBe(1);
+  });
+
+  it('refuses URLs that are not http or https with NETWORK_ERROR and a hint', async () => {
+    const error = await transport.send({ stepId: 's', method: 'GET', url: 'ftp://127.0.0.1/file', headers: {}, signal: new AbortController().signal, maxResponseBytes: 100, maxRedirects: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'NETWORK_ERROR', message: /only http and https/ });
+  });
+
+  it('never keeps a process alive with its idle connections', async () => {
+    // The test server keeps idle connections open for a minute: a client that held the process
+    // open with one would run into the child's timeout instead of exiting.
+    const script = `
+      const { createNodeTransport } = await import(${JSON.stringify(new URL('./createNodeTransport.ts', import.meta.url).href)});
+      const res = await createNodeTransport().send({ stepId: 's', method: 'GET', url: process.argv[1], headers: {}, signal: new AbortController().signal, maxResponseBytes: 100, maxRedirects: 0 });
+      console.log(res.status);`;
+    const child = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, `${api.url}/ok`], { timeout: 15_000 });
+    expect(child.stdout.trim()).toBe('200');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Reads a node:http response body with the transport's size cap: a declared Content-Length
+ * over the cap fails before reading, and the (decompressed) text stops as soon as it passes
+ * the cap, so neither a huge body nor a compression bomb can exhaust memory. gzip, deflate
+ * and br are decoded by node:zlib, as fetch would.
+ */
+import type { IncomingMessage } from 'node:http';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable, Transform } from 'node:stream';
+import { ConnectorError, responseTooLarge } from '../../core/index.js';
+
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+
+// TextDecoder, like fetch's text(): UTF-8, a leading BOM dropped, bad bytes as U+FFFD.
+const utf8 = new TextDecoder();
+
+/** Content-Encoding lists the codings in the order they were applied; at most a few are accepted. */
+const MAX_CODINGS = 3;
+
+function decoded(response: IncomingMessage, url: string): Readable {
+  const header = response.headers['content-encoding'];
+  const codings = (header ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
+  if (codings.length === 0) return response;
+  if (codings.length > MAX_CODINGS || codings.some((coding) => !DECODERS[coding])) {
+    response.destroy();
+    throw new ConnectorError('NETWORK_ERROR', `The response from ${url} uses a content encoding this app cannot decode (${header}).`, {
+      hint: 'Send an Accept-Encoding header the API honours, such as "gzip" or "identity".',
+    });
+  }
+  let stream: Readable = response;
+  for (const coding of codings.reverse()) {
+    const source = stream;
+    const decoder = (DECODERS[coding] as () => Transform)();
+    // pipe() doesn't forward errors: a reset connection must still end the read with an error.
+    source.on('error', (error) => decoder.destroy(error));
+    stream = source.pipe(decoder);
+  }
+  return stream;
+}
+
+export async function readResponseBody(response: IncomingMessage, maxBytes: number, url: string): Promise<string> {
+  const declared = Number(response.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.destroy();
+    throw responseTooLarge(maxBytes, url);
+  }
+  const body = decoded(response, url);
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    received += chunk.length;
+    if (received > maxBytes) {
+      body.destroy();
+      response.destroy();
+      throw responseTooLarge(maxBytes, url);
+    }
+    chunks.push(chunk);
+  }
+  return utf8.decode(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+}
