@@ -57,4 +57,16 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport.
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/host/*/**', '!**/host/http/**'], message: 'cli/ depends on core/ and host/http only.' },
+          { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
+        ],
+      }],
+    },
+  },
 );

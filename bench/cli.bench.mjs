@@ -3,7 +3,10 @@
 // contestant as a whole process, measured in the same run and interleaved so drift on a
 // shared machine hits all of them alike:
 //   cli          connector-studio run chain --data 200 rows --json   (the prebuilt bundle)
-//   handwritten  a plain fetch loop doing the same requests (baselines/handwritten-chain.mjs)
+//   handwritten  a plain fetch loop doing the same requests (baselines/handwritten-chain.mjs):
+//                the issue's yardstick
+//   http         the same loop over node:http (baselines/handwritten-chain-http.mjs): the HTTP
+//                client the CLI uses, so CLI / http is the engine's own overhead, printed too
 //   newman       Newman running the equivalent Postman collection with 200 data rows
 // Each contestant's output is checked (200 successes, 600 requests) so a fast failure
 // never counts as a fast run. Figures are printed, not asserted.
@@ -40,6 +43,11 @@ try {
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,
     },
+    http: {
+      args: [join(root, 'bench/baselines/handwritten-chain-http.mjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
+      check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
+      runs: RUNS,
+    },
     newman: {
       args: [join(root, 'node_modules/newman/bin/newman.js'), 'run', join(root, 'bench/baselines/chain.postman_collection.json'),
         '--iteration-data', rowsCsv, '--env-var', `base_url=${server.baseUrl}`, '--env-var', `crm_token=${BENCH_TOKEN}`, '--silent'],
@@ -70,15 +78,19 @@ try {
   const pairRatios = times.cli.map((ms, i) => ms / times.handwritten[i]);
   const cli = median(times.cli);
   const handwritten = median(times.handwritten);
+  const http = median(times.http);
   const newman = median(times.newman);
   for (const [name, values] of Object.entries(times)) {
     console.log(`${name.padEnd(12)} median ${median(values).toFixed(0)} ms  runs: ${values.map((ms) => ms.toFixed(0)).join(', ')}`);
   }
   report({ metric: `CLI, ${ROWS} rows × 3 requests (median of ${RUNS})`, value: Math.round(cli), unit: 'ms' });
   report({ metric: `hand-written fetch loop (median of ${RUNS})`, value: Math.round(handwritten), unit: 'ms' });
+  report({ metric: `hand-written node:http loop (median of ${RUNS})`, value: Math.round(http), unit: 'ms' });
   report({ metric: `Newman (median of ${NEWMAN_RUNS})`, value: Math.round(newman), unit: 'ms' });
   report({ metric: 'CLI / hand-written (ratio of medians)', value: cli / handwritten, unit: '×', target: '≤ 1.2×', met: cli / handwritten <= 1.2 });
   report({ metric: 'CLI / hand-written (median of per-round ratios)', value: median(pairRatios), unit: '×', target: '≤ 1.2×', met: median(pairRatios) <= 1.2 });
+  // No target: the same client on both sides, so this is what the engine itself costs.
+  report({ metric: 'CLI / hand-written node:http loop (median of per-round ratios)', value: median(times.cli.map((ms, i) => ms / times.http[i])), unit: '×' });
   report({ metric: 'Newman / CLI', value: newman / cli, unit: '×', target: '≥ 10×', met: newman / cli >= 10 });
 } finally {
   await server.close();

@@ -1,36 +1,9 @@
-// The hand-written baseline of the chain benchmark: the same 3 sequential requests per
-// row with plain fetch and manual field access (no JSONPath, no templates, no validation),
-// printing one JSON line per row like `connector-studio run --data --json` does.
+// The hand-written baseline of the chain benchmark: plain fetch (the issue's yardstick).
 //   node handwritten-chain.mjs <baseUrl> <rows.csv> <token>
-import { readFileSync } from 'node:fs';
+import { runChainLoop } from './chainLoop.mjs';
 
-const [baseUrl, rowsPath, token] = process.argv.slice(2);
-const phones = readFileSync(rowsPath, 'utf8').trim().split('\n').slice(1).map((line) => line.trim());
-const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
-
-const getJson = async (url) => {
+await runChainLoop((headers) => async (url) => {
   const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return response.json();
-};
-
-const startedAt = performance.now();
-let succeeded = 0;
-let failed = 0;
-for (let i = 0; i < phones.length; i++) {
-  const rowStart = performance.now();
-  try {
-    const search = await getJson(`${baseUrl}/contacts/search?phone=${encodeURIComponent(phones[i])}`);
-    const contactId = search.results?.[0]?.id ?? null;
-    const contact = await getJson(`${baseUrl}/contacts/${encodeURIComponent(contactId)}`);
-    const companyId = contact.companyId ?? null;
-    const company = companyId === null ? null : await getJson(`${baseUrl}/companies/${encodeURIComponent(companyId)}`);
-    succeeded++;
-    process.stdout.write(`${JSON.stringify({ row: i + 1, status: 'success', contact: { first_name: contact.properties?.firstname ?? null, company: company?.name ?? null }, durationMs: Math.round(performance.now() - rowStart) })}\n`);
-  } catch (error) {
-    failed++;
-    process.stdout.write(`${JSON.stringify({ row: i + 1, status: 'failed', error: String(error) })}\n`);
-  }
-}
-process.stdout.write(`${JSON.stringify({ summary: { total: phones.length, succeeded, failed, durationMs: Math.round(performance.now() - startedAt) } })}\n`);
-process.exitCode = failed > 0 ? 1 : 0;
+});

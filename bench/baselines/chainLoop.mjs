@@ -1,0 +1,33 @@
+// The loop both hand-written baselines share: the same 3 sequential requests per row
+// (search contact by phone → get contact → get company) with manual field access (no
+// JSONPath, no templates, no validation), printing one JSON line per row and a summary
+// like `connector-studio run --data --json` does. Only `getJson` (the HTTP client) differs.
+//   argv: <baseUrl> <rows.csv> <token>
+import { readFileSync } from 'node:fs';
+
+export async function runChainLoop(createGetJson) {
+  const [baseUrl, rowsPath, token] = process.argv.slice(2);
+  const phones = readFileSync(rowsPath, 'utf8').trim().split('\n').slice(1).map((line) => line.trim());
+  const getJson = createGetJson({ authorization: `Bearer ${token}`, accept: 'application/json' });
+
+  const startedAt = performance.now();
+  let succeeded = 0;
+  let failed = 0;
+  for (let i = 0; i < phones.length; i++) {
+    const rowStart = performance.now();
+    try {
+      const search = await getJson(`${baseUrl}/contacts/search?phone=${encodeURIComponent(phones[i])}`);
+      const contactId = search.results?.[0]?.id ?? null;
+      const contact = await getJson(`${baseUrl}/contacts/${encodeURIComponent(contactId)}`);
+      const companyId = contact.companyId ?? null;
+      const company = companyId === null ? null : await getJson(`${baseUrl}/companies/${encodeURIComponent(companyId)}`);
+      succeeded++;
+      process.stdout.write(`${JSON.stringify({ row: i + 1, status: 'success', contact: { first_name: contact.properties?.firstname ?? null, company: company?.name ?? null }, durationMs: Math.round(performance.now() - rowStart) })}\n`);
+    } catch (error) {
+      failed++;
+      process.stdout.write(`${JSON.stringify({ row: i + 1, status: 'failed', error: String(error) })}\n`);
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ summary: { total: phones.length, succeeded, failed, durationMs: Math.round(performance.now() - startedAt) } })}\n`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
