@@ -31,6 +31,12 @@ const FRIENDLY: Record<string, string> = {
   ETIMEDOUT: 'the connection timed out',
   EHOSTUNREACH: 'the host is unreachable',
   UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed, so it is not trusted",
+  SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate chain ends in an untrusted self-signed certificate",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be verified (an intermediate certificate may be missing)",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the server's certificate was issued by an authority this computer does not trust",
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for a different host name",
 };
 
 export function toTransportError(error: unknown, signal: AbortSignal, what: string): ConnectorError {

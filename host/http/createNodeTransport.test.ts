@@ -1,11 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { createNodeTransport } from './createNodeTransport.js';
 import { describeTransportContract } from '../../core/test-helpers/transportContract.js';
 import { createTestServer, reply, type TestServer } from '../../core/test-helpers/createTestServer.js';
 
 const run = promisify(execFile);
+const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/tls/${name}`, import.meta.url), 'utf8');
+/** A self-signed certificate for 127.0.0.1 (tests only; made with openssl, valid for 100 years). */
+const TLS_CERT = fixture('localhost.cert.pem');
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  ({ stepId: 's', method: 'GET', url, headers, signal: new AbortController().signal, maxResponseBytes: 1 << 20, maxRedirects: 5 });
+
+async function startTlsServer() {
+  const clientPorts: number[] = [];
+  const server = createHttpsServer({ cert: TLS_CERT, key: fixture('localhost.key.pem') }, (request, response) => {
+    clientPorts.push(request.socket.remotePort ?? 0);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ path: request.url, authorization: request.headers.authorization }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    clientPorts,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
 
 describeTransportContract('node', () => createNodeTransport());
 
@@ -41,6 +66,25 @@ describe('createNodeTransport', () => {
     for (let i = 0; i < 5; i++) await send('/ok');
     expect(api.requests.length - before).toBe(5);
     expect(new Set(api.requests.slice(before).map((request) => request.clientPort)).size).toBe(1);
+  });
+
+  it('speaks https with the system trust store, and names an untrusted certificate', async () => {
+    const secure = await startTlsServer();
+    try {
+      const error = await transport.send(get(`${secure.url}/x`)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'NETWORK_ERROR', message: /self-signed/ });
+
+      const trusting = createNodeTransport({ extraCa: [TLS_CERT] });
+      const first = await trusting.send(get(`${secure.url}/one`, { authorization: 'Bearer t' }));
+      const second = await trusting.send(get(`${secure.url}/two`));
+      trusting.close();
+      expect([first.status, JSON.parse(first.bodyText)]).toEqual([200, { path: '/one', authorization: 'Bearer t' }]);
+      expect(second.status).toBe(200);
+      expect(secure.clientPorts.length).toBe(2);
+      expect(new Set(secure.clientPorts).size).toBe(1);
+    } finally {
+      await secure.close();
+    }
   });
 
   it('refuses URLs that are not http or https with NETWORK_ERROR and a hint', async () => {

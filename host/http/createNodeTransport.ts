@@ -7,6 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import {
   ConnectorError,
@@ -29,6 +30,11 @@ const DEFAULT_HEADERS: Record<string, string> = {
   'accept-encoding': 'gzip, deflate, br',
   'user-agent': 'connector-studio',
 };
+
+export interface NodeTransportOptions {
+  /** Extra certificate authorities (PEM) to trust for https, on top of the system's. */
+  extraCa?: string[];
+}
 
 export interface NodeTransport extends HttpTransport {
   /** Closes the idle keep-alive connections (they never keep the process alive). */
@@ -57,10 +63,11 @@ function responseHeaders(response: IncomingMessage): Record<string, string> {
   return out;
 }
 
-export function createNodeTransport(): NodeTransport {
+export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
+  const ca = options.extraCa?.length ? [...tls.rootCertificates, ...options.extraCa] : undefined;
   const agents = {
     'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),
   };
 
   function exchange(hop: RedirectHop, signal: AbortSignal): Promise<IncomingMessage> {
