@@ -1,4 +1,4 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
@@ -81,5 +81,19 @@ describe('watchWorkspace', () => {
     await writeFile(join(dir, 'after.connector.json'), '{}');
     await rec.next((e) => e.file === 'after.connector.json');
     expect(rec.events.map((e) => e.file)).toEqual(['after.connector.json']);
+  });
+
+  it('stays quiet through a burst of our own saves (a sync) and a touch, and still reports the next external add', async () => {
+    const store = new WorkspaceStore(dir);
+    await store.save(sampleConnector());
+    const rec = recorder();
+    watcher = watchWorkspace(store, rec.push);
+    await watcher.ready;
+    for (let i = 0; i < 200; i++) await store.save(sampleConnector({ id: `burst-${i}`, name: `Burst ${i}` }));
+    const now = new Date();
+    await utimes(join(dir, 'contact-lookup.connector.json'), now, now);
+    await writeFile(join(dir, 'outside.connector.json'), '{}');
+    await rec.next((e) => e.file === 'outside.connector.json');
+    expect(rec.events.map((e) => e.file)).toEqual(['outside.connector.json']);
   });
 });
