@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { saveConnector } from '../services/connectorActions.js';
-import { startRun } from '../services/runActions.js';
+import { submitRun } from '../services/runActions.js';
 
 export function useEditorShortcuts(): void {
   const store = useAppStoreApi();
@@ -16,7 +16,7 @@ export function useEditorShortcuts(): void {
       // Text fields and Monaco keep their own undo while focused.
       const inText = (e.target as HTMLElement | null)?.closest?.('input, textarea, select, .monaco-editor') !== null;
       if (key === 's') { e.preventDefault(); void saveConnector(store, host); }
-      else if (key === 'enter') { e.preventDefault(); void startRun(store, host); }
+      else if (key === 'enter') { e.preventDefault(); void submitRun(store, host); }
       else if (key === 'z' && !inText) { e.preventDefault(); if (e.shiftKey) store.getState().redo(); else store.getState().undo(); }
       else if (key === 'y' && !inText) { e.preventDefault(); store.getState().redo(); }
     };
@@ -25,7 +25,7 @@ export function useEditorShortcuts(): void {
       if (command === 'save') void saveConnector(store, host);
       else if (command === 'undo') store.getState().undo();
       else if (command === 'redo') store.getState().redo();
-      else if (command === 'run') void startRun(store, host);
+      else if (command === 'run') void submitRun(store, host);
     });
     return () => { window.removeEventListener('keydown', onKey); offCommand(); };
   }, [store, host]);

@@ -1,14 +1,11 @@
 /** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
-import { useState } from 'react';
 import type { Connector } from '../../core/index.js';
-import { CassetteNameSchema } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
-import { cancelRun, rerunFromFailed, startRun } from '../services/runActions.js';
+import { cassetteNameProblem } from '../services/cassetteNames.js';
+import { NO_CASSETTE_MESSAGE, cancelRun, rerunFromFailed, submitRun } from '../services/runActions.js';
 import type { RunMode } from '../store/slices/runSlice.js';
-import { timestampedCassetteName, useCassettes } from './useCassettes.js';
-
-export const NO_CASSETTE_MESSAGE = "No cassette yet: run Live with 'Record as cassette' first";
+import { useCassettes } from './useCassettes.js';
 
 export function RunBar() {
   const store = useAppStoreApi();
@@ -21,27 +18,16 @@ export function RunBar() {
   const hasFailed = useAppStore((s) => s.lastRecord?.steps.some((st) => st.status === 'failed') ?? false);
   const lastRecord = useAppStore((s) => s.lastRecord);
   const chosenCassette = useAppStore((s) => s.runCassette);
-  const [record, setRecord] = useState(false);
-  const [recordName, setRecordName] = useState('');
+  const record = useAppStore((s) => s.runRecord);
+  const recordName = useAppStore((s) => s.runRecordName);
   const { cassettes, error: cassetteError } = useCassettes(store, host, doc.id, doc.name, lastRecord);
   const running = run?.status === 'running';
   const recording = mode === 'live' && record;
-  const recordNameProblem = recording && recordName.trim() !== '' && !CassetteNameSchema.safeParse(recordName.trim()).success
-    ? 'A cassette name uses letters, digits, _ and - only (at most 64).' : null;
+  const recordNameProblem = recording ? cassetteNameProblem(recordName) : null;
   const replacesExisting = recording && recordName.trim() !== '' && (cassettes ?? []).some((c) => c.name === recordName.trim());
   const noCassette = mode === 'replay' && cassettes !== null && !cassettes.some((c) => c.error === undefined);
-  const submit = () => {
-    if (recordNameProblem || noCassette) return;
-    if (recording) {
-      const name = recordName.trim() || timestampedCassetteName();
-      // The list refresh after this run then selects the newest cassette: this recording.
-      store.getState().setRunCassette(null);
-      setRecordName('');
-      void startRun(store, host, { record: true, recordAs: name });
-    } else void startRun(store, host);
-  };
   return (
-    <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+    <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); if (!noCassette) void submitRun(store, host); }}>
       {doc.inputs.map((input) => (
         <label key={input.name} className="run-input">
           <span>{input.label || input.name}{input.required ? ' *' : ''}</span>
@@ -75,12 +61,12 @@ export function RunBar() {
       )}
       {noCassette && <span className="small-text" role="status" data-testid="run-cassette-empty">{NO_CASSETTE_MESSAGE}</span>}
       {mode === 'replay' && cassetteError && <span className="error-text" role="alert" data-testid="run-cassette-error">{cassetteError}</span>}
-      {mode === 'live' && <label className="row small-text"><input type="checkbox" data-testid="run-record" checked={record} onChange={(e) => setRecord(e.target.checked)} /> Record as cassette</label>}
+      {mode === 'live' && <label className="row small-text"><input type="checkbox" data-testid="run-record" checked={record} onChange={(e) => store.getState().setRunRecord(e.target.checked)} /> Record as cassette</label>}
       {recording && (
         <label className="run-input">
           <span>Cassette name (optional)</span>
           <input data-testid="run-record-name" value={recordName} maxLength={64} placeholder="rec-<date>-<time>" aria-invalid={recordNameProblem ? true : undefined}
-            onChange={(e) => setRecordName(e.target.value)} />
+            onChange={(e) => store.getState().setRunRecordName(e.target.value)} />
         </label>
       )}
       {recordNameProblem && <span className="error-text" role="alert" data-testid="run-record-name-error">{recordNameProblem}</span>}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CassetteNameSchema } from '../../contract/hostApi.js';
-import { defaultCassette, timestampedCassetteName } from './useCassettes.js';
+import { defaultCassette } from './useCassettes.js';
+import { timestampedCassetteName } from '../services/cassetteNames.js';
 
 describe('timestampedCassetteName', () => {
   it('is a valid cassette name that encodes the local date and time to the second', () => {

@@ -39,9 +39,3 @@ export function defaultCassette(cassettes: CassetteSummary[]): string | null {
   const playable = cassettes.filter((c) => c.error === undefined);
   return (playable.find((c) => c.name === 'default') ?? playable[0])?.name ?? null;
 }
-
-/** `rec-20250131-142501`: unique per second, valid as a cassette name, sorts by time. */
-export function timestampedCassetteName(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `rec-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
-}

@@ -2,6 +2,7 @@
 import { descendantsOf, validateConnector, type Connector, type InputValue } from '../../core/index.js';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
+import { cassetteNameProblem, timestampedCassetteName } from './cassetteNames.js';
 import { errorMessage } from './errorMessage.js';
 
 export interface RunRequest {
@@ -24,6 +25,37 @@ function coerceInputs(store: AppStore): Record<string, InputValue> {
   return values;
 }
 
+/** Stores with a start request in flight: a double click or Enter plus Ctrl+Enter starts one run, not two. */
+const starting = new WeakSet<AppStore>();
+
+export const NO_CASSETTE_MESSAGE = "No cassette yet: run Live with 'Record as cassette' first";
+
+/**
+ * What the Run button, Ctrl/Cmd+Enter and the menu's Run all do: a run with the run bar's
+ * choices (mode, cassette to replay, recording and its name), refused with the run bar's
+ * message when replay has no cassette or the recording name is not usable.
+ */
+export async function submitRun(store: AppStore, host: HostClient): Promise<void> {
+  if (starting.has(store)) return;
+  const s = store.getState();
+  const recording = s.runMode === 'live' && s.runRecord;
+  if (s.runMode === 'replay' && s.runCassette === null) {
+    s.setRunError(NO_CASSETTE_MESSAGE);
+    return;
+  }
+  const nameProblem = recording ? cassetteNameProblem(s.runRecordName) : null;
+  if (nameProblem) {
+    s.setRunError(nameProblem);
+    return;
+  }
+  if (!recording) return startRun(store, host);
+  const name = s.runRecordName.trim() || timestampedCassetteName();
+  // The list refresh after this run then selects the newest cassette: this recording.
+  s.setRunCassette(null);
+  s.setRunRecordName('');
+  return startRun(store, host, { record: true, recordAs: name });
+}
+
 /**
  * Why this document must not run yet: its validation errors (a bad condition, a missing
  * reference, …). The run is refused up front so an invalid expression is never handed to
@@ -38,6 +70,16 @@ export function runBlockedReason(doc: Connector): string | null {
 }
 
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
+  if (starting.has(store)) return;
+  starting.add(store);
+  try {
+    await requestRun(store, host, request);
+  } finally {
+    starting.delete(store);
+  }
+}
+
+async function requestRun(store: AppStore, host: HostClient, request: RunRequest): Promise<void> {
   const s = store.getState();
   if (!s.doc) return;
   if (s.run?.status === 'running') return;

@@ -14,6 +14,9 @@ export interface RunSlice {
   runError: string | null;
   /** The cassette replay mode plays (null: none chosen yet; the run bar picks the newest). */
   runCassette: string | null;
+  /** Live runs save their exchanges as a cassette, named `runRecordName` (empty: a timestamp). */
+  runRecord: boolean;
+  runRecordName: string;
   /** The last finished run of the open connector: previews and pinned outputs come from it. */
   lastRecord: ExecutionRecord | null;
   applyRunEvent: (event: RunEvent) => void;
@@ -22,6 +25,8 @@ export interface RunSlice {
   setRunInput: (name: string, value: InputValue) => void;
   setRunError: (message: string | null) => void;
   setRunCassette: (name: string | null) => void;
+  setRunRecord: (on: boolean) => void;
+  setRunRecordName: (name: string) => void;
   resetRun: () => void;
 }
 
@@ -32,6 +37,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   runInputs: {},
   runError: null,
   runCassette: null,
+  runRecord: false,
+  runRecordName: '',
   lastRecord: null,
   applyRunEvent: (event) => {
     const run = reduceRunEvent(get().run, event);
@@ -46,5 +53,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   setRunInput: (name, value) => set({ runInputs: { ...get().runInputs, [name]: value } }),
   setRunError: (runError) => set({ runError }),
   setRunCassette: (runCassette) => set({ runCassette }),
-  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null }),
+  setRunRecord: (runRecord) => set({ runRecord }),
+  setRunRecordName: (runRecordName) => set({ runRecordName }),
+  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null, runRecord: false, runRecordName: '' }),
 });

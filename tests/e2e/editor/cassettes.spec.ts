@@ -41,18 +41,24 @@ test('record two named cassettes, then replay each with the server closed', asyn
     await expect(page.getByTestId('run-cassette-empty')).toHaveText("No cassette yet: run Live with 'Record as cassette' first");
     await expect(page.getByTestId('run-button')).toBeDisabled();
     await expect(page.getByTestId('run-cassette')).toHaveCount(0);
+    // Ctrl+Enter goes through the same checks as the button: the same advice, no run.
+    await editor.clickEmptyCanvas();
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('run-error')).toHaveText("No cassette yet: run Live with 'Record as cassette' first");
+    await expect(page.getByTestId('run-status')).toHaveCount(0);
 
     // Two recordings under two names, the API answering differently each time.
     await page.getByTestId('run-mode').selectOption('live');
     await page.getByTestId('run-record').check();
-    const recordAs = async (name: string) => {
+    const recordAs = async (name: string, start: () => Promise<void>) => {
       await page.getByTestId('run-record-name').fill(name);
-      await page.getByTestId('run-button').click();
+      await start();
       await expect(page.getByTestId('run-status')).toHaveText('success', { timeout: 30_000 });
     };
-    await recordAs('ada');
+    await recordAs('ada', () => page.getByTestId('run-button').click());
     firstName = 'Grace';
-    await recordAs('grace');
+    // The shortcut records too, under the typed name (pressed in the name field: one run, not two).
+    await recordAs('grace', () => page.getByTestId('run-record-name').press('Control+Enter'));
     expect(requests).toEqual(['GET /person', 'GET /person']);
 
     // A bad name is refused before anything runs.
