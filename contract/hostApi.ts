@@ -15,7 +15,7 @@ import type { ExecutionRecord, InputValue, RunEvent, RunStatus } from '../core/e
 import type { HostCallName, HostEventName } from './hostCallNames.js';
 import type { SerializedHostError } from './hostError.js';
 import {
-  PublishPreviewSchema, TemplateCatalogueSchema, TemplateDetailSchema, TemplateInstallParamsSchema, TemplateInstallResultSchema,
+  PublishPreviewSchema, TemplateApplyUpdateParamsSchema, TemplateApplyUpdateResultSchema, TemplateCatalogueSchema, TemplateDetailSchema, TemplateInstallParamsSchema, TemplateInstallResultSchema,
   TemplatePublishParamsSchema, TemplateRatingSchema, TemplateReportSchema, TemplateSummarySchema, TemplateUpdateSchema,
   templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams, templateReportParams,
 } from './templatesApi.js';
@@ -386,6 +386,8 @@ export const hostCalls = {
   'templates.rate': call(templateRateParams, TemplateRatingSchema),
   /** Installed connectors whose template has a newer version, with what changed (never applied automatically). */
   'templates.updates': call(noParams, z.array(TemplateUpdateSchema)),
+  /** Replaces an installed connector with its template's latest version (id, name, file and credentials kept; optionally a copy of the old one). */
+  'templates.applyUpdate': call(TemplateApplyUpdateParamsSchema, TemplateApplyUpdateResultSchema),
   /** Reports on templates (moderators see all, others their own). */
   'templates.reports': call(noParams, z.array(TemplateReportSchema)),
   /** Files a report on a Supabase template (signed-in users; a second open report is refused). */

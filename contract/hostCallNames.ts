@@ -46,6 +46,7 @@ export const HOST_CALL_NAMES = [
   'templates.hide',
   'templates.rate',
   'templates.updates',
+  'templates.applyUpdate',
   'templates.reports',
   'templates.report',
 ] as const;

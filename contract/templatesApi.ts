@@ -78,6 +78,21 @@ export const TemplateInstallResultSchema = z.object({
 });
 export type TemplateInstallResult = z.infer<typeof TemplateInstallResultSchema>;
 
+/** Updates an installed connector to its template's latest version, in place. */
+export const TemplateApplyUpdateParamsSchema = z.object({
+  connectorId,
+  credentials: z.record(z.string(), SlotChoiceSchema).default({}),
+  /** Keep the current version as a separate connector ("<name> (before vN)") first. */
+  keepCopy: z.boolean().default(true),
+}).strict();
+
+export const TemplateApplyUpdateResultSchema = TemplateInstallResultSchema.extend({
+  version: z.number().int(),
+  /** The copy of the previous version, when one was kept. */
+  copy: z.object({ connectorId: z.string(), name: z.string(), file: z.string() }).nullable(),
+});
+export type TemplateApplyUpdateResult = z.infer<typeof TemplateApplyUpdateResultSchema>;
+
 export const PublishFindingSchema = z.object({ path: z.string(), kind: z.string(), message: z.string() });
 
 export const PublishPreviewSchema = z.object({
@@ -120,6 +135,8 @@ export const TemplateUpdateSchema = z.object({
   latestVersion: z.number().int(),
   changes: z.array(z.object({ path: z.string(), kind: z.enum(['added', 'removed', 'changed']), summary: z.string() })),
   patch: z.string(),
+  /** The latest version's credential slot → the credential the connector uses for it now (preselected when updating). */
+  credentials: z.record(z.string(), z.string()),
 });
 export type TemplateUpdate = z.infer<typeof TemplateUpdateSchema>;
 

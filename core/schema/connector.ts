@@ -209,7 +209,12 @@ export const ConnectorSchema = z.object({
   rateLimit: RateLimitSchema.default({ enabled: false, strategy: 'queue' }),
   tests: z.array(TestCaseSchema).default([]),
   /** Where the connector came from, when installed from a template. */
-  template: z.object({ id: z.string(), version: z.number().int().min(1) }).optional(),
+  template: z.object({
+    id: z.string(),
+    version: z.number().int().min(1),
+    /** Template credential slot → the credential this connector uses for it (names only), so an update keeps the choice. */
+    credentials: z.record(z.string(), z.string()).optional(),
+  }).optional(),
 });
 export type Connector = z.infer<typeof ConnectorSchema>;
 /** What a user or file may provide: defaults not yet applied. */

@@ -1,8 +1,9 @@
 /**
  * Copies a template into a new connector of the user's workspace: a fresh id, a name no
- * existing connector has, the template's id and version remembered (so updates can be
- * offered, never applied behind the user's back), and credential references renamed to
- * the credentials the user picked or created.
+ * existing connector has, the template's id, version and credential choices remembered (so
+ * updates can be offered, never applied behind the user's back), and credential references
+ * renamed to the credentials the user picked or created. Updating an installed connector is
+ * the same copy made over it (`replacing`): it keeps its id, name and enabled state.
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { ConnectorSchema, IDENTIFIER, type Connector, type CredentialSlot } from '../schema/connector.js';
@@ -17,6 +18,8 @@ export interface InstallOptions {
   credentialNameMap?: Record<string, string>;
   /** Id source (default: crypto.randomUUID). */
   generateId?: () => string;
+  /** The installed connector this copy updates: its id, name and enabled state are kept. */
+  replacing?: Connector;
 }
 
 function defaultId(): string {
@@ -41,13 +44,15 @@ export function installTemplate(template: TemplateManifest, options: InstallOpti
     if (!slots.some((s) => s.name === name)) slots.push({ ...slot, name });
   }
 
+  const chosen = Object.fromEntries([...templateSlots, ...source.credentials].map((slot) => [slot.name, Object.hasOwn(map, slot.name) ? map[slot.name]! : slot.name]));
+  const replacing = options.replacing;
   return ConnectorSchema.parse({
     ...source,
     ...renamed,
-    id: (options.generateId ?? defaultId)(),
-    name: distinctName(template.name, options.existingNames),
-    enabled: true,
+    id: replacing?.id ?? (options.generateId ?? defaultId)(),
+    name: replacing?.name ?? distinctName(template.name, options.existingNames),
+    enabled: replacing?.enabled ?? true,
     credentials: slots,
-    template: { id: template.id, version: template.version },
+    template: { id: template.id, version: template.version, credentials: chosen },
   });
 }

@@ -2,7 +2,8 @@
  * The marketplace behind the `templates.*` calls: the built-in official templates (offline)
  * merged with the Supabase project's when signed in; install into the open workspace;
  * publish after core's publish check; admin curation and ratings through the server's RPCs;
- * update offers for installed connectors (shown with what changed, never applied here).
+ * update offers for installed connectors (shown with what changed), applied only when the
+ * user asks, in place, optionally keeping a copy of the version they had.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import {
   type SlotChoice,
   type TemplateCatalogue,
   type TemplateDetail,
+  type TemplateApplyUpdateResult,
   type TemplateInstallResult,
   type TemplateReport,
   type TemplateSummary,
@@ -22,7 +24,7 @@ import {
 import type { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
-import { installIntoWorkspace } from './installIntoWorkspace.js';
+import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
 import { builtinSummary, remoteAuthor, remoteCassettes, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
@@ -208,6 +210,7 @@ export class TemplateService {
       const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
       const diff = diffTemplateVersions(before as Connector, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
       updates.push({
+        credentials: currentCredentials(connector, latest),
         connectorId: connector.id,
         connectorName: connector.name,
         templateId: id,
@@ -219,6 +222,31 @@ export class TemplateService {
       });
     }
     return updates;
+  }
+
+  /** Replaces an installed connector with its template's latest version (see installIntoWorkspace). */
+  async applyUpdate(connectorId: string, choices: Record<string, SlotChoice>, keepCopy: boolean): Promise<TemplateApplyUpdateResult> {
+    const store = this.requireWorkspace();
+    const entry = await store.get(connectorId);
+    const origin = entry.connector.template;
+    if (!origin) {
+      throw new HostError('INVALID_PAYLOAD', `"${entry.connector.name}" was not installed from a template, so there is nothing to update.`, { hint: 'Install the template from the marketplace to get a copy that follows its updates.' });
+    }
+    let latest: { manifest: TemplateManifest; cassettes: Record<string, Cassette> } | null = null;
+    const builtin = (await this.loadBuiltins()).find((b) => b.manifest.id === origin.id);
+    if (builtin) latest = { manifest: builtin.manifest, cassettes: await builtin.loadCassettes() };
+    else if (UUID.test(origin.id)) {
+      const remote = await this.requireRemote('update a community template');
+      const row = await remote.get(origin.id);
+      if (!row) throw new HostError('NOT_FOUND', 'This template is no longer available.', { hint: 'It may have been hidden or removed; the connector keeps working as it is.' });
+      latest = { manifest: remoteManifest(row, remoteAuthor(row, remote.userId)), cassettes: remoteCassettes(row.config) };
+    }
+    if (!latest) throw new HostError('NOT_FOUND', `The template of "${entry.connector.name}" is not in the marketplace.`, { hint: 'The connector keeps working as it is.' });
+    if (latest.manifest.version <= origin.version) {
+      throw new HostError('ALREADY_EXISTS', `"${entry.connector.name}" already has the latest version (v${origin.version}).`, { hint: 'Reload the marketplace to see the current update list.' });
+    }
+    const result = await installIntoWorkspace({ ...latest, choices, store, vault: this.options.vault, replace: { entry, keepCopy } });
+    return { ...result, version: latest.manifest.version, copy: result.copy ?? null };
   }
 
   async reports(): Promise<TemplateReport[]> {
@@ -284,4 +312,19 @@ function stripCassettes(config: Record<string, unknown>): Record<string, unknown
   const { cassettes: _cassettes, ...rest } = config;
   void _cassettes;
   return rest;
+}
+
+/**
+ * Which credential the installed connector uses for each slot of the latest version: the
+ * choice remembered at install, else a slot of the same name it already has.
+ */
+function currentCredentials(connector: Connector, latest: TemplateManifest): Record<string, string> {
+  const remembered = connector.template?.credentials ?? {};
+  const own = new Set(connector.credentials.map((slot) => slot.name));
+  const current: Record<string, string> = {};
+  for (const slot of slotsOf(latest)) {
+    const name = remembered[slot.name] ?? (own.has(slot.name) ? slot.name : undefined);
+    if (name) current[slot.name] = name;
+  }
+  return current;
 }

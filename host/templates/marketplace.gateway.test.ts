@@ -132,7 +132,7 @@ describe('publishing and finding a community template', () => {
     expect((await bob.services.api.templates.list()).templates.find((t) => t.id === templateId)?.installs).toBe(2);
 
     const { connector } = await bob.services.api.connectors.get({ id: first.connectorId });
-    expect(connector.template).toEqual({ id: templateId, version: 1 });
+    expect(connector.template).toEqual({ id: templateId, version: 1, credentials: { trestle_api_key: 'bobs_trestle' } });
     expect(JSON.stringify(connector)).toContain('{{credentials.bobs_trestle}}');
     const record = await replay(bob, first.connectorId, 'known-phone', { phone: '+12065550123' });
     expect(record.status).toBe('success');
@@ -172,12 +172,23 @@ describe('publishing and finding a community template', () => {
 
     const bobs = (await bob.services.api.connectors.list()).filter((e) => e.kind === 'connector');
     for (const entry of bobs) {
-      expect((await bob.services.api.connectors.get({ id: entry.id })).connector.template).toEqual({ id: templateId, version: 1 });
+      expect((await bob.services.api.connectors.get({ id: entry.id })).connector.template).toMatchObject({ id: templateId, version: 1 });
     }
     const updates = await bob.services.api.templates.updates();
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2 });
+    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'bobs_trestle' } });
     expect(updates[0]!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(['description', expect.stringContaining('timeoutMs')]));
+
+    // Bob applies it to one of his copies: the server's v2, his key, no install counted.
+    const installs = (await row(templateId)).install_count;
+    const applied = await bob.services.api.templates.applyUpdate({ connectorId: updates[0]!.connectorId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } }, keepCopy: false });
+    expect(applied).toMatchObject({ connectorId: updates[0]!.connectorId, version: 2, copy: null });
+    const updated = (await bob.services.api.connectors.get({ id: updates[0]!.connectorId })).connector;
+    expect(updated).toMatchObject({ description: 'Now with a better description', template: { id: templateId, version: 2 } });
+    expect(updated.steps[0]!.timeoutMs).toBe(9000);
+    expect(JSON.stringify(updated.auth)).toContain('{{credentials.bobs_trestle}}');
+    expect((await row(templateId)).install_count).toBe(installs);
+    expect((await bob.services.api.templates.updates()).map((u) => u.connectorId)).toEqual([updates[1]!.connectorId]);
   });
 
   it('reports are listed for moderators only', async () => {

@@ -3,7 +3,7 @@
  * resources/templates, installs into a real workspace folder with the real vault, replay
  * runs of the installed connector, and the publish check.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,7 +92,7 @@ describe('install', () => {
     expect(files.length).toBeGreaterThan(2);
     for (const file of files) expect(file.text, file.path).not.toContain(SECRET);
     const doc = await services.api.connectors.get({ id: first.connectorId });
-    expect(doc.connector.template).toEqual({ id: PHONE, version: 1 });
+    expect(doc.connector.template).toEqual({ id: PHONE, version: 1, credentials: { trestle_api_key: 'trestle_api_key' } });
     expect(JSON.stringify(doc.connector.auth)).toContain('{{credentials.trestle_api_key}}');
   });
 
@@ -112,7 +112,9 @@ describe('install', () => {
     expect(result.credentialNames).toEqual({ trestle_api_key: 'my_trestle' });
     expect(result.cassettes).toEqual(['default', 'known-phone', 'unknown-phone']);
     const { connector, file } = await services.api.connectors.get({ id: result.connectorId });
-    const text = JSON.stringify(connector);
+    // Only the remembered choice (template slot → credential) still names the template's slot.
+    expect(connector.template?.credentials).toEqual({ trestle_api_key: 'my_trestle' });
+    const text = JSON.stringify({ ...connector, template: undefined });
     expect(text).not.toContain('trestle_api_key');
     expect(text).toContain('{{credentials.my_trestle}}');
     const dir = file.replace(/\.connector\.json$/, '.cassettes');
@@ -169,5 +171,80 @@ describe('publish check', () => {
     expect(preview.findings[0]).toMatchObject({ path: expect.stringContaining('headers') });
     // Refused before anything is sent, even without a server.
     expect(await invokeHostCall(services.api, 'templates.publish', { connectorId: saved.id })).toMatchObject({ ok: false, error: { code: 'SECRET_LEAK', hint: expect.stringContaining('{{credentials.') } });
+  });
+});
+
+describe('update', () => {
+  /** A built-in folder whose phone template is at v2: a longer timeout and a new description. */
+  async function servicesWithPhoneV2() {
+    const dir = await makeTempDir('cs-tpl-v2-');
+    cleanups.push(dir.cleanup);
+    await cp(builtinDir, dir.dir, { recursive: true });
+    const file = join(dir.dir, 'phone-number-enrichment.connector.json');
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...doc, description: 'Version two', template: { id: PHONE, version: 2 }, steps: doc.steps.map((step: { timeoutMs?: number }, i: number) => (i === 0 ? { ...step, timeoutMs: 9000 } : step)) }));
+    const userData = await makeTempDir('cs-tpl-user2-');
+    cleanups.push(userData.cleanup);
+    const v2 = await createHostServices({ userDataDir: userData.dir, workspace: workspaceDir, extensions: [templatesExtension({ builtinDir: dir.dir })] });
+    cleanups.push(() => v2.close());
+    return v2;
+  }
+
+  it('replaces an installed connector in place with the latest version, keeping id, name, file and credentials, and a copy of what it was', async () => {
+    await services.api.credentials.set({ name: 'my_trestle', value: SECRET });
+    const installed = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
+    // The user edits the installed v1 and re-records its default cassette.
+    const { connector, hash, file } = await services.api.connectors.get({ id: installed.connectorId });
+    await services.api.connectors.save({ connector: { ...connector, description: 'my own notes' }, baseHash: hash });
+    const cassettes = join(workspaceDir, file.replace(/\.connector\.json$/, '.cassettes'));
+    const ownDefault = JSON.parse(await readFile(join(cassettes, 'default.json'), 'utf8'));
+    ownDefault.interactions[0].response.bodyText = ownDefault.interactions[0].response.bodyText.replace('"Ava"', '"Zoe"');
+    await writeFile(join(cassettes, 'default.json'), JSON.stringify(ownDefault));
+
+    const v2 = await servicesWithPhoneV2();
+    await v2.api.credentials.set({ name: 'my_trestle', value: SECRET });
+    const [offer] = await v2.api.templates.updates();
+    expect(offer).toMatchObject({ connectorId: installed.connectorId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'my_trestle' } });
+
+    const result = await v2.api.templates.applyUpdate({ connectorId: installed.connectorId, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
+    expect(result).toMatchObject({ connectorId: installed.connectorId, name: installed.name, file, version: 2, credentialNames: { trestle_api_key: 'my_trestle' } });
+    const updated = (await v2.api.connectors.get({ id: installed.connectorId })).connector;
+    expect(updated.description).toBe('Version two');
+    expect(updated.steps[0]!.timeoutMs).toBe(9000);
+    expect(updated.template).toEqual({ id: PHONE, version: 2, credentials: { trestle_api_key: 'my_trestle' } });
+    expect(JSON.stringify(updated.auth)).toContain('{{credentials.my_trestle}}');
+
+    // Nothing of the user's is lost: the old version is its own connector, the re-recorded cassette is kept aside.
+    const copy = (await v2.api.connectors.get({ id: result.copy!.connectorId })).connector;
+    expect(copy).toMatchObject({ name: `${installed.name} (before v2)`, description: 'my own notes' });
+    expect(copy.template).toBeUndefined();
+    expect((await readdir(cassettes)).sort()).toEqual(['default-before-v2.json', 'default.json', 'known-phone.json', 'unknown-phone.json']);
+    expect(await readFile(join(cassettes, 'default-before-v2.json'), 'utf8')).toContain('Zoe');
+
+    const { runId } = await v2.api.runs.start({ connectorId: installed.connectorId, mode: 'replay', cassette: 'default', inputs: { phone: '+12065550123' } });
+    await v2.runSettled(runId);
+    expect((await v2.api.runs.get({ connectorId: installed.connectorId, runId })).record).toMatchObject({ status: 'success', contact: { first_name: 'Ava' } });
+
+    expect(await v2.api.templates.updates()).toEqual([]);
+    expect(await invokeHostCall(v2.api, 'templates.applyUpdate', { connectorId: installed.connectorId }))
+      .toMatchObject({ ok: false, error: { code: 'ALREADY_EXISTS', message: expect.stringContaining('latest version (v2)') } });
+    for (const f of await allFiles(workspaceDir)) expect(f.text, f.path).not.toContain(SECRET);
+  });
+
+  it('without keepCopy no copy is made; a connector not from a template is refused with a hint', async () => {
+    const installed = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { value: SECRET } } });
+    const { connector, hash } = await services.api.connectors.get({ id: installed.connectorId });
+    await services.api.connectors.save({ connector: { ...connector, template: { id: PHONE, version: 1 } }, baseHash: hash });
+    const v2 = await servicesWithPhoneV2();
+    await v2.api.credentials.set({ name: 'trestle_api_key', value: SECRET });
+    // Installed before credential choices were remembered: a slot of the same name is the current choice.
+    expect((await v2.api.templates.updates())[0]?.credentials).toEqual({ trestle_api_key: 'trestle_api_key' });
+    const result = await v2.api.templates.applyUpdate({ connectorId: installed.connectorId, credentials: { trestle_api_key: { existing: 'trestle_api_key' } }, keepCopy: false });
+    expect(result.copy).toBeNull();
+    expect((await v2.api.connectors.list()).filter((e) => e.kind === 'connector')).toHaveLength(1);
+
+    await v2.api.connectors.save({ connector: sampleConnector({ id: 'plain', name: 'Plain' }) });
+    expect(await invokeHostCall(v2.api, 'templates.applyUpdate', { connectorId: 'plain' }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', hint: expect.stringContaining('Install the template') } });
   });
 });

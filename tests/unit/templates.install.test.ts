@@ -15,7 +15,7 @@ describe('installTemplate', () => {
     const installed = installTemplate(manifest, { existingNames: [] });
     expect(installed.id).not.toBe(hubspot.id);
     expect(installed.id).toMatch(/^conn_[0-9a-f-]{36}$/);
-    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 1 });
+    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 1, credentials: { hubspot_access_token: 'hubspot_access_token' } });
     expect(installed.name).toBe('HubSpot Contact Sync');
     expect(installed.steps.map((s) => s.id)).toEqual(hubspot.steps.map((s) => s.id));
     expect(validateConnector(installed).issues).toEqual([]);
@@ -36,6 +36,7 @@ describe('installTemplate', () => {
     expect(installed.auth).toEqual({ type: 'bearer', token: '{{credentials.crm_token}}' });
     expect(referencedCredentialNames(installed)).toEqual(['crm_token']);
     expect(installed.credentials).toEqual([expect.objectContaining({ name: 'crm_token', label: 'HubSpot private app access token' })]);
+    expect(installed.template?.credentials).toEqual({ hubspot_access_token: 'crm_token' });
     expect(validateConnector(installed).ok).toBe(true);
     // The template itself is untouched.
     expect(manifest.connector.auth).toEqual({ type: 'bearer', token: '{{credentials.hubspot_access_token}}' });
@@ -49,7 +50,21 @@ describe('installTemplate', () => {
     const installed = installTemplate(m, { existingNames: [], credentialNameMap: { hubspot_access_token: 'shared', second_token: 'shared' } });
     expect(installed.credentials.map((c) => c.name)).toEqual(['shared']);
     expect(installed.steps[0]!.headers.at(-1)!.value).toBe('{{credentials.shared}}');
-    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2 });
+    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'shared', second_token: 'shared' } });
+  });
+
+  it('updates an installed connector in place: same id, name and enabled state, the new version, the credentials it used', () => {
+    const installed = { ...installTemplate(manifest, { existingNames: [], credentialNameMap: { hubspot_access_token: 'crm_token' } }), name: 'My HubSpot', enabled: false };
+    const next = structuredClone(hubspot) as Connector;
+    next.description = 'Version two';
+    next.steps[0]!.timeoutMs = 9000;
+    const v2 = manifestFromConnector(next, { slug: 'hubspot-contact-sync', version: 2 });
+    const updated = installTemplate(v2, { existingNames: ['My HubSpot'], credentialNameMap: installed.template!.credentials!, replacing: installed });
+    expect([updated.id, updated.name, updated.enabled]).toEqual([installed.id, 'My HubSpot', false]);
+    expect(updated.description).toBe('Version two');
+    expect(updated.steps[0]!.timeoutMs).toBe(9000);
+    expect(updated.auth).toEqual({ type: 'bearer', token: '{{credentials.crm_token}}' });
+    expect(updated.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'crm_token' } });
   });
 
   it('refuses a credential name that cannot be referenced', () => {
