@@ -1,9 +1,12 @@
 /**
  * Installs a template: one row per credential slot, each a new value (goes to the vault)
  * or an existing credential. The new connector opens in the editor, ready to test.
+ * With `update`, the same form updates an installed connector to the template's latest
+ * version in place, its current credentials preselected and a copy of the old version kept
+ * unless the user says otherwise.
  */
 import { useState } from 'react';
-import type { SlotChoice, TemplateDetail } from '../../contract/hostApi.js';
+import type { SlotChoice, TemplateDetail, TemplateUpdate } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { openConnector } from '../services/connectorActions.js';
@@ -13,12 +16,16 @@ import { useBusyAction } from '../app/useBusyAction.js';
 
 type SlotState = { mode: 'new'; value: string } | { mode: 'existing'; name: string };
 
-export function InstallDialog({ template, onClose }: { template: TemplateDetail; onClose: () => void }) {
+export function InstallDialog({ template, update, onClose, onDone }: { template: TemplateDetail; update?: TemplateUpdate; onClose: () => void; onDone?: () => void }) {
   const store = useAppStoreApi();
   const host = useHost();
   const credentials = useAppStore((s) => s.credentials);
   const [slots, setSlots] = useState<Record<string, SlotState>>(() =>
-    Object.fromEntries(template.credentials.map((slot) => [slot.name, credentials.some((c) => c.name === slot.name) ? { mode: 'existing', name: slot.name } : { mode: 'new', value: '' }])));
+    Object.fromEntries(template.credentials.map((slot) => {
+      const current = update?.credentials[slot.name] ?? slot.name;
+      return [slot.name, credentials.some((c) => c.name === current) ? { mode: 'existing', name: current } : { mode: 'new', value: '' }];
+    })));
+  const [keepCopy, setKeepCopy] = useState(true);
   const { busy, error, run } = useBusyAction();
   const ready = template.credentials.every((slot) => {
     const s = slots[slot.name];
@@ -27,17 +34,35 @@ export function InstallDialog({ template, onClose }: { template: TemplateDetail;
 
   const install = () => run(async () => {
     const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(slots).map(([name, s]) => [name, s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
-    const result = await host.templates.install({ id: template.id, credentials: choices });
+    let connectorId: string;
+    let message: string;
+    if (update) {
+      const result = await host.templates.applyUpdate({ connectorId: update.connectorId, credentials: choices, keepCopy });
+      connectorId = result.connectorId;
+      message = `Updated "${result.name}" to v${result.version}.${result.copy ? ` The previous version is kept as "${result.copy.name}".` : ''}`;
+    } else {
+      const result = await host.templates.install({ id: template.id, credentials: choices });
+      connectorId = result.connectorId;
+      message = `Installed "${result.name}".`;
+    }
     await refreshCredentials(store, host);
     await refreshEntries(store, host);
-    store.getState().notify({ kind: 'success', message: `Installed "${result.name}".` });
+    store.getState().notify({ kind: 'success', message });
+    onDone?.();
     onClose();
-    await openConnector(store, host, result.connectorId);
+    await openConnector(store, host, connectorId);
   });
 
   return (
-    <Dialog title={`Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
-      confirm={{ label: 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
+    <Dialog title={update ? `Update ${update.connectorName} to v${update.latestVersion}` : `Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
+      confirm={{ label: update ? 'Update' : 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
+      {update && (
+        <>
+          <p data-testid="update-explainer">Its steps, mappings, settings and tests become those of “{update.templateName}” v{update.latestVersion}. Its name, file, credentials and your own cassettes stay.</p>
+          <label className="row small-text"><input type="checkbox" data-testid="update-keep-copy" checked={keepCopy} onChange={(e) => setKeepCopy(e.target.checked)} />
+            Keep the current version as a separate connector (“{update.connectorName} (before v{update.latestVersion})”)</label>
+        </>
+      )}
       <p className="muted">The values are stored encrypted in this computer's vault; the connector only refers to them by name.</p>
       {template.credentials.length === 0 && <p>This template needs no credentials.</p>}
       {template.credentials.map((slot) => {

@@ -70,7 +70,7 @@ export function MarketplaceScreen() {
       </div>
       {catalogue?.remoteMessage && <p className="muted small-text" data-testid="marketplace-remote-message">{catalogue.remoteMessage}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
-      <UpdatesBanner updates={updates} />
+      <UpdatesBanner updates={updates} onUpdated={() => void load()} />
       {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} />}
       <div className="marketplace-body">
         <ul className="template-grid" aria-label="Templates" data-testid="template-list">

@@ -1,24 +1,41 @@
-/** Installed connectors whose template has a newer version: what changed, never applied behind the user's back. */
+/** Installed connectors whose template has a newer version: what changed, and an update the user applies (never behind their back). */
 import { useState } from 'react';
-import type { TemplateUpdate } from '../../contract/hostApi.js';
+import type { TemplateDetail, TemplateUpdate } from '../../contract/hostApi.js';
+import { useHost } from '../app/useHost.js';
+import { errorMessage } from '../services/errorMessage.js';
+import { InstallDialog } from './InstallDialog.js';
 
-export function UpdatesBanner({ updates }: { updates: TemplateUpdate[] }) {
+export function UpdatesBanner({ updates, onUpdated }: { updates: TemplateUpdate[]; onUpdated: () => void }) {
+  const host = useHost();
   const [open, setOpen] = useState<string | null>(null);
+  const [applying, setApplying] = useState<{ update: TemplateUpdate; template: TemplateDetail } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (updates.length === 0) return null;
+  const startUpdate = async (update: TemplateUpdate) => {
+    try {
+      setError(null);
+      setApplying({ update, template: await host.templates.get({ id: update.templateId }) });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
   return (
     <section className="updates-banner" data-testid="template-updates" aria-label="Template updates">
-      <strong>Update available</strong> for {updates.length} installed connector{updates.length === 1 ? '' : 's'} (nothing changes until you edit them yourself):
+      <strong>Update available</strong> for {updates.length} installed connector{updates.length === 1 ? '' : 's'} (nothing changes until you update):
       <ul>
         {updates.map((u) => (
-          <li key={u.connectorId} data-testid="template-update">
+          <li key={u.connectorId} data-testid="template-update" data-connector-id={u.connectorId}>
             {u.connectorName}: “{u.templateName}” v{u.installedVersion} → v{u.latestVersion}{' '}
-            <button type="button" className="small" onClick={() => setOpen(open === u.connectorId ? null : u.connectorId)}>{open === u.connectorId ? 'Hide changes' : 'What changed'}</button>
+            <button type="button" className="small" onClick={() => setOpen(open === u.connectorId ? null : u.connectorId)}>{open === u.connectorId ? 'Hide changes' : 'What changed'}</button>{' '}
+            <button type="button" className="small" data-testid="template-update-apply" onClick={() => void startUpdate(u)}>Update…</button>
             {open === u.connectorId && (
               <ul className="small-text">{u.changes.map((c) => <li key={`${c.kind}:${c.path}`}><code>{c.path}</code> {c.summary}</li>)}</ul>
             )}
           </li>
         ))}
       </ul>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {applying && <InstallDialog template={applying.template} update={applying.update} onClose={() => setApplying(null)} onDone={onUpdated} />}
     </section>
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * Template updates, with a Supabase project (the local gateway on PGlite, or PostgreSQL with
+ * DATABASE_URL), in browser mode: a connector installed from a community template is offered
+ * the publisher's new version with what changed, and updating it in place keeps its name,
+ * its credential and (by default) a copy of the version it had.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { createUser, createWorkspace, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { expect, test } from '../fixtures.js';
+import { SyncPanelPage } from '../sync/syncPanelPage.js';
+import { MarketplacePage } from './marketplacePage.js';
+
+const KEY = 'trestle-e2e-key-5a4b3c2d1e0f99887766';
+
+let supa: LocalSupabase;
+let dana: TestUser;
+let workspaceName: string;
+
+test.beforeAll(async () => {
+  supa = await startLocalSupabase();
+  const tag = randomUUID().slice(0, 6);
+  dana = await createUser(supa.db, `dana-${tag}@example.com`, 'dana-password');
+  workspaceName = `Dana team ${tag}`;
+  await createWorkspace(supa.db, workspaceName, dana.id);
+});
+test.afterAll(async () => {
+  await supa?.close();
+});
+
+/** One host call from the page, the way the renderer makes it in browser mode. */
+async function hostCall<T>(page: import('@playwright/test').Page, name: string, params: unknown): Promise<T> {
+  const answer = await page.evaluate(async ({ name, params }) => {
+    const token = sessionStorage.getItem('connectorStudio.token') ?? '';
+    const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-connector-studio-token': token }, body: JSON.stringify({ params }) });
+    return response.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+  }, { name, params });
+  if (!answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer.error)}`);
+  return answer.value as T;
+}
+
+test('an installed community template is offered its new version and updated in place, keeping a copy', async ({ page, app, workspaceDir, shell, chooser }) => {
+  test.setTimeout(120_000);
+  const sync = new SyncPanelPage(page);
+  const market = new MarketplacePage(page);
+  await shell.open(app.url);
+  await chooser.open(workspaceDir);
+  await sync.open();
+  await sync.configure(supa.url, supa.anonKey);
+  await sync.signIn(dana.email, dana.password);
+  await sync.pickWorkspace(workspaceName);
+  await sync.close();
+
+  // Dana's source connector (the phone template with her key), published as a community template v1.
+  await market.open();
+  await market.openTemplate('Phone Number Enrichment');
+  await market.install({ trestle_api_key: KEY });
+  await market.open();
+  let dialog = await market.previewPublish('Phone Number Enrichment');
+  await dialog.getByTestId('publish-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  // Installed from the community listing, reusing her saved key.
+  await market.refresh();
+  await market.filter({ origin: 'community' });
+  await market.openTemplate('Phone Number Enrichment');
+  await market.detail.getByTestId('template-install').click();
+  const install = page.getByTestId('install-dialog');
+  await expect(install.getByTestId('install-existing-trestle_api_key')).toHaveValue('trestle_api_key');
+  await install.getByTestId('install-confirm').click();
+  await expect(install).toBeHidden();
+
+  // v2: the source gets a longer timeout and a new description, and is published as an update.
+  const entries = await hostCall<Array<{ kind: string; id: string; name: string }>>(page, 'connectors.list', {});
+  const source = entries.find((e) => e.name === 'Phone Number Enrichment')!;
+  const installedCopy = entries.find((e) => e.kind === 'connector' && e.id !== source.id)!;
+  const { connector, hash } = await hostCall<{ connector: { description: string; steps: Array<{ timeoutMs?: number }> }; hash: string }>(page, 'connectors.get', { id: source.id });
+  await hostCall(page, 'connectors.save', { connector: { ...connector, description: 'Now asks for the owner with a longer timeout', steps: connector.steps.map((s, i) => (i === 0 ? { ...s, timeoutMs: 9000 } : s)) }, baseHash: hash });
+  await market.open();
+  await page.getByTestId('publish-open').click();
+  dialog = page.getByTestId('publish-dialog');
+  await dialog.getByTestId('publish-connector').selectOption(source.id);
+  await expect(dialog.getByTestId('publish-preview')).toBeVisible();
+  await expect(dialog.getByTestId('publish-as-update')).toBeChecked();
+  await dialog.getByTestId('publish-confirm').click();
+  await expect(dialog).toBeHidden();
+
+  // The installed copy is offered v2 with what changed; nothing has changed yet.
+  await market.refresh();
+  const offer = page.getByTestId('template-update').filter({ hasText: installedCopy.name });
+  await expect(offer).toContainText('v1 → v2');
+  await offer.getByRole('button', { name: 'What changed' }).click();
+  await expect(offer).toContainText('description');
+  expect((await hostCall<{ connector: { template: { version: number } } }>(page, 'connectors.get', { id: installedCopy.id })).connector.template.version).toBe(1);
+
+  await offer.getByTestId('template-update-apply').click();
+  const update = page.getByTestId('install-dialog');
+  await expect(update.getByTestId('update-explainer')).toContainText('v2');
+  await expect(update.getByTestId('install-existing-trestle_api_key')).toHaveValue('trestle_api_key');
+  await expect(update.getByTestId('update-keep-copy')).toBeChecked();
+  await update.getByTestId('install-confirm').click();
+  await expect(update).toBeHidden();
+  await expect(page.getByTestId('toast').filter({ hasText: `Updated "${installedCopy.name}" to v2` })).toContainText('previous version is kept');
+  await expect(page.getByTestId('run-mode')).toBeVisible();
+
+  const updated = await hostCall<{ connector: { name: string; description: string; steps: Array<{ timeoutMs?: number }>; template: { version: number } } }>(page, 'connectors.get', { id: installedCopy.id });
+  expect(updated.connector).toMatchObject({ name: installedCopy.name, description: 'Now asks for the owner with a longer timeout', template: { version: 2 } });
+  expect(updated.connector.steps[0]!.timeoutMs).toBe(9000);
+  const after = await hostCall<Array<{ kind: string; name: string }>>(page, 'connectors.list', {});
+  expect(after.map((e) => e.name)).toContain(`${installedCopy.name} (before v2)`);
+  const files = (await readdir(workspaceDir)).filter((f) => f.endsWith('.connector.json'));
+  expect(files).toHaveLength(3);
+
+  await market.open();
+  await expect(page.getByTestId('template-updates')).toHaveCount(0);
+});
