@@ -29,7 +29,7 @@ export function UpdatesBanner({ updates, onUpdated }: { updates: TemplateUpdate[
             <button type="button" className="small" onClick={() => setOpen(open === u.connectorId ? null : u.connectorId)}>{open === u.connectorId ? 'Hide changes' : 'What changed'}</button>{' '}
             <button type="button" className="small" data-testid="template-update-apply" onClick={() => void startUpdate(u)}>Update…</button>
             {open === u.connectorId && (
-              <ul className="small-text">{u.changes.map((c) => <li key={`${c.kind}:${c.path}`}><code>{c.path}</code> {c.summary}</li>)}</ul>
+              <ul className="small-text">{u.changes.map((c) => <li key={`${c.kind}:${c.path}`}><code>{c.path}</code> {withoutPath(c.summary, c.path)}</li>)}</ul>
             )}
           </li>
         ))}
@@ -38,4 +38,9 @@ export function UpdatesBanner({ updates, onUpdated }: { updates: TemplateUpdate[
       {applying && <InstallDialog template={applying.template} update={applying.update} onClose={() => setApplying(null)} onDone={onUpdated} />}
     </section>
   );
+}
+
+/** A change's summary starts with its path, which the list already shows in code style. */
+function withoutPath(summary: string, path: string): string {
+  return summary.startsWith(`${path}: `) ? summary.slice(path.length + 2) : summary;
 }

@@ -90,7 +90,7 @@ test('an installed community template is offered its new version and updated in 
   const offer = page.getByTestId('template-update').filter({ hasText: installedCopy.name });
   await expect(offer).toContainText('v1 → v2');
   await offer.getByRole('button', { name: 'What changed' }).click();
-  await expect(offer).toContainText('description');
+  await expect(offer.locator('li', { hasText: 'timeoutMs' })).toHaveText('steps[reverse_phone].timeoutMs set to 9000.');
   expect((await hostCall<{ connector: { template: { version: number } } }>(page, 'connectors.get', { id: installedCopy.id })).connector.template.version).toBe(1);
 
   await offer.getByTestId('template-update-apply').click();
