@@ -26,7 +26,7 @@ export function createFetchTransport(options: FetchTransportOptions = {}): HttpT
 
   return {
     async send(request: TransportRequest): Promise<TransportResponse> {
-      let hop: RedirectHop = { url: request.url, method: request.method, headers: { ...request.headers }, body: request.body };
+      let hop: RedirectHop = { url: request.url, method: request.method, headers: request.headers, body: request.body };
       for (let redirects = 0; ; redirects += 1) {
         const what = `${hop.method} ${hop.url}`;
         let response: Response;

@@ -38,10 +38,10 @@ describe('createNodeTransport', () => {
   const transport = createNodeTransport();
   let api: TestServer;
   const send = (path: string, headers: Record<string, string> = {}, body?: string) =>
-    transport.send({ stepId: 's', method: body === undefined ? 'GET' : 'POST', url: `${api.url}${path}`, headers, body, signal: new AbortController().signal, maxResponseBytes: 1 << 20, maxRedirects: 5 });
+    transport.send({ ...get(`${api.url}${path}`, headers), ...(body === undefined ? {} : { method: 'POST', body }) });
 
   beforeAll(async () => {
-    api = await createTestServer({ '/ok': reply.json({ ok: true }), '/cookies': reply.json({}, { headers: { 'x-multi': 'a' } }) });
+    api = await createTestServer({ '/ok': reply.json({ ok: true }) });
   });
   afterAll(async () => {
     transport.close();
@@ -88,7 +88,7 @@ describe('createNodeTransport', () => {
   });
 
   it('refuses URLs that are not http or https with NETWORK_ERROR and a hint', async () => {
-    const error = await transport.send({ stepId: 's', method: 'GET', url: 'ftp://127.0.0.1/file', headers: {}, signal: new AbortController().signal, maxResponseBytes: 100, maxRedirects: 0 }).catch((e: unknown) => e);
+    const error = await transport.send(get('ftp://127.0.0.1/file')).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', message: /only http and https/ });
   });
 

@@ -184,23 +184,16 @@ export class TemplateService {
     if (!store) return [];
     const installed = (await store.list()).flatMap((e) => (e.kind === 'connector' && e.connector.template ? [e.connector] : []));
     if (installed.length === 0) return [];
-    const builtins = await this.loadBuiltins();
     const remote = installed.some((c) => UUID.test(c.template!.id)) ? await this.remoteOrNull() : null;
     const updates: TemplateUpdate[] = [];
     for (const connector of installed) {
       const { id, version } = connector.template!;
       let latest: TemplateManifest | null = null;
       let old: Record<string, unknown> | null = null;
-      const builtin = builtins.find((b) => b.manifest.id === id);
       try {
-        if (builtin) latest = builtin.manifest;
-        else if (remote && UUID.test(id)) {
-          const row = await remote.get(id);
-          if (row && row.version > version) {
-            latest = remoteManifest(row, remoteAuthor(row, remote.userId));
-            old = await remote.versionConfig(id, version);
-          }
-        }
+        latest = (await this.latestTemplate(id, remote))?.manifest ?? null;
+        // Only the server keeps older versions' text.
+        if (latest && latest.version > version && remote && UUID.test(id)) old = await remote.versionConfig(id, version);
       } catch (error) {
         this.options.logger?.warn('template update check failed', { templateId: id, error: String(error) });
         continue;
@@ -232,21 +225,17 @@ export class TemplateService {
     if (!origin) {
       throw new HostError('INVALID_PAYLOAD', `"${entry.connector.name}" was not installed from a template, so there is nothing to update.`, { hint: 'Install the template from the marketplace to get a copy that follows its updates.' });
     }
-    let latest: { manifest: TemplateManifest; cassettes: Record<string, Cassette> } | null = null;
-    const builtin = (await this.loadBuiltins()).find((b) => b.manifest.id === origin.id);
-    if (builtin) latest = { manifest: builtin.manifest, cassettes: await builtin.loadCassettes() };
-    else if (UUID.test(origin.id)) {
-      const remote = await this.requireRemote('update a community template');
-      const row = await remote.get(origin.id);
-      if (!row) throw new HostError('NOT_FOUND', 'This template is no longer available.', { hint: 'It may have been hidden or removed; the connector keeps working as it is.' });
-      latest = { manifest: remoteManifest(row, remoteAuthor(row, remote.userId)), cassettes: remoteCassettes(row.config) };
+    const remote = UUID.test(origin.id) ? await this.requireRemote('update a community template') : null;
+    const latest = await this.latestTemplate(origin.id, remote);
+    if (!latest) {
+      throw new HostError('NOT_FOUND', `The template of "${entry.connector.name}" is no longer available.`, { hint: 'It may have been hidden or removed; the connector keeps working as it is.' });
     }
-    if (!latest) throw new HostError('NOT_FOUND', `The template of "${entry.connector.name}" is not in the marketplace.`, { hint: 'The connector keeps working as it is.' });
-    if (latest.manifest.version <= origin.version) {
+    const { manifest } = latest;
+    if (manifest.version <= origin.version) {
       throw new HostError('ALREADY_EXISTS', `"${entry.connector.name}" already has the latest version (v${origin.version}).`, { hint: 'Reload the marketplace to see the current update list.' });
     }
-    const result = await installIntoWorkspace({ ...latest, choices, store, vault: this.options.vault, replace: { entry, keepCopy } });
-    return { ...result, version: latest.manifest.version, copy: result.copy ?? null };
+    const result = await installIntoWorkspace({ manifest, cassettes: await latest.loadCassettes(), choices, store, vault: this.options.vault, replace: { entry, keepCopy } });
+    return { ...result, version: manifest.version, copy: result.copy ?? null };
   }
 
   async reports(): Promise<TemplateReport[]> {
@@ -261,6 +250,16 @@ export class TemplateService {
     const row = await remote.report(id, reason);
     const template = await remote.get(id).catch(() => null);
     return { id: row.id, templateId: row.template_id, templateName: template?.name ?? null, reason: row.reason, createdAt: row.created_at, resolved: row.resolved_at !== null };
+  }
+
+  /** A template's latest version: the built-in one, else the server's (null when neither has it). */
+  private async latestTemplate(id: string, remote: TemplateRemote | null): Promise<BuiltinTemplate | null> {
+    const builtin = (await this.loadBuiltins()).find((b) => b.manifest.id === id);
+    if (builtin) return builtin;
+    if (!remote || !UUID.test(id)) return null;
+    const row = await remote.get(id);
+    if (!row) return null;
+    return { manifest: remoteManifest(row, remoteAuthor(row, remote.userId)), loadCassettes: async () => remoteCassettes(row.config) };
   }
 
   private loadBuiltins(): Promise<BuiltinTemplate[]> {
