@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
+import { hostCallFromPage } from './pages/hostCallFromPage.js';
 import { SettingsPage } from './pages/settingsPage.js';
 
 const savedSettings = async (userDataDir: string) => JSON.parse(await readFile(join(userDataDir, 'settings.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
@@ -85,11 +86,7 @@ test('an invalid proxy is refused with a plain message and nothing is saved; a v
   expect((await savedSettings(userDataDir)).proxy ?? '').toBe('');
 
   // The host refuses it too when the request is made by hand.
-  const viaHost = await page.evaluate(async () => {
-    const token = sessionStorage.getItem('connectorStudio.token') ?? '';
-    const response = await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', 'x-connector-studio-token': token }, body: JSON.stringify({ params: { proxy: 'http://proxy.example.com/path' } }) });
-    return response.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
-  });
+  const viaHost = await hostCallFromPage(page, 'settings.update', { proxy: 'http://proxy.example.com/path' });
   expect(viaHost).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   expect((await savedSettings(userDataDir)).proxy ?? '').toBe('');
 

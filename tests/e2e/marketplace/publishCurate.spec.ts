@@ -11,6 +11,7 @@ import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { createUser, createWorkspace, makeSaasAdmin, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
+import { hostCallFromPage } from '../pages/hostCallFromPage.js';
 import { SyncPanelPage } from '../sync/syncPanelPage.js';
 import { MarketplacePage } from './marketplacePage.js';
 
@@ -45,11 +46,7 @@ test('publish a community template, find it listed, fail to feature it as a non-
   const market = new MarketplacePage(page);
   await shell.open(app.url);
   await chooser.open(workspaceDir);
-  await sync.open();
-  await sync.configure(supa.url, supa.anonKey);
-  await sync.signIn(alice.email, alice.password);
-  await sync.pickWorkspace(aliceWorkspace);
-  await sync.close();
+  await sync.link(supa, alice, aliceWorkspace);
 
   // A connector to publish: the phone template installed with alice's own key.
   await market.open();
@@ -82,11 +79,7 @@ test('publish a community template, find it listed, fail to feature it as a non-
   // Not an admin: no controls, and a hand-made request is refused by the server.
   await expect(market.detail.getByTestId('admin-feature')).toHaveCount(0);
   await expect(market.detail.getByTestId('admin-hide')).toHaveCount(0);
-  const viaHost = await page.evaluate(async (id) => {
-    const token = sessionStorage.getItem('connectorStudio.token') ?? '';
-    const response = await fetch('/api/templates.feature', { method: 'POST', headers: { 'content-type': 'application/json', 'x-connector-studio-token': token }, body: JSON.stringify({ params: { id, featured: true } }) });
-    return response.json() as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
-  }, published!.id);
+  const viaHost = await hostCallFromPage(page, 'templates.feature', { id: published!.id, featured: true });
   expect(viaHost).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.stringContaining('only SaaS admins') } });
   const direct = createClient(supa.url, supa.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
   await direct.auth.signInWithPassword({ email: alice.email, password: alice.password });

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { createUser, createWorkspace, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
+import { hostCallFromPage } from '../pages/hostCallFromPage.js';
 import { SyncPanelPage } from '../sync/syncPanelPage.js';
 import { MarketplacePage } from './marketplacePage.js';
 
@@ -28,13 +29,9 @@ test.afterAll(async () => {
   await supa?.close();
 });
 
-/** One host call from the page, the way the renderer makes it in browser mode. */
+/** A host call from the page that must succeed: its value. */
 async function hostCall<T>(page: import('@playwright/test').Page, name: string, params: unknown): Promise<T> {
-  const answer = await page.evaluate(async ({ name, params }) => {
-    const token = sessionStorage.getItem('connectorStudio.token') ?? '';
-    const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-connector-studio-token': token }, body: JSON.stringify({ params }) });
-    return response.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-  }, { name, params });
+  const answer = await hostCallFromPage<T>(page, name, params);
   if (!answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer.error)}`);
   return answer.value as T;
 }
@@ -45,11 +42,7 @@ test('an installed community template is offered its new version and updated in 
   const market = new MarketplacePage(page);
   await shell.open(app.url);
   await chooser.open(workspaceDir);
-  await sync.open();
-  await sync.configure(supa.url, supa.anonKey);
-  await sync.signIn(dana.email, dana.password);
-  await sync.pickWorkspace(workspaceName);
-  await sync.close();
+  await sync.link(supa, dana, workspaceName);
 
   // Dana's source connector (the phone template with her key), published as a community template v1.
   await market.open();

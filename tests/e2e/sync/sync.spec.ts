@@ -55,20 +55,12 @@ async function editOnServerAsBob(row: Row, changes: Record<string, unknown>): Pr
   expect(data).toMatchObject([{ status: 'applied', revision: row.revision + 1 }]);
 }
 
-async function connectAndSignIn(sync: SyncPanelPage): Promise<void> {
-  await sync.open();
-  await sync.configure(supa.url, supa.anonKey);
-  await sync.signIn(alice.email, alice.password);
-  await sync.pickWorkspace(workspaceName);
-  await sync.close();
-}
-
 test('sign in, pick a workspace, save a connector, see it in the database, edit it on the server, see the app update', async ({ page, app, workspaceDir, shell, chooser, dashboard, editor }) => {
   const sync = new SyncPanelPage(page);
   await shell.open(app.url);
   await chooser.open(workspaceDir);
   await expect(sync.indicator).toHaveAttribute('data-state', 'signed_out');
-  await connectAndSignIn(sync);
+  await sync.link(supa, alice, workspaceName);
   await expect(sync.indicator).toHaveAttribute('data-state', 'synced');
 
   await dashboard.createConnector();
@@ -96,7 +88,7 @@ test('a conflict shows both versions in a diff and "keep theirs" takes the serve
   const sync = new SyncPanelPage(page);
   await shell.open(app.url);
   await chooser.open(workspaceDir);
-  await connectAndSignIn(sync);
+  await sync.link(supa, alice, workspaceName);
   await dashboard.createConnector();
   await editor.rename('Email check');
   await editor.save();

@@ -49,6 +49,15 @@ export class SyncPanelPage {
     await expect(this.page.getByTestId('linked-workspace')).toContainText(name);
   }
 
+  /** Opens the panel, points the app at the project, signs in, links the folder to `workspace` and closes the panel. */
+  async link(project: { url: string; anonKey: string }, user: { email: string; password: string }, workspace: string): Promise<void> {
+    await this.open();
+    await this.configure(project.url, project.anonKey);
+    await this.signIn(user.email, user.password);
+    await this.pickWorkspace(workspace);
+    await this.close();
+  }
+
   async syncNow(): Promise<void> {
     await this.page.getByTestId('sync-now').click();
   }
