@@ -25,7 +25,7 @@ const dir = await mkdtemp(join(tmpdir(), 'connector-studio-executor-bench-'));
 const server = await startChainServer();
 try {
   const outfile = join(dir, 'core.mjs');
-  await build({ entryPoints: [process.env.BENCH_CORE_ENTRY ?? join(root, 'core/index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({ entryPoints: [process.env.BENCH_CORE_ENTRY ?? join(root, 'core/index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' });
   const core = await import(pathToFileURL(outfile).href);
   const connector = core.loadConnectorDocument(JSON.parse(await readFile(join(root, 'bench/fixtures/chain.interchange.json'), 'utf8')));
   const phones = phoneRows(ROWS);

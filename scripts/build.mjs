@@ -48,7 +48,7 @@ export async function buildAll({ renderer = true } = {}) {
 
 /** The esbuild options of the three Node bundles; `outRoot` lets tests build elsewhere than dist/. */
 export function bundleOptions(outRoot = 'dist') {
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
   return [
     { ...common, entryPoints: ['electron/main.ts'], outfile: join(outRoot, 'electron/main.cjs'), format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] },
     { ...common, entryPoints: ['electron/preload.ts'], outfile: join(outRoot, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] },

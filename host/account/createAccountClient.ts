@@ -1,10 +1,8 @@
 /**
- * The one place a Supabase client is made for the signed-in user. Node 20 has no global
- * WebSocket, and supabase-js refuses to start without a realtime transport: `ws` fills in
- * (realtime itself is not used; sync polls through RPCs).
+ * The one place a Supabase client is made for the signed-in user. Realtime uses Node 22's
+ * global WebSocket (sync itself polls through RPCs).
  */
 import { createClient, type SupabaseClient, type SupportedStorage } from '@supabase/supabase-js';
-import WebSocket from 'ws';
 
 /** Fixed so the vault entry is the same whatever the project URL (one account at a time). */
 export const SESSION_STORAGE_KEY = 'supabase.session';
@@ -18,6 +16,5 @@ export function createAccountClient(url: string, anonKey: string, storage: Suppo
       autoRefreshToken: options.autoRefreshToken ?? true,
       detectSessionInUrl: false,
     },
-    realtime: { transport: WebSocket as never },
   });
 }

@@ -1,4 +1,4 @@
-/** A supabase-js client exactly as the app creates one on Node 20 (WebSocket transport from ws). */
+/** A supabase-js client exactly as the app creates one (an explicit `ws` transport, as older runtimes need). */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 
