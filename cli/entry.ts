@@ -2,6 +2,7 @@
  * The process entry: wires the real streams, environment and Ctrl-C into `main`, then sets
  * the exit code (no process.exit, so piped output is flushed first).
  */
+import './v8Tuning.js';
 import './jitlessZod.js';
 import { main } from './main.js';
 import { createTerminal } from './io/Terminal.js';
