@@ -139,6 +139,8 @@ export const TemplateUpdateSchema = z.object({
   patch: z.string(),
   /** The latest version's credential slot → the credential the connector uses for it now (preselected when updating). */
   credentials: z.record(z.string(), z.string()),
+  /** The author's notes for each version after the installed one (empty for built-ins and versions without notes). */
+  changelog: z.array(z.object({ version: z.number().int(), changelog: z.string() })),
   /** Credentials the update would send to a new origin or in a new header/query parameter; each needs confirming by `key`. */
   credentialRedirects: z.array(
     z.object({

@@ -197,6 +197,7 @@ export class TemplateService {
       }
       if (!offer) continue;
       const { latest, before, redirects } = offer;
+      const changelog = remote && UUID.test(id) ? await remote.changelogs(id, version).catch(() => []) : [];
       const diff = diffTemplateVersions(before as Connector, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
       updates.push({
         credentials: currentCredentials(connector, latest),
@@ -208,6 +209,7 @@ export class TemplateService {
         latestVersion: latest.version,
         changes: diff.changes.map((c) => ({ path: c.path, kind: c.kind, summary: c.summary })),
         patch: diff.patch,
+        changelog,
         credentialRedirects: redirects.map((r) => ({ ...r, key: credentialRedirectKey(r) })),
       });
     }
