@@ -135,10 +135,12 @@ export class TemplateService {
     };
   }
 
-  async publish(params: { connectorId: string; official: boolean; updateOf?: string | undefined; changelog?: string | undefined }): Promise<TemplateSummary> {
+  async publish(params: { connectorId: string; official: boolean; updateOf?: string | undefined; changelog?: string | undefined; listing?: Partial<Pick<Connector, 'name' | 'description' | 'category' | 'icon'>> | undefined }): Promise<TemplateSummary> {
     const store = this.requireWorkspace();
     const entry = await store.get(params.connectorId);
-    const check = publishCheck(entry.connector, { cassettes: await this.readCassettes(store, entry.connector), knownSecrets: await this.options.vault.values() });
+    // The listing the author edited is part of what is published, so it goes through the same check.
+    const connector: Connector = { ...entry.connector, ...definedOnly(params.listing ?? {}) };
+    const check = publishCheck(connector, { cassettes: await this.readCassettes(store, connector), knownSecrets: await this.options.vault.values() });
     if (!check.ok) {
       const first = check.findings[0]!;
       throw new HostError('SECRET_LEAK', `Not published: ${check.findings.length === 1 ? 'a value looks like a secret' : `${check.findings.length} values look like secrets`} (${first.path}: ${first.message}).`, {
@@ -328,6 +330,10 @@ export class TemplateService {
     }
     return cassettes;
   }
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 interface UpdateOffer {

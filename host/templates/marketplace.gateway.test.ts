@@ -111,12 +111,15 @@ describe('publishing and finding a community template', () => {
     // Not allowed to publish official: the server says no even when asked.
     expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, official: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 
-    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId });
+    // The listing edited in the publish dialog is checked like the document: a stored key pasted into it is refused.
+    expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, listing: { description: 'use key alice-own-key-000111222333' } }))
+      .toMatchObject({ ok: false, error: { code: 'SECRET_LEAK' } });
+    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId, listing: { name: 'Phone owner lookup', description: 'Who owns a phone number.', icon: '📱', category: 'people' } });
     templateId = published.id;
     expect(published).toMatchObject({ name: 'Phone owner lookup', origin: 'community', source: 'remote', version: 1, mine: true, author: 'You' });
 
     const seenByBob = (await bob.services.api.templates.list()).templates.find((t) => t.id === templateId);
-    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0 });
+    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0, description: 'Who owns a phone number.', icon: '📱', category: 'people' });
     const detail = await bob.services.api.templates.get({ id: templateId });
     expect(detail.credentials.map((c) => c.name)).toEqual(['trestle_api_key']);
     expect(detail.cassettes).toHaveLength(2);
