@@ -8,8 +8,20 @@
  * `oauth2_client_credentials`; `rateLimiting.serviceKey`.
  */
 import { z } from 'zod';
-import { AuthSchema, HTTP_METHODS, INPUT_TYPES, FieldMappingSchema, RateLimitSchema } from '../schema/connector.js';
+import { AuthSchema, HTTP_METHODS, INPUT_TYPES, FieldMappingSchema, PROTOTYPE_KEYS, RateLimitSchema } from '../schema/connector.js';
 import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from '../schema/limits.js';
+
+/**
+ * An object keyed by names (`outputs`, `input_schema`). Its raw keys are checked before zod copies
+ * them: a copied `__proto__` key would be dropped silently instead of refused.
+ */
+const nameMap = <T extends z.ZodType>(what: string, value: T) =>
+  z.unknown().superRefine((raw, ctx) => {
+    if (raw === null || typeof raw !== 'object') return;
+    for (const key of Object.keys(raw)) {
+      if (PROTOTYPE_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${what} cannot be __proto__, constructor or prototype: choose another name` });
+    }
+  }).pipe(z.record(z.string(), value));
 
 const KeyValueList = z.array(z.object({ key: z.string(), value: z.string(), enabled: z.boolean().optional() }));
 
@@ -24,7 +36,7 @@ const requestShape = {
   /** A JSON value (sent as JSON) or a string (sent as is). */
   body: z.unknown().optional(),
   /** Output name → JSONPath. */
-  outputs: z.record(z.string(), z.string()).optional(),
+  outputs: nameMap('An output name', z.string()).optional(),
 };
 
 export const InterchangeStepSchema = z.object({
@@ -64,7 +76,7 @@ const ConfigSchema = z.object({
   queryParams: KeyValueList.optional(),
   headers: KeyValueList.optional(),
   body: z.unknown().optional(),
-  outputs: z.record(z.string(), z.string()).optional(),
+  outputs: nameMap('An output name', z.string()).optional(),
   rateLimiting: RateLimitSchema.partial().optional(),
 });
 
@@ -74,7 +86,7 @@ export const InterchangeSchema = z.object({
   icon: z.string().default('🔌'),
   category: z.string().default('enrichment'),
   type: z.enum(['single-step', 'multi-step']),
-  input_schema: z.record(z.string(), InputSpecSchema).default({}),
+  input_schema: nameMap('An input name', InputSpecSchema).default({}),
   config: ConfigSchema,
   field_mappings: z.array(FieldMappingSchema).default([]),
   timeout_ms: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).default(DEFAULT_SETTINGS.timeoutMs),
