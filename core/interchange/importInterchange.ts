@@ -1,4 +1,5 @@
 import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Body, type Connector, type ConnectorInput, type Step } from '../schema/connector.js';
+import { assertDocumentBounds } from '../schema/documentBounds.js';
 import { listReferences } from '../template/listReferences.js';
 import { invalidDocument } from '../validation/validateConnector.js';
 import { structuralIssues } from '../validation/structuralIssues.js';
@@ -38,6 +39,7 @@ export function isInterchangeDocument(raw: unknown): boolean {
  * - The id is derived from the name (`Phone Number Enrichment` → `phone-number-enrichment`).
  */
 export function importInterchange(raw: unknown): Connector {
+  assertDocumentBounds(raw);
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) throw invalidDocument(structuralIssues(parsed.error, raw));
   const doc = workspaceToCredentials(parsed.data);

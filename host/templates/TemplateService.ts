@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { diffTemplateVersions, publishCheck, type Connector, type Logger, type TemplateManifest } from '../../core/index.js';
+import { diffTemplateVersions, parseDocumentJson, publishCheck, type Connector, type Logger, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import {
   HostError,
@@ -26,7 +26,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
-import { builtinSummary, remoteAuthor, remoteCassettes, remoteManifest, remoteSummary } from './remoteManifest.js';
+import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
 export interface TemplateServiceOptions {
@@ -200,8 +200,8 @@ export class TemplateService {
       }
       if (!latest || latest.version <= version) continue;
       // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
-      const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
-      const diff = diffTemplateVersions(before as Connector, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
+      const before = (old ? remoteConnector(old) : undefined) ?? connector;
+      const diff = diffTemplateVersions(before, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
       updates.push({
         credentials: currentCredentials(connector, latest),
         connectorId: connector.id,
@@ -297,7 +297,7 @@ export class TemplateService {
       const rel = relative(store.root, full);
       if (rel.startsWith('..') || rel === '') continue;
       try {
-        const value: unknown = JSON.parse(await readFile(full, 'utf8'));
+        const value: unknown = parseDocumentJson(await readFile(full, 'utf8'));
         if (isCassette(value)) cassettes[test.cassette] = value;
       } catch {
         // Missing or unreadable: publishCheck leaves the test out and says so.
@@ -307,11 +307,6 @@ export class TemplateService {
   }
 }
 
-function stripCassettes(config: Record<string, unknown>): Record<string, unknown> {
-  const { cassettes: _cassettes, ...rest } = config;
-  void _cassettes;
-  return rest;
-}
 
 /**
  * Which credential the installed connector uses for each slot of the latest version: the
