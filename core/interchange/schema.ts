@@ -23,6 +23,13 @@ const nameMap = <T extends z.ZodType>(what: string, value: T) =>
     }
   }).pipe(z.record(z.string(), value));
 
+/**
+ * A mapping's `target` is any contact field name: a system field, or else a custom field of the
+ * CRM's contacts. The SaaS format has no flag; `custom` (an extension) is only written when the
+ * name alone would say otherwise (a custom field that shares a system field's name).
+ */
+const InterchangeFieldMappingSchema = FieldMappingSchema.extend({ custom: z.boolean().optional() });
+
 const KeyValueList = z.array(z.object({ key: z.string(), value: z.string(), enabled: z.boolean().optional() }));
 
 const methodSchema = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(HTTP_METHODS)).default('GET');
@@ -88,7 +95,7 @@ export const InterchangeSchema = z.object({
   type: z.enum(['single-step', 'multi-step']),
   input_schema: nameMap('An input name', InputSpecSchema).default({}),
   config: ConfigSchema,
-  field_mappings: z.array(FieldMappingSchema).default([]),
+  field_mappings: z.array(InterchangeFieldMappingSchema).default([]),
   timeout_ms: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).default(DEFAULT_SETTINGS.timeoutMs),
   max_retries: z.number().int().min(0).max(CONNECTOR_LIMITS.MAX_RETRIES).default(DEFAULT_SETTINGS.maxRetries),
   continue_on_error: z.boolean().default(DEFAULT_SETTINGS.continueOnError),

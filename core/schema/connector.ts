@@ -142,6 +142,8 @@ export const SYSTEM_CONTACT_FIELDS = [
   'website', 'linkedin_url', 'address', 'city', 'state', 'country', 'postal_code', 'notes',
 ] as const;
 
+export const isSystemContactField = (name: string): boolean => (SYSTEM_CONTACT_FIELDS as readonly string[]).includes(name);
+
 export const FieldMappingSchema = z.object({
   /** `step_id.output` */
   source: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'a mapping source looks like step_1.firstName'),
