@@ -8,7 +8,7 @@
  *    an input's `type` string / `label` "" / `required` false, a mapping's `coerce`/`merge`.
  * 2. Empty things are absent: a step `name` "", `queryParams`/`headers` [], `outputs` {}, `body` null.
  * 3. Rows with `enabled: false` are dropped (not sent, so not written); `enabled: true` is implied.
- * 4. A condition that is disabled or blank is dropped (it never skips anything).
+ * 4. A condition that is disabled or blank is dropped (it never skips anything); an expression is trimmed.
  * 5. Step ids left out are `step_<n>` (n counts every step so far); parallel groups are numbered
  *    `parallel_group_<k>` in order; a parallel group of one step is that step; `"type": "step"` is implied.
  * 6. A mapping's `custom` flag is implied by its target's name (system field or not) and kept only
@@ -60,6 +60,7 @@ function step(raw: Json, n: number): Json {
   if (out.name === '') delete out.name;
   const condition = out.condition as { enabled: boolean; expression: string } | undefined;
   if (condition && (!condition.enabled || condition.expression.trim() === '')) delete out.condition;
+  else if (condition) out.condition = { enabled: true, expression: condition.expression.trim() };
   return out;
 }
 
