@@ -81,6 +81,8 @@ describe('bundled browser-mode entry', () => {
     expect(JSON.stringify(listed)).toMatch(/more than 64 levels deep/);
     const imported = await call('connectors.import', { content: `{"name":"Deep","type":"multi-step","config":{"steps":[{"id":"s","url":"https://x.test","body":${deepBody}}]}}`, format: 'auto' });
     expect(imported).toMatchObject({ ok: false, error: { code: 'INVALID_DOCUMENT', message: expect.stringMatching(/levels deep/) } });
+    const saved = await call('connectors.save', { connector: JSON.parse(`{"schemaVersion":1,"id":"deep2","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`) });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringMatching(/levels deep/) } });
     expect(await call('workspace.current')).toMatchObject({ ok: true });
   });
 
