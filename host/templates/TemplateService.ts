@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
+import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, parseDocumentJson, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import {
   HostError,
@@ -26,7 +26,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
-import { builtinSummary, remoteAuthor, remoteCassettes, remoteManifest, remoteSummary } from './remoteManifest.js';
+import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
 export interface TemplateServiceOptions {
@@ -230,7 +230,8 @@ export class TemplateService {
     // Only the server keeps older versions' text.
     const old = remote && UUID.test(id) ? await remote.versionConfig(id, version) : null;
     // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
-    const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
+    // An older version's text goes through the migrating loader, like every document that enters.
+    const before = ((old ? remoteConnector(old) : undefined) ?? connector) as unknown as Record<string, unknown>;
     const names = currentCredentials(connector, latest.manifest);
     const redirects = credentialRedirects(old ? renameCredentialReferences(before, names) : before, renameCredentialReferences(latest.manifest.connector, names));
     return { latest: latest.manifest, source: latest, before, redirects };
@@ -322,7 +323,7 @@ export class TemplateService {
       const rel = relative(store.root, full);
       if (rel.startsWith('..') || rel === '') continue;
       try {
-        const value: unknown = JSON.parse(await readFile(full, 'utf8'));
+        const value: unknown = parseDocumentJson(await readFile(full, 'utf8'));
         if (isCassette(value)) cassettes[test.cassette] = value;
       } catch {
         // Missing or unreadable: publishCheck leaves the test out and says so.
@@ -343,11 +344,6 @@ interface UpdateOffer {
   redirects: CredentialRedirect[];
 }
 
-function stripCassettes(config: Record<string, unknown>): Record<string, unknown> {
-  const { cassettes: _cassettes, ...rest } = config;
-  void _cassettes;
-  return rest;
-}
 
 /**
  * Which credential the installed connector uses for each slot of the latest version: the
