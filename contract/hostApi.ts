@@ -290,7 +290,8 @@ export type SyncConflictView = z.infer<typeof SyncConflictViewSchema>;
 export const SyncLogEntrySchema = z.object({
   at: z.number(),
   direction: z.enum(['push', 'pull']),
-  action: z.enum(['created', 'updated', 'deleted', 'conflict']),
+  /** set_aside: a pulled version that is not a valid connector, kept out of the folder. */
+  action: z.enum(['created', 'updated', 'deleted', 'conflict', 'set_aside']),
   localId: z.string(),
   name: z.string(),
 });
@@ -425,6 +426,8 @@ export const SyncStatusSchema = z.object({
   conflicts: z.number().int().optional(),
   lastSyncedAt: z.number().nullable().optional(),
   message: z.string().optional(),
+  /** Pulled documents kept out of the folder because they are not valid connectors (the message names them). */
+  setAside: z.number().int().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

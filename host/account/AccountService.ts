@@ -440,6 +440,7 @@ function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
     conflicts: status.conflicts,
     lastSyncedAt: status.lastSyncedAt,
     ...(status.message ? { message: status.message } : {}),
+    ...(status.setAside ? { setAside: status.setAside } : {}),
   };
 }
 

@@ -275,6 +275,26 @@ describe('files that do not load', () => {
   });
 });
 
+describe('a teammate\'s document that is not a connector', () => {
+  it('is kept out of the folder and reported; sync keeps working (issue 11: it used to pause everyone\'s sync)', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'good', name: 'Good' }) });
+    await a.services.api.sync.now();
+    // As an older server (or a service-role write) could hold it: client writes are refused now.
+    await supa.db.query(`insert into connectors (workspace_id, name, config) values ($1, 'Broken', '{"name": "Broken", "steps": [{"foo": 1}]}')`, [workspaceId]);
+
+    const b = await signedInApp(bob, workspaceId);
+    const status = await b.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'synced', setAside: 1, message: expect.stringContaining('Broken from the team was set aside') });
+    expect(await connectorFiles(b.workspaceDir)).toEqual(['good.connector.json']);
+    expect((await b.services.api.sync.log()).map((e) => [e.action, e.name])).toContainEqual(['set_aside', 'Broken']);
+    // Not stalled: the next save goes out.
+    await b.services.api.connectors.save({ connector: sampleConnector({ id: 'bobs', name: 'Bob\'s' }) });
+    expect(await b.services.api.sync.now()).toMatchObject({ state: 'synced', pending: 0 });
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(["Bob's", 'Broken', 'Good']);
+  });
+});
+
 describe('conflicts', () => {
   async function editedOnBoth() {
     const a = await signedInApp(alice, workspaceId);

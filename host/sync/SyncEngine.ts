@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { documentHash, documentName } from './documentHash.js';
+import { documentProblem } from './documentProblem.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
   ConflictKind,
@@ -19,6 +20,7 @@ import type {
   LocalConnectorStore,
   LocalDocument,
   ServerConnector,
+  SetAsideDocument,
   SyncConflict,
   SyncLogEntry,
   SyncReport,
@@ -40,6 +42,8 @@ export interface SyncEngineOptions {
   newId?: () => string;
   onStatus?: (status: SyncStatusSnapshot) => void;
   onLog?: (entry: SyncLogEntry) => void;
+  /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
+  documentProblem?: (document: Record<string, unknown>) => string | null;
 }
 
 interface PushItem {
@@ -80,11 +84,12 @@ export class SyncEngine {
       pullPageSize: 500,
       now: Date.now,
       newId: randomUUID,
+      documentProblem,
       ...options,
     };
   }
 
-  /** Push then pull. Concurrent calls share the sync in progress. */
+  /** Push then pull. Concurrent calls share the sync in progress. Resolves with a status, whatever went wrong. */
   syncNow(): Promise<SyncReport> {
     if (!this.running) {
       this.running = this.runSync().finally(() => {
@@ -110,7 +115,8 @@ export class SyncEngine {
 
   /** Counts are always fresh (local edits count at once); offline/error stick until the next sync. */
   async status(): Promise<SyncStatusSnapshot> {
-    const fresh = await this.computeStatus(await this.loadState());
+    const fresh = await this.safeStatus(await this.loadState());
+    if (fresh.state === 'error') return fresh;
     if (this.running) return { ...fresh, state: 'syncing' };
     const last = this.lastStatus;
     if (last && (last.state === 'offline' || last.state === 'error')) return { ...fresh, state: last.state, message: last.message, reason: last.reason };
@@ -136,6 +142,10 @@ export class SyncEngine {
     const local = await this.options.store.get(localId);
 
     const takeTheirs = async () => {
+      const problem = server && !server.deleted_at ? this.problemOf(server) : null;
+      if (problem) {
+        throw new SyncRemoteError('server', `The server's version of ${server!.name} is not a valid connector (${problem}), so it cannot replace yours. Keep yours, or ask whoever saved it to fix it.`);
+      }
       if (server && !server.deleted_at) {
         await this.options.store.save({ id: localId, document: { ...server.config, id: localId } });
         state.records[localId] = { remoteId: server.id, revision: server.revision, hash: documentHash(server.config) };
@@ -174,7 +184,7 @@ export class SyncEngine {
 
   private async runSync(): Promise<SyncReport> {
     const state = await this.loadState();
-    this.publish({ ...(await this.computeStatus(state)), state: 'syncing' });
+    this.publish({ ...(await this.safeStatus(state)), state: 'syncing' });
     let pulled = 0;
     let pushed = 0;
     try {
@@ -189,12 +199,12 @@ export class SyncEngine {
       return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
     } catch (error) {
       await this.saveState(state);
-      if (!(error instanceof SyncRemoteError)) throw error;
-      const base = await this.computeStatus(state);
+      const base = await this.safeStatus(state);
+      const remote = error instanceof SyncRemoteError ? error : new SyncRemoteError('server', `Sync stopped: ${error instanceof Error ? error.message : String(error)}`);
       const status: SyncStatusSnapshot =
-        error.kind === 'offline'
+        remote.kind === 'offline'
           ? { ...base, state: 'offline', message: 'Offline: changes are kept and will sync when the connection is back.' }
-          : { ...base, state: 'error', reason: error.kind, message: error.message };
+          : { ...base, state: 'error', reason: remote.kind, message: remote.message };
       this.publish(status);
       return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
     }
@@ -222,6 +232,13 @@ export class SyncEngine {
     const localId = this.localIdFor(state, server.id);
     const record = localId ? state.records[localId] : undefined;
     if (localId && record && server.revision <= record.revision) return false;
+    // A document this app cannot open is kept aside, never written: the rest of the pull goes on.
+    const problem = server.deleted_at ? null : this.problemOf(server);
+    if (problem) {
+      this.setAside(state, server, problem);
+      return false;
+    }
+    if (state.setAside?.[server.id]) delete state.setAside[server.id];
     const serverHash = documentHash(server.config);
 
     if (!localId || !record) {
@@ -420,6 +437,15 @@ export class SyncEngine {
     throw new SyncRemoteError('server', `Sync failed: ${result.error.message}${result.error.hint ? ` (${result.error.hint})` : ''}`);
   }
 
+  private problemOf(server: ServerConnector): string | null {
+    return this.options.documentProblem({ ...server.config, id: server.id });
+  }
+
+  private setAside(state: SyncState, server: ServerConnector, problem: string): void {
+    state.setAside = { ...state.setAside, [server.id]: { remoteId: server.id, name: server.name, revision: server.revision, problem, updatedBy: server.updated_by, at: this.options.now(), config: server.config } };
+    this.addLog(state, 'pull', 'set_aside', this.localIdFor(state, server.id) ?? server.id, server.name);
+  }
+
   private localIdFor(state: SyncState, remoteId: string): string | undefined {
     return Object.keys(state.records).find((localId) => state.records[localId]!.remoteId === remoteId);
   }
@@ -453,12 +479,30 @@ export class SyncEngine {
   private async computeStatus(state: SyncState): Promise<SyncStatusSnapshot> {
     const pending = (await this.pendingItems(state, false)).length;
     const conflicts = Object.keys(state.conflicts).length;
+    const setAside = Object.values(state.setAside ?? {});
     return {
       state: conflicts > 0 ? 'conflict' : pending > 0 ? 'pending' : 'synced',
       pending,
       conflicts,
       lastSyncedAt: state.lastSyncedAt,
+      ...(setAside.length > 0 ? { setAside: setAside.length, message: setAsideMessage(setAside) } : {}),
     };
+  }
+
+  /** computeStatus, or an error status when the local store cannot be read (a broken file). */
+  private async safeStatus(state: SyncState): Promise<SyncStatusSnapshot> {
+    try {
+      return await this.computeStatus(state);
+    } catch (error) {
+      return {
+        state: 'error',
+        reason: 'server',
+        pending: 0,
+        conflicts: Object.keys(state.conflicts).length,
+        lastSyncedAt: state.lastSyncedAt,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
   }
 
   private publish(status: SyncStatusSnapshot): void {
@@ -475,4 +519,10 @@ export class SyncEngine {
   private saveState(state: SyncState): Promise<void> {
     return this.options.state.save(state);
   }
+}
+
+function setAsideMessage(documents: SetAsideDocument[]): string {
+  const [first] = documents;
+  const others = documents.length - 1;
+  return `${first!.name} from the team was set aside and not written to this folder: it is not a valid connector (${first!.problem})${others > 0 ? `; ${others} more like it` : ''}. Ask whoever saved it to fix it in Connector Studio; everything else synced.`;
 }

@@ -62,9 +62,21 @@ export interface SyncConflict {
 export interface SyncLogEntry {
   at: number;
   direction: 'push' | 'pull';
-  action: 'created' | 'updated' | 'deleted' | 'conflict';
+  action: 'created' | 'updated' | 'deleted' | 'conflict' | 'set_aside';
   localId: string;
   name: string;
+}
+
+/** A pulled server version that is not a connector this app can open: kept here, never written to the folder. */
+export interface SetAsideDocument {
+  remoteId: string;
+  name: string;
+  revision: number;
+  /** What is wrong, in words (the first problem). */
+  problem: string;
+  updatedBy: string | null;
+  at: number;
+  config: Record<string, unknown>;
 }
 
 export interface SyncState {
@@ -75,6 +87,8 @@ export interface SyncState {
   conflicts: Record<string, SyncConflict>;
   lastSyncedAt: number | null;
   log: SyncLogEntry[];
+  /** By server id; optional so state files written before it still load. */
+  setAside?: Record<string, SetAsideDocument>;
 }
 
 export interface SyncStateStore {
@@ -91,6 +105,8 @@ export interface SyncStatusSnapshot {
   conflicts: number;
   lastSyncedAt: number | null;
   message?: string;
+  /** Pulled documents kept aside because they are not valid connectors. */
+  setAside?: number;
   /** Machine-readable reason for `error`: 'revoked' when the workspace membership is gone. */
   reason?: 'revoked' | 'server';
 }
