@@ -282,6 +282,8 @@ export const SyncConflictViewSchema = z.object({
   mine: z.record(z.string(), z.unknown()).nullable(),
   /** The server's document (null: deleted there, or not shown). */
   theirs: z.record(z.string(), z.unknown()).nullable(),
+  /** What differs, field by field ("description changed", "step_2 URL changed"); both sides are in the file's canonical form. */
+  summary: z.array(z.string()).default([]),
   serverRevision: z.number().nullable(),
   detectedAt: z.number(),
 });
@@ -291,9 +293,11 @@ export const SyncLogEntrySchema = z.object({
   at: z.number(),
   direction: z.enum(['push', 'pull']),
   /** set_aside: a pulled version that is not a valid connector, kept out of the folder. */
-  action: z.enum(['created', 'updated', 'deleted', 'conflict', 'set_aside']),
+  action: z.enum(['created', 'updated', 'deleted', 'conflict', 'set_aside', 'resolved']),
   localId: z.string(),
   name: z.string(),
+  /** For `resolved`: how ("kept mine"). */
+  detail: z.string().optional(),
 });
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;
 

@@ -27,6 +27,7 @@ import type { KeyProtector } from '../vault/keyProtector.js';
 import { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
+import { conflictView } from './conflictView.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import { RunUploader } from './runUploader.js';
 import { syncStateFile } from './syncStateFile.js';
@@ -258,17 +259,7 @@ export class AccountService {
     const store = new WorkspaceConnectorStore(this.options.workspace()!);
     const views: SyncConflictView[] = [];
     for (const conflict of await active.engine.conflicts()) {
-      const mine = await store.get(conflict.localId);
-      const server = conflict.server;
-      views.push({
-        localId: conflict.localId,
-        kind: conflict.kind,
-        name: typeof mine?.document.name === 'string' ? mine.document.name : server?.name ?? conflict.localId,
-        mine: mine?.document ?? null,
-        theirs: server && !server.deleted_at ? { ...server.config, id: conflict.localId } : null,
-        serverRevision: server?.revision ?? null,
-        detectedAt: conflict.detectedAt,
-      });
+      views.push(conflictView(conflict, (await store.get(conflict.localId))?.document ?? null));
     }
     return views;
   }
@@ -369,6 +360,7 @@ export class AccountService {
       // Held until the sync ends: the UI refreshes once the folder is settled, not mid-pull.
       store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
+      copyOwner: displayName(data.user.email),
       onStatus: (status) => this.publish(toContractStatus(status)),
     });
     this.active = { key, root: store.root, workspaceId: link.workspaceId, engine, state };
@@ -448,4 +440,10 @@ function offline(error: unknown): HostError {
   return new HostError('IO_ERROR', `The Supabase project cannot be reached (${error instanceof Error ? error.message : String(error)}).`, {
     hint: 'Check the URL and your connection; everything keeps working locally meanwhile.',
   });
+}
+
+/** "bob.smith@example.com" → "Bob.smith": how a copy made by "Keep both" is named after its author. */
+function displayName(email: string): string {
+  const local = email.split('@')[0] || email;
+  return local.charAt(0).toUpperCase() + local.slice(1);
 }

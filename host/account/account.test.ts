@@ -321,6 +321,33 @@ describe('conflicts', () => {
     expect(b.statuses.at(-1)).toMatchObject({ state: 'conflict' });
   });
 
+  it('shows both sides in the file\'s canonical form with a field-level summary, even when the server\'s JSON is shaped differently', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'shaped', name: 'Shaped' }) });
+    await a.services.api.sync.now();
+    await b.services.api.sync.now();
+    const stored = await b.services.api.connectors.get({ id: 'shaped' });
+    await b.services.api.connectors.save({ connector: { ...stored.connector, description: 'bob edit' }, baseHash: stored.hash });
+    // Another client (the SaaS web app) writes the server's JSON: keys in another order, no
+    // schemaVersion, defaults left out, and one real change (the step's URL).
+    const { config } = (await supa.db.query<{ config: Record<string, unknown> }>(`select config from connectors where workspace_id = $1`, [workspaceId])).rows[0]!;
+    const { schemaVersion: _v, settings: _s, rateLimit: _r, tests: _t, ...rest } = config;
+    const steps = (rest.steps as Array<Record<string, unknown>>).map((step) => Object.fromEntries(Object.entries({ ...step, url: 'https://api.example.com/v2/search' }).reverse()));
+    const reshaped = Object.fromEntries(Object.entries({ ...rest, steps }).reverse());
+    await supa.db.query(`update connectors set config = $2 where workspace_id = $1`, [workspaceId, JSON.stringify(reshaped)]);
+
+    expect((await b.services.api.sync.now()).state).toBe('conflict');
+    const [conflict] = await b.services.api.sync.conflicts();
+    expect(conflict!.summary).toEqual(['description changed', 'search URL changed']);
+    // Same form on both sides: identical key order, so the diff shows only these two lines.
+    const lines = (doc: unknown) => JSON.stringify(doc, null, 2).split('\n');
+    const mine = lines(conflict!.mine);
+    const theirs = lines(conflict!.theirs);
+    expect(mine.length).toBe(theirs.length);
+    expect(mine.filter((line, i) => line !== theirs[i])).toEqual(['  "description": "bob edit",', '      "url": "https://api.example.com/search",']);
+  });
+
   it('keep mine sends this device\'s version', async () => {
     const { a, b } = await editedOnBoth();
     expect(await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-mine' })).toMatchObject({ state: 'synced', conflicts: 0 });
@@ -336,12 +363,16 @@ describe('conflicts', () => {
     expect((await serverRows(workspaceId)).map((r) => r.description)).toEqual(['alice edit']);
   });
 
-  it('keep both keeps this device\'s version as a copy next to theirs', async () => {
+  it('keep both keeps this device\'s version as a copy named after its author, next to theirs', async () => {
     const { a, b } = await editedOnBoth();
     await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-both' });
-    expect((await serverRows(workspaceId)).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ['Shared (my copy)', 'bob edit']]);
+    expect((await serverRows(workspaceId)).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ["Shared (Bob's copy)", 'bob edit']]);
     await a.services.api.sync.now();
-    expect((await a.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name).sort()).toEqual(['Shared', 'Shared (my copy)']);
+    expect((await a.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name).sort()).toEqual(['Shared', "Shared (Bob's copy)"]);
+    // The activity log names the connector and records the resolution once.
+    const log = (await b.services.api.sync.log()).map((e) => [e.action, e.name, e.detail ?? '']);
+    expect(log.filter(([action]) => action === 'resolved')).toEqual([['resolved', 'Shared', 'kept both']]);
+    expect(log.filter(([action]) => action === 'conflict')).toEqual([['conflict', 'Shared', '']]);
   });
 });
 

@@ -42,6 +42,8 @@ export interface SyncEngineOptions {
   newId?: () => string;
   onStatus?: (status: SyncStatusSnapshot) => void;
   onLog?: (entry: SyncLogEntry) => void;
+  /** Who this device's user is, in words ("Bob"): "Keep both" names the copy after them. */
+  copyOwner?: string;
   /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
   documentProblem?: (document: Record<string, unknown>) => string | null;
 }
@@ -70,10 +72,11 @@ interface PullResult {
 }
 
 const LOG_LIMIT = 200;
+const RESOLUTION_WORDS: Record<ConflictResolution, string> = { 'keep-mine': 'kept mine', 'keep-theirs': 'kept theirs', 'keep-both': 'kept both' };
 const UNACKNOWLEDGED_LIMIT = 5;
 
 export class SyncEngine {
-  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog'>;
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner'>;
   private running: Promise<SyncReport> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: SyncStatusSnapshot | null = null;
@@ -176,8 +179,9 @@ export class SyncEngine {
       await takeTheirs();
     }
     delete state.conflicts[localId];
+    this.addLog(state, 'push', 'resolved', localId, local ? documentName(local.document) : server?.name ?? record?.name ?? localId, RESOLUTION_WORDS[resolution]);
     await this.saveState(state);
-    this.publish(await this.computeStatus(state));
+    this.publish(await this.safeStatus(state));
   }
 
   // ── the sync itself ───────────────────────────────────────────────────────────
@@ -245,7 +249,7 @@ export class SyncEngine {
       if (server.deleted_at) return false;
       const newLocalId = await this.freeLocalId(state, server);
       await this.options.store.save({ id: newLocalId, document: { ...server.config, id: newLocalId } });
-      state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash };
+      state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash, name: server.name };
       this.addLog(state, 'pull', 'created', newLocalId, server.name);
       return true;
     }
@@ -379,13 +383,15 @@ export class SyncEngine {
       if (state.conflicts[doc.id]) continue;
       let record = state.records[doc.id];
       const hash = documentHash(doc.document);
+      // Remembered so a later delete is logged with the connector's name, not its id.
+      if (record && prepare) record.name = documentName(doc.document);
       if (record && record.hash === hash) continue;
       if (!record) {
         if (!prepare) {
           items.push(this.item(doc, 'create', hash, this.options.newId(), 0));
           continue;
         }
-        record = { remoteId: this.options.newId(), revision: 0, hash: null };
+        record = { remoteId: this.options.newId(), revision: 0, hash: null, name: documentName(doc.document) };
         state.records[doc.id] = record;
       }
       const op = record.revision === 0 ? 'create' : 'update';
@@ -399,7 +405,7 @@ export class SyncEngine {
         localId,
         op: 'delete',
         hash: null,
-        name: localId,
+        name: record.name ?? localId,
         change: { op: 'delete', id: record.remoteId, base_revision: Math.max(record.revision, 1) },
       });
     }
@@ -460,18 +466,21 @@ export class SyncEngine {
   private async uniqueName(name: string): Promise<string> {
     const taken = new Set((await this.options.store.list()).map((doc) => documentName(doc.document)));
     for (let n = 1; ; n += 1) {
-      const candidate = `${name} (my copy${n === 1 ? '' : ` ${n}`})`;
+      const copy = this.options.copyOwner ? `${this.options.copyOwner}'s copy` : 'my copy';
+      const candidate = `${name} (${copy}${n === 1 ? '' : ` ${n}`})`;
       if (!taken.has(candidate)) return candidate;
     }
   }
 
+  /** Logged once per conflict: seeing the same one again (a later server revision) only updates it. */
   private addConflict(state: SyncState, localId: string, kind: ConflictKind, server: ServerConnector | null, name: string): void {
-    state.conflicts[localId] = { localId, kind, server, detectedAt: this.options.now() };
-    this.addLog(state, 'pull', 'conflict', localId, name);
+    const known = state.conflicts[localId];
+    state.conflicts[localId] = { localId, kind, server, detectedAt: known?.detectedAt ?? this.options.now() };
+    if (!known) this.addLog(state, 'pull', 'conflict', localId, name);
   }
 
-  private addLog(state: SyncState, direction: SyncLogEntry['direction'], action: SyncLogEntry['action'], localId: string, name: string): void {
-    const entry: SyncLogEntry = { at: this.options.now(), direction, action, localId, name };
+  private addLog(state: SyncState, direction: SyncLogEntry['direction'], action: SyncLogEntry['action'], localId: string, name: string, detail?: string): void {
+    const entry: SyncLogEntry = { at: this.options.now(), direction, action, localId, name, ...(detail ? { detail } : {}) };
     state.log = [...state.log, entry].slice(-LOG_LIMIT);
     this.options.onLog?.(entry);
   }

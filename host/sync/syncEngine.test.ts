@@ -276,6 +276,25 @@ describe('status and log', () => {
     expect((await a.engine.log()).map((e) => `${e.direction}:${e.action}:${e.name}`)).toEqual(['push:created:Logged', 'push:updated:Logged']);
   });
 
+  it('names deleted connectors (not their ids), logs a conflict once however often it is seen, and its resolution once', async () => {
+    const a = await device(alice, [connector('c1', 'Named'), connector('c2', 'Contested')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.delete('c1');
+    await a.engine.syncNow();
+    expect((await a.engine.log()).at(-1)).toMatchObject({ action: 'deleted', name: 'Named' });
+
+    await b.store.save(connector('c2', 'Contested', { description: 'bob' }));
+    for (const text of ['alice 1', 'alice 2']) {
+      await a.store.save(connector('c2', 'Contested', { description: text }));
+      await a.engine.syncNow();
+      await b.engine.syncNow();
+    }
+    await b.engine.resolve('c2', 'keep-theirs');
+    expect((await b.engine.log()).filter((e) => e.name === 'Contested' && e.action !== 'created').map((e) => [e.action, e.detail])).toEqual([['conflict', undefined], ['resolved', 'kept theirs']]);
+  });
+
   it('concurrent syncNow calls share one sync', async () => {
     const a = await device(alice, [connector('c1', 'Once')]);
     const before = supa.stats.byRoute.get('POST /rest/v1/rpc/sync_push') ?? 0;

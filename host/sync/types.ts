@@ -34,6 +34,8 @@ export interface SyncRecord {
    * not a conflict.
    */
   unacknowledged?: string[];
+  /** The connector's name when last seen (for the activity log once it is gone). */
+  name?: string;
 }
 
 export type ConflictKind = 'edited_on_both' | 'deleted_on_server' | 'edited_on_server_deleted_here' | 'name_taken' | 'id_taken';
@@ -62,9 +64,11 @@ export interface SyncConflict {
 export interface SyncLogEntry {
   at: number;
   direction: 'push' | 'pull';
-  action: 'created' | 'updated' | 'deleted' | 'conflict' | 'set_aside';
+  action: 'created' | 'updated' | 'deleted' | 'conflict' | 'set_aside' | 'resolved';
   localId: string;
   name: string;
+  /** For `resolved`: how ("kept mine"). */
+  detail?: string;
 }
 
 /** A pulled server version that is not a connector this app can open: kept here, never written to the folder. */

@@ -1,7 +1,7 @@
 /** What synced, newest first. */
 import type { SyncLogEntry } from '../../contract/hostApi.js';
 
-const VERB: Record<SyncLogEntry['action'], string> = { created: 'created', updated: 'updated', deleted: 'deleted', conflict: 'conflict', set_aside: 'set aside (not valid)' };
+const VERB: Record<SyncLogEntry['action'], string> = { created: 'created', updated: 'updated', deleted: 'deleted', conflict: 'conflict', set_aside: 'set aside (not valid)', resolved: 'conflict resolved' };
 
 export function SyncLogView({ entries }: { entries: SyncLogEntry[] }) {
   if (entries.length === 0) return <p className="muted">Nothing synced yet.</p>;
@@ -12,7 +12,7 @@ export function SyncLogView({ entries }: { entries: SyncLogEntry[] }) {
           <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleTimeString()}</time>
           <span aria-label={entry.direction === 'push' ? 'sent' : 'received'}>{entry.direction === 'push' ? '↑' : '↓'}</span>
           <span className="grow">{entry.name}</span>
-          <span className="badge">{VERB[entry.action]}</span>
+          <span className="badge">{entry.detail ? `${VERB[entry.action]}: ${entry.detail}` : VERB[entry.action]}</span>
         </li>
       ))}
     </ol>
