@@ -53,7 +53,15 @@ export interface AccountServiceOptions {
    * Cheap: the workspace store re-reads only files whose mtime changed.
    */
   localCheckMs?: number;
+  /**
+   * How often the server's change cursor is checked while online, and connectivity retried
+   * while offline (default 3 s; 0 off): a teammate's save, or the connection coming back,
+   * is synced within seconds rather than at the next periodic sync.
+   */
+  remotePollMs?: number;
 }
+
+export const DEFAULT_REMOTE_POLL_MS = 3000;
 
 interface ActiveSync {
   key: string;
@@ -73,6 +81,8 @@ export class AccountService {
   private timer: ReturnType<typeof setInterval> | null = null;
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private localTimer: ReturnType<typeof setInterval> | null = null;
+  private remoteTimer: ReturnType<typeof setInterval> | null = null;
+  private polling = false;
   /** The linked folder's content (file hashes) as of the last sync: a difference means local edits. */
   private syncedFingerprint: string | null = null;
   private syncing: Promise<SyncStatus> | null = null;
@@ -100,6 +110,11 @@ export class AccountService {
       this.localTimer = setInterval(() => void this.checkLocalChanges().catch(() => undefined), localCheck);
       this.localTimer.unref?.();
     }
+    const remotePoll = this.options.remotePollMs ?? DEFAULT_REMOTE_POLL_MS;
+    if (remotePoll > 0) {
+      this.remoteTimer = setInterval(() => void this.pollRemote().catch(() => undefined), remotePoll);
+      this.remoteTimer.unref?.();
+    }
     void this.syncNow().catch(() => undefined);
   }
 
@@ -107,6 +122,7 @@ export class AccountService {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.localTimer) clearInterval(this.localTimer);
+    if (this.remoteTimer) clearInterval(this.remoteTimer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     await this.followUp?.catch(() => undefined);
     await this.syncing?.catch(() => undefined);
@@ -305,6 +321,25 @@ export class AccountService {
     const store = this.options.workspace();
     if (!store || store.root !== this.active.root) return;
     if ((await fingerprint(store)) !== this.syncedFingerprint) this.noteLocalChange();
+  }
+
+  /**
+   * Offline: try a sync (it is how the connection coming back is noticed). Online: ask for
+   * the change cursor and sync only when a teammate changed something. Errors other than
+   * offline (a revoked membership) wait for the periodic sync or the user.
+   */
+  private async pollRemote(): Promise<void> {
+    if (this.closed || this.polling || this.syncing || this.changeTimer) return;
+    const state = this.lastStatus.state;
+    if (state === 'error' || state === 'signed_out' || state === 'syncing') return;
+    this.polling = true;
+    try {
+      const active = await this.activeSync();
+      if (!active) return;
+      if (state === 'offline' || (await active.engine.hasRemoteChanges().catch(() => true))) await this.syncNow();
+    } finally {
+      this.polling = false;
+    }
   }
 
   private async runSync(): Promise<SyncStatus> {

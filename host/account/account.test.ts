@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
@@ -17,7 +18,7 @@ import { createKeyFileProtector } from '../vault/keyFileProtector.js';
 import { Vault } from '../vault/vault.js';
 import { addMember, createUser, createWorkspace, removeMember, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
 import { accountExtension } from './accountExtension.js';
-import type { AccountService } from './AccountService.js';
+import { DEFAULT_REMOTE_POLL_MS, type AccountService } from './AccountService.js';
 import { SESSION_STORAGE_KEY } from './createAccountClient.js';
 
 let supa: LocalSupabase;
@@ -48,14 +49,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function startApp(options: { url?: string; localCheckMs?: number; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
+async function startApp(options: { url?: string; localCheckMs?: number; remotePollMs?: number; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
   const userData = options.userDataDir ? { dir: options.userDataDir, cleanup: async () => {} } : await makeTempDir('cs-account-user-');
   const workspace = options.workspaceDir ? { dir: options.workspaceDir, cleanup: async () => {} } : await makeTempDir('cs-account-ws-');
   const app = { userDataDir: userData.dir, workspaceDir: workspace.dir, events: [], statuses: [] } as unknown as App;
   const open = async () => {
     app.services = await createHostServices({
       userDataDir: userData.dir,
-      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, onService: (s) => (app.account = s) })],
+      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, remotePollMs: options.remotePollMs ?? 0, onService: (s) => (app.account = s) })],
     });
     app.services.subscribe('store.changed', (e) => app.events.push(e));
     app.services.subscribe('sync.status', (s) => app.statuses.push(s));
@@ -89,6 +90,15 @@ const serverRows = async (workspaceId: string) =>
     `select id, name, revision, deleted_at is not null as deleted, config->>'description' as description from connectors where workspace_id = $1 order by name`,
     [workspaceId],
   )).rows;
+
+/** A port nothing listens on now (the OS picks it), so a gateway can stop and come back on it. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const connectorFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.connector.json')).sort();
 const readDoc = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, unknown>;
@@ -226,6 +236,40 @@ describe('two app instances on one workspace', () => {
     expect(await a.services.api.sync.status()).toMatchObject({ state: 'pending', pending: 1 });
     await a.services.api.sync.now();
     expect((await serverRows(workspaceId))[0]).toMatchObject({ description: 'vim was here', revision: 2 });
+  });
+});
+
+describe('reacting within seconds (issue 16 §1: it used to wait for the next one-minute sync)', () => {
+  it('a teammate\'s save reaches this folder within 5 s while online, without "Sync now"', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId, { remotePollMs: DEFAULT_REMOTE_POLL_MS });
+    await b.account.syncNow();
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'fresh', name: 'Fresh' }) });
+    await a.services.api.sync.now();
+    const saved = Date.now();
+    await expect.poll(() => connectorFiles(b.workspaceDir), { timeout: 5000, interval: 100 }).toEqual(['fresh.connector.json']);
+    console.info(`teammate's save seen after ${Date.now() - saved} ms`);
+  });
+
+  it('syncs within 5 s of the Supabase project becoming reachable again', async () => {
+    // Bob's app talks to its own gateway over the same database: stopping it is "offline".
+    const port = await freePort();
+    let gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+    try {
+      const b = await signedInApp(bob, workspaceId, { url: gateway.url, remotePollMs: DEFAULT_REMOTE_POLL_MS });
+      expect((await b.account.syncNow()).state).toBe('synced');
+      await gateway.close();
+      await b.services.api.connectors.save({ connector: sampleConnector({ id: 'made-offline', name: 'Made offline' }) });
+      expect((await b.account.syncNow()).state).toBe('offline');
+
+      gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+      const back = Date.now();
+      await expect.poll(async () => (await serverRows(workspaceId)).map((r) => r.name), { timeout: 5000, interval: 100 }).toEqual(['Made offline']);
+      console.info(`synced ${Date.now() - back} ms after the connection came back`);
+      await expect.poll(() => b.statuses.at(-1)?.state, { timeout: 5000 }).toBe('synced');
+    } finally {
+      await gateway.close();
+    }
   });
 });
 

@@ -126,6 +126,16 @@ export class SyncEngine {
     return fresh;
   }
 
+  /**
+   * Whether the server has a change this client has not pulled: one change at most is asked
+   * for, so polling this every few seconds costs one small request. Throws SyncRemoteError.
+   */
+  async hasRemoteChanges(): Promise<boolean> {
+    const state = await this.loadState();
+    const page = await this.rpc<PullResult>('sync_pull', { p_workspace_id: this.options.workspaceId, p_since_cursor: state.cursor, p_limit: 1 });
+    return page.changes.length > 0;
+  }
+
   async conflicts(): Promise<SyncConflict[]> {
     return Object.values((await this.loadState()).conflicts);
   }
