@@ -432,6 +432,8 @@ export const SyncStatusSchema = z.object({
   message: z.string().optional(),
   /** Pulled documents kept out of the folder because they are not valid connectors (the message names them). */
   setAside: z.number().int().optional(),
+  /** offline: no network; unreachable: the network is up but the Supabase project does not answer; session: the sign-in expired. */
+  reason: z.enum(['offline', 'unreachable', 'session', 'revoked', 'server']).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

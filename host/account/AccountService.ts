@@ -28,6 +28,7 @@ import { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
 import { conflictView } from './conflictView.js';
+import { connectionProblem, hasNetwork } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import { RunUploader } from './runUploader.js';
 import { syncStateFile } from './syncStateFile.js';
@@ -59,7 +60,11 @@ export interface AccountServiceOptions {
    * is synced within seconds rather than at the next periodic sync.
    */
   remotePollMs?: number;
+  /** Whether this computer has a network at all (default: a non-loopback interface is up). */
+  networkUp?: () => boolean;
 }
+
+const SESSION_EXPIRED = 'Your session expired — sign in again. Your connectors stay on this computer.';
 
 export const DEFAULT_REMOTE_POLL_MS = 3000;
 
@@ -89,6 +94,8 @@ export class AccountService {
   private followUp: Promise<SyncStatus> | null = null;
   private heldChanges: Array<HostEvents['store.changed']> = [];
   private lastStatus: SyncStatus = { state: 'signed_out' };
+  /** The sign-in stopped being accepted (expired or revoked session) since the last sign-in. */
+  private sessionExpired = false;
   private closed = false;
 
   constructor(private readonly options: AccountServiceOptions) {
@@ -148,14 +155,15 @@ export class AccountService {
     let result;
     try {
       result = await client.auth.signInWithPassword({ email: email.trim(), password });
-    } catch (error) {
-      throw offline(error);
+    } catch {
+      throw await this.unreachable();
     }
     if (result.error) {
-      if (result.error.status === 0 || result.error.name === 'AuthRetryableFetchError') throw offline(result.error);
+      if (result.error.status === 0 || result.error.name === 'AuthRetryableFetchError') throw await this.unreachable();
       throw new HostError('UNAUTHORIZED', `Sign-in failed: ${result.error.message}.`, { hint: 'Check the email and password (and that the Supabase URL and anon key in Settings are this project\'s).' });
     }
     const user = result.data.user;
+    this.sessionExpired = false;
     await this.account.update((data) => {
       data.user = { id: user.id, email: user.email ?? email.trim() };
     });
@@ -181,20 +189,36 @@ export class AccountService {
     return this.status();
   }
 
-  /** The remote workspaces the signed-in user is a member of. */
+  /** The remote workspaces the signed-in user is a member of; offline, the list last seen. */
   async workspaces(): Promise<RemoteWorkspace[]> {
     const client = await this.requireSignedInClient();
     let result;
     try {
       result = await client.from('my_workspaces').select('id,name,role').order('name');
-    } catch (error) {
-      throw offline(error);
+    } catch {
+      return this.knownWorkspaces();
     }
     if (result.error) {
-      if (!result.error.code) throw offline(result.error);
+      if (!result.error.code) return this.knownWorkspaces();
       throw new HostError('UNAUTHORIZED', `Could not list your workspaces: ${result.error.message}.`, { hint: 'Sign out and sign in again.' });
     }
-    return (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+    const list = (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+    await this.account.update((data) => {
+      if (data.user) data.knownWorkspaces = { userId: data.user.id, list };
+    });
+    return list;
+  }
+
+  /** What the workspace list was when last seen, or why there is none. */
+  private async knownWorkspaces(): Promise<RemoteWorkspace[]> {
+    const data = await this.account.read();
+    if (data.user && data.knownWorkspaces?.userId === data.user.id) return data.knownWorkspaces.list;
+    throw await this.unreachable();
+  }
+
+  private async unreachable(): Promise<HostError> {
+    const problem = connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
+    return new HostError('IO_ERROR', problem.message, { hint: 'Everything keeps working locally meanwhile.' });
   }
 
   /**
@@ -353,9 +377,13 @@ export class AccountService {
     try {
       const before = await fingerprint(this.options.workspace()!);
       const report = await active.engine.syncNow();
+      // A revoked membership and a dead session look alike to the server (no access): only
+      // the latter is true when there is no session left to send.
+      const expired = report.status.state === 'error' && (report.status.reason === 'session' || report.status.reason === 'revoked') && !(await this.sessionIsAlive());
+      if (expired) await this.expireSession();
       // Unchanged by others during the sync: what is on disk now is what was synced.
       this.syncedFingerprint = report.status.state === 'synced' || report.status.state === 'conflict' ? await fingerprint(this.options.workspace()!) : before;
-      status = toContractStatus(report.status);
+      status = expired ? { state: 'signed_out', reason: 'session', message: SESSION_EXPIRED } : toContractStatus(report.status);
       if (report.status.state !== 'offline' && report.status.state !== 'error' && (await this.account.read()).pushRuns) {
         const records = (await active.state.load())?.records ?? {};
         await this.uploader.upload(this.client!.client, active.workspaceId, (connectorId) => {
@@ -396,6 +424,10 @@ export class AccountService {
       store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
       copyOwner: displayName(data.user.email),
+      describeOffline: () => {
+        const problem = connectionProblem(settings.supabaseUrl, this.options.networkUp ?? hasNetwork);
+        return { message: problem.message, reason: problem.kind };
+      },
       onStatus: (status) => this.publish(toContractStatus(status)),
     });
     this.active = { key, root: store.root, workspaceId: link.workspaceId, engine, state };
@@ -410,6 +442,7 @@ export class AccountService {
 
   private async notReadyStatus(): Promise<SyncStatus> {
     const status = await this.status();
+    if (status.configured && !status.user && this.sessionExpired) return { state: 'signed_out', reason: 'session', message: SESSION_EXPIRED };
     const message = !status.configured
       ? 'Not connected: add the Supabase URL and anon key in sync settings to share connectors.'
       : !status.user
@@ -436,8 +469,33 @@ export class AccountService {
   private async requireSignedInClient(): Promise<SupabaseClient> {
     const client = await this.requireClient();
     const { data } = await client.auth.getSession();
-    if (!data.session) throw new HostError('UNAUTHORIZED', 'You are signed out.', { hint: 'Sign in with your email and password first.' });
+    if (!data.session) {
+      if ((await this.account.read()).user) {
+        await this.expireSession();
+        throw new HostError('UNAUTHORIZED', 'Your session expired — sign in again.', { hint: 'Your connectors and this folder\'s workspace link stay; sign in with your email and password.' });
+      }
+      throw new HostError('UNAUTHORIZED', 'You are signed out.', { hint: 'Sign in with your email and password first.' });
+    }
     return client;
+  }
+
+  /** Whether supabase-js still holds a session (it drops one whose refresh was refused). */
+  private async sessionIsAlive(): Promise<boolean> {
+    if (!this.client) return false;
+    const { data } = await this.client.client.auth.getSession().catch(() => ({ data: { session: null } }));
+    return Boolean(data.session);
+  }
+
+  /** The session is gone for good: signed out here, the workspace links kept for the next sign-in. */
+  private async expireSession(): Promise<void> {
+    this.sessionExpired = true;
+    await this.client?.client.auth.stopAutoRefresh().catch(() => undefined);
+    this.client = null;
+    this.active = null;
+    await this.sessionVault.delete(SESSION_STORAGE_KEY);
+    await this.account.update((data) => {
+      data.user = null;
+    });
   }
 
   private scheduleSync(delayMs: number): void {
@@ -468,14 +526,10 @@ function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
     lastSyncedAt: status.lastSyncedAt,
     ...(status.message ? { message: status.message } : {}),
     ...(status.setAside ? { setAside: status.setAside } : {}),
+    ...(status.reason ? { reason: status.reason } : {}),
   };
 }
 
-function offline(error: unknown): HostError {
-  return new HostError('IO_ERROR', `The Supabase project cannot be reached (${error instanceof Error ? error.message : String(error)}).`, {
-    hint: 'Check the URL and your connection; everything keeps working locally meanwhile.',
-  });
-}
 
 /** "bob.smith@example.com" → "Bob.smith": how a copy made by "Keep both" is named after its author. */
 function displayName(email: string): string {

@@ -49,14 +49,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function startApp(options: { url?: string; localCheckMs?: number; remotePollMs?: number; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
+async function startApp(options: { url?: string; localCheckMs?: number; remotePollMs?: number; networkUp?: () => boolean; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
   const userData = options.userDataDir ? { dir: options.userDataDir, cleanup: async () => {} } : await makeTempDir('cs-account-user-');
   const workspace = options.workspaceDir ? { dir: options.workspaceDir, cleanup: async () => {} } : await makeTempDir('cs-account-ws-');
   const app = { userDataDir: userData.dir, workspaceDir: workspace.dir, events: [], statuses: [] } as unknown as App;
   const open = async () => {
     app.services = await createHostServices({
       userDataDir: userData.dir,
-      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, remotePollMs: options.remotePollMs ?? 0, onService: (s) => (app.account = s) })],
+      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, remotePollMs: options.remotePollMs ?? 0, ...(options.networkUp ? { networkUp: options.networkUp } : {}), onService: (s) => (app.account = s) })],
     });
     app.services.subscribe('store.changed', (e) => app.events.push(e));
     app.services.subscribe('sync.status', (s) => app.statuses.push(s));
@@ -273,12 +273,57 @@ describe('reacting within seconds (issue 16 §1: it used to wait for the next on
   });
 });
 
+describe('session and connection states (issue 16 §2)', () => {
+  it('an expired or revoked session says so, shows the sign-in form, and the link survives signing in again', async () => {
+    const shortLived: Gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, accessTokenTtlSeconds: 2 });
+    cleanups.push(() => shortLived.close());
+    const app = await signedInApp(alice, workspaceId, { url: shortLived.url });
+    expect((await app.services.api.sync.now()).state).toBe('synced');
+    // The session is revoked on the server (signed out elsewhere, or an admin ended it) and the access token runs out.
+    await supa.db.query(`delete from auth.refresh_tokens where user_id = $1`, [alice.id]);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+
+    const status = await app.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'signed_out', reason: 'session', message: expect.stringContaining('Your session expired — sign in again') });
+    expect(JSON.stringify(app.statuses.at(-1))).not.toContain('no longer have access');
+    // Signed out, so the panel shows the sign-in form, not "Signed in as …".
+    expect(await app.services.api.account.status()).toMatchObject({ user: null, workspace: null });
+    expect(await app.services.api.sync.status()).toMatchObject({ state: 'signed_out', message: expect.stringContaining('Your session expired') });
+
+    await app.services.api.account.signIn({ email: alice.email, password: alice.password });
+    expect((await app.services.api.account.status()).workspace?.id).toBe(workspaceId);
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'synced' });
+  });
+
+  it('a project that cannot be reached is told apart from having no network, in words, never "TypeError: fetch failed"', async () => {
+    const app = await signedInApp(alice, workspaceId);
+    const known = (await app.services.api.account.workspaces()).map((w) => w.id);
+    expect(known).toContain(workspaceId);
+    await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${await freePort()}` });
+
+    const status = await app.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'offline', reason: 'unreachable', message: expect.stringContaining("The Supabase project at 127.0.0.1:") });
+    expect(status.message).toContain("can't be reached");
+    // The workspace list shows what it knew instead of an error (or "Loading…").
+    expect((await app.services.api.account.workspaces()).map((w) => w.id)).toEqual(known);
+    const signIn = await invokeHostCall(app.services.api, 'account.signIn', { email: alice.email, password: alice.password });
+    expect(signIn).toMatchObject({ ok: false, error: { message: expect.stringContaining("can't be reached") } });
+    for (const text of [status.message, JSON.stringify(signIn)]) expect(text).not.toMatch(/TypeError|fetch failed/);
+  });
+
+  it('no network at all is "Offline"', async () => {
+    const app = await signedInApp(alice, workspaceId, { networkUp: () => false });
+    await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${await freePort()}` });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'offline', reason: 'offline', message: expect.stringContaining('Offline: this computer has no network connection') });
+  });
+});
+
 describe('offline first', () => {
   it('keeps working offline, reports it, and sends everything once the server is back', async () => {
     const a = await signedInApp(alice, workspaceId);
     await a.services.api.settings.update({ supabaseUrl: 'http://127.0.0.1:9' }); // nothing listens there
     await a.services.api.connectors.save({ connector: sampleConnector({ id: 'offline', name: 'Made offline' }) });
-    expect(await a.services.api.sync.now()).toMatchObject({ state: 'offline', pending: 1, message: expect.stringContaining('Offline') });
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'offline', reason: 'unreachable', pending: 1, message: expect.stringContaining("can't be reached") });
     expect(a.statuses.at(-1)).toMatchObject({ state: 'offline' });
     expect((await a.services.api.account.status()).user?.id).toBe(alice.id); // still signed in
     expect(await serverRows(workspaceId)).toEqual([]);

@@ -10,7 +10,7 @@ import { AccountService, type AccountServiceOptions } from './AccountService.js'
 type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
 type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
-export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs'> & {
+export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs' | 'networkUp'> & {
   /** Receives the service (tests drive it directly). */
   onService?: (service: AccountService) => void;
 };
@@ -27,6 +27,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
       ...(options.localCheckMs === undefined ? {} : { localCheckMs: options.localCheckMs }),
       ...(options.remotePollMs === undefined ? {} : { remotePollMs: options.remotePollMs }),
+      ...(options.networkUp === undefined ? {} : { networkUp: options.networkUp }),
     });
     options.onService?.(service);
 

@@ -42,6 +42,8 @@ export interface SyncEngineOptions {
   newId?: () => string;
   onStatus?: (status: SyncStatusSnapshot) => void;
   onLog?: (entry: SyncLogEntry) => void;
+  /** The offline status message (default: a generic one); the host tells "no network" from "project unreachable". */
+  describeOffline?: () => { message: string; reason?: 'offline' | 'unreachable' };
   /** Who this device's user is, in words ("Bob"): "Keep both" names the copy after them. */
   copyOwner?: string;
   /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
@@ -76,7 +78,7 @@ const RESOLUTION_WORDS: Record<ConflictResolution, string> = { 'keep-mine': 'kep
 const UNACKNOWLEDGED_LIMIT = 5;
 
 export class SyncEngine {
-  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner'>;
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>;
   private running: Promise<SyncReport> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: SyncStatusSnapshot | null = null;
@@ -217,7 +219,7 @@ export class SyncEngine {
       const remote = error instanceof SyncRemoteError ? error : new SyncRemoteError('server', `Sync stopped: ${error instanceof Error ? error.message : String(error)}`);
       const status: SyncStatusSnapshot =
         remote.kind === 'offline'
-          ? { ...base, state: 'offline', message: 'Offline: changes are kept and will sync when the connection is back.' }
+          ? { ...base, state: 'offline', ...(this.options.describeOffline?.() ?? { message: 'Offline: changes are kept and will sync when the connection is back.' }) }
           : { ...base, state: 'error', reason: remote.kind, message: remote.message };
       this.publish(status);
       return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
@@ -444,6 +446,8 @@ export class SyncEngine {
     }
     if (!result.error) return result.data as T;
     if (result.status === 0 || !result.error.code) throw new SyncRemoteError('offline', result.error.message);
+    // PostgREST answers 401 for an expired or invalid access token (PGRST301/PGRST303).
+    if (result.status === 401) throw new SyncRemoteError('session', 'Your session expired — sign in again.');
     if (result.error.code === '42501') {
       throw new SyncRemoteError(
         'revoked',

@@ -111,8 +111,12 @@ export interface SyncStatusSnapshot {
   message?: string;
   /** Pulled documents kept aside because they are not valid connectors. */
   setAside?: number;
-  /** Machine-readable reason for `error`: 'revoked' when the workspace membership is gone. */
-  reason?: 'revoked' | 'server';
+  /**
+   * Machine-readable reason: for `error`, 'revoked' (the workspace membership is gone),
+   * 'session' (the sign-in expired) or 'server'; for `offline`, 'offline' (no network) or
+   * 'unreachable' (the network is up but the project does not answer).
+   */
+  reason?: 'revoked' | 'session' | 'server' | 'offline' | 'unreachable';
 }
 
 export interface SyncReport {
