@@ -131,8 +131,9 @@ describe('publishing and finding a community template', () => {
     expect((await row(templateId)).install_count).toBe(1);
     const second = await bob.services.api.templates.install({ id: templateId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } } });
     expect(second.name).not.toBe(first.name);
-    expect((await row(templateId)).install_count).toBe(2);
-    expect((await bob.services.api.templates.list()).templates.find((t) => t.id === templateId)?.installs).toBe(2);
+    // Installs count installing workspaces (issue 11 point 8): a second install into bob's workspace adds none.
+    expect((await row(templateId)).install_count).toBe(1);
+    expect((await bob.services.api.templates.list()).templates.find((t) => t.id === templateId)?.installs).toBe(1);
 
     const { connector } = await bob.services.api.connectors.get({ id: first.connectorId });
     expect(connector.template).toEqual({ id: templateId, version: 1, credentials: { trestle_api_key: 'bobs_trestle' } });
@@ -218,6 +219,6 @@ describe('publishing and finding a community template', () => {
     expect((await bob.services.api.templates.list()).templates.some((t) => t.id === templateId)).toBe(false);
     expect(await invokeHostCall(bob.services.api, 'templates.install', { id: templateId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await alice.services.api.templates.list()).templates.find((t) => t.id === templateId)).toMatchObject({ hidden: true, mine: true });
-    expect((await row(templateId)).install_count).toBe(2);
+    expect((await row(templateId)).install_count).toBe(1);
   });
 });
