@@ -40,6 +40,7 @@ import type { AccountService } from '../account/AccountService.js';
 import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
 import { templatesExtension } from '../templates/templatesExtension.js';
 import { parseCallParams } from './parseCallParams.js';
+import { removeUserDataTempFiles } from './userDataTempFiles.js';
 
 export interface HostServicesOptions {
   /** Settings, vault, run history and recent workspaces live here. */
@@ -109,6 +110,7 @@ function defaultExtensions(templatesDir: string | null | undefined): HostService
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const logger = options.logger ?? silentLogger;
   await mkdir(options.userDataDir, { recursive: true, mode: 0o700 });
+  await removeUserDataTempFiles(options.userDataDir);
   const hub = createEventHub((error) => logger.error('event handler failed', { error: String(error) }));
   const settings = new SettingsStore(options.userDataDir);
   await settings.get();
