@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
+import { createRateLimiterRegistry, silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
 import { buildHostApi } from '../../contract/buildHostApi.js';
 import {
   HOST_API_VERSION,
@@ -134,6 +134,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     store: () => session.current(),
     emit: (payload) => hub.emit('run.event', payload),
     logger,
+    rateLimiter: createRateLimiterRegistry(),
     liveTransport: options.liveTransport ?? (() => createLiveTransport(settings.peek()?.proxy ?? '')),
   });
 

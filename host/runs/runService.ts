@@ -1,11 +1,12 @@
 /**
  * Test runs in the host: core's runConnector with the live (fetch), mock, replay or
  * recording transport; events streamed to the renderer; cancellable; every finished
- * run appended to the connector's history after the secret guard.
+ * run appended to the connector's history after the secret guard. All runs share the
+ * host's rate limiter.
  */
 import { randomUUID } from 'node:crypto';
 import type { Connector } from '../../core/schema/connector.js';
-import type { ExecutionRecord, RunEvent } from '../../core/executor/types.js';
+import type { ExecutionRecord, RateLimiterRegistry, RunEvent } from '../../core/executor/types.js';
 import { createRedactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
 import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
@@ -25,6 +26,11 @@ export interface RunServiceDeps {
   store: () => WorkspaceStore;
   emit: (payload: HostEvents['run.event']) => void;
   logger: Logger;
+  /**
+   * The host's one rate limiter: every run draws on it, so connectors with the same
+   * `serviceKey` (or runs of the same connector) share their limit, as the README promises.
+   */
+  rateLimiter: RateLimiterRegistry;
   /** Live transport factory (tests inject one bound to a local server's fetch). */
   liveTransport?: () => HttpTransport;
 }
@@ -85,6 +91,7 @@ export class RunService {
         signal: controller.signal,
         onEvent: emit,
         logger: this.deps.logger,
+        rateLimiter: this.deps.rateLimiter,
         ...(params.onlySteps ? { onlySteps: params.onlySteps } : {}),
         ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
         ...(params.contact ? { contact: params.contact } : {}),
