@@ -11,6 +11,7 @@ import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
 import { systemClock } from '../ports/index.js';
 import { createRateLimiterRegistry } from '../ratelimit/createRateLimiterRegistry.js';
 import { createRedactor, type RedactionPatternCache } from '../redaction/createRedactor.js';
+import { redactingLogger } from '../redaction/redactingLogger.js';
 import type { SecretResolver } from '../ports/index.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import type { Connector, Step } from '../schema/connector.js';
@@ -48,8 +49,9 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const clock = options.clock ?? systemClock;
   const runId = options.runId ?? newRunId();
   const startedAt = clock.now();
-  const redactor = createRedactor({}, patternCacheFor(options.secrets));
-  const logger = options.logger;
+  const redactor = options.redactor ?? createRedactor({}, patternCacheFor(options.secrets));
+  // Log lines carry error messages and request details: redacted like everything else.
+  const logger = options.logger && redactingLogger(options.logger, redactor);
   const onEvent = options.onEvent;
   const emit = (event: RunEvent) => {
     // Without a listener there is nothing to redact or deliver.
