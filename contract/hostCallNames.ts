@@ -16,6 +16,8 @@ export const HOST_CALL_NAMES = [
   'connectors.delete',
   'connectors.import',
   'connectors.export',
+  'openapi.inspect',
+  'openapi.convert',
   'credentials.list',
   'credentials.set',
   'credentials.delete',

@@ -60,7 +60,7 @@ describe('OpenAPI → connector mapping', () => {
     const { connector, notes } = buildConnectorFromOpenApi(spec(), { operationIds: ['createPet', 'listPets'] });
     const [create, list] = connector.steps;
     expect(create!.body).toEqual({ type: 'json', value: { name: '', tag: '' } });
-    expect(connector.auth).toEqual({ type: 'api_key', in: 'query', name: 'api_key', value: '{{credentials.key_key}}' });
+    expect(connector.auth).toEqual({ type: 'api_key', in: 'query', name: 'api_key', value: '{{credentials.key}}' });
     expect(list!.auth).toEqual({ type: 'oauth2_client_credentials', tokenUrl: 'https://auth.pets.example/token', clientId: '{{credentials.cc_client_id}}', clientSecret: '{{credentials.cc_client_secret}}', scope: 'read' });
     expect(list!.outputs[0]).toEqual({ name: 'id', path: '$[0].id' });
     expect(connector.edges).toEqual([{ id: 'e1', source: 'create_pet', target: 'list_pets' }]);

@@ -31,7 +31,8 @@ function apiKey(scheme: SpecObject, base: string): ImportedAuth | null {
   const name = text(scheme.name);
   if (!name) return null;
   if (where === 'header' || where === 'query') {
-    return { auth: { type: 'api_key', in: where, name, value: ref(`${base}_key`) }, credentials: [slot(`${base}_key`, `API key (${where} ${name})`)] };
+    const credential = /(^|_)key$/.test(base) ? base : `${base}_key`;
+    return { auth: { type: 'api_key', in: where, name, value: ref(credential) }, credentials: [slot(credential, `API key (${where} ${name})`)] };
   }
   return null;
 }

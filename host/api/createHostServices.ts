@@ -40,6 +40,7 @@ import type { AccountService } from '../account/AccountService.js';
 import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
 import { templatesExtension } from '../templates/templatesExtension.js';
 import { parseCallParams } from './parseCallParams.js';
+import { convertOpenApi, inspectOpenApi } from '../openapi/openApiCalls.js';
 
 export interface HostServicesOptions {
   /** Settings, vault, run history and recent workspaces live here. */
@@ -195,6 +196,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       const entry = await session.current().get(id);
       return exportConnector(entry.connector, format, entry.file);
     },
+
+    'openapi.inspect': async (params) => inspectOpenApi(params),
+    'openapi.convert': async (params) => convertOpenApi(params),
 
     'credentials.list': async () => vault.list(),
     'credentials.set': async ({ name, value }) => vault.set(name, value),

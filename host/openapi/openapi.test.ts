@@ -35,7 +35,7 @@ describe('real public specs (see tests/openapi/README.md)', () => {
       expect(result.notes.join('\n')).toMatch(/implicit flow/);
     }
     // getPetById allows an api_key header instead; the first requirement (api_key) wins there.
-    expect(v3.connector.steps[4]!.auth).toEqual({ type: 'api_key', in: 'header', name: 'api_key', value: '{{credentials.api_key_key}}' });
+    expect(v3.connector.steps[4]!.auth).toEqual({ type: 'api_key', in: 'header', name: 'api_key', value: '{{credentials.api_key}}' });
   });
 
   it('Train Travel API (OpenAPI 3.1, YAML): examples become mocks, outputs follow the response', async () => {
