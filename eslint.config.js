@@ -63,7 +63,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**'], message: 'cli/ depends on core/, host/http and host/openapi (the spec loader) only.' },
+          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader) and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
         ],
       }],
