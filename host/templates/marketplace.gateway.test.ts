@@ -176,7 +176,7 @@ describe('publishing and finding a community template', () => {
     }
     const updates = await bob.services.api.templates.updates();
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'bobs_trestle' } });
+    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'bobs_trestle' }, changelog: [{ version: 2, changelog: 'longer timeout' }], credentialRedirects: [] });
     expect(updates[0]!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(['description', expect.stringContaining('timeoutMs')]));
 
     // Bob applies it to one of his copies: the server's v2, his key, no install counted.

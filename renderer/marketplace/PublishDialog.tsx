@@ -78,7 +78,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
             <label className="row small-text"><input type="checkbox" checked={asUpdate} onChange={(e) => setAsUpdate(e.target.checked)} data-testid="publish-as-update" />
               Publish as version {preview.updateOf.version + 1} of “{preview.updateOf.name}” (installed copies are not changed; their owners are offered the update)</label>
           )}
-          {preview.updateOf && asUpdate && <label className="field"><span>What changed</span><input value={changelog} onChange={(e) => setChangelog(e.target.value)} maxLength={2000} /></label>}
+          {preview.updateOf && asUpdate && <label className="field"><span>What changed (shown to everyone who installed it)</span><input data-testid="publish-changelog" value={changelog} onChange={(e) => setChangelog(e.target.value)} maxLength={2000} /></label>}
           {preview.canPublishOfficial && (
             <label className="row small-text"><input type="checkbox" checked={official} onChange={(e) => setOfficial(e.target.checked)} data-testid="publish-official" /> Publish as an official template (admin)</label>
           )}
