@@ -58,12 +58,12 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport.
+    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport and the OpenAPI spec loader.
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/host/*/**', '!**/host/http/**'], message: 'cli/ depends on core/ and host/http only.' },
+          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader) and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
         ],
       }],

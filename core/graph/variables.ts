@@ -44,6 +44,12 @@ export function variablesForMappings(c: VariableSource): Variable[] {
   return stepOutputVariables(c, c.steps.map((s) => s.id));
 }
 
+/** `{{env.x}}` for every variable any of the workspace's environments defines (plain or secret), for pickers and autocomplete. */
+export function environmentVariables(environments: ReadonlyArray<{ name: string; variables: Record<string, string>; secrets: ReadonlyArray<{ name: string }> }>): Variable[] {
+  const names = new Set(environments.flatMap((env) => [...Object.keys(env.variables), ...env.secrets.map((secret) => secret.name)]));
+  return [...names].sort().map((name) => ({ ref: `env.${name}`, kind: 'env', name, label: `environment: ${name}` }));
+}
+
 export function inputVariables(c: Pick<Connector, 'inputs'>): Variable[] {
   return c.inputs.map((input) => ({ ref: input.name, kind: 'input', name: input.name, label: input.label || input.name }));
 }

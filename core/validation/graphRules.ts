@@ -1,6 +1,6 @@
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import type { Connector } from '../schema/connector.js';
-import { RESERVED_NAMESPACES } from '../template/reference.js';
+import { ENV_NAMESPACE, RESERVED_NAMESPACES } from '../template/reference.js';
 import { entrySteps, findCycle, validEdges } from '../graph/index.js';
 import type { ValidationIssue } from './issue.js';
 
@@ -13,8 +13,8 @@ export function graphIssues(c: Connector): ValidationIssue[] {
     if (first !== undefined) {
       issues.push({ path: `steps[${i}].id`, message: `the step id "${step.id}" is already used by steps[${first}]`, hint: 'Give every step its own id.', severity: 'error', stepId: step.id });
     } else seen.set(step.id, i);
-    if (RESERVED_NAMESPACES.has(step.id)) {
-      issues.push({ path: `steps[${i}].id`, message: `"${step.id}" is reserved for credentials`, hint: 'Rename the step, e.g. step_1.', severity: 'error', stepId: step.id });
+    if (RESERVED_NAMESPACES.has(step.id) || step.id === ENV_NAMESPACE) {
+      issues.push({ path: `steps[${i}].id`, message: `"${step.id}" is reserved for ${step.id === ENV_NAMESPACE ? 'environment variables' : 'credentials'}`, hint: 'Rename the step, e.g. step_1.', severity: 'error', stepId: step.id });
     }
   });
 

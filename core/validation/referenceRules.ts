@@ -74,6 +74,9 @@ function explain(ref: Reference, site: Site, c: Connector, stepIds: Set<string>)
         message: `${ref.raw} is not a declared credential`,
         hint: `Add "${ref.name}" to the connector's credentials so it can be set in the vault.`,
       };
+    case 'env':
+      // Environments belong to the workspace, not the document: a missing variable is reported when a run picks an environment without it.
+      return null;
     case 'step': {
       const key = `${ref.name}.${ref.output ?? ''}`;
       if (site.allowSteps && has('step', key)) return null;
