@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
+import type { AddressGuard } from './addressGuard.js';
 import {
   ConnectorError,
   nextRedirectHop,
@@ -34,6 +35,8 @@ const DEFAULT_HEADERS: Record<string, string> = {
 export interface NodeTransportOptions {
   /** Extra certificate authorities (PEM) to trust for https, on top of the system's. */
   extraCa?: string[];
+  /** Server runs: refuse internal addresses, checked on the address actually connected to. */
+  addressGuard?: AddressGuard;
 }
 
 export interface NodeTransport extends HttpTransport {
@@ -65,9 +68,12 @@ function responseHeaders(response: IncomingMessage): Record<string, string> {
 
 export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const ca = options.extraCa?.length ? [...tls.rootCertificates, ...options.extraCa] : undefined;
+  const guard = options.addressGuard;
+  // The agent's lookup runs when a connection is opened, so the checked address is the one used.
+  const lookup = guard ? { lookup: guard.lookup } : {};
   const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),
+    'http:': new http.Agent({ keepAlive: true, ...lookup }),
+    'https:': new https.Agent({ keepAlive: true, ...lookup, ...(ca ? { ca } : {}) }),
   };
 
   function exchange(hop: RedirectHop, signal: AbortSignal): Promise<IncomingMessage> {
@@ -79,6 +85,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       }));
     }
     const client = url.protocol === 'https:' ? https : http;
+    try {
+      // A literal IP skips DNS (and so the lookup): check it here, on every hop.
+      guard?.checkHost(url.hostname);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       const request = client.request(url, { method: hop.method, headers: outgoingHeaders(hop), agent, signal }, resolve);
       request.on('error', reject);
