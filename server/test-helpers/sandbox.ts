@@ -2,7 +2,7 @@
  * A local 127.0.0.1 API for the server tests and the bench: every request is logged with
  * its arrival and finish time, so concurrency caps and rate limits are proved from what the
  * API actually saw. `/c/<tag>/…` paths group requests by connector; `?delay=ms` or the
- * default latency holds each answer; `?status=` forces a status; `?echo_auth=1` echoes the Authorization header.
+ * default latency holds each answer; `?status=` forces a status; `?echo_auth=1` echoes the Authorization header; `?retry_after=s` sets Retry-After.
  */
 import { createServer, type Server } from 'node:http';
 
@@ -45,7 +45,8 @@ export async function startSandbox(options: { latencyMs?: number } = {}): Promis
         ...(url.searchParams.get('echo_auth') ? { seen: request.headers.authorization } : {}) });
       inFlight.set(tag, (inFlight.get(tag) ?? 1) - 1);
       entry.finishedAt = Date.now();
-      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      const retryAfter = url.searchParams.get('retry_after');
+      response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(retryAfter ? { 'retry-after': retryAfter } : {}) });
       response.end(body);
     }, delay);
   });
