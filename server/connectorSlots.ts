@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import { SlotBusyError } from './errors.js';
-import { enterServiceRole, type ServiceDatabase } from './database.js';
+import { beginAsService, type ServiceDatabase } from './database.js';
 import type { Clock } from '../core/index.js';
 
 export interface ConnectorSlot {
@@ -29,9 +29,8 @@ export interface ConnectorSlotOptions {
 }
 
 async function tryOnce(client: pg.PoolClient, connectorId: string, limit: number): Promise<number | null> {
-  await client.query('begin');
+  await beginAsService(client);
   try {
-    await enterServiceRole(client);
     const { rows } = await client.query<{ slot: number | null }>('select public.try_connector_slot($1, $2) as slot', [connectorId, limit]);
     await client.query('commit');
     return rows[0]?.slot ?? null;

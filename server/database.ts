@@ -18,11 +18,12 @@ export interface ServiceDatabase {
   close(): Promise<void>;
 }
 
-const SERVICE_CLAIMS = JSON.stringify({ role: 'service_role' });
+// One round trip (a simple-protocol multi-statement): begin, the role and PostgREST's claims.
+const BEGIN_AS_SERVICE = `begin; set local role service_role; select set_config('request.jwt.claims', '{"role":"service_role"}', true)`;
 
-export async function enterServiceRole(client: pg.PoolClient | pg.Client): Promise<void> {
-  await client.query(`set local role service_role`);
-  await client.query(`select set_config('request.jwt.claims', $1, true)`, [SERVICE_CLAIMS]);
+/** Opens a transaction on `client` as service_role. */
+export async function beginAsService(client: pg.PoolClient | pg.Client): Promise<void> {
+  await client.query(BEGIN_AS_SERVICE);
 }
 
 export function createServiceDatabase(connectionString: string, options: { max?: number } = {}): ServiceDatabase {
@@ -33,8 +34,7 @@ export function createServiceDatabase(connectionString: string, options: { max?:
     async asService(fn) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
-        await enterServiceRole(client);
+        await beginAsService(client);
         const sql: SqlRunner = {
           query: async <T>(text: string, params?: readonly unknown[]) => ({ rows: (await client.query(text, params as unknown[] | undefined)).rows as T[] }),
         };
