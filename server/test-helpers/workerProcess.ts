@@ -34,7 +34,7 @@ export async function spawnWorker(databaseUrl: string, env: Record<string, strin
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start within 90 s:\n${output}`)), 90_000);
     const check = () => {
       if (output.includes('"worker started"')) {
         clearTimeout(timer);
