@@ -26,7 +26,8 @@ const { spawnWorker } = await import('../server/test-helpers/workerProcess.ts');
 const { addConnector, createServerWorld, enqueue, sandboxConnectorDocument, CANARY } = await import('../server/test-helpers/world.ts');
 
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_SERVER_CONCURRENCY ?? 16);
+// 8 at once per process: 4 workers × (8 + 11) connections stay under PostgreSQL's default 100.
+const CONCURRENCY = Number(process.env.BENCH_SERVER_CONCURRENCY ?? 8);
 const WORKER_COUNTS = (process.env.BENCH_SERVER_WORKERS ?? '1,2,4').split(',').map(Number);
 const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
 const LATENCY_MS = 20;

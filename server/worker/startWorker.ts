@@ -42,7 +42,9 @@ export interface Worker {
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const concurrency = options.concurrency ?? 8;
   const logger = options.logger;
-  const db = createServiceDatabase(options.databaseUrl, { max: concurrency * 2 + 2 });
+  // One connection per running execution holds its connector slot; a few more serve the short
+  // queries. Keep workers × (concurrency + 11) under the server's max_connections.
+  const db = createServiceDatabase(options.databaseUrl, { max: concurrency + 4 });
   const transport = options.transport ?? createNodeTransport({ addressGuard: createAddressGuard({ allow: options.allowAddresses ?? [] }) });
   const slots = createConnectorSlots(db, { clock: systemClock });
   const shutdown = new AbortController();

@@ -167,9 +167,13 @@ describe.skipIf(!hasPostgres)('pg-boss workers (real processes, real PostgreSQL,
     const second = randomUUID();
     await world.db.query(`insert into connector_run_requests (id, workspace_id, connector_id, inputs) values ($1, $2, $3, '{"email":"x@example.com"}')`, [second, world.workspaceId, off]);
     await world.db.query(`select pg_notify('connector_run_requests', '')`);
-    await waitFor('the rejection', async () => worker!.output().includes(`"runId":"${second}"`) && worker!.output().includes('not retried'));
-    const { rows } = await world.db.query<{ state: string; retry_count: number; output: { reason: string } }>(
-      `select state, retry_count, output from pgboss.job where id = $1`, [second]);
+    await waitFor('the rejection to be logged', async () => worker!.output().includes(`"runId":"${second}"`) && worker!.output().includes('not retried'));
+    // The log line comes just before pg-boss settles the job: wait for the settled state.
+    const rows = await waitFor('the job to be settled', async () => {
+      const found = await world.db.query<{ state: string; retry_count: number; output: { reason: string } }>(
+        `select state, retry_count, output from pgboss.job where id = $1`, [second]);
+      return found.rows[0]?.state === 'failed' ? found.rows : undefined;
+    });
     expect(rows[0]).toMatchObject({ state: 'failed', retry_count: 0, output: { reason: 'connector_disabled' } });
     expect(await executions(off)).toEqual([expect.objectContaining({ client_run_id: runId })]);
     expect(worker!.output()).not.toContain(CANARY);
