@@ -69,4 +69,17 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Server-side runtime (server/ workers, trigger/ task): the core's public API and host modules only.
+    files: ['server/**/*.ts', 'trigger/**/*.ts', '*.config.ts'],
+    ignores: ['server/**/*.test.ts', 'trigger/**/*.test.ts', 'server/test-helpers/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'server/ uses core only through core/index.ts.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/contract/**', 'electron', 'react'], message: 'server/ depends on core/ and host/ only.' },
+        ],
+      }],
+    },
+  },
 );

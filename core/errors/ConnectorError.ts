@@ -12,6 +12,7 @@ export const CONNECTOR_ERROR_CODES = [
   'MISSING_INPUT', // a required input was not given
   'HTTP_ERROR', // the API answered with a non-2xx status
   'NETWORK_ERROR', // connection refused, reset, DNS failure
+  'ADDRESS_BLOCKED', // the URL resolves to an address the host may not call (server runs: internal networks); never retried
   'TIMEOUT', // an attempt or the whole execution ran out of time
   'RATE_LIMITED', // the rate limit is reached and the strategy is `fail`
   'RESPONSE_TOO_LARGE', // the body exceeded the size cap
