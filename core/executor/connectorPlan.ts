@@ -65,11 +65,14 @@ function buildPlan(connector: Connector): ConnectorPlan {
   }
   const incoming = new Map<string, readonly Edge[]>();
   const ancestors = new Map<string, readonly string[]>();
-  for (const step of connector.steps) {
-    incoming.set(step.id, index.incoming(step.id));
-    ancestors.set(step.id, index.ancestors(step.id));
-  }
   const overLimits = limitIssues(connector, index);
+  // A refused connector never runs: its per-step lists are not needed.
+  if (overLimits.length === 0) {
+    for (const step of connector.steps) {
+      incoming.set(step.id, index.incoming(step.id));
+      ancestors.set(step.id, index.ancestors(step.id));
+    }
+  }
   const plan: ConnectorPlan = { steps: new Map(connector.steps.map((step) => [step.id, step])), edges: index.edges, order, incoming, ancestors };
   if (overLimits.length > 0) plan.refused = invalidDocument(overLimits);
   return plan;

@@ -15,7 +15,13 @@ interface Site {
   /** The step a missing producer should be connected before (an edge's source). */
   beforeId?: string;
   /** Steps whose outputs may be used here: the step's ancestors (and an edge's source); none in the connector's auth. */
-  producers?: ReadonlySet<string>;
+  producers?: Producers;
+}
+
+interface Producers {
+  has(id: string): boolean;
+  /** In the order of the steps. */
+  list(): readonly string[];
 }
 
 /**
@@ -60,14 +66,16 @@ export function referenceIssues(c: Connector, index: GraphIndex): ValidationIssu
   for (const field of authTemplateFields(c.auth, 'auth')) templates(field, {});
 
   c.steps.forEach((step, i) => {
-    const site: Site = { stepId: step.id, producers: index.ancestorSet(step.id) };
+    const site: Site = { stepId: step.id, producers: { has: (id) => index.isAncestor(id, step.id), list: () => index.ancestors(step.id) } };
     for (const field of stepTemplateFields(step, i)) templates(field, site);
     if (step.condition !== undefined) condition({ path: `steps[${i}].condition`, value: step.condition }, site);
   });
   c.edges.forEach((edge, j) => {
     if (edge.condition === undefined) return;
-    const producers = new Set(index.ancestorSet(edge.source));
-    if (steps.has(edge.source)) producers.add(edge.source);
+    const producers: Producers = {
+      has: (id) => id === edge.source || index.isAncestor(id, edge.source),
+      list: () => (steps.has(edge.source) ? [...index.ancestors(edge.source), edge.source] : index.ancestors(edge.source)),
+    };
     condition({ path: `edges[${j}].condition`, value: edge.condition }, { edgeId: edge.id, stepId: edge.target, beforeId: edge.source, producers });
   });
   return issues;
@@ -119,7 +127,7 @@ function explain(ref: Reference, site: Site, x: Context): { text: string; hint: 
 
 /** "steps this one may use: step_1, step_2" — what the author can refer to instead. */
 function usable(site: Site, x: Context, here: string): string {
-  const ids = [...(site.producers ?? [])].sort((a, b) => (x.index.position.get(a) ?? 0) - (x.index.position.get(b) ?? 0));
+  const ids = site.producers?.list() ?? [];
   if (ids.length === 0) return `no step runs before ${here}`;
   const shown = ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`;
   return `steps ${here === 'this edge' ? 'this edge' : 'this one'} may use: ${shown}`;
