@@ -60,7 +60,7 @@ test('a hostile condition is shown as an error and never run', async ({ page, sa
   // Running (button and Ctrl+Enter) reports the validation problem and sends nothing.
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-error')).toContainText('Not run: fix the connector first');
-  await expect(page.getByTestId('run-error')).toContainText('condition');
+  await expect(page.getByTestId('run-error')).toContainText('(step_1): Condition (Run only if) does not parse');
   await editor.clickEmptyCanvas();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('run-error')).toContainText('Not run');
