@@ -1,3 +1,6 @@
+import { isConnectorError } from '../errors/ConnectorError.js';
+import { assertDocumentBounds } from '../schema/documentBounds.js';
+import { issueAt } from '../validation/issue.js';
 import { isUnder, mentionsStandIn, salvage } from '../validation/salvage.js';
 import { structuralIssues } from '../validation/structuralIssues.js';
 import { validateConnector, type ValidationResult } from '../validation/validateConnector.js';
@@ -14,6 +17,12 @@ import { InterchangeSchema } from './schema.js';
  */
 export function validateDocument(raw: unknown): ValidationResult {
   if (!isInterchangeDocument(raw)) return validateConnector(raw);
+  try {
+    assertDocumentBounds(raw); // before any recursive work (zod, the salvage copy)
+  } catch (error) {
+    if (!isConnectorError(error)) throw error;
+    return { ok: false, issues: [issueAt(raw, '', error.message.replace(/\.$/, ''), { hint: error.hint, standalone: true })] };
+  }
   const parsed = InterchangeSchema.safeParse(raw);
   const shape = parsed.success ? [] : structuralIssues(parsed.error, raw);
   const salvaged = parsed.success ? { value: parsed.data, repaired: [] } : salvage(InterchangeSchema, raw);

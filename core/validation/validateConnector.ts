@@ -32,7 +32,7 @@ export function validateConnector(raw: unknown): ValidationResult {
     migrated = migrateDocument(raw);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    return { ok: false, issues: [issueAt(raw, error.path ?? '', error.message.replace(/\.$/, ''), { hint: error.hint })] };
+    return { ok: false, issues: [issueAt(raw, error.path ?? '', error.message.replace(/\.$/, ''), { hint: error.hint, standalone: true })] };
   }
   const parsed = ConnectorSchema.safeParse(migrated);
   if (parsed.success) {
