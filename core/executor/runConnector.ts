@@ -103,9 +103,10 @@ export async function runConnector(connector: Connector, options: RunOptions): P
 
   const env = options.environment ? { ...options.environment.variables, ...options.environment.secrets } : undefined;
   let inputs: Record<string, InputValue> = { ...options.inputs };
-  let setupError: ConnectorError | undefined;
+  // A connector over the limits is refused before anything is resolved or sent.
+  let setupError: ConnectorError | undefined = plan.refused;
   let credentials: Record<string, string> = {};
-  try {
+  if (!setupError) try {
     inputs = resolveInputs(connector.inputs, options.inputs);
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
     credentials = await resolveCredentials(connector, toRun, options.secrets);

@@ -66,7 +66,7 @@ export function runBlockedReason(doc: Connector): string | null {
   if (errors.length === 0) return null;
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the problems list)` : '';
-  return `Not run: fix the connector first. ${first.path ? `${first.path}: ` : ''}${first.message}${more}`;
+  return errors.length > 1 ? `Not run: fix the connector first. ${first.message.replace(/\.$/, '')}${more}.` : `Not run: fix the connector first. ${first.message}`;
 }
 
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
