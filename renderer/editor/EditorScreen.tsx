@@ -3,7 +3,7 @@ import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
-import { exportConnector, openConnector, saveConnector } from '../services/connectorActions.js';
+import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -14,6 +14,7 @@ import { TimelinePanel } from '../runs/TimelinePanel.js';
 import { ContactDiff } from '../runs/ContactDiff.js';
 import { HistoryPanel } from '../runs/HistoryPanel.js';
 import { ProblemsList } from './ProblemsList.js';
+import { DraftOfferDialog } from './DraftOfferDialog.js';
 import { useIssues } from './useIssues.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -85,10 +86,11 @@ function Editor({ doc }: { doc: Connector }) {
       {externalChange && (
         <div className="banner" role="alert" data-testid="external-change-banner">
           The file changed on disk while you have unsaved edits.
-          <button type="button" onClick={() => { store.getState().setExternalChange(false); void openConnector(store, host, doc.id); }}>Load the file (drop my edits)</button>
+          <button type="button" onClick={() => { store.getState().setExternalChange(false); void reloadFromFile(store, host, doc.id); }}>Load the file (drop my edits)</button>
           <button type="button" onClick={() => { store.getState().setExternalChange(false); void saveConnector(store, host, { force: true }); }}>Keep mine</button>
         </div>
       )}
+      <DraftOfferDialog />
       <div className="editor-body">
         <div className="editor-center">
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>

@@ -9,6 +9,8 @@ export interface RunSlice {
   run: LiveRun | null;
   /** True when `run` is a past run opened from history (read-only). */
   runIsHistorical: boolean;
+  /** The connector this run state belongs to (set by resetRun when a connector opens). */
+  runConnectorId: string | null;
   runMode: RunMode;
   runInputs: Record<string, InputValue>;
   runError: string | null;
@@ -27,12 +29,14 @@ export interface RunSlice {
   setRunCassette: (name: string | null) => void;
   setRunRecord: (on: boolean) => void;
   setRunRecordName: (name: string) => void;
-  resetRun: () => void;
+  /** Fresh run state for a connector, starting from its remembered mode and inputs if any. */
+  resetRun: (connectorId?: string | null, remembered?: { mode: RunMode; inputs: Record<string, InputValue> } | null) => void;
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   run: null,
   runIsHistorical: false,
+  runConnectorId: null,
   runMode: 'live',
   runInputs: {},
   runError: null,
@@ -55,5 +59,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   setRunCassette: (runCassette) => set({ runCassette }),
   setRunRecord: (runRecord) => set({ runRecord }),
   setRunRecordName: (runRecordName) => set({ runRecordName }),
-  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null, runRecord: false, runRecordName: '' }),
+  resetRun: (connectorId = null, remembered = null) => set({
+    run: null, runIsHistorical: false, lastRecord: null, runError: null, runCassette: null, runRecord: false, runRecordName: '',
+    runConnectorId: connectorId, runInputs: remembered?.inputs ?? {}, ...(remembered ? { runMode: remembered.mode } : {}),
+  }),
 });
