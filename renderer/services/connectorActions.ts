@@ -26,8 +26,8 @@ export async function openConnector(store: AppStore, host: HostClient, id: strin
       store.getState().openDocument(draft.doc, null, null);
       return;
     }
-    s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
     s.navigate({ name: 'dashboard' });
+    s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
     return;
   }
   store.getState().openDocument(stored.connector, stored.connector, stored.hash);
