@@ -18,6 +18,7 @@ export const HOST_ERROR_CODES = [
   'UNSUPPORTED', // not available in this mode (e.g. a native dialog in browser mode)
   'UNAUTHORIZED', // browser mode: missing or wrong token, foreign origin
   'SECRET_LEAK', // a record about to be written contained a vault value
+  'CONFIRMATION_REQUIRED', // the action needs the user's explicit confirmation first (e.g. a credential sent to a new host)
 ] as const;
 export type HostOnlyErrorCode = (typeof HOST_ERROR_CODES)[number];
 export type HostErrorCode = HostOnlyErrorCode | ConnectorErrorCode;

@@ -84,6 +84,8 @@ export const TemplateApplyUpdateParamsSchema = z.object({
   credentials: z.record(z.string(), SlotChoiceSchema).default({}),
   /** Keep the current version as a separate connector ("<name> (before vN)") first. */
   keepCopy: z.boolean().default(true),
+  /** The `key`s of the update's credential redirects the user confirmed; the update is refused unless all are. */
+  confirmCredentialRedirects: z.array(z.string()).default([]),
 }).strict();
 
 export const TemplateApplyUpdateResultSchema = TemplateInstallResultSchema.extend({
@@ -137,6 +139,18 @@ export const TemplateUpdateSchema = z.object({
   patch: z.string(),
   /** The latest version's credential slot → the credential the connector uses for it now (preselected when updating). */
   credentials: z.record(z.string(), z.string()),
+  /** Credentials the update would send to a new origin or in a new header/query parameter; each needs confirming by `key`. */
+  credentialRedirects: z.array(
+    z.object({
+      key: z.string(),
+      credential: z.string(),
+      destination: z.string(),
+      carriers: z.array(z.string()),
+      steps: z.array(z.string()),
+      previously: z.array(z.string()),
+      summary: z.string(),
+    }),
+  ),
 });
 export type TemplateUpdate = z.infer<typeof TemplateUpdateSchema>;
 

@@ -7,3 +7,4 @@ export { installTemplate, type InstallOptions } from './installTemplate.js';
 export { distinctName } from './distinctName.js';
 export { diffTemplateVersions, type TemplateChange, type TemplateDiff } from './diffTemplateVersions.js';
 export { stableStringify } from './stableStringify.js';
+export { credentialRoutes, credentialRedirects, credentialRedirectKey, type CredentialRoute, type CredentialRedirect } from './credentialRoutes.js';

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { diffTemplateVersions, publishCheck, type Connector, type Logger, type TemplateManifest } from '../../core/index.js';
+import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import {
   HostError,
@@ -188,19 +188,15 @@ export class TemplateService {
     const updates: TemplateUpdate[] = [];
     for (const connector of installed) {
       const { id, version } = connector.template!;
-      let latest: TemplateManifest | null = null;
-      let old: Record<string, unknown> | null = null;
+      let offer: UpdateOffer | null;
       try {
-        latest = (await this.latestTemplate(id, remote))?.manifest ?? null;
-        // Only the server keeps older versions' text.
-        if (latest && latest.version > version && remote && UUID.test(id)) old = await remote.versionConfig(id, version);
+        offer = await this.updateOffer(connector, remote);
       } catch (error) {
         this.options.logger?.warn('template update check failed', { templateId: id, error: String(error) });
         continue;
       }
-      if (!latest || latest.version <= version) continue;
-      // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
-      const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
+      if (!offer) continue;
+      const { latest, before, redirects } = offer;
       const diff = diffTemplateVersions(before as Connector, latest.connector, { old: `installed v${version}`, new: `v${latest.version}` });
       updates.push({
         credentials: currentCredentials(connector, latest),
@@ -212,13 +208,32 @@ export class TemplateService {
         latestVersion: latest.version,
         changes: diff.changes.map((c) => ({ path: c.path, kind: c.kind, summary: c.summary })),
         patch: diff.patch,
+        credentialRedirects: redirects.map((r) => ({ ...r, key: credentialRedirectKey(r) })),
       });
     }
     return updates;
   }
 
+  /**
+   * The latest version of a connector's template when it is newer, what it is compared with
+   * (the installed version's text where the server keeps it, else the connector itself) and the
+   * credentials it would send somewhere new — named as the installer's own credentials.
+   */
+  private async updateOffer(connector: Connector, remote: TemplateRemote | null): Promise<UpdateOffer | null> {
+    const { id, version } = connector.template!;
+    const latest = await this.latestTemplate(id, remote);
+    if (!latest || latest.manifest.version <= version) return null;
+    // Only the server keeps older versions' text.
+    const old = remote && UUID.test(id) ? await remote.versionConfig(id, version) : null;
+    // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
+    const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
+    const names = currentCredentials(connector, latest.manifest);
+    const redirects = credentialRedirects(old ? renameCredentialReferences(before, names) : before, renameCredentialReferences(latest.manifest.connector, names));
+    return { latest: latest.manifest, source: latest, before, redirects };
+  }
+
   /** Replaces an installed connector with its template's latest version (see installIntoWorkspace). */
-  async applyUpdate(connectorId: string, choices: Record<string, SlotChoice>, keepCopy: boolean): Promise<TemplateApplyUpdateResult> {
+  async applyUpdate(connectorId: string, choices: Record<string, SlotChoice>, keepCopy: boolean, confirmedRedirects: readonly string[] = []): Promise<TemplateApplyUpdateResult> {
     const store = this.requireWorkspace();
     const entry = await store.get(connectorId);
     const origin = entry.connector.template;
@@ -226,13 +241,19 @@ export class TemplateService {
       throw new HostError('INVALID_PAYLOAD', `"${entry.connector.name}" was not installed from a template, so there is nothing to update.`, { hint: 'Install the template from the marketplace to get a copy that follows its updates.' });
     }
     const remote = UUID.test(origin.id) ? await this.requireRemote('update a community template') : null;
-    const latest = await this.latestTemplate(origin.id, remote);
-    if (!latest) {
-      throw new HostError('NOT_FOUND', `The template of "${entry.connector.name}" is no longer available.`, { hint: 'It may have been hidden or removed; the connector keeps working as it is.' });
-    }
-    const { manifest } = latest;
-    if (manifest.version <= origin.version) {
+    const offer = await this.updateOffer(entry.connector, remote);
+    if (!offer) {
+      if (!(await this.latestTemplate(origin.id, remote))) {
+        throw new HostError('NOT_FOUND', `The template of "${entry.connector.name}" is no longer available.`, { hint: 'It may have been hidden or removed; the connector keeps working as it is.' });
+      }
       throw new HostError('ALREADY_EXISTS', `"${entry.connector.name}" already has the latest version (v${origin.version}).`, { hint: 'Reload the marketplace to see the current update list.' });
+    }
+    const { latest: manifest, source: latest, redirects } = offer;
+    const unconfirmed = redirects.filter((r) => !confirmedRedirects.includes(credentialRedirectKey(r)));
+    if (unconfirmed.length > 0) {
+      throw new HostError('CONFIRMATION_REQUIRED', `v${manifest.version} of "${manifest.name}" sends credentials somewhere new: ${unconfirmed.map((r) => r.summary).join(' ')}`, {
+        hint: `Update only if you trust ${[...new Set(unconfirmed.map((r) => r.destination))].join(', ')}: confirm each credential and destination in the update dialog.`,
+      });
     }
     const result = await installIntoWorkspace({ manifest, cassettes: await latest.loadCassettes(), choices, store, vault: this.options.vault, replace: { entry, keepCopy } });
     return { ...result, version: manifest.version, copy: result.copy ?? null };
@@ -305,6 +326,13 @@ export class TemplateService {
     }
     return cassettes;
   }
+}
+
+interface UpdateOffer {
+  latest: TemplateManifest;
+  source: BuiltinTemplate;
+  before: Record<string, unknown>;
+  redirects: CredentialRedirect[];
 }
 
 function stripCassettes(config: Record<string, unknown>): Record<string, unknown> {

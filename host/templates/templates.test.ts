@@ -175,14 +175,16 @@ describe('publish check', () => {
 });
 
 describe('update', () => {
-  /** A built-in folder whose phone template is at v2: a longer timeout and a new description. */
-  async function servicesWithPhoneV2() {
+  /** A built-in folder whose phone template is at v2: a longer timeout and a new description (plus `change`). */
+  async function servicesWithPhoneV2(change: (doc: { inputs: Array<{ name: string }> } & Record<string, unknown>) => void = () => {}) {
     const dir = await makeTempDir('cs-tpl-v2-');
     cleanups.push(dir.cleanup);
     await cp(builtinDir, dir.dir, { recursive: true });
     const file = join(dir.dir, 'phone-number-enrichment.connector.json');
     const doc = JSON.parse(await readFile(file, 'utf8'));
-    await writeFile(file, JSON.stringify({ ...doc, description: 'Version two', template: { id: PHONE, version: 2 }, steps: doc.steps.map((step: { timeoutMs?: number }, i: number) => (i === 0 ? { ...step, timeoutMs: 9000 } : step)) }));
+    const next = { ...doc, description: 'Version two', template: { id: PHONE, version: 2 }, steps: doc.steps.map((step: { timeoutMs?: number }, i: number) => (i === 0 ? { ...step, timeoutMs: 9000 } : step)) };
+    change(next);
+    await writeFile(file, JSON.stringify(next));
     const userData = await makeTempDir('cs-tpl-user2-');
     cleanups.push(userData.cleanup);
     const v2 = await createHostServices({ userDataDir: userData.dir, workspace: workspaceDir, extensions: [templatesExtension({ builtinDir: dir.dir })] });
@@ -204,7 +206,7 @@ describe('update', () => {
     const v2 = await servicesWithPhoneV2();
     await v2.api.credentials.set({ name: 'my_trestle', value: SECRET });
     const [offer] = await v2.api.templates.updates();
-    expect(offer).toMatchObject({ connectorId: installed.connectorId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'my_trestle' } });
+    expect(offer).toMatchObject({ connectorId: installed.connectorId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'my_trestle' }, credentialRedirects: [] });
 
     const result = await v2.api.templates.applyUpdate({ connectorId: installed.connectorId, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
     expect(result).toMatchObject({ connectorId: installed.connectorId, name: installed.name, file, version: 2, credentialNames: { trestle_api_key: 'my_trestle' } });
@@ -246,5 +248,29 @@ describe('update', () => {
     await v2.api.connectors.save({ connector: sampleConnector({ id: 'plain', name: 'Plain' }) });
     expect(await invokeHostCall(v2.api, 'templates.applyUpdate', { connectorId: 'plain' }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', hint: expect.stringContaining('Install the template') } });
+  });
+
+  it("an update that sends the installer's key to another host is flagged and refused until that credential and host are confirmed", async () => {
+    await services.api.credentials.set({ name: 'my_trestle', value: SECRET });
+    const installed = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
+    const before = await readFile(join(workspaceDir, installed.file), 'utf8');
+    const v2 = await servicesWithPhoneV2((doc) => {
+      doc.inputs = doc.inputs.map((input: { name: string }) => (input.name === 'base_url' ? { ...input, default: 'https://trestle-proxy.attacker.example' } : input));
+    });
+    await v2.api.credentials.set({ name: 'my_trestle', value: SECRET });
+    const [offer] = await v2.api.templates.updates();
+    expect(offer!.credentialRedirects).toEqual([
+      expect.objectContaining({ key: 'my_trestle → https://trestle-proxy.attacker.example', credential: 'my_trestle', destination: 'https://trestle-proxy.attacker.example', previously: ['https://api.trestleiq.com (header x-api-key)'] }),
+    ]);
+    expect(offer!.credentialRedirects[0]!.summary).toContain('"my_trestle" would be sent to https://trestle-proxy.attacker.example');
+
+    const refused = await invokeHostCall(v2.api, 'templates.applyUpdate', { connectorId: installed.connectorId, credentials: { trestle_api_key: { existing: 'my_trestle' } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED', message: expect.stringContaining('trestle-proxy.attacker.example'), hint: expect.stringContaining('trestle-proxy.attacker.example') } });
+    // A confirmation of something else does not count either; nothing was written.
+    expect(await invokeHostCall(v2.api, 'templates.applyUpdate', { connectorId: installed.connectorId, confirmCredentialRedirects: ['my_trestle → https://api.trestleiq.com'] })).toMatchObject({ ok: false, error: { code: 'CONFIRMATION_REQUIRED' } });
+    expect(await readFile(join(workspaceDir, installed.file), 'utf8')).toBe(before);
+
+    const applied = await v2.api.templates.applyUpdate({ connectorId: installed.connectorId, credentials: { trestle_api_key: { existing: 'my_trestle' } }, confirmCredentialRedirects: [offer!.credentialRedirects[0]!.key] });
+    expect(applied.version).toBe(2);
   });
 });

@@ -37,7 +37,7 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
       'templates.hide': ({ id, hidden, reason }) => service.hide(id, hidden, reason),
       'templates.rate': ({ id, rating }) => service.rate(id, rating),
       'templates.updates': () => service.updates(),
-      'templates.applyUpdate': ({ connectorId, credentials, keepCopy }) => service.applyUpdate(connectorId, credentials, keepCopy),
+      'templates.applyUpdate': ({ connectorId, credentials, keepCopy, confirmCredentialRedirects }) => service.applyUpdate(connectorId, credentials, keepCopy, confirmCredentialRedirects),
       'templates.reports': () => service.reports(),
       'templates.report': ({ id, reason }) => service.report(id, reason),
     };

@@ -13,6 +13,7 @@ import { openConnector } from '../services/connectorActions.js';
 import { refreshCredentials, refreshEntries } from '../services/workspaceActions.js';
 import { Dialog } from '../app/Dialog.js';
 import { useBusyAction } from '../app/useBusyAction.js';
+import { CredentialRedirectsConfirm } from './CredentialRedirectsConfirm.js';
 
 type SlotState = { mode: 'new'; value: string } | { mode: 'existing'; name: string };
 
@@ -26,18 +27,22 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
       return [slot.name, credentials.some((c) => c.name === current) ? { mode: 'existing', name: current } : { mode: 'new', value: '' }];
     })));
   const [keepCopy, setKeepCopy] = useState(true);
+  const [confirmedRedirects, setConfirmedRedirects] = useState<string[]>([]);
   const { busy, error, run } = useBusyAction();
-  const ready = template.credentials.every((slot) => {
-    const s = slots[slot.name];
-    return s && (s.mode === 'new' ? s.value.length > 0 : s.name.length > 0);
-  });
+  const redirects = update?.credentialRedirects ?? [];
+  const ready =
+    redirects.every((r) => confirmedRedirects.includes(r.key)) &&
+    template.credentials.every((slot) => {
+      const s = slots[slot.name];
+      return s && (s.mode === 'new' ? s.value.length > 0 : s.name.length > 0);
+    });
 
   const install = () => run(async () => {
     const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(slots).map(([name, s]) => [name, s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
     let connectorId: string;
     let message: string;
     if (update) {
-      const result = await host.templates.applyUpdate({ connectorId: update.connectorId, credentials: choices, keepCopy });
+      const result = await host.templates.applyUpdate({ connectorId: update.connectorId, credentials: choices, keepCopy, confirmCredentialRedirects: confirmedRedirects });
       connectorId = result.connectorId;
       message = `Updated "${result.name}" to v${result.version}.${result.copy ? ` The previous version is kept as "${result.copy.name}".` : ''}`;
     } else {
@@ -61,6 +66,7 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
           <p data-testid="update-explainer">Its steps, mappings, settings and tests become those of “{update.templateName}” v{update.latestVersion}. Its name, file, credentials and your own cassettes stay.</p>
           <label className="row small-text"><input type="checkbox" data-testid="update-keep-copy" checked={keepCopy} onChange={(e) => setKeepCopy(e.target.checked)} />
             Keep the current version as a separate connector (“{update.connectorName} (before v{update.latestVersion})”)</label>
+          <CredentialRedirectsConfirm redirects={redirects} confirmed={confirmedRedirects} onChange={setConfirmedRedirects} />
         </>
       )}
       <p className="muted">The values are stored encrypted in this computer's vault; the connector only refers to them by name.</p>

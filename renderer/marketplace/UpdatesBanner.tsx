@@ -28,8 +28,16 @@ export function UpdatesBanner({ updates, onUpdated }: { updates: TemplateUpdate[
             {u.connectorName}: “{u.templateName}” v{u.installedVersion} → v{u.latestVersion}{' '}
             <button type="button" className="small" onClick={() => setOpen(open === u.connectorId ? null : u.connectorId)}>{open === u.connectorId ? 'Hide changes' : 'What changed'}</button>{' '}
             <button type="button" className="small" data-testid="template-update-apply" onClick={() => void startUpdate(u)}>Update…</button>
+            {u.credentialRedirects.length > 0 && (
+              <p className="warning-text small-text" data-testid="template-update-redirect-warning">
+                ⚠ Sends {[...new Set(u.credentialRedirects.map((r) => r.credential))].join(', ')} to {[...new Set(u.credentialRedirects.map((r) => r.destination))].join(', ')}, where {u.credentialRedirects.length === 1 ? 'it' : 'they'} did not go before.
+              </p>
+            )}
             {open === u.connectorId && (
-              <ul className="small-text">{u.changes.map((c) => <li key={`${c.kind}:${c.path}`}><code>{c.path}</code> {withoutPath(c.summary, c.path)}</li>)}</ul>
+              <ul className="small-text">
+                {u.credentialRedirects.map((r) => <li key={r.key} className="warning-text">{r.summary}</li>)}
+                {u.changes.map((c) => <li key={`${c.kind}:${c.path}`}><code>{c.path}</code> {withoutPath(c.summary, c.path)}</li>)}
+              </ul>
             )}
           </li>
         ))}

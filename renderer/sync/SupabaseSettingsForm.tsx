@@ -1,5 +1,5 @@
 /** The Supabase project to sync with: its URL and public anon key (stored in the app settings). */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 
@@ -10,11 +10,13 @@ export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
   const [url, setUrl] = useState('');
   const [anonKey, setAnonKey] = useState('');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  // What the user typed before the stored settings arrived must not be overwritten by them.
+  const edited = useRef({ url: false, anonKey: false });
 
   useEffect(() => {
     void host.settings.get().then((s) => {
-      setUrl(s.supabaseUrl);
-      setAnonKey(s.supabaseAnonKey);
+      if (!edited.current.url) setUrl(s.supabaseUrl);
+      if (!edited.current.anonKey) setAnonKey(s.supabaseAnonKey);
     }).catch(() => undefined);
   }, [host]);
 
@@ -34,11 +36,11 @@ export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
       <h3>Supabase project</h3>
       <div className="field">
         <label htmlFor={`${formId}-url`}>Project URL</label>
-        <input id={`${formId}-url`} data-testid="supabase-url" type="url" placeholder="https://xyz.supabase.co" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input id={`${formId}-url`} data-testid="supabase-url" type="url" placeholder="https://xyz.supabase.co" value={url} onChange={(e) => { edited.current.url = true; setUrl(e.target.value); }} />
       </div>
       <div className="field">
         <label htmlFor={`${formId}-anon-key`}>Anon key (public; row-level security protects the data)</label>
-        <input id={`${formId}-anon-key`} data-testid="supabase-anon-key" value={anonKey} onChange={(e) => setAnonKey(e.target.value)} autoComplete="off" spellCheck={false} />
+        <input id={`${formId}-anon-key`} data-testid="supabase-anon-key" value={anonKey} onChange={(e) => { edited.current.anonKey = true; setAnonKey(e.target.value); }} autoComplete="off" spellCheck={false} />
       </div>
       <div className="row">
         <button type="submit" data-testid="supabase-settings-save">Save project</button>
