@@ -21,7 +21,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
   const status = live?.status;
   return (
     <div className={`step-node${selected ? ' selected' : ''}${status ? ` status-${status}` : ''}${data.unlinked ? ' unlinked' : ''}`} data-testid="step-node" data-step-id={step.id} data-status={status ?? 'idle'}>
-      <Handle type="target" position={Position.Left} aria-label="Depends on" />
+      <Handle type="target" position={Position.Left} title="Depends on" />
       <div className="step-node-head">
         <span className={`method method-${step.method}`}>{step.method}</span>
         <span className="step-node-name">{step.name || step.id}</span>
@@ -48,7 +48,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           {retryingLabel(live.lastFailure?.status, live.lastFailure?.code, live.retryInMs, live.retryReason)}
         </div>
       )}
-      <Handle type="source" position={Position.Right} aria-label="Add a dependent step" />
+      <Handle type="source" position={Position.Right} title="Add a dependent step" />
     </div>
   );
 });
