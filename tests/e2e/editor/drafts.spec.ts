@@ -17,6 +17,9 @@ function connectorFile(id: string, name: string) {
   };
 }
 
+// Several reloads of a Monaco-heavy page: slow on a shared 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeEach(async ({ workspaceDir }) => {
   for (const [id, name] of [['alpha', 'Alpha'], ['beta', 'Beta']] as const) {
     await writeFile(join(workspaceDir, `${id}.connector.json`), `${JSON.stringify(connectorFile(id, name), null, 2)}\n`);
