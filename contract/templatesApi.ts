@@ -124,6 +124,17 @@ export const TemplatePublishParamsSchema = z.object({
   /** Publish a new version of this template (must be the user's own, or the user is an admin). */
   updateOf: z.string().uuid().optional(),
   changelog: z.string().max(2000).optional(),
+  /** How the template is listed, when the author changed it in the publish dialog (default: the connector's own). */
+  listing: z
+    .object({
+      name: z.string().trim().min(1, 'give the template a title').max(255),
+      description: z.string().max(5000),
+      category: z.string().trim().min(1, 'give the template a category').max(100),
+      icon: z.string().trim().min(1).max(50),
+    })
+    .partial()
+    .strict()
+    .optional(),
 }).strict();
 
 export const TemplateRatingSchema = z.object({ id: z.string(), rating: z.number().nullable(), ratingCount: z.number().int(), myRating: z.number().int() });
@@ -139,6 +150,8 @@ export const TemplateUpdateSchema = z.object({
   patch: z.string(),
   /** The latest version's credential slot → the credential the connector uses for it now (preselected when updating). */
   credentials: z.record(z.string(), z.string()),
+  /** The author's notes for each version after the installed one (empty for built-ins and versions without notes). */
+  changelog: z.array(z.object({ version: z.number().int(), changelog: z.string() })),
   /** Credentials the update would send to a new origin or in a new header/query parameter; each needs confirming by `key`. */
   credentialRedirects: z.array(
     z.object({

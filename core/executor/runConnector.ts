@@ -122,11 +122,12 @@ export async function runConnector(connector: Connector, options: RunOptions): P
 
   /** Inputs, credentials and the outputs of the step's ancestors (null for those that did not succeed). */
   const scopeFor = (step: Step): Scope => {
-    const visible: Record<string, Record<string, unknown>> = {};
+    // Prototype-less maps keyed by step ids and output names.
+    const visible: Record<string, Record<string, unknown>> = Object.create(null);
     for (const id of plan.ancestors.get(step.id) ?? []) {
       const ancestor = steps.get(id) as Step;
       const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
-      visible[id] = { ...Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), ...own };
+      visible[id] = Object.assign(Object.create(null), Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), own);
     }
     return { inputs, credentials, steps: visible };
   };

@@ -20,6 +20,8 @@ export type Reply =
   | { kind: 'stall' }
   /** Sends headers and a first chunk, then never finishes the body. */
   | { kind: 'stallBody' }
+  /** Sends headers and a first chunk, then destroys the socket (the body never completes). */
+  | { kind: 'cutBody' }
   /** Destroys the socket without an answer (ECONNRESET / "socket hang up"). */
   | { kind: 'reset'; delayMs?: number }
   | { kind: 'redirect'; location: string; status?: number }
@@ -62,6 +64,7 @@ export const reply = {
   redirect: (location: string, status = 302): Reply => ({ kind: 'redirect', location, status }),
   stall: (): Reply => ({ kind: 'stall' }),
   stallBody: (): Reply => ({ kind: 'stallBody' }),
+  cutBody: (): Reply => ({ kind: 'cutBody' }),
   reset: (): Reply => ({ kind: 'reset' }),
   oversized: (bytes: number, declareLength = false): Reply => ({ kind: 'oversized', bytes, declareLength }),
   malformedJson: (): Reply => ({ kind: 'malformedJson' }),
@@ -98,6 +101,13 @@ async function send(res: ServerResponse, socket: Socket, answer: Reply, captured
     case 'stallBody':
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"partial":');
+      return;
+    case 'cutBody':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":', () => {
+        finish();
+        socket.destroy();
+      });
       return;
     case 'reset':
       if (answer.delayMs) await delay(answer.delayMs);

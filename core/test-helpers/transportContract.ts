@@ -35,6 +35,7 @@ export function describeTransportContract(name: string, createTransport: () => H
         '/reset': reply.reset(),
         '/stall': reply.stall(),
         '/stall-body': reply.stallBody(),
+        '/cut-body': reply.cutBody(),
         '/malformed': reply.malformedJson(),
         '/gzip': reply.compressed(JSON.stringify({ packed: 'gzip' }), 'gzip'),
         '/deflate': reply.compressed(JSON.stringify({ packed: 'deflate' }), 'deflate'),
@@ -99,6 +100,12 @@ export function describeTransportContract(name: string, createTransport: () => H
       const error = await transport.send(request(`${api.url}/reset`)).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'NETWORK_ERROR' });
       expect((error as Error).message).toMatch(/ECONNRESET|UND_ERR_SOCKET|socket/i);
+    });
+
+    it('reports a connection cut in the middle of the body as NETWORK_ERROR', async () => {
+      const error = await transport.send(request(`${api.url}/cut-body`)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'NETWORK_ERROR' });
+      expect((error as Error).message).toMatch(/ECONNRESET|UND_ERR_SOCKET|terminated|socket|aborted/i);
     });
 
     it('reports a refused connection as NETWORK_ERROR naming ECONNREFUSED', async () => {

@@ -2,13 +2,16 @@
  * The live transport on Node (the CLI and the desktop host): node:http(s) with keep-alive
  * agents. It follows the same contract as core's fetch transport (the shared contract tests
  * in core/test-helpers/transportContract.ts run against both) and the same redirect policy,
- * but costs about half as much per request as fetch, whose WHATWG streams and Request
- * objects dominate a fast local chain (bench/cli.bench.mjs).
+ * but costs a fraction of fetch per request, whose WHATWG streams and Request objects
+ * dominate a fast local chain (bench/cli.bench.mjs).
+ *
+ * Per request it adds one abort listener and plain stream events, nothing more: Node's own
+ * `signal` option and async iteration over the body each attach a set of end-of-stream
+ * listeners, which together cost more CPU than the HTTP exchange itself on a local API.
  */
 import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
 import type { IncomingMessage } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import {
   ConnectorError,
   nextRedirectHop,
@@ -41,13 +44,19 @@ export interface NodeTransport extends HttpTransport {
   close(): void;
 }
 
+/** The client module and keep-alive agent for one URL scheme. */
+interface Client {
+  request: typeof http.request;
+  agent: http.Agent;
+}
+
 function outgoingHeaders(hop: RedirectHop): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(hop.headers)) {
+  for (const name in hop.headers) {
     const lower = name.toLowerCase();
-    if (!CLIENT_MANAGED.has(lower)) headers[lower] = value;
+    if (!CLIENT_MANAGED.has(lower)) headers[lower] = hop.headers[name] as string;
   }
-  for (const [name, value] of Object.entries(DEFAULT_HEADERS)) headers[name] ??= value;
+  for (const name in DEFAULT_HEADERS) headers[name] ??= DEFAULT_HEADERS[name] as string;
   if (hop.body !== undefined) {
     headers['content-type'] ??= 'text/plain;charset=UTF-8';
     headers['content-length'] = String(Buffer.byteLength(hop.body));
@@ -57,32 +66,56 @@ function outgoingHeaders(hop: RedirectHop): Record<string, string> {
 
 function responseHeaders(response: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
+  const headers = response.headers;
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }
 
-export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
-  const ca = options.extraCa?.length ? [...tls.rootCertificates, ...options.extraCa] : undefined;
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) }),
-  };
+/** One answer: a redirect to follow (no body read), or the final response with its body. */
+type Answer = { response: IncomingMessage; bodyText: string | undefined };
 
-  function exchange(hop: RedirectHop, signal: AbortSignal): Promise<IncomingMessage> {
-    const url = new URL(hop.url);
-    const agent = url.protocol === 'http:' || url.protocol === 'https:' ? agents[url.protocol] : undefined;
-    if (!agent) {
-      return Promise.reject(new ConnectorError('NETWORK_ERROR', `${hop.method} ${hop.url} failed: only http and https URLs can be called.`, {
-        hint: 'Start the URL with https:// (or http:// for a local server).',
-      }));
-    }
-    const client = url.protocol === 'https:' ? https : http;
+export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
+  const plain: Client = { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+  // node:https (and TLS with it) loads on the first https URL: a run against a local or
+  // plain-http API never pays its start-up cost.
+  let secure: Promise<Client> | undefined;
+  let secureAgent: HttpsAgent | undefined;
+  const loadSecure = () => (secure ??= import('node:https').then(async ({ default: https }) => {
+    const { rootCertificates } = await import('node:tls');
+    const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined;
+    secureAgent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+    return { request: https.request as typeof http.request, agent: secureAgent };
+  }));
+
+  function exchange(client: Client, url: URL, hop: RedirectHop, request: TransportRequest): Promise<Answer> {
     return new Promise((resolve, reject) => {
-      const request = client.request(url, { method: hop.method, headers: outgoingHeaders(hop), agent, signal }, resolve);
-      request.on('error', reject);
-      request.end(hop.body);
+      const { signal } = request;
+      if (signal.aborted) return reject(signal.reason);
+      let response: IncomingMessage | undefined;
+      const onAbort = () => {
+        outgoing.destroy(signal.reason);
+        response?.destroy(signal.reason);
+      };
+      const settle = (error: unknown, answer?: Answer) => {
+        signal.removeEventListener('abort', onAbort);
+        if (answer) resolve(answer);
+        else reject(error);
+      };
+      const outgoing = client.request(url, { method: hop.method, headers: outgoingHeaders(hop), agent: client.agent }, (answer) => {
+        response = answer;
+        if (shouldFollowRedirect(answer.statusCode ?? 0, answer.headers.location, request)) {
+          answer.resume();
+          settle(undefined, { response: answer, bodyText: undefined });
+          return;
+        }
+        readResponseBody(answer, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { response: answer, bodyText }), settle);
+      });
+      signal.addEventListener('abort', onAbort, { once: true });
+      outgoing.on('error', settle);
+      outgoing.end(hop.body);
     });
   }
 
@@ -90,31 +123,31 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     async send(request: TransportRequest): Promise<TransportResponse> {
       let hop: RedirectHop = { url: request.url, method: request.method, headers: request.headers, body: request.body };
       for (let redirects = 0; ; redirects += 1) {
-        const what = `${hop.method} ${hop.url}`;
-        let response: IncomingMessage;
-        try {
-          response = await exchange(hop, request.signal);
-        } catch (error) {
-          throw toTransportError(error, request.signal, what);
+        const url = new URL(hop.url);
+        const client = url.protocol === 'http:' ? plain : url.protocol === 'https:' ? await loadSecure() : undefined;
+        if (!client) {
+          throw new ConnectorError('NETWORK_ERROR', `${hop.method} ${hop.url} failed: only http and https URLs can be called.`, {
+            hint: 'Start the URL with https:// (or http:// for a local server).',
+          });
         }
+        let answer: Answer;
+        try {
+          answer = await exchange(client, url, hop, request);
+        } catch (error) {
+          throw toTransportError(error, request.signal, `${hop.method} ${hop.url}`);
+        }
+        const { response, bodyText } = answer;
         const status = response.statusCode ?? 0;
-        if (shouldFollowRedirect(status, response.headers.location, request)) {
-          response.resume();
-          hop = nextRedirectHop(hop, status, response.headers.location, request, redirects);
+        if (bodyText === undefined) {
+          hop = nextRedirectHop(hop, status, response.headers.location as string, request, redirects);
           continue;
-        }
-        let bodyText: string;
-        try {
-          bodyText = await readResponseBody(response, request.maxResponseBytes, hop.url);
-        } catch (error) {
-          throw toTransportError(error, request.signal, `Reading the response of ${what}`);
         }
         return { status, headers: responseHeaders(response), bodyText, url: hop.url };
       }
     },
     close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
+      plain.agent.destroy();
+      secureAgent?.destroy();
     },
   };
 }

@@ -3,6 +3,9 @@
  * over the cap fails before reading, and the (decompressed) text stops as soon as it passes
  * the cap, so neither a huge body nor a compression bomb can exhaust memory. gzip, deflate
  * and br are decoded by node:zlib, as fetch would.
+ *
+ * Plain 'data'/'end' events rather than `for await`: the async iterator wraps every body in
+ * end-of-stream bookkeeping that costs more than reading a small JSON answer.
  */
 import type { IncomingMessage } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -24,7 +27,8 @@ const MAX_CODINGS = 3;
 
 function decoded(response: IncomingMessage, url: string): Readable {
   const header = response.headers['content-encoding'];
-  const codings = (header ?? '').split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
+  if (header === undefined) return response;
+  const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
   if (codings.length === 0) return response;
   if (codings.length > MAX_CODINGS || codings.some((coding) => !DECODERS[coding])) {
     response.destroy();
@@ -43,23 +47,48 @@ function decoded(response: IncomingMessage, url: string): Readable {
   return stream;
 }
 
-export async function readResponseBody(response: IncomingMessage, maxBytes: number, url: string): Promise<string> {
-  const declared = Number(response.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    response.destroy();
-    throw responseTooLarge(maxBytes, url);
-  }
-  const body = decoded(response, url);
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    received += chunk.length;
-    if (received > maxBytes) {
+/** What a body that stopped before its end is reported as (the socket's own word for it). */
+function cutOff(url: string): Error {
+  return Object.assign(new Error(`the connection closed before the response from ${url} was complete`), { code: 'ECONNRESET' });
+}
+
+export function readResponseBody(response: IncomingMessage, maxBytes: number, url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(response.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      response.destroy();
+      return reject(responseTooLarge(maxBytes, url));
+    }
+    let body: Readable;
+    try {
+      body = decoded(response, url);
+    } catch (error) {
+      return reject(error);
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
       body.destroy();
       response.destroy();
-      throw responseTooLarge(maxBytes, url);
-    }
-    chunks.push(chunk);
-  }
-  return utf8.decode(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+      reject(error);
+    };
+    body.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) return fail(responseTooLarge(maxBytes, url));
+      chunks.push(chunk);
+    });
+    body.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(utf8.decode(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    });
+    body.on('error', fail);
+    // 'close' without 'end': the body was cut off (an 'error' usually comes first and wins).
+    body.on('close', () => {
+      if (!settled) fail(cutOff(url));
+    });
+  });
 }

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { assertDocumentBounds, toConnectorError } from '../../core/index.js';
 import { documentHash, documentName } from './documentHash.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
@@ -222,6 +223,7 @@ export class SyncEngine {
     const localId = this.localIdFor(state, server.id);
     const record = localId ? state.records[localId] : undefined;
     if (localId && record && server.revision <= record.revision) return false;
+    checkPulledBounds(server);
     const serverHash = documentHash(server.config);
 
     if (!localId || !record) {
@@ -474,5 +476,15 @@ export class SyncEngine {
 
   private saveState(state: SyncState): Promise<void> {
     return this.options.state.save(state);
+  }
+}
+
+/** A pulled config is checked for depth and size before hashing walks it (core's document guard). */
+function checkPulledBounds(server: ServerConnector): void {
+  try {
+    assertDocumentBounds(server.config);
+  } catch (error) {
+    const problem = toConnectorError(error);
+    throw new SyncRemoteError('server', `The connector "${server.name}" on the server cannot be read: ${problem.message} ${problem.hint ?? ''}`.trim());
   }
 }

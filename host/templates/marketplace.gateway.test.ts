@@ -111,12 +111,15 @@ describe('publishing and finding a community template', () => {
     // Not allowed to publish official: the server says no even when asked.
     expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, official: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 
-    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId });
+    // The listing edited in the publish dialog is checked like the document: a stored key pasted into it is refused.
+    expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, listing: { description: 'use key alice-own-key-000111222333' } }))
+      .toMatchObject({ ok: false, error: { code: 'SECRET_LEAK' } });
+    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId, listing: { name: 'Phone owner lookup', description: 'Who owns a phone number.', icon: '📱', category: 'people' } });
     templateId = published.id;
     expect(published).toMatchObject({ name: 'Phone owner lookup', origin: 'community', source: 'remote', version: 1, mine: true, author: 'You' });
 
     const seenByBob = (await bob.services.api.templates.list()).templates.find((t) => t.id === templateId);
-    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0 });
+    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0, description: 'Who owns a phone number.', icon: '📱', category: 'people' });
     const detail = await bob.services.api.templates.get({ id: templateId });
     expect(detail.credentials.map((c) => c.name)).toEqual(['trestle_api_key']);
     expect(detail.cassettes).toHaveLength(2);
@@ -176,7 +179,7 @@ describe('publishing and finding a community template', () => {
     }
     const updates = await bob.services.api.templates.updates();
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'bobs_trestle' } });
+    expect(updates[0]).toMatchObject({ templateId, installedVersion: 1, latestVersion: 2, credentials: { trestle_api_key: 'bobs_trestle' }, changelog: [{ version: 2, changelog: 'longer timeout' }], credentialRedirects: [] });
     expect(updates[0]!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(['description', expect.stringContaining('timeoutMs')]));
 
     // Bob applies it to one of his copies: the server's v2, his key, no install counted.

@@ -36,6 +36,11 @@ export function supabaseTemplateRemote(client: SupabaseClient, identity: { userI
         client.from('template_versions').select('config').eq('template_id', id).eq('version', version).limit(1));
       return rows?.[0]?.config ?? null;
     },
+    async changelogs(id, afterVersion) {
+      const rows = await settle<Array<{ version: number; changelog: string | null }>>('Could not read the template changelog', () =>
+        client.from('template_versions').select('version,changelog').eq('template_id', id).gt('version', afterVersion).order('version', { ascending: true }));
+      return (rows ?? []).flatMap((r) => (r.changelog ? [{ version: Number(r.version), changelog: r.changelog }] : []));
+    },
     async myRatings() {
       const rows = await settle<Array<{ template_id: string; rating: number }>>('Could not read your ratings', () => client.from('template_ratings').select('template_id,rating').eq('user_id', identity.userId));
       return Object.fromEntries((rows ?? []).map((r) => [r.template_id, Number(r.rating)]));

@@ -61,6 +61,8 @@ export interface TemplateRemote {
   get(id: string): Promise<RemoteTemplateRow | null>;
   /** A past version's config (template_versions), or null when not visible. */
   versionConfig(id: string, version: number): Promise<Record<string, unknown> | null>;
+  /** The authors' changelogs of the versions after `afterVersion`, oldest first (versions without one are left out). */
+  changelogs(id: string, afterVersion: number): Promise<Array<{ version: number; changelog: string }>>;
   myRatings(): Promise<Record<string, number>>;
   /** Read from saas_admin_users under the caller's own identity: null for everyone but admins. */
   adminRights(): Promise<AdminRights | null>;

@@ -9,6 +9,8 @@ export interface CardActions {
   toggleEnabled: (id: string, enabled: boolean) => void;
   exportAs: (id: string, format: 'app' | 'interchange') => void;
   toggleSelected: (id: string) => void;
+  /** Opens the marketplace, where the update is reviewed and applied. */
+  reviewUpdate: () => void;
 }
 
 function formatMs(ms: number | null): string {
@@ -16,7 +18,8 @@ function formatMs(ms: number | null): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export const ConnectorCard = memo(function ConnectorCard({ entry, selected, actions }: { entry: ConnectorCardEntry; selected: boolean; actions: CardActions }) {
+/** `updateTo`: the newer version of the template this connector was installed from, if any. */
+export const ConnectorCard = memo(function ConnectorCard({ entry, selected, actions, updateTo }: { entry: ConnectorCardEntry; selected: boolean; actions: CardActions; updateTo?: number | undefined }) {
   const { stats } = entry;
   const [renaming, setRenaming] = useState<string | null>(null);
   const commitRename = () => {
@@ -39,6 +42,11 @@ export const ConnectorCard = memo(function ConnectorCard({ entry, selected, acti
         <span className="badge">{entry.category}</span>
         <span className="badge">{entry.stepCount} step{entry.stepCount === 1 ? '' : 's'}</span>
         {entry.errorCount > 0 && <span className="badge error">{entry.errorCount} problem{entry.errorCount === 1 ? '' : 's'}</span>}
+        {updateTo !== undefined && (
+          <button type="button" className="badge update" data-testid="card-update-available" title="Review what changed in the marketplace" onClick={actions.reviewUpdate}>
+            Update to v{updateTo}
+          </button>
+        )}
       </div>
       <dl className="card-stats">
         <div><dt>Runs</dt><dd>{stats.runs}</dd></div>

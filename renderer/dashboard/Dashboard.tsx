@@ -27,6 +27,16 @@ export function Dashboard() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
   const [startersOpen, setStartersOpen] = useState(false);
+  // Installed connectors whose template has a newer version: connector id → that version.
+  const [updates, setUpdates] = useState<Map<string, number>>(new Map());
+  const installedCount = entries.filter((e) => e.kind === 'connector').length;
+  useEffect(() => {
+    let current = true;
+    void host.templates.updates().then((list) => {
+      if (current) setUpdates(new Map(list.map((u) => [u.connectorId, u.latestVersion])));
+    }).catch(() => undefined);
+    return () => { current = false; };
+  }, [host, workspace?.path, installedCount]);
 
   const cards = useMemo(() => filterEntries(entries, { query, category, sort }), [entries, query, category, sort]);
   const categories = useMemo(() => categoriesOf(entries), [entries]);
@@ -53,6 +63,7 @@ export function Dashboard() {
     remove: (id) => void deleteConnector(store, host, id),
     toggleEnabled: (id, enabled) => void updateStoredConnector(store, host, id, (c) => ({ ...c, enabled })).then(() => refreshEntries(store, host)),
     exportAs: (id, format) => void exportConnector(store, host, id, format),
+    reviewUpdate: () => store.getState().navigate({ name: 'marketplace' }),
     toggleSelected: (id) => setSelected((prev) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id); else next.add(id);
@@ -170,7 +181,7 @@ export function Dashboard() {
               {virtualizer.getVirtualItems().map((row) => (
                 <div key={row.key} className="card-row" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
                   {cards.slice(row.index * columns, row.index * columns + columns).map((entry) => (
-                    <ConnectorCard key={entry.id} entry={entry} selected={selected.has(entry.id)} actions={actions} />
+                    <ConnectorCard key={entry.id} entry={entry} selected={selected.has(entry.id)} actions={actions} updateTo={updates.get(entry.id)} />
                   ))}
                 </div>
               ))}

@@ -33,6 +33,11 @@ export function UpdatesBanner({ updates, onUpdated }: { updates: TemplateUpdate[
                 ⚠ Sends {[...new Set(u.credentialRedirects.map((r) => r.credential))].join(', ')} to {[...new Set(u.credentialRedirects.map((r) => r.destination))].join(', ')}, where {u.credentialRedirects.length === 1 ? 'it' : 'they'} did not go before.
               </p>
             )}
+            {u.changelog.length > 0 && (
+              <ul className="small-text update-changelog" data-testid="template-update-changelog" aria-label="The author's notes">
+                {u.changelog.map((c) => <li key={c.version}><strong>v{c.version}</strong>: {c.changelog}</li>)}
+              </ul>
+            )}
             {open === u.connectorId && (
               <ul className="small-text">
                 {u.credentialRedirects.map((r) => <li key={r.key} className="warning-text">{r.summary}</li>)}

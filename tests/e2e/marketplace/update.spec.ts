@@ -90,6 +90,7 @@ async function publishInstallAndPublishV2({ page, app, workspaceDir, shell, choo
   await dialog.getByTestId('publish-connector').selectOption(source.id);
   await expect(dialog.getByTestId('publish-preview')).toBeVisible();
   await expect(dialog.getByTestId('publish-as-update')).toBeChecked();
+  await dialog.getByTestId('publish-changelog').fill(`${templateName}: version two`);
   await dialog.getByTestId('publish-confirm').click();
   await expect(dialog).toBeHidden();
   await market.refresh();
@@ -109,9 +110,18 @@ test('an installed community template is offered its new version and updated in 
   // The installed copy is offered v2 with what changed; nothing has changed yet.
   const offer = page.getByTestId('template-update').filter({ hasText: installedCopy.name });
   await expect(offer).toContainText('v1 → v2');
+  await expect(offer.getByTestId('template-update-changelog')).toHaveText('v2: Phone Number Enrichment: version two');
   await offer.getByRole('button', { name: 'What changed' }).click();
   await expect(offer.locator('li', { hasText: 'timeoutMs' })).toHaveText('steps[reverse_phone].timeoutMs set to 9000.');
   expect((await hostCall<{ connector: { template: { version: number } } }>(page, 'connectors.get', { id: installedCopy.id })).connector.template.version).toBe(1);
+
+  // The dashboard marks it too, and leads back to the review.
+  await page.getByTestId('nav-dashboard').click();
+  const card = page.locator(`[data-testid="connector-card"][data-connector-id="${installedCopy.id}"]`);
+  await expect(card.getByTestId('card-update-available')).toHaveText('Update to v2');
+  await expect(page.getByTestId('card-update-available')).toHaveCount(1);
+  await card.getByTestId('card-update-available').click();
+  await expect(offer).toBeVisible();
 
   await offer.getByTestId('template-update-apply').click();
   const update = page.getByTestId('install-dialog');
