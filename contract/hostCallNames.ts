@@ -76,3 +76,6 @@ export function isHostEventName(value: unknown): value is HostEventName {
 
 /** Browser mode: the header that carries the per-launch token on API calls. */
 export const BROWSER_TOKEN_HEADER = 'x-connector-studio-token';
+/** Browser mode's event socket: its subprotocol, and the prefix of the one that carries the token (sockets can't send headers). */
+export const BROWSER_EVENTS_PROTOCOL = 'connector-studio.events';
+export const BROWSER_TOKEN_PROTOCOL_PREFIX = 'connector-studio.token.';

@@ -24,8 +24,8 @@ beforeEach(async () => {
   const baseUrl = `http://127.0.0.1:${server.port}`;
   // Node's fetch sends no Origin; ws needs one set, as a browser would.
   class OriginWebSocket extends WebSocket {
-    constructor(url: string) {
-      super(url, { headers: { origin: baseUrl } });
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols ?? [], { headers: { origin: baseUrl } });
     }
   }
   client = createBrowserHostClient({ baseUrl, token: server.token, fetchImpl: fetch, WebSocketImpl: OriginWebSocket as unknown as typeof globalThis.WebSocket });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHostServices, type HostServices } from '../api/createHostServices.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
+import { BROWSER_EVENTS_PROTOCOL, BROWSER_TOKEN_PROTOCOL_PREFIX } from '../../contract/hostCallNames.js';
 import { startBrowserServer, TOKEN_HEADER, type BrowserServer } from './browserServer.js';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
@@ -106,19 +107,30 @@ describe('browser-mode server', () => {
     expect(reply.status).toBe(200);
   });
 
+  it('never takes the token from the query string of an API call (URLs end up in logs and history)', async () => {
+    const viaQuery = await call(`/api/settings.get?token=${server.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(viaQuery.status).toBe(401);
+    expect(JSON.parse(viaQuery.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', hint: expect.stringContaining(TOKEN_HEADER) } });
+  });
+
   it('pushes events over the WebSocket only to authorised clients of our origin', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
-    const connect = (query: string, headers: Record<string, string>) =>
+    const connect = (query: string, headers: Record<string, string>, protocols: string[] = []) =>
       new Promise<{ ws: WebSocket } | { error: string }>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events${query}`, { headers });
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api/events${query}`, protocols, { headers });
         ws.once('open', () => resolve({ ws }));
         ws.once('error', (e) => resolve({ error: String(e) }));
       });
+    const withToken = [BROWSER_EVENTS_PROTOCOL, `${BROWSER_TOKEN_PROTOCOL_PREFIX}${server.token}`];
     expect(await connect('', { origin })).toHaveProperty('error');
-    expect(await connect(`?token=${server.token}`, { origin: 'https://evil.example' })).toHaveProperty('error');
-    expect(await connect(`?token=${server.token}`, {})).toHaveProperty('error');
-    const good = await connect(`?token=${server.token}`, { origin });
+    expect(await connect('', { origin: 'https://evil.example' }, withToken)).toHaveProperty('error');
+    expect(await connect('', {}, withToken)).toHaveProperty('error');
+    // The token in the socket's URL is not accepted either.
+    expect(await connect(`?token=${server.token}`, { origin }, [BROWSER_EVENTS_PROTOCOL])).toHaveProperty('error');
+    const good = await connect('', { origin }, withToken);
     if (!('ws' in good)) throw new Error(good.error);
+    // The server answers with the plain protocol: the token is never echoed back.
+    expect(good.ws.protocol).toBe(BROWSER_EVENTS_PROTOCOL);
     const message = new Promise<string>((resolve) => good.ws.once('message', (d) => resolve(String(d))));
     services.emit('store.changed', { kind: 'changed', file: 'a.connector.json', id: 'a' });
     expect(JSON.parse(await message)).toEqual({ event: 'store.changed', payload: { kind: 'changed', file: 'a.connector.json', id: 'a' } });

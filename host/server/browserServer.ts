@@ -12,7 +12,7 @@ import { BROWSER_TOKEN_HEADER, type HostCallOutcome, type HostEventMessage } fro
 import type { HostServices } from '../api/createHostServices.js';
 import { invokeHostCall } from '../api/invokeHostCall.js';
 import { securityHeaders } from './contentSecurityPolicy.js';
-import { isAllowedHost, isAllowedOrigin, readCookie, tokenCookieName, tokensMatch } from './requestGuard.js';
+import { EVENTS_PROTOCOL, isAllowedHost, isAllowedOrigin, readCookie, socketProtocolToken, tokenCookieName, tokensMatch } from './requestGuard.js';
 import { resolveStaticFile } from './staticFiles.js';
 
 export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
@@ -43,9 +43,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   let port = 0;
   const sockets = new Set<WebSocket>();
 
-  const authorised = (req: IncomingMessage, url: URL): boolean => {
+  /**
+   * API calls carry the token in a header (or the page's HttpOnly cookie); the event socket,
+   * which cannot set headers, in a subprotocol (or the cookie). Never in the query string:
+   * URLs end up in logs, history and proxies. Only the page load itself takes `?token=`.
+   */
+  const authorised = (req: IncomingMessage): boolean => {
     const header = req.headers[TOKEN_HEADER];
-    const provided = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('token') ?? readCookie(req.headers.cookie, tokenCookieName(port));
+    const provided = (Array.isArray(header) ? header[0] : header) ?? socketProtocolToken(req.headers['sec-websocket-protocol']) ?? readCookie(req.headers.cookie, tokenCookieName(port));
     return tokensMatch(provided, token);
   };
 
@@ -76,7 +81,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST for API calls.', 'See contract/hostApi.ts.');
-      if (!authorised(req, url)) return refuse(res, 401, 'Missing or wrong token.', 'Open the app from the URL printed by `npm run web` (it contains the token).');
+      if (!authorised(req)) return refuse(res, 401, 'Missing or wrong token.', url.searchParams.has('token') ? `Send the token in the ${TOKEN_HEADER} header, not in the URL.` : 'Open the app from the URL printed by `npm run web` (it contains the token).');
       if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
         // Forms cannot send JSON: this closes the classic cross-site form POST.
         return refuse(res, 415, 'API calls must be JSON.', 'Send content-type: application/json.');
@@ -106,11 +111,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return send(res, 200, headers, req.method === 'HEAD' ? '' : file.body);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  // The client offers [EVENTS_PROTOCOL, token protocol]: answer with the plain one, never echo the token.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, handleProtocols: (protocols) => (protocols.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     // Browsers always send Origin on a WebSocket handshake; require ours.
-    const ok = url.pathname === '/api/events' && isAllowedHost(req.headers.host, port) && req.headers.origin !== undefined && isAllowedOrigin(req.headers.origin, port) && authorised(req, url);
+    const ok = url.pathname === '/api/events' && isAllowedHost(req.headers.host, port) && req.headers.origin !== undefined && isAllowedOrigin(req.headers.origin, port) && authorised(req);
     if (!ok) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;

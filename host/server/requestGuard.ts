@@ -5,6 +5,7 @@
  * own domain) and, when the browser sends an Origin, come from our own origin.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { BROWSER_TOKEN_PROTOCOL_PREFIX } from '../../contract/hostCallNames.js';
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -37,6 +38,20 @@ export function readCookie(header: string | undefined, name: string): string | u
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+/** The event socket's subprotocols: this one, plus BROWSER_TOKEN_PROTOCOL_PREFIX + the token. */
+export { BROWSER_EVENTS_PROTOCOL as EVENTS_PROTOCOL } from '../../contract/hostCallNames.js';
+
+/** The token a WebSocket handshake offers as a subprotocol, if any. */
+export function socketProtocolToken(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return undefined;
+  for (const protocol of value.split(',')) {
+    const trimmed = protocol.trim();
+    if (trimmed.startsWith(BROWSER_TOKEN_PROTOCOL_PREFIX)) return trimmed.slice(BROWSER_TOKEN_PROTOCOL_PREFIX.length);
   }
   return undefined;
 }

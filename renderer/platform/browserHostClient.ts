@@ -6,7 +6,9 @@
  */
 import { buildHostApi } from '../../contract/buildHostApi.js';
 import {
+  BROWSER_EVENTS_PROTOCOL,
   BROWSER_TOKEN_HEADER,
+  BROWSER_TOKEN_PROTOCOL_PREFIX,
   fromSerializedHostError,
   HostError,
   isHostEventName,
@@ -88,8 +90,8 @@ export function createBrowserHostClient(options: BrowserHostClientOptions = {}):
   function connect(): void {
     const wsUrl = new URL('/api/events', baseUrl);
     wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
-    if (token) wsUrl.searchParams.set('token', token);
-    const ws = new WebSocketImpl(wsUrl.toString());
+    // Not in the URL (logs, history): as a subprotocol, the one place a browser socket can carry it.
+    const ws = new WebSocketImpl(wsUrl.toString(), token ? [BROWSER_EVENTS_PROTOCOL, `${BROWSER_TOKEN_PROTOCOL_PREFIX}${token}`] : [BROWSER_EVENTS_PROTOCOL]);
     socket = ws;
     ws.onopen = () => {
       retryDelayMs = 250;

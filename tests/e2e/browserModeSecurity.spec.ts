@@ -53,3 +53,20 @@ test('the app is served with the strict CSP and no inline script runs', async ({
   });
   expect(inlineRan).toBe(false);
 });
+
+test('the token travels in the URL only to load the page: API calls and the event socket carry it elsewhere', async ({ app, page, shell, chooser, workspaceDir }) => {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  await shell.open(app.url);
+  await chooser.open(workspaceDir);
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  // The event socket is open and works: an external edit shows up.
+  await expect.poll(() => sockets.length).toBeGreaterThan(0);
+  const withToken = [...urls, ...sockets].filter((url) => url.includes(app.token));
+  expect(withToken).toEqual([app.url]);
+  expect(urls.filter((url) => url.includes('/api/')).length).toBeGreaterThan(2);
+  // And the address bar no longer shows it.
+  expect(page.url()).not.toContain(app.token);
+});
