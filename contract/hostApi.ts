@@ -92,6 +92,8 @@ export const RunStatsSchema = z.object({
   p95DurationMs: z.number().nullable(),
   lastRunAt: z.number().nullable(),
   lastStatus: z.enum(['success', 'failed', 'cancelled', 'timeout']).nullable(),
+  /** How many of `runs` teammates uploaded (the linked Supabase workspace's records); absent when none. */
+  teamRuns: z.number().int().optional(),
 });
 export type RunStats = z.infer<typeof RunStatsSchema>;
 

@@ -28,6 +28,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       ...(options.localCheckMs === undefined ? {} : { localCheckMs: options.localCheckMs }),
     });
     options.onService?.(service);
+    context.provideTeamRunStats(() => service.teamRunStats());
 
     const offs = [
       context.subscribe('run.event', ({ connectorId, event }) => {
