@@ -1,5 +1,6 @@
 import { toConnectorError } from '../core/index.js';
 import type { CommandContext } from './commands/context.js';
+import { convertCommand, CONVERT_HELP } from './commands/convert.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import { testCommand, TEST_HELP } from './commands/test.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
@@ -12,6 +13,8 @@ Commands:
   validate <file>        check a connector file and list what to fix
   run <file> [options]   run a connector (live, mock or replay); --data for one run per row
   test <file|dir>        run the test cases stored with connectors
+  convert <file> --to app|interchange [--out F]
+                         convert between the app's format and the interchange format
 
 Options:
   -h, --help             show help (also: connector-studio <command> --help)
@@ -25,6 +28,7 @@ const COMMANDS: Record<string, { run: (args: string[], context: CommandContext) 
   validate: { run: validateCommand, help: VALIDATE_HELP },
   run: { run: runCommand, help: RUN_HELP },
   test: { run: testCommand, help: TEST_HELP },
+  convert: { run: convertCommand, help: CONVERT_HELP },
 };
 
 /**

@@ -284,6 +284,8 @@ export const SyncConflictViewSchema = z.object({
   mine: z.record(z.string(), z.unknown()).nullable(),
   /** The server's document (null: deleted there, or not shown). */
   theirs: z.record(z.string(), z.unknown()).nullable(),
+  /** What differs, field by field ("description changed", "step_2 URL changed"); both sides are in the file's canonical form. */
+  summary: z.array(z.string()).default([]),
   serverRevision: z.number().nullable(),
   detectedAt: z.number(),
 });
@@ -292,9 +294,12 @@ export type SyncConflictView = z.infer<typeof SyncConflictViewSchema>;
 export const SyncLogEntrySchema = z.object({
   at: z.number(),
   direction: z.enum(['push', 'pull']),
-  action: z.enum(['created', 'updated', 'deleted', 'conflict']),
+  /** set_aside: a pulled version that is not a valid connector, kept out of the folder. */
+  action: z.enum(['created', 'updated', 'deleted', 'conflict', 'set_aside', 'resolved']),
   localId: z.string(),
   name: z.string(),
+  /** For `resolved`: how ("kept mine"). */
+  detail: z.string().optional(),
 });
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;
 
@@ -429,6 +434,10 @@ export const SyncStatusSchema = z.object({
   conflicts: z.number().int().optional(),
   lastSyncedAt: z.number().nullable().optional(),
   message: z.string().optional(),
+  /** Pulled documents kept out of the folder because they are not valid connectors (the message names them). */
+  setAside: z.number().int().optional(),
+  /** offline: no network; unreachable: the network is up but the Supabase project does not answer; session: the sign-in expired. */
+  reason: z.enum(['offline', 'unreachable', 'session', 'revoked', 'server']).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 

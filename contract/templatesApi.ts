@@ -126,6 +126,17 @@ export const TemplatePublishParamsSchema = z.object({
   /** Publish a new version of this template (must be the user's own, or the user is an admin). */
   updateOf: z.string().uuid().optional(),
   changelog: z.string().max(2000).optional(),
+  /** How the template is listed, when the author changed it in the publish dialog (default: the connector's own). */
+  listing: z
+    .object({
+      name: z.string().trim().min(1, 'give the template a title').max(255),
+      description: z.string().max(5000),
+      category: z.string().trim().min(1, 'give the template a category').max(100),
+      icon: z.string().trim().min(1).max(50),
+    })
+    .partial()
+    .strict()
+    .optional(),
 }).strict();
 
 export const TemplateRatingSchema = z.object({ id: z.string(), rating: z.number().nullable(), ratingCount: z.number().int(), myRating: z.number().int() });

@@ -13,6 +13,8 @@ export * from './expression/index.js';
 export * from './jsonpath/index.js';
 export * from './graph/index.js';
 export * from './schema/migrations.js';
+export * from './schema/documentBounds.js';
+export { toStableJson } from './schema/stableJson.js';
 export * from './validation/index.js';
 export { systemClock, abortReason } from './ports/index.js';
 export * from './executor/index.js';

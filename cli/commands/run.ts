@@ -8,6 +8,7 @@ import {
   type ExecutionRecord,
   type InputValue,
   type RateLimiterRegistry,
+  type Redactor,
   type RecordDetail,
   type SecretResolver,
 } from '../../core/index.js';
@@ -60,6 +61,8 @@ export interface RunSetup {
   connector: Connector;
   secrets: SecretResolver;
   rateLimiter: RateLimiterRegistry;
+  /** The one redactor of this command: the terminal, the records and a recorded cassette. */
+  redactor: Redactor;
   context: CommandContext;
   /** 'summary' unless something needs the requests and responses (see RunOptions.recordDetail). */
   recordDetail: RecordDetail;
@@ -95,6 +98,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
     connector,
     secrets: createCredentialResolver(credentials, { offline: mode !== 'live' }),
     rateLimiter: createRateLimiterRegistry(systemClock),
+    redactor,
     context: runContext,
     // Reports print status, attempts, timings, outputs and errors only; --record writes its
     // cassette from the transport, but keeps full records so nothing it might read is missing.
@@ -122,6 +126,7 @@ export async function runOnce(setup: RunSetup, transport: Parameters<typeof runC
       clock: systemClock,
       signal: setup.context.signal,
       rateLimiter: setup.rateLimiter,
+      redactor: setup.redactor,
       recordDetail: setup.recordDetail,
     });
   } catch (error) {

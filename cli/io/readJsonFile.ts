@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isConnectorError, parseDocumentJson } from '../../core/index.js';
 import { CliError } from '../errors/CliError.js';
 
 /**
  * Reads and parses a JSON file, turning every failure into one plain paragraph:
- * a missing file says so, a syntax error gives the line and column.
+ * a missing file says so, a syntax error gives the line and column, a file nested too deep or
+ * too large (core's parseDocumentJson, checked before anything walks it) says which limit.
  */
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
   const text = await readTextFile(path, what);
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return parseDocumentJson(text);
   } catch (error) {
+    if (isConnectorError(error)) throw new CliError(`${path} cannot be read as a ${what} file: ${error.message} ${error.hint ?? ''}`.trim());
     const { line, column, problem } = describeJsonError(text, error instanceof Error ? error.message : String(error));
     throw new CliError(
       `${path} is not valid JSON (line ${line}, column ${column}): ${problem}. ` +

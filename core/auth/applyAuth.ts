@@ -21,6 +21,8 @@ export interface AuthContext {
 export interface AuthorizedRequest {
   url: string;
   headers: Record<string, string>;
+  /** The headers auth set (lower-case): they carry a credential, whatever their name. */
+  credentialHeaders: string[];
   /** The OAuth access token used, so a 401 can invalidate exactly that one. */
   accessToken?: string | undefined;
 }
@@ -29,12 +31,12 @@ export async function applyAuth(auth: Auth | undefined, request: { url: string; 
   const headers = { ...request.headers };
   switch (auth?.type ?? 'none') {
     case 'none':
-      return { url: request.url, headers };
+      return { url: request.url, headers, credentialHeaders: [] };
     case 'bearer': {
       const token = context.resolve((auth as Extract<Auth, { type: 'bearer' }>).token);
       context.onSecret('bearer_token', token);
       headers.authorization = `Bearer ${token}`;
-      return { url: request.url, headers };
+      return { url: request.url, headers, credentialHeaders: ['authorization'] };
     }
     case 'api_key': {
       const { in: where, name, value } = auth as Extract<Auth, { type: 'api_key' }>;
@@ -42,18 +44,18 @@ export async function applyAuth(auth: Auth | undefined, request: { url: string; 
       context.onSecret('api_key', key);
       if (where === 'header') {
         headers[name.toLowerCase()] = key;
-        return { url: request.url, headers };
+        return { url: request.url, headers, credentialHeaders: [name.toLowerCase()] };
       }
       const url = new URL(request.url);
       url.searchParams.set(name, key);
-      return { url: url.toString(), headers };
+      return { url: url.toString(), headers, credentialHeaders: [] };
     }
     case 'basic': {
       const { username, password } = auth as Extract<Auth, { type: 'basic' }>;
       const token = base64Encode(`${context.resolve(username)}:${context.resolve(password)}`);
       context.onSecret('basic_auth', token);
       headers.authorization = `Basic ${token}`;
-      return { url: request.url, headers };
+      return { url: request.url, headers, credentialHeaders: ['authorization'] };
     }
     case 'oauth2_client_credentials': {
       const oauth = auth as Extract<Auth, { type: 'oauth2_client_credentials' }>;
@@ -65,7 +67,7 @@ export async function applyAuth(auth: Auth | undefined, request: { url: string; 
       );
       context.onSecret('oauth_access_token', accessToken);
       headers.authorization = `Bearer ${accessToken}`;
-      return { url: request.url, headers, accessToken };
+      return { url: request.url, headers, credentialHeaders: ['authorization'], accessToken };
     }
   }
 }

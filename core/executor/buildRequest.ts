@@ -6,6 +6,7 @@
 import type { Step } from '../schema/connector.js';
 import { interpolate, interpolateToString } from '../template/interpolate.js';
 import { interpolateUrl } from '../template/interpolateUrl.js';
+import { listReferences } from '../template/listReferences.js';
 import type { Scope } from '../template/scope.js';
 
 export interface PreparedRequest {
@@ -13,6 +14,8 @@ export interface PreparedRequest {
   url: string;
   /** Lower-case names. */
   headers: Record<string, string>;
+  /** Headers whose template uses a `{{credentials.*}}` reference (lower-case names). */
+  credentialHeaders: string[];
   body?: string | undefined;
   warnings: string[];
 }
@@ -23,9 +26,12 @@ export function buildRequest(step: Step, scope: Scope): PreparedRequest {
   const warnings: string[] = [];
   const url = interpolateUrl(step.url, step.query, scope);
   const headers: Record<string, string> = {};
+  const credentialHeaders: string[] = [];
   for (const row of step.headers) {
     if (row.enabled === false || row.key.trim() === '') continue;
-    headers[row.key.trim().toLowerCase()] = interpolateToString(row.value, scope);
+    const name = row.key.trim().toLowerCase();
+    headers[name] = interpolateToString(row.value, scope);
+    if (listReferences(row.value).some((ref) => ref.kind === 'credential')) credentialHeaders.push(name);
   }
   let body: string | undefined;
   let contentType: string | undefined;
@@ -57,5 +63,5 @@ export function buildRequest(step: Step, scope: Scope): PreparedRequest {
     contentType = undefined;
   }
   if (contentType && headers['content-type'] === undefined) headers['content-type'] = contentType;
-  return { method: step.method, url, headers, body, warnings };
+  return { method: step.method, url, headers, credentialHeaders, body, warnings };
 }

@@ -6,7 +6,8 @@ import type { Step } from '../schema/connector.js';
 import { extractPath } from '../jsonpath/extractPath.js';
 
 export function extractOutputs(step: Pick<Step, 'id' | 'outputs'>, bodyText: string): { outputs: Record<string, unknown>; warnings: string[] } {
-  const outputs: Record<string, unknown> = {};
+  // Prototype-less: an output name is a key, and no key may reach a prototype.
+  const outputs: Record<string, unknown> = Object.create(null);
   const warnings: string[] = [];
   if (step.outputs.length === 0) return { outputs, warnings };
   let json: unknown = null;

@@ -46,7 +46,8 @@ function coerce(input: Input, value: InputValue): InputValue {
 const isBlank = (value: InputValue | undefined) => value === undefined || value === null || value === '';
 
 export function resolveInputs(declared: readonly Input[], given: Record<string, InputValue>): Record<string, InputValue> {
-  const resolved: Record<string, InputValue> = {};
+  // Prototype-less: input names (and undeclared given names) are keys.
+  const resolved: Record<string, InputValue> = Object.create(null);
   // Undeclared values pass through unchanged (the validator reports references to them).
   for (const [name, value] of Object.entries(given)) resolved[name] = value;
   const missing: Input[] = [];

@@ -11,6 +11,7 @@ import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
 import { systemClock } from '../ports/index.js';
 import { createRateLimiterRegistry } from '../ratelimit/createRateLimiterRegistry.js';
 import { createRedactor, type RedactionPatternCache } from '../redaction/createRedactor.js';
+import { redactingLogger } from '../redaction/redactingLogger.js';
 import type { SecretResolver } from '../ports/index.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import type { Connector, Step } from '../schema/connector.js';
@@ -48,8 +49,9 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const clock = options.clock ?? systemClock;
   const runId = options.runId ?? newRunId();
   const startedAt = clock.now();
-  const redactor = createRedactor({}, patternCacheFor(options.secrets));
-  const logger = options.logger;
+  const redactor = options.redactor ?? createRedactor({}, patternCacheFor(options.secrets));
+  // Log lines carry error messages and request details: redacted like everything else.
+  const logger = options.logger && redactingLogger(options.logger, redactor);
   const onEvent = options.onEvent;
   const emit = (event: RunEvent) => {
     // Without a listener there is nothing to redact or deliver.
@@ -122,11 +124,12 @@ export async function runConnector(connector: Connector, options: RunOptions): P
 
   /** Inputs, credentials and the outputs of the step's ancestors (null for those that did not succeed). */
   const scopeFor = (step: Step): Scope => {
-    const visible: Record<string, Record<string, unknown>> = {};
+    // Prototype-less maps keyed by step ids and output names.
+    const visible: Record<string, Record<string, unknown>> = Object.create(null);
     for (const id of plan.ancestors.get(step.id) ?? []) {
       const ancestor = steps.get(id) as Step;
       const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
-      visible[id] = { ...Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), ...own };
+      visible[id] = Object.assign(Object.create(null), Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), own);
     }
     return { inputs, credentials, steps: visible };
   };

@@ -148,6 +148,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         signal: attemptController.signal,
         maxResponseBytes: context.maxResponseBytes,
         maxRedirects: context.maxRedirects,
+        credentialHeaders: [...prepared.credentialHeaders, ...authorized.credentialHeaders],
       });
     } catch (thrown) {
       error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);

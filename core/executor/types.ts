@@ -1,3 +1,4 @@
+import type { Redactor } from '../redaction/createRedactor.js';
 /**
  * The executor's public contract: what a caller passes in, the events it receives
  * while a run goes on, and the record it gets at the end. Everything here is plain
@@ -33,6 +34,12 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Shared across runs so limits hold across rows; a fresh one per run otherwise. */
   rateLimiter?: RateLimiterRegistry;
+  /**
+   * The redactor for this run, when the caller redacts more with it (the host records its cassette
+   * and history through the same one, so secrets learnt during the run — a Basic token, an OAuth
+   * access token — are redacted there too). The run's credentials are added to it.
+   */
+  redactor?: Redactor;
   /** Outputs of earlier runs to reuse ("pinned data") when running only some steps. */
   pinnedOutputs?: Record<string, Record<string, unknown>>;
   /** Run only these steps (others must be pinned or are skipped). */

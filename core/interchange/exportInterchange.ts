@@ -1,6 +1,6 @@
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { findCycle, predecessors } from '../graph/index.js';
-import type { Connector, Edge, KeyValue, Step } from '../schema/connector.js';
+import { isSystemContactField, type Connector, type Edge, type KeyValue, type Step } from '../schema/connector.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import { credentialsToWorkspace } from './credentialSpelling.js';
 import { SINGLE_STEP_ID } from './importInterchange.js';
@@ -46,7 +46,8 @@ export function exportInterchange(c: Connector): Json {
       // A single-step document has no step ids: its step is always step_1.
       source: single && only && m.source.startsWith(`${only.id}.`) ? `${SINGLE_STEP_ID}${m.source.slice(only.id.length)}` : m.source,
       target: m.target,
-      ...(m.custom ? { custom: true } : {}),
+      // The name decides (system field or custom); the flag only when the name would mislead.
+      ...(m.custom === isSystemContactField(m.target) ? { custom: m.custom } : {}),
       ...(m.coerce !== 'none' ? { coerce: m.coerce } : {}),
       ...(m.merge !== 'overwrite' ? { merge: m.merge } : {}),
     })),

@@ -1,4 +1,5 @@
-import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Body, type Connector, type ConnectorInput, type Step } from '../schema/connector.js';
+import { ConnectorSchema, CURRENT_SCHEMA_VERSION, isSystemContactField, type Body, type Connector, type ConnectorInput, type Step } from '../schema/connector.js';
+import { assertDocumentBounds } from '../schema/documentBounds.js';
 import { listReferences } from '../template/listReferences.js';
 import { invalidDocument } from '../validation/validateConnector.js';
 import { structuralIssues } from '../validation/structuralIssues.js';
@@ -33,11 +34,13 @@ export function isInterchangeDocument(raw: unknown): boolean {
  *   declared as a credential slot.
  * - `queryParams`/`headers` lists keep their rows; `body` object/array/number/boolean → JSON body,
  *   string → raw body (content type from a Content-Type header, else text/plain), null → none.
+ * - `field_mappings[].target` that is not a system contact field is a custom field (`custom: true`).
  * - `outputs` object → list; `timeout_ms`, `max_retries`, `continue_on_error` → settings;
  *   `config.rateLimiting` → rateLimit; `input_schema` → inputs; `field_mappings` → fieldMappings.
  * - The id is derived from the name (`Phone Number Enrichment` → `phone-number-enrichment`).
  */
 export function importInterchange(raw: unknown): Connector {
+  assertDocumentBounds(raw);
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) throw invalidDocument(structuralIssues(parsed.error, raw));
   const doc = workspaceToCredentials(parsed.data);
@@ -55,7 +58,7 @@ export function importInterchange(raw: unknown): Connector {
     auth: doc.config.auth,
     steps,
     edges,
-    fieldMappings: doc.field_mappings,
+    fieldMappings: doc.field_mappings.map((m) => ({ ...m, custom: m.custom ?? !isSystemContactField(m.target) })),
     settings: { timeoutMs: doc.timeout_ms, maxRetries: doc.max_retries, continueOnError: doc.continue_on_error },
     ...(doc.config.rateLimiting ? { rateLimit: doc.config.rateLimiting } : {}),
   };

@@ -2,3 +2,4 @@ export { isInterchangeDocument, importInterchange, SINGLE_STEP_ID } from './impo
 export { exportInterchange } from './exportInterchange.js';
 export { loadConnectorDocument } from './loadConnectorDocument.js';
 export { InterchangeSchema, type InterchangeDocument, type InterchangeInput, type InterchangeStep, type InterchangeParallel } from './schema.js';
+export { serializeConnector, DOCUMENT_FORMATS, type DocumentFormat } from './serializeConnector.js';

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { ConnectorSchema, type Connector, type ConnectorInput } from '../schema/connector.js';
+import { normaliseInterchange } from '../test-helpers/index.js';
 import { validateConnector } from '../validation/index.js';
-import { exportInterchange, importInterchange, InterchangeSchema, isInterchangeDocument, loadConnectorDocument } from './index.js';
+import { exportInterchange, importInterchange, isInterchangeDocument, loadConnectorDocument } from './index.js';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
-const normalise = (doc: unknown) => InterchangeSchema.parse(doc);
+const normalise = normaliseInterchange;
 
 function thrown(fn: () => unknown): ConnectorError {
   try {
@@ -182,5 +183,29 @@ describe('loadConnectorDocument', () => {
     expect(error.code).toBe('INVALID_DOCUMENT');
     expect(error.message).toMatch(/fieldMappings\[2\].source: "step_9.x" names no step output/);
     expect(thrown(() => loadConnectorDocument('nonsense')).message).toMatch(/JSON object/);
+  });
+});
+
+describe('field mappings to custom contact fields (issue 10 §1)', () => {
+  const doc = (field_mappings: unknown[]) => ({
+    name: 'Lead scoring', type: 'single-step',
+    config: { url: 'https://api.example.test/score', outputs: { score: '$.score', url: '$.linkedin', name: '$.name' } },
+    field_mappings,
+  });
+
+  it('imports a non-system target as a custom field, so validate and run accept the file', () => {
+    const c = loadConnectorDocument(doc([{ source: 'step_1.score', target: 'lead_score' }, { source: 'step_1.url', target: 'linkedin_url' }, { source: 'step_1.name', target: 'annual_revenue', coerce: 'number' }]));
+    expect(c.fieldMappings.map((m) => [m.target, m.custom])).toEqual([['lead_score', true], ['linkedin_url', false], ['annual_revenue', true]]);
+  });
+
+  it('exports them back the way they came (no flag: the name decides)', () => {
+    const original = doc([{ source: 'step_1.score', target: 'lead_score' }, { source: 'step_1.name', target: 'first_name' }]);
+    expect(exportInterchange(importInterchange(original)).field_mappings).toEqual(original.field_mappings);
+  });
+
+  it('keeps the flag only where the name alone would mislead (a custom field called "company")', () => {
+    const c = importInterchange(doc([{ source: 'step_1.name', target: 'company', custom: true }]));
+    expect(c.fieldMappings[0]).toMatchObject({ target: 'company', custom: true });
+    expect(exportInterchange(c).field_mappings).toEqual([{ source: 'step_1.name', target: 'company', custom: true }]);
   });
 });

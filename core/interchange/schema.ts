@@ -8,8 +8,27 @@
  * `oauth2_client_credentials`; `rateLimiting.serviceKey`.
  */
 import { z } from 'zod';
-import { AuthSchema, HTTP_METHODS, INPUT_TYPES, FieldMappingSchema, RateLimitSchema } from '../schema/connector.js';
+import { AuthSchema, HTTP_METHODS, INPUT_TYPES, FieldMappingSchema, PROTOTYPE_KEYS, RateLimitSchema } from '../schema/connector.js';
 import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from '../schema/limits.js';
+
+/**
+ * An object keyed by names (`outputs`, `input_schema`). Its raw keys are checked before zod copies
+ * them: a copied `__proto__` key would be dropped silently instead of refused.
+ */
+const nameMap = <T extends z.ZodType>(what: string, value: T) =>
+  z.unknown().superRefine((raw, ctx) => {
+    if (raw === null || typeof raw !== 'object') return;
+    for (const key of Object.keys(raw)) {
+      if (PROTOTYPE_KEYS.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `${what} cannot be __proto__, constructor or prototype: choose another name` });
+    }
+  }).pipe(z.record(z.string(), value));
+
+/**
+ * A mapping's `target` is any contact field name: a system field, or else a custom field of the
+ * CRM's contacts. The SaaS format has no flag; `custom` (an extension) is only written when the
+ * name alone would say otherwise (a custom field that shares a system field's name).
+ */
+const InterchangeFieldMappingSchema = FieldMappingSchema.extend({ custom: z.boolean().optional() });
 
 const KeyValueList = z.array(z.object({ key: z.string(), value: z.string(), enabled: z.boolean().optional() }));
 
@@ -24,7 +43,7 @@ const requestShape = {
   /** A JSON value (sent as JSON) or a string (sent as is). */
   body: z.unknown().optional(),
   /** Output name → JSONPath. */
-  outputs: z.record(z.string(), z.string()).optional(),
+  outputs: nameMap('An output name', z.string()).optional(),
 };
 
 export const InterchangeStepSchema = z.object({
@@ -64,7 +83,7 @@ const ConfigSchema = z.object({
   queryParams: KeyValueList.optional(),
   headers: KeyValueList.optional(),
   body: z.unknown().optional(),
-  outputs: z.record(z.string(), z.string()).optional(),
+  outputs: nameMap('An output name', z.string()).optional(),
   rateLimiting: RateLimitSchema.partial().optional(),
 });
 
@@ -74,9 +93,9 @@ export const InterchangeSchema = z.object({
   icon: z.string().default('🔌'),
   category: z.string().default('enrichment'),
   type: z.enum(['single-step', 'multi-step']),
-  input_schema: z.record(z.string(), InputSpecSchema).default({}),
+  input_schema: nameMap('An input name', InputSpecSchema).default({}),
   config: ConfigSchema,
-  field_mappings: z.array(FieldMappingSchema).default([]),
+  field_mappings: z.array(InterchangeFieldMappingSchema).default([]),
   timeout_ms: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).default(DEFAULT_SETTINGS.timeoutMs),
   max_retries: z.number().int().min(0).max(CONNECTOR_LIMITS.MAX_RETRIES).default(DEFAULT_SETTINGS.maxRetries),
   continue_on_error: z.boolean().default(DEFAULT_SETTINGS.continueOnError),

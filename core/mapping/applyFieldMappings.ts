@@ -25,11 +25,13 @@ function isEmpty(value: unknown): boolean {
 }
 
 export function mapFields(connector: Pick<Connector, 'fieldMappings'>, stepOutputs: StepOutputs, contactBefore: Record<string, unknown> = {}): MappingResult {
-  const patch: Record<string, unknown> = {};
+  // Prototype-less: contact field names, custom ones included, are keys.
+  const patch: Record<string, unknown> = Object.create(null);
   const skipped: MappingSkip[] = [];
   for (const mapping of connector.fieldMappings) {
     const [stepId = '', output = ''] = mapping.source.split('.');
-    const raw = stepOutputs[stepId]?.[output];
+    const outputs = Object.hasOwn(stepOutputs, stepId) ? stepOutputs[stepId] : undefined;
+    const raw = outputs && Object.hasOwn(outputs, output) ? outputs[output] : undefined;
     const skip = (reason: string) => skipped.push({ source: mapping.source, target: mapping.target, reason });
     if (raw === undefined || raw === null) {
       skip(`${mapping.source} is null`);

@@ -19,6 +19,11 @@ export interface TransportRequest {
   maxResponseBytes: number;
   /** The transport follows at most this many redirects (then TOO_MANY_REDIRECTS); 0 = don't follow. */
   maxRedirects: number;
+  /**
+   * Headers that carry a credential whatever their name (`Ocp-Apim-Subscription-Key: {{credentials.key}}`,
+   * an api_key auth header): like Authorization and Cookie, they never follow a cross-origin redirect.
+   */
+  credentialHeaders?: readonly string[] | undefined;
 }
 
 export interface TransportResponse {

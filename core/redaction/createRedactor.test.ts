@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Encode, createRedactor, isSensitiveHeaderName } from './index.js';
+import { base64Encode, createRedactor, isSensitiveHeaderName, redactingLogger } from './index.js';
 
 const SECRET = 'sk_live+Sec/ret=42 ü';
 
@@ -64,5 +64,15 @@ describe('createRedactor with a shared pattern cache', () => {
     }
     // No secrets, the first one, the second one.
     expect(cache.size).toBe(3);
+  });
+});
+
+describe('redactingLogger', () => {
+  it('redacts the message and every field before the logger sees them', () => {
+    const lines: unknown[] = [];
+    const sink = { debug: () => {}, info: () => {}, warn: (message: string, data?: Record<string, unknown>) => lines.push([message, data]), error: () => {} };
+    const logger = redactingLogger(sink, createRedactor({ crm_token: SECRET }));
+    logger.warn(`failed with ${JSON.stringify(SECRET).replace(/\//g, '\\/')}`, { error: `Bearer ${SECRET}` });
+    expect(lines).toEqual([['failed with "{{credentials.crm_token}}"', { error: 'Bearer {{credentials.crm_token}}' }]]);
   });
 });

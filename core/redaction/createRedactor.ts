@@ -1,11 +1,14 @@
 /**
  * Replaces credential values with `{{credentials.name}}` wherever they occur: in plain
- * text, in the encodings a request puts them in (URL, form, base64, JSON-escaped, Basic
- * auth's base64 of `user:pass`), in deep JSON values and in headers. Every run record,
- * event and cassette passes through one of these before it exists.
+ * text, in every encoding a secret can come back in — JSON escapes (`\/` as PHP writes it,
+ * `\uXXXX`, in any mixture, also escaped twice), URL and form encoding, base64 and base64url of
+ * the value and of derived values (Basic auth's `user:pass`, the value inside a longer encoded
+ * text) —, in deep JSON values and in headers. Every run record, event, log line, cassette and
+ * publish check passes through one of these.
  */
-import { base64Encode, base64UrlEncode } from './base64.js';
+import { base64Encode, base64UrlEncode, base64EncodeBytes, toBase64Url } from './base64.js';
 import { isSensitiveHeaderName } from './sensitiveHeaders.js';
+import { asWritten, hasEscapes, unescapeAgain, unescapeWithMap, type DecodedText } from './unescapeWithMap.js';
 
 export interface Redactor {
   /** Adds a value learnt during the run (an OAuth access token, a derived Basic token). */
@@ -30,8 +33,27 @@ export interface Pattern {
   replacement: string;
 }
 
+/** Shortest base64 run worth matching for a value inside a longer encoded text: 6 bytes. */
+const MIN_ALIGNED_BASE64 = 8;
+
+/**
+ * The forms to look for once escapes are undone: the value, its base64 and base64url, and the
+ * base64 of the value as part of a longer encoded text. There its encoding depends on where it
+ * starts (offset mod 3): for each of the three alignments the whole 3-byte groups of the value
+ * encode the same way whatever surrounds them, so those are matched (at most 2 bytes at either
+ * end stay, which reveal nothing usable).
+ */
 function encodedForms(value: string): string[] {
-  const forms = new Set<string>([value, encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2), JSON.stringify(value).slice(1, -1), base64Encode(value), base64UrlEncode(value)]);
+  const forms = new Set<string>([value, base64Encode(value), base64UrlEncode(value)]);
+  const bytes = new TextEncoder().encode(value);
+  for (let skip = 0; skip < 3; skip++) {
+    const whole = Math.floor((bytes.length - skip) / 3) * 3;
+    if (whole <= 0) continue;
+    const aligned = base64EncodeBytes(bytes.subarray(skip, skip + whole));
+    if (aligned.length < MIN_ALIGNED_BASE64) continue;
+    forms.add(aligned);
+    forms.add(toBase64Url(aligned));
+  }
   return [...forms].filter((form) => form.length > 0);
 }
 
@@ -52,10 +74,13 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
   let patterns: readonly Pattern[] = [];
   // Most strings in a record (statuses, content types, ids) are shorter than any needle.
   let shortestNeedle = Infinity;
+  // Form encoding writes a space as `+`: only worth decoding that way when a needle has a space.
+  let plusIsSpace = false;
 
   const rebuild = () => {
     load();
     shortestNeedle = patterns.reduce((shortest, { needle }) => Math.min(shortest, needle.length), Infinity);
+    plusIsSpace = patterns.some(({ needle }) => needle.includes(' '));
   };
 
   const load = () => {
@@ -91,13 +116,68 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
     return next;
   };
 
+  /** The text with its escapes undone, in every reading that could hide a needle. */
+  const decodings = (text: string): DecodedText[] => {
+    // As written too, for secrets that themselves contain `%41` or a backslash (see redactEscaped).
+    const jsonReadings = [asWritten(text)];
+    if (text.includes('\\')) {
+      const once = unescapeWithMap(text, { json: true });
+      jsonReadings.push(once);
+      // Escaped twice (a JSON document inside a JSON string): one more level.
+      if (once.text.includes('\\')) jsonReadings.push(unescapeAgain(once, { json: true }));
+    }
+    const readings = [...jsonReadings];
+    for (const reading of jsonReadings) {
+      const plus = plusIsSpace && reading.text.includes('+');
+      // Without the `+` reading too: base64 keeps its `+` where a form would mean a space.
+      if (reading.text.includes('%') || plus) readings.push(unescapeAgain(reading, { percent: true }));
+      if (plus) readings.push(unescapeAgain(reading, { percent: true, plusIsSpace: true }));
+    }
+    return readings;
+  };
+
+  const redactEscaped = (text: string): string => {
+    // Every match in every reading, as a span of the original text; the widest spans win, so
+    // a match of the whole escaped form beats a shorter one inside it.
+    const found: Array<{ start: number; end: number; replacement: string }> = [];
+    for (const [index, reading] of decodings(text).entries()) {
+      for (const { needle, replacement } of patterns) {
+        // A needle without an escape character is found by the decoded readings wherever it is
+        // written plainly; only one that contains `\` or `%` needs the text as written.
+        if (index === 0 && !needle.includes('\\') && !needle.includes('%')) continue;
+        for (let at = reading.text.indexOf(needle); at !== -1; at = reading.text.indexOf(needle, at + needle.length)) {
+          found.push({ start: reading.starts[at] as number, end: reading.ends[at + needle.length - 1] as number, replacement });
+        }
+      }
+    }
+    if (found.length === 0) return text;
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const spans: typeof found = [];
+    for (const span of found) if (!spans.some((kept) => span.start < kept.end && kept.start < span.end)) spans.push(span);
+    spans.sort((a, b) => a.start - b.start);
+    let out = '';
+    let from = 0;
+    for (const span of spans) {
+      out += text.slice(from, span.start) + span.replacement;
+      from = span.end;
+    }
+    return out + text.slice(from);
+  };
+
   const redactText = (text: string): string => {
     if (text.length < shortestNeedle) return text;
+    if (hasEscapes(text, plusIsSpace)) return redactEscaped(text);
     let out = text;
     for (const { needle, replacement } of patterns) {
       if (out.includes(needle)) out = out.split(needle).join(replacement);
     }
     return out;
+  };
+
+  const containsSecret = (text: string): boolean => {
+    if (text.length < shortestNeedle) return false;
+    const readings = hasEscapes(text, plusIsSpace) ? decodings(text).map((reading) => reading.text) : [text];
+    return patterns.some(({ needle }) => readings.some((reading) => reading.includes(needle)));
   };
 
   const redactValue = <T>(value: T): T => {
@@ -137,8 +217,6 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
       for (const [name, value] of Object.entries(headers)) out[name] = isSensitiveHeaderName(name) ? maskSensitive(value) : redactText(value);
       return out;
     },
-    containsSecret(text) {
-      return patterns.some(({ needle }) => text.includes(needle));
-    },
+    containsSecret,
   };
 }

@@ -2,3 +2,4 @@ export { createRedactor, credentialPlaceholder, REDACTED } from './createRedacto
 export type { Redactor, RedactionPatternCache } from './createRedactor.js';
 export { isSensitiveHeaderName } from './sensitiveHeaders.js';
 export { base64Encode } from './base64.js';
+export { redactingLogger } from './redactingLogger.js';

@@ -12,8 +12,15 @@ export const CURRENT_SCHEMA_VERSION = 1 as const;
 
 /** Identifiers usable in templates: `{{step_1.contactId}}`, `{{phone}}`. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Names that would reach an object's prototype machinery when used as a key (`outputs.__proto__ = …`
+ * replaces the prototype): refused wherever a name becomes a key.
+ */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** A string used as an object key: never one of PROTOTYPE_KEYS. */
+export const keyName = (what: string) => z.string().refine((name) => !PROTOTYPE_KEYS.has(name), `${what} cannot be __proto__, constructor or prototype: choose another name`);
 const identifier = (what: string) =>
-  z.string().regex(IDENTIFIER, `${what} must start with a letter or _ and contain only letters, digits and _`);
+  keyName(what).regex(IDENTIFIER, `${what} must start with a letter or _ and contain only letters, digits and _`);
 
 /** A string that may contain `{{…}}` templates. */
 const templated = z.string();
@@ -135,11 +142,13 @@ export const SYSTEM_CONTACT_FIELDS = [
   'website', 'linkedin_url', 'address', 'city', 'state', 'country', 'postal_code', 'notes',
 ] as const;
 
+export const isSystemContactField = (name: string): boolean => (SYSTEM_CONTACT_FIELDS as readonly string[]).includes(name);
+
 export const FieldMappingSchema = z.object({
   /** `step_id.output` */
   source: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'a mapping source looks like step_1.firstName'),
   /** A system field name, or a custom field name when `custom` is true. */
-  target: z.string().min(1, 'choose the contact field to fill'),
+  target: keyName('A contact field').min(1, 'choose the contact field to fill'),
   custom: z.boolean().default(false),
   coerce: z.enum(['none', 'string', 'number', 'boolean', 'date']).default('none'),
   merge: z.enum(['overwrite', 'if_empty']).default('overwrite'),

@@ -6,6 +6,7 @@
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { CURRENT_SCHEMA_VERSION } from './connector.js';
+import { assertDocumentBounds } from './documentBounds.js';
 
 type Json = Record<string, unknown>;
 
@@ -66,12 +67,14 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 /**
  * Brings a raw document up to CURRENT_SCHEMA_VERSION. A document without `schemaVersion` is
  * version 0. Never mutates its argument. Throws ConnectorError('INVALID_DOCUMENT') for a
- * non-object, a version that is not a whole number, or a version newer than this app reads.
+ * non-object, one nested too deep or too large (checked before anything recursive runs), a
+ * version that is not a whole number, or a version newer than this app reads.
  */
 export function migrateDocument(raw: unknown): Json {
   if (!isObject(raw)) {
     throw new ConnectorError('INVALID_DOCUMENT', 'A connector document must be a JSON object.', { hint: 'Open a connector file (a JSON object with name, steps, …).' });
   }
+  assertDocumentBounds(raw);
   const version = raw.schemaVersion ?? 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     throw new ConnectorError('INVALID_DOCUMENT', `schemaVersion must be a whole number, not ${JSON.stringify(version)}.`, { path: 'schemaVersion', hint: `Use schemaVersion ${CURRENT_SCHEMA_VERSION}.` });

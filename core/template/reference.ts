@@ -9,6 +9,7 @@
  * `__proto__`, `constructor` and `prototype` are rejected in every segment.
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
+import { PROTOTYPE_KEYS } from '../schema/connector.js';
 
 export type ReferenceKind = 'input' | 'credential' | 'step';
 
@@ -25,7 +26,7 @@ export interface Reference {
 }
 
 /** Segments that would reach a prototype if they were ever used as property keys. */
-export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = PROTOTYPE_KEYS;
 /** Step ids that would be read as credential references. */
 export const RESERVED_NAMESPACES: ReadonlySet<string> = new Set(['credentials', 'workspace']);
 

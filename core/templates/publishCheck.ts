@@ -10,14 +10,14 @@ import type { Cassette } from '../transport/cassette.js';
 import { isCassette } from '../transport/cassette.js';
 import { createRedactor } from '../redaction/createRedactor.js';
 import type { PublishFinding } from './findings.js';
-import { scanConnectorForSecrets, strings } from './scanSecrets.js';
+import { scanConnectorForSecrets, scanForStoredValues, strings } from './scanSecrets.js';
 import { credentialSlotsFor } from './credentialSlots.js';
 import { matchKnownTokenFormat } from './secretPatterns.js';
 
 export interface PublishCheckOptions {
   /** Cassettes by the name tests refer to them with (`cassettes/found.json`). */
   cassettes?: Record<string, unknown>;
-  /** Credential values known on this machine: a cassette containing any of them is not redacted. */
+  /** Credential values known on this machine: the connector must not hold any, and a cassette holding one is left out. */
   knownSecrets?: Record<string, string>;
 }
 
@@ -73,7 +73,7 @@ export function cassetteProblem(cassette: unknown, knownSecrets: Record<string, 
 export function publishCheck(input: Connector, options: PublishCheckOptions = {}): PublishCheckResult {
   // Parse a copy: defaults applied, nothing shared with the caller's object.
   const parsed = ConnectorSchema.parse(structuredClone(input));
-  const findings = scanConnectorForSecrets(parsed);
+  const findings = [...scanConnectorForSecrets(parsed), ...scanForStoredValues(parsed, options.knownSecrets ?? {})];
 
   const dropped: DroppedItem[] = [];
   const cassettes: Record<string, Cassette> = {};

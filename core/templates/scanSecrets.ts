@@ -7,6 +7,7 @@ import type { Auth, Connector, KeyValue } from '../schema/connector.js';
 import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from '../validation/templateFields.js';
 import type { PublishFinding } from './findings.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
+import { createRedactor } from '../redaction/createRedactor.js';
 
 const CREDENTIAL_REF = /\{\{\s*(?:credentials|workspace)\s*\.\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/;
 const ANY_TEMPLATE = /\{\{[^}]*\}\}/g;
@@ -23,6 +24,34 @@ function literalPart(value: string): string {
 function shorten(secret: string): string {
   return secret.length <= 8 ? '…' : `${secret.slice(0, 4)}…`;
 }
+
+/** The path segments of a URL template, without scheme, host, query and fragment. */
+function urlPathSegments(url: string): string[] {
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/[?#].*$/, '');
+  return path.split('/').filter((segment) => segment !== '');
+}
+
+/**
+ * Strings that hold the value of a credential stored on this machine (in any encoding the
+ * redactor knows). Findings name the credential, never its value.
+ */
+export function scanForStoredValues(connector: Connector, knownSecrets: Record<string, string>): PublishFinding[] {
+  // Very short values (a user name, "admin") would match ordinary text; a pasted key is longer.
+  const values = Object.fromEntries(Object.entries(knownSecrets).filter(([, value]) => value.length >= STORED_VALUE_MIN_LENGTH));
+  if (Object.keys(values).length === 0) return [];
+  const redactor = createRedactor(values);
+  const findings: PublishFinding[] = [];
+  for (const { path, value } of strings(connector, '')) {
+    const redacted = redactor.redactText(value);
+    if (redacted === value) continue;
+    const names = [...new Set([...redacted.matchAll(/\{\{credentials\.([A-Za-z0-9_]+)\}\}/g)].map((match) => match[1] as string))].filter((name) => !value.includes(`{{credentials.${name}}}`));
+    const which = names.length > 0 ? names.map((name) => `"${name}"`).join(', ') : 'one of your credentials';
+    findings.push({ path, kind: 'stored_secret', message: `This is the value of your stored credential ${which}. Write {{credentials.${names[0] ?? 'name'}}} instead, and revoke the value if it was shared.` });
+  }
+  return findings;
+}
+
+const STORED_VALUE_MIN_LENGTH = 8;
 
 export function scanConnectorForSecrets(connector: Connector): PublishFinding[] {
   const findings: PublishFinding[] = [];
@@ -77,6 +106,8 @@ export function scanConnectorForSecrets(connector: Connector): PublishFinding[] 
     const at = `steps[${i}]`;
     const queryAt = step.url.indexOf('?');
     if (queryAt !== -1) requestValue(`${at}.url`, step.url.slice(queryAt + 1));
+    // The path too: some APIs take the key as a path segment (/bot<token>/, /services/T…/B…/<secret>).
+    for (const segment of urlPathSegments(step.url)) requestValue(`${at}.url`, segment);
     rows(step.query, `${at}.query`, false);
     rows(step.headers, `${at}.headers`, true);
     if (step.body.type === 'json') body(step.body.value, `${at}.body.value`);

@@ -22,6 +22,9 @@ export const KNOWN_TOKEN_FORMATS: readonly TokenFormat[] = [
   // "Bearer" followed by a literal (not a {{template}}) that looks like a token: long, with a digit.
   { id: 'bearer_literal', label: 'a literal Bearer token', pattern: /\bBearer\s+(?!\{\{)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{12,}=*/ },
   { id: 'private_key', label: 'a private key', pattern: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
+  // Tokens that live in a URL path rather than a header: api.telegram.org/bot<id>:<secret>/…, Slack incoming webhooks.
+  { id: 'telegram_bot_token', label: 'a Telegram bot token', pattern: /\b[0-9]{6,12}:AA[A-Za-z0-9_-]{30,}/ },
+  { id: 'slack_webhook', label: 'a Slack webhook URL', pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]+\/[A-Z0-9]+\/[A-Za-z0-9]+/ },
 ];
 
 /** The first known token format found in `text`, if any. */

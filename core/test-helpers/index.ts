@@ -3,3 +3,4 @@ export type { CapturedRequest, Reply, Route, TestServer } from './createTestServ
 export { createFakeClock } from './fakeClock.js';
 export type { FakeClock } from './fakeClock.js';
 export { makeConnector, noSecrets, secretsFrom } from './connectors.js';
+export { normaliseInterchange } from './normaliseInterchange.js';

@@ -10,6 +10,8 @@ import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createTestServer, reply, type TestServer } from './createTestServer.js';
 import type { HttpTransport, TransportRequest } from '../ports/index.js';
+import { runConnector } from '../executor/runConnector.js';
+import { makeConnector, secretsFrom } from './connectors.js';
 
 export function describeTransportContract(name: string, createTransport: () => HttpTransport): void {
   describe(`${name} transport contract`, () => {
@@ -29,6 +31,7 @@ export function describeTransportContract(name: string, createTransport: () => H
         '/hop': reply.redirect('/ok'),
         '/loop': reply.redirect('/loop'),
         '/away': () => reply.redirect(`${other.url}/landing`, 307),
+        '/elsewhere': () => reply.redirect(`${other.url}/landing`, 302),
         '/see-other': reply.redirect('/echo', 303),
         '/big': reply.oversized(300_000),
         '/big-declared': reply.oversized(300_000, true),
@@ -70,6 +73,34 @@ export function describeTransportContract(name: string, createTransport: () => H
       expect(landed?.headers.cookie).toBeUndefined();
       expect(landed?.headers['x-api-key']).toBeUndefined();
       expect(landed?.headers.accept).toBe('application/json');
+    });
+
+    it('drops every header the request names as carrying a credential, whatever its name, on a cross-origin redirect only', async () => {
+      const headers = { 'ocp-apim-subscription-key': 'k1', 'x-key': 'k2', cookie: 'sid=1', accept: 'application/json' };
+      const credentialHeaders = ['Ocp-Apim-Subscription-Key', 'x-key'];
+      await transport.send(request(`${api.url}/hop`, { headers, credentialHeaders }));
+      expect(api.hits('/ok').at(-1)?.headers).toMatchObject({ 'ocp-apim-subscription-key': 'k1', 'x-key': 'k2', cookie: 'sid=1' });
+
+      await transport.send(request(`${api.url}/away`, { headers, credentialHeaders }));
+      const landed = other.hits('/landing').at(-1)?.headers ?? {};
+      for (const name of ['ocp-apim-subscription-key', 'x-key', 'cookie']) expect(landed[name]).toBeUndefined();
+      expect(landed.accept).toBe('application/json');
+    });
+
+    it('keeps a credential header template and an api_key auth header of any name on their origin in a run', async () => {
+      const connector = makeConnector({
+        credentials: [{ name: 'apim' }, { name: 'key' }],
+        auth: { type: 'api_key', in: 'header', name: 'X-Key', value: '{{credentials.key}}' },
+        steps: [{ id: 'call', method: 'GET', url: `${api.url}/elsewhere`, headers: [{ key: 'Ocp-Apim-Subscription-Key', value: '{{credentials.apim}}' }, { key: 'X-Trace', value: 'trace-1' }] }],
+      });
+      const record = await runConnector(connector, { inputs: {}, transport, secrets: secretsFrom({ apim: 'apim-secret-1', key: 'x-key-secret-2' }) });
+      expect(record.status).toBe('success');
+      const first = api.hits('/elsewhere').at(-1)?.headers ?? {};
+      expect(first).toMatchObject({ 'ocp-apim-subscription-key': 'apim-secret-1', 'x-key': 'x-key-secret-2' });
+      const landed = other.hits('/landing').at(-1)?.headers ?? {};
+      expect(landed['ocp-apim-subscription-key']).toBeUndefined();
+      expect(landed['x-key']).toBeUndefined();
+      expect(landed['x-trace']).toBe('trace-1');
     });
 
     it('turns a POST into a GET without body on 303', async () => {

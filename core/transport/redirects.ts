@@ -1,8 +1,9 @@
 /**
  * The redirect policy every live transport shares, so the core (not the HTTP client)
- * decides what a redirect may carry: at most `maxRedirects` hops, credentials (Authorization,
- * Cookie, API-key headers) never leave their origin, and like browsers a 303, or a
- * 301/302 after a POST, continues as a GET without the body.
+ * decides what a redirect may carry: at most `maxRedirects` hops, credentials never leave their
+ * origin (Authorization, Cookie, headers named like a key or token, and every header the request
+ * says carries a credential: a `{{credentials.*}}` template or auth put it there), and like
+ * browsers a 303, or a 301/302 after a POST, continues as a GET without the body.
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
 import type { TransportRequest } from '../ports/index.js';
@@ -32,13 +33,19 @@ export function nextRedirectHop(hop: RedirectHop, status: number, location: stri
   }
   const next = new URL(location, hop.url);
   let { method, headers, body } = hop;
-  if (next.origin !== new URL(hop.url).origin) headers = withoutHeaders(headers, isSensitiveHeaderName);
+  if (next.origin !== new URL(hop.url).origin) headers = withoutHeaders(headers, carriesCredential(request));
   if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
     method = method === 'HEAD' ? 'HEAD' : 'GET';
     body = undefined;
     headers = withoutHeaders(headers, (name) => /^content-(type|length)$/i.test(name));
   }
   return { url: next.toString(), method, headers, body };
+}
+
+/** Which headers must stay on their origin: sensitive by name, or named by the request as carrying a credential. */
+function carriesCredential(request: TransportRequest): (name: string) => boolean {
+  const named = new Set((request.credentialHeaders ?? []).map((name) => name.toLowerCase()));
+  return (name) => isSensitiveHeaderName(name) || named.has(name.toLowerCase());
 }
 
 function withoutHeaders(headers: Record<string, string>, drop: (name: string) => boolean): Record<string, string> {

@@ -27,6 +27,8 @@ import type { KeyProtector } from '../vault/keyProtector.js';
 import { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
+import { conflictView } from './conflictView.js';
+import { connectionProblem, hasNetwork } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
@@ -53,7 +55,19 @@ export interface AccountServiceOptions {
    * Cheap: the workspace store re-reads only files whose mtime changed.
    */
   localCheckMs?: number;
+  /**
+   * How often the server's change cursor is checked while online, and connectivity retried
+   * while offline (default 3 s; 0 off): a teammate's save, or the connection coming back,
+   * is synced within seconds rather than at the next periodic sync.
+   */
+  remotePollMs?: number;
+  /** Whether this computer has a network at all (default: a non-loopback interface is up). */
+  networkUp?: () => boolean;
 }
+
+const SESSION_EXPIRED = 'Your session expired — sign in again. Your connectors stay on this computer.';
+
+export const DEFAULT_REMOTE_POLL_MS = 3000;
 
 interface ActiveSync {
   key: string;
@@ -75,12 +89,16 @@ export class AccountService {
   private timer: ReturnType<typeof setInterval> | null = null;
   private changeTimer: ReturnType<typeof setTimeout> | null = null;
   private localTimer: ReturnType<typeof setInterval> | null = null;
+  private remoteTimer: ReturnType<typeof setInterval> | null = null;
+  private polling = false;
   /** The linked folder's content (file hashes) as of the last sync: a difference means local edits. */
   private syncedFingerprint: string | null = null;
   private syncing: Promise<SyncStatus> | null = null;
   private followUp: Promise<SyncStatus> | null = null;
   private heldChanges: Array<HostEvents['store.changed']> = [];
   private lastStatus: SyncStatus = { state: 'signed_out' };
+  /** The sign-in stopped being accepted (expired or revoked session) since the last sign-in. */
+  private sessionExpired = false;
   private closed = false;
   /** Teammates' runs per connector, briefly cached: the dashboard lists often, the figures change slowly. */
   private teamStats: { key: string; at: number; value: Record<string, TeamRunStats> } | null = null;
@@ -104,6 +122,11 @@ export class AccountService {
       this.localTimer = setInterval(() => void this.checkLocalChanges().catch(() => undefined), localCheck);
       this.localTimer.unref?.();
     }
+    const remotePoll = this.options.remotePollMs ?? DEFAULT_REMOTE_POLL_MS;
+    if (remotePoll > 0) {
+      this.remoteTimer = setInterval(() => void this.pollRemote().catch(() => undefined), remotePoll);
+      this.remoteTimer.unref?.();
+    }
     void this.syncNow().catch(() => undefined);
   }
 
@@ -111,6 +134,7 @@ export class AccountService {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.localTimer) clearInterval(this.localTimer);
+    if (this.remoteTimer) clearInterval(this.remoteTimer);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     await this.followUp?.catch(() => undefined);
     await this.syncing?.catch(() => undefined);
@@ -136,14 +160,15 @@ export class AccountService {
     let result;
     try {
       result = await client.auth.signInWithPassword({ email: email.trim(), password });
-    } catch (error) {
-      throw offline(error);
+    } catch {
+      throw await this.unreachable();
     }
     if (result.error) {
-      if (result.error.status === 0 || result.error.name === 'AuthRetryableFetchError') throw offline(result.error);
+      if (result.error.status === 0 || result.error.name === 'AuthRetryableFetchError') throw await this.unreachable();
       throw new HostError('UNAUTHORIZED', `Sign-in failed: ${result.error.message}.`, { hint: 'Check the email and password (and that the Supabase URL and anon key in Settings are this project\'s).' });
     }
     const user = result.data.user;
+    this.sessionExpired = false;
     await this.account.update((data) => {
       data.user = { id: user.id, email: user.email ?? email.trim() };
     });
@@ -169,20 +194,36 @@ export class AccountService {
     return this.status();
   }
 
-  /** The remote workspaces the signed-in user is a member of. */
+  /** The remote workspaces the signed-in user is a member of; offline, the list last seen. */
   async workspaces(): Promise<RemoteWorkspace[]> {
     const client = await this.requireSignedInClient();
     let result;
     try {
       result = await client.from('my_workspaces').select('id,name,role').order('name');
-    } catch (error) {
-      throw offline(error);
+    } catch {
+      return this.knownWorkspaces();
     }
     if (result.error) {
-      if (!result.error.code) throw offline(result.error);
+      if (!result.error.code) return this.knownWorkspaces();
       throw new HostError('UNAUTHORIZED', `Could not list your workspaces: ${result.error.message}.`, { hint: 'Sign out and sign in again.' });
     }
-    return (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+    const list = (result.data ?? []).map((w) => ({ id: String(w.id), name: String(w.name), role: String(w.role) }));
+    await this.account.update((data) => {
+      if (data.user) data.knownWorkspaces = { userId: data.user.id, list };
+    });
+    return list;
+  }
+
+  /** What the workspace list was when last seen, or why there is none. */
+  private async knownWorkspaces(): Promise<RemoteWorkspace[]> {
+    const data = await this.account.read();
+    if (data.user && data.knownWorkspaces?.userId === data.user.id) return data.knownWorkspaces.list;
+    throw await this.unreachable();
+  }
+
+  private async unreachable(): Promise<HostError> {
+    const problem = connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
+    return new HostError('IO_ERROR', problem.message, { hint: 'Everything keeps working locally meanwhile.' });
   }
 
   /**
@@ -263,17 +304,7 @@ export class AccountService {
     const store = new WorkspaceConnectorStore(this.options.workspace()!);
     const views: SyncConflictView[] = [];
     for (const conflict of await active.engine.conflicts()) {
-      const mine = await store.get(conflict.localId);
-      const server = conflict.server;
-      views.push({
-        localId: conflict.localId,
-        kind: conflict.kind,
-        name: typeof mine?.document.name === 'string' ? mine.document.name : server?.name ?? conflict.localId,
-        mine: mine?.document ?? null,
-        theirs: server && !server.deleted_at ? { ...server.config, id: conflict.localId } : null,
-        serverRevision: server?.revision ?? null,
-        detectedAt: conflict.detectedAt,
-      });
+      views.push(conflictView(conflict, (await store.get(conflict.localId))?.document ?? null));
     }
     return views;
   }
@@ -321,6 +352,25 @@ export class AccountService {
     if ((await fingerprint(store)) !== this.syncedFingerprint) this.noteLocalChange();
   }
 
+  /**
+   * Offline: try a sync (it is how the connection coming back is noticed). Online: ask for
+   * the change cursor and sync only when a teammate changed something. Errors other than
+   * offline (a revoked membership) wait for the periodic sync or the user.
+   */
+  private async pollRemote(): Promise<void> {
+    if (this.closed || this.polling || this.syncing || this.changeTimer) return;
+    const state = this.lastStatus.state;
+    if (state === 'error' || state === 'signed_out' || state === 'syncing') return;
+    this.polling = true;
+    try {
+      const active = await this.activeSync();
+      if (!active) return;
+      if (state === 'offline' || (await active.engine.hasRemoteChanges().catch(() => true))) await this.syncNow();
+    } finally {
+      this.polling = false;
+    }
+  }
+
   private async runSync(): Promise<SyncStatus> {
     const active = await this.activeSync();
     if (!active) {
@@ -332,9 +382,13 @@ export class AccountService {
     try {
       const before = await fingerprint(this.options.workspace()!);
       const report = await active.engine.syncNow();
+      // A revoked membership and a dead session look alike to the server (no access): only
+      // the latter is true when there is no session left to send.
+      const expired = report.status.state === 'error' && (report.status.reason === 'session' || report.status.reason === 'revoked') && !(await this.sessionIsAlive());
+      if (expired) await this.expireSession();
       // Unchanged by others during the sync: what is on disk now is what was synced.
       this.syncedFingerprint = report.status.state === 'synced' || report.status.state === 'conflict' ? await fingerprint(this.options.workspace()!) : before;
-      status = toContractStatus(report.status);
+      status = expired ? { state: 'signed_out', reason: 'session', message: SESSION_EXPIRED } : toContractStatus(report.status);
       if (report.status.state !== 'offline' && report.status.state !== 'error' && (await this.account.read()).pushRuns) {
         const records = (await active.state.load())?.records ?? {};
         await this.uploader.upload(this.client!.client, active.workspaceId, (connectorId) => {
@@ -398,6 +452,11 @@ export class AccountService {
       // Held until the sync ends: the UI refreshes once the folder is settled, not mid-pull.
       store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
+      copyOwner: displayName(data.user.email),
+      describeOffline: () => {
+        const problem = connectionProblem(settings.supabaseUrl, this.options.networkUp ?? hasNetwork);
+        return { message: problem.message, reason: problem.kind };
+      },
       onStatus: (status) => this.publish(toContractStatus(status)),
     });
     this.active = { key, root: store.root, workspaceId: link.workspaceId, engine, state };
@@ -412,6 +471,7 @@ export class AccountService {
 
   private async notReadyStatus(): Promise<SyncStatus> {
     const status = await this.status();
+    if (status.configured && !status.user && this.sessionExpired) return { state: 'signed_out', reason: 'session', message: SESSION_EXPIRED };
     const message = !status.configured
       ? 'Not connected: add the Supabase URL and anon key in sync settings to share connectors.'
       : !status.user
@@ -438,8 +498,33 @@ export class AccountService {
   private async requireSignedInClient(): Promise<SupabaseClient> {
     const client = await this.requireClient();
     const { data } = await client.auth.getSession();
-    if (!data.session) throw new HostError('UNAUTHORIZED', 'You are signed out.', { hint: 'Sign in with your email and password first.' });
+    if (!data.session) {
+      if ((await this.account.read()).user) {
+        await this.expireSession();
+        throw new HostError('UNAUTHORIZED', 'Your session expired — sign in again.', { hint: 'Your connectors and this folder\'s workspace link stay; sign in with your email and password.' });
+      }
+      throw new HostError('UNAUTHORIZED', 'You are signed out.', { hint: 'Sign in with your email and password first.' });
+    }
     return client;
+  }
+
+  /** Whether supabase-js still holds a session (it drops one whose refresh was refused). */
+  private async sessionIsAlive(): Promise<boolean> {
+    if (!this.client) return false;
+    const { data } = await this.client.client.auth.getSession().catch(() => ({ data: { session: null } }));
+    return Boolean(data.session);
+  }
+
+  /** The session is gone for good: signed out here, the workspace links kept for the next sign-in. */
+  private async expireSession(): Promise<void> {
+    this.sessionExpired = true;
+    await this.client?.client.auth.stopAutoRefresh().catch(() => undefined);
+    this.client = null;
+    this.active = null;
+    await this.sessionVault.delete(SESSION_STORAGE_KEY);
+    await this.account.update((data) => {
+      data.user = null;
+    });
   }
 
   private scheduleSync(delayMs: number): void {
@@ -469,11 +554,14 @@ function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
     conflicts: status.conflicts,
     lastSyncedAt: status.lastSyncedAt,
     ...(status.message ? { message: status.message } : {}),
+    ...(status.setAside ? { setAside: status.setAside } : {}),
+    ...(status.reason ? { reason: status.reason } : {}),
   };
 }
 
-function offline(error: unknown): HostError {
-  return new HostError('IO_ERROR', `The Supabase project cannot be reached (${error instanceof Error ? error.message : String(error)}).`, {
-    hint: 'Check the URL and your connection; everything keeps working locally meanwhile.',
-  });
+
+/** "bob.smith@example.com" → "Bob.smith": how a copy made by "Keep both" is named after its author. */
+function displayName(email: string): string {
+  const local = email.split('@')[0] || email;
+  return local.charAt(0).toUpperCase() + local.slice(1);
 }

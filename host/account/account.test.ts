@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
@@ -17,7 +18,7 @@ import { createKeyFileProtector } from '../vault/keyFileProtector.js';
 import { Vault } from '../vault/vault.js';
 import { addMember, createUser, createWorkspace, removeMember, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
 import { accountExtension } from './accountExtension.js';
-import type { AccountService } from './AccountService.js';
+import { DEFAULT_REMOTE_POLL_MS, type AccountService } from './AccountService.js';
 import { SESSION_STORAGE_KEY } from './createAccountClient.js';
 
 let supa: LocalSupabase;
@@ -48,14 +49,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function startApp(options: { url?: string; localCheckMs?: number; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
+async function startApp(options: { url?: string; localCheckMs?: number; remotePollMs?: number; networkUp?: () => boolean; userDataDir?: string; workspaceDir?: string } = {}): Promise<App> {
   const userData = options.userDataDir ? { dir: options.userDataDir, cleanup: async () => {} } : await makeTempDir('cs-account-user-');
   const workspace = options.workspaceDir ? { dir: options.workspaceDir, cleanup: async () => {} } : await makeTempDir('cs-account-ws-');
   const app = { userDataDir: userData.dir, workspaceDir: workspace.dir, events: [], statuses: [] } as unknown as App;
   const open = async () => {
     app.services = await createHostServices({
       userDataDir: userData.dir,
-      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, onService: (s) => (app.account = s) })],
+      extensions: [accountExtension({ syncIntervalMs: 0, localCheckMs: options.localCheckMs ?? 0, remotePollMs: options.remotePollMs ?? 0, ...(options.networkUp ? { networkUp: options.networkUp } : {}), onService: (s) => (app.account = s) })],
     });
     app.services.subscribe('store.changed', (e) => app.events.push(e));
     app.services.subscribe('sync.status', (s) => app.statuses.push(s));
@@ -89,6 +90,15 @@ const serverRows = async (workspaceId: string) =>
     `select id, name, revision, deleted_at is not null as deleted, config->>'description' as description from connectors where workspace_id = $1 order by name`,
     [workspaceId],
   )).rows;
+
+/** A port nothing listens on now (the OS picks it), so a gateway can stop and come back on it. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const connectorFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.connector.json')).sort();
 const readDoc = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, unknown>;
@@ -229,12 +239,91 @@ describe('two app instances on one workspace', () => {
   });
 });
 
+describe('reacting within seconds (issue 16 §1: it used to wait for the next one-minute sync)', () => {
+  it('a teammate\'s save reaches this folder within 5 s while online, without "Sync now"', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId, { remotePollMs: DEFAULT_REMOTE_POLL_MS });
+    await b.account.syncNow();
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'fresh', name: 'Fresh' }) });
+    await a.services.api.sync.now();
+    const saved = Date.now();
+    await expect.poll(() => connectorFiles(b.workspaceDir), { timeout: 5000, interval: 100 }).toEqual(['fresh.connector.json']);
+    console.info(`teammate's save seen after ${Date.now() - saved} ms`);
+  });
+
+  it('syncs within 5 s of the Supabase project becoming reachable again', async () => {
+    // Bob's app talks to its own gateway over the same database: stopping it is "offline".
+    const port = await freePort();
+    let gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+    try {
+      const b = await signedInApp(bob, workspaceId, { url: gateway.url, remotePollMs: DEFAULT_REMOTE_POLL_MS });
+      expect((await b.account.syncNow()).state).toBe('synced');
+      await gateway.close();
+      await b.services.api.connectors.save({ connector: sampleConnector({ id: 'made-offline', name: 'Made offline' }) });
+      expect((await b.account.syncNow()).state).toBe('offline');
+
+      gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+      const back = Date.now();
+      await expect.poll(async () => (await serverRows(workspaceId)).map((r) => r.name), { timeout: 5000, interval: 100 }).toEqual(['Made offline']);
+      console.info(`synced ${Date.now() - back} ms after the connection came back`);
+      await expect.poll(() => b.statuses.at(-1)?.state, { timeout: 5000 }).toBe('synced');
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
+describe('session and connection states (issue 16 §2)', () => {
+  it('an expired or revoked session says so, shows the sign-in form, and the link survives signing in again', async () => {
+    const shortLived: Gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, accessTokenTtlSeconds: 2 });
+    cleanups.push(() => shortLived.close());
+    const app = await signedInApp(alice, workspaceId, { url: shortLived.url });
+    expect((await app.services.api.sync.now()).state).toBe('synced');
+    // The session is revoked on the server (signed out elsewhere, or an admin ended it) and the access token runs out.
+    await supa.db.query(`delete from auth.refresh_tokens where user_id = $1`, [alice.id]);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+
+    const status = await app.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'signed_out', reason: 'session', message: expect.stringContaining('Your session expired — sign in again') });
+    expect(JSON.stringify(app.statuses.at(-1))).not.toContain('no longer have access');
+    // Signed out, so the panel shows the sign-in form, not "Signed in as …".
+    expect(await app.services.api.account.status()).toMatchObject({ user: null, workspace: null });
+    expect(await app.services.api.sync.status()).toMatchObject({ state: 'signed_out', message: expect.stringContaining('Your session expired') });
+
+    await app.services.api.account.signIn({ email: alice.email, password: alice.password });
+    expect((await app.services.api.account.status()).workspace?.id).toBe(workspaceId);
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'synced' });
+  });
+
+  it('a project that cannot be reached is told apart from having no network, in words, never "TypeError: fetch failed"', async () => {
+    const app = await signedInApp(alice, workspaceId);
+    const known = (await app.services.api.account.workspaces()).map((w) => w.id);
+    expect(known).toContain(workspaceId);
+    await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${await freePort()}` });
+
+    const status = await app.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'offline', reason: 'unreachable', message: expect.stringContaining("The Supabase project at 127.0.0.1:") });
+    expect(status.message).toContain("can't be reached");
+    // The workspace list shows what it knew instead of an error (or "Loading…").
+    expect((await app.services.api.account.workspaces()).map((w) => w.id)).toEqual(known);
+    const signIn = await invokeHostCall(app.services.api, 'account.signIn', { email: alice.email, password: alice.password });
+    expect(signIn).toMatchObject({ ok: false, error: { message: expect.stringContaining("can't be reached") } });
+    for (const text of [status.message, JSON.stringify(signIn)]) expect(text).not.toMatch(/TypeError|fetch failed/);
+  });
+
+  it('no network at all is "Offline"', async () => {
+    const app = await signedInApp(alice, workspaceId, { networkUp: () => false });
+    await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${await freePort()}` });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'offline', reason: 'offline', message: expect.stringContaining('Offline: this computer has no network connection') });
+  });
+});
+
 describe('offline first', () => {
   it('keeps working offline, reports it, and sends everything once the server is back', async () => {
     const a = await signedInApp(alice, workspaceId);
     await a.services.api.settings.update({ supabaseUrl: 'http://127.0.0.1:9' }); // nothing listens there
     await a.services.api.connectors.save({ connector: sampleConnector({ id: 'offline', name: 'Made offline' }) });
-    expect(await a.services.api.sync.now()).toMatchObject({ state: 'offline', pending: 1, message: expect.stringContaining('Offline') });
+    expect(await a.services.api.sync.now()).toMatchObject({ state: 'offline', reason: 'unreachable', pending: 1, message: expect.stringContaining("can't be reached") });
     expect(a.statuses.at(-1)).toMatchObject({ state: 'offline' });
     expect((await a.services.api.account.status()).user?.id).toBe(alice.id); // still signed in
     expect(await serverRows(workspaceId)).toEqual([]);
@@ -275,6 +364,26 @@ describe('files that do not load', () => {
   });
 });
 
+describe('a teammate\'s document that is not a connector', () => {
+  it('is kept out of the folder and reported; sync keeps working (issue 11: it used to pause everyone\'s sync)', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'good', name: 'Good' }) });
+    await a.services.api.sync.now();
+    // As an older server (or a service-role write) could hold it: client writes are refused now.
+    await supa.db.query(`insert into connectors (workspace_id, name, config) values ($1, 'Broken', '{"name": "Broken", "steps": [{"foo": 1}]}')`, [workspaceId]);
+
+    const b = await signedInApp(bob, workspaceId);
+    const status = await b.services.api.sync.now();
+    expect(status).toMatchObject({ state: 'synced', setAside: 1, message: expect.stringContaining('Broken from the team was set aside') });
+    expect(await connectorFiles(b.workspaceDir)).toEqual(['good.connector.json']);
+    expect((await b.services.api.sync.log()).map((e) => [e.action, e.name])).toContainEqual(['set_aside', 'Broken']);
+    // Not stalled: the next save goes out.
+    await b.services.api.connectors.save({ connector: sampleConnector({ id: 'bobs', name: 'Bob\'s' }) });
+    expect(await b.services.api.sync.now()).toMatchObject({ state: 'synced', pending: 0 });
+    expect((await serverRows(workspaceId)).map((r) => r.name)).toEqual(["Bob's", 'Broken', 'Good']);
+  });
+});
+
 describe('conflicts', () => {
   async function editedOnBoth() {
     const a = await signedInApp(alice, workspaceId);
@@ -301,6 +410,33 @@ describe('conflicts', () => {
     expect(b.statuses.at(-1)).toMatchObject({ state: 'conflict' });
   });
 
+  it('shows both sides in the file\'s canonical form with a field-level summary, even when the server\'s JSON is shaped differently', async () => {
+    const a = await signedInApp(alice, workspaceId);
+    const b = await signedInApp(bob, workspaceId);
+    await a.services.api.connectors.save({ connector: sampleConnector({ id: 'shaped', name: 'Shaped' }) });
+    await a.services.api.sync.now();
+    await b.services.api.sync.now();
+    const stored = await b.services.api.connectors.get({ id: 'shaped' });
+    await b.services.api.connectors.save({ connector: { ...stored.connector, description: 'bob edit' }, baseHash: stored.hash });
+    // Another client (the SaaS web app) writes the server's JSON: keys in another order, no
+    // schemaVersion, defaults left out, and one real change (the step's URL).
+    const { config } = (await supa.db.query<{ config: Record<string, unknown> }>(`select config from connectors where workspace_id = $1`, [workspaceId])).rows[0]!;
+    const { schemaVersion: _v, settings: _s, rateLimit: _r, tests: _t, ...rest } = config;
+    const steps = (rest.steps as Array<Record<string, unknown>>).map((step) => Object.fromEntries(Object.entries({ ...step, url: 'https://api.example.com/v2/search' }).reverse()));
+    const reshaped = Object.fromEntries(Object.entries({ ...rest, steps }).reverse());
+    await supa.db.query(`update connectors set config = $2 where workspace_id = $1`, [workspaceId, JSON.stringify(reshaped)]);
+
+    expect((await b.services.api.sync.now()).state).toBe('conflict');
+    const [conflict] = await b.services.api.sync.conflicts();
+    expect(conflict!.summary).toEqual(['description changed', 'search URL changed']);
+    // Same form on both sides: identical key order, so the diff shows only these two lines.
+    const lines = (doc: unknown) => JSON.stringify(doc, null, 2).split('\n');
+    const mine = lines(conflict!.mine);
+    const theirs = lines(conflict!.theirs);
+    expect(mine.length).toBe(theirs.length);
+    expect(mine.filter((line, i) => line !== theirs[i])).toEqual(['  "description": "bob edit",', '      "url": "https://api.example.com/search",']);
+  });
+
   it('keep mine sends this device\'s version', async () => {
     const { a, b } = await editedOnBoth();
     expect(await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-mine' })).toMatchObject({ state: 'synced', conflicts: 0 });
@@ -316,12 +452,16 @@ describe('conflicts', () => {
     expect((await serverRows(workspaceId)).map((r) => r.description)).toEqual(['alice edit']);
   });
 
-  it('keep both keeps this device\'s version as a copy next to theirs', async () => {
+  it('keep both keeps this device\'s version as a copy named after its author, next to theirs', async () => {
     const { a, b } = await editedOnBoth();
     await b.services.api.sync.resolve({ localId: 'shared', resolution: 'keep-both' });
-    expect((await serverRows(workspaceId)).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ['Shared (my copy)', 'bob edit']]);
+    expect((await serverRows(workspaceId)).map((r) => [r.name, r.description])).toEqual([['Shared', 'alice edit'], ["Shared (Bob's copy)", 'bob edit']]);
     await a.services.api.sync.now();
-    expect((await a.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name).sort()).toEqual(['Shared', 'Shared (my copy)']);
+    expect((await a.services.api.connectors.list()).map((e) => e.kind === 'connector' && e.name).sort()).toEqual(['Shared', "Shared (Bob's copy)"]);
+    // The activity log names the connector and records the resolution once.
+    const log = (await b.services.api.sync.log()).map((e) => [e.action, e.name, e.detail ?? '']);
+    expect(log.filter(([action]) => action === 'resolved')).toEqual([['resolved', 'Shared', 'kept both']]);
+    expect(log.filter(([action]) => action === 'conflict')).toEqual([['conflict', 'Shared', '']]);
   });
 });
 

@@ -10,7 +10,7 @@ import { AccountService, type AccountServiceOptions } from './AccountService.js'
 type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
 type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
-export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs'> & {
+export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs' | 'networkUp'> & {
   /** Receives the service (tests drive it directly). */
   onService?: (service: AccountService) => void;
 };
@@ -26,6 +26,8 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       emit: (name, payload) => context.emit(name, payload),
       ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
       ...(options.localCheckMs === undefined ? {} : { localCheckMs: options.localCheckMs }),
+      ...(options.remotePollMs === undefined ? {} : { remotePollMs: options.remotePollMs }),
+      ...(options.networkUp === undefined ? {} : { networkUp: options.networkUp }),
     });
     options.onService?.(service);
     context.provideTeamRunStats(() => service.teamRunStats());

@@ -17,6 +17,8 @@ export interface AccountData {
   /** By absolute workspace folder path. */
   links: Record<string, WorkspaceLink>;
   pushRuns: boolean;
+  /** The user's workspaces when last listed: shown while the project cannot be reached. */
+  knownWorkspaces?: { userId: string; list: Array<{ id: string; name: string; role: string }> };
 }
 
 const EMPTY: AccountData = { user: null, links: {}, pushRuns: false };

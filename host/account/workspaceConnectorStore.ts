@@ -8,9 +8,10 @@
  * - Writes made for the sync are reported through `onChanged`, because the workspace watcher
  *   deliberately ignores this process's own writes and the UI must still refresh.
  */
+import { parseDocumentJson, validateConnector } from '../../core/index.js';
+import { documentName } from '../sync/documentHash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Connector } from '../../core/schema/connector.js';
 import type { HostEvents } from '../../contract/hostApi.js';
 import type { LocalConnectorStore, LocalDocument } from '../sync/types.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
@@ -63,7 +64,13 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
 
   async save(doc: LocalDocument): Promise<void> {
     const base = this.seen.get(doc.id);
-    const connector = { ...doc.document, id: doc.id } as unknown as Connector;
+    // Pulled documents go through the same migrating loader as files: an older schemaVersion is upgraded before it is written.
+    const loaded = validateConnector({ ...doc.document, id: doc.id });
+    if (!loaded.connector) {
+      const first = loaded.issues.find((issue) => issue.severity === 'error');
+      throw new SyncRemoteError('server', `The connector "${documentName(doc.document)}" from the server is not one this app can read (${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}), so it was not written. ${first?.hint ?? ''}`.trim());
+    }
+    const connector = loaded.connector;
     const result = await this.workspace.save(connector, base ? { baseHash: base.hash } : {});
     if (result.status === 'conflict') {
       throw new SyncRemoteError('server', `${result.file} changed on disk during sync; it was left alone and the next sync will pick it up.`);
@@ -87,7 +94,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
 
   private async readRaw(file: string): Promise<(Record<string, unknown> & { id: string }) | null> {
     try {
-      const value = JSON.parse(await readFile(join(this.workspace.root, file), 'utf8')) as unknown;
+      const value = parseDocumentJson(await readFile(join(this.workspace.root, file), 'utf8'));
       if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id) {
         return value as Record<string, unknown> & { id: string };
       }

@@ -1,21 +1,22 @@
 /**
- * Import and export of connector documents: the app's own file format, and the
- * interchange format (through core's interchange module). An import that parses but
+ * Import of connector documents: the app's own file format, and the interchange format
+ * (through core's interchange module), and export in either (core's serializeConnector). An import that parses but
  * breaks a rule (a cycle, an unknown reference) is kept, with its issues, so the user
  * can fix it in the editor; one that cannot be parsed is refused with the reason.
  */
+import { isConnectorError, parseDocumentJson, serializeConnector } from '../../core/index.js';
 import type { Connector } from '../../core/schema/connector.js';
-import { exportInterchange, importInterchange, isInterchangeDocument } from '../../core/interchange/index.js';
+import { importInterchange, isInterchangeDocument } from '../../core/interchange/index.js';
 import { validateConnector } from '../../core/validation/index.js';
 import { HostError, type ValidationIssue } from '../../contract/hostApi.js';
 import { CONNECTOR_FILE_SUFFIX } from '../workspace/connectorFileName.js';
-import { toStableJson } from '../workspace/stableJson.js';
 
 export function parseImport(content: string, format: 'auto' | 'app' | 'interchange'): { connector: Connector; issues: ValidationIssue[] } {
   let raw: unknown;
   try {
-    raw = JSON.parse(content);
+    raw = parseDocumentJson(content);
   } catch (error) {
+    if (isConnectorError(error)) throw new HostError('INVALID_DOCUMENT', `Not a connector this app can read: ${error.message}`, { hint: error.hint });
     throw new HostError('INVALID_DOCUMENT', `The file is not valid JSON: ${(error as Error).message}`, { hint: 'Check that you picked a connector file (.json).' });
   }
   const interchange = format === 'interchange' || (format === 'auto' && isInterchangeDocument(raw));
@@ -28,9 +29,8 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
 }
 
 export function exportConnector(connector: Connector, format: 'app' | 'interchange', file: string): { fileName: string; content: string } {
-  if (format === 'interchange') {
-    const base = file.endsWith(CONNECTOR_FILE_SUFFIX) ? file.slice(0, -CONNECTOR_FILE_SUFFIX.length) : file;
-    return { fileName: `${base}.interchange.json`, content: `${JSON.stringify(exportInterchange(connector), null, 2)}\n` };
-  }
-  return { fileName: file, content: toStableJson(connector) };
+  const content = serializeConnector(connector, format);
+  if (format === 'app') return { fileName: file, content };
+  const base = file.endsWith(CONNECTOR_FILE_SUFFIX) ? file.slice(0, -CONNECTOR_FILE_SUFFIX.length) : file;
+  return { fileName: `${base}.interchange.json`, content };
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
+import { createRateLimiterRegistry, silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
 import { buildHostApi } from '../../contract/buildHostApi.js';
 import {
   HOST_API_VERSION,
@@ -41,6 +41,7 @@ import type { AccountService } from '../account/AccountService.js';
 import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
 import { templatesExtension } from '../templates/templatesExtension.js';
 import { parseCallParams } from './parseCallParams.js';
+import { removeUserDataTempFiles } from './userDataTempFiles.js';
 
 export interface HostServicesOptions {
   /** Settings, vault, run history and recent workspaces live here. */
@@ -112,6 +113,7 @@ function defaultExtensions(templatesDir: string | null | undefined): HostService
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const logger = options.logger ?? silentLogger;
   await mkdir(options.userDataDir, { recursive: true, mode: 0o700 });
+  await removeUserDataTempFiles(options.userDataDir);
   const hub = createEventHub((error) => logger.error('event handler failed', { error: String(error) }));
   const settings = new SettingsStore(options.userDataDir);
   await settings.get();
@@ -136,6 +138,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     store: () => session.current(),
     emit: (payload) => hub.emit('run.event', payload),
     logger,
+    rateLimiter: createRateLimiterRegistry(),
     liveTransport: options.liveTransport ?? (() => createLiveTransport(settings.peek()?.proxy ?? '')),
   });
 

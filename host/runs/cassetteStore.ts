@@ -1,11 +1,12 @@
 /** Cassettes live next to their connector file: `<slug>.cassettes/<name>.json`, in the workspace (git-friendly, redacted). */
+import { isConnectorError, parseDocumentJson } from '../../core/index.js';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import { CassetteNameSchema, HostError, type CassetteSummary } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
-import { toStableJson } from '../workspace/stableJson.js';
+import { toStableJson } from '../../core/index.js';
 
 export function cassetteDir(workspaceRoot: string, connectorFile: string): string {
   return join(workspaceRoot, cassetteDirName(connectorFile));
@@ -73,8 +74,9 @@ export async function readCassette(path: string): Promise<Cassette> {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseDocumentJson(text);
+  } catch (error) {
+    if (isConnectorError(error)) throw new HostError('INVALID_DOCUMENT', `${path} cannot be read as a cassette: ${error.message}`, { hint: 'Record the cassette again.' });
     throw new HostError('INVALID_DOCUMENT', `${path} is not valid JSON.`, { hint: 'Record the cassette again.' });
   }
   if (!isCassette(value)) throw new HostError('INVALID_DOCUMENT', `${path} is not a cassette.`, { hint: 'Record the cassette again.' });

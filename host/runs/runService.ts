@@ -1,12 +1,13 @@
 /**
  * Test runs in the host: core's runConnector with the live (fetch), mock, replay or
  * recording transport; events streamed to the renderer; cancellable; every finished
- * run appended to the connector's history after the secret guard.
+ * run appended to the connector's history after the secret guard. All runs share the
+ * host's rate limiter.
  */
 import { randomUUID } from 'node:crypto';
 import type { Connector } from '../../core/schema/connector.js';
-import type { ExecutionRecord, RunEvent } from '../../core/executor/types.js';
-import { createRedactor } from '../../core/redaction/index.js';
+import type { ExecutionRecord, RateLimiterRegistry, RunEvent } from '../../core/executor/types.js';
+import { createRedactor, type Redactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
 import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
 import type { CassetteSummary, HostCallParsedParams, HostEvents, RunMode } from '../../contract/hostApi.js';
@@ -25,6 +26,11 @@ export interface RunServiceDeps {
   store: () => WorkspaceStore;
   emit: (payload: HostEvents['run.event']) => void;
   logger: Logger;
+  /**
+   * The host's one rate limiter: every run draws on it, so connectors with the same
+   * `serviceKey` (or runs of the same connector) share their limit, as the README promises.
+   */
+  rateLimiter: RateLimiterRegistry;
   /** Live transport factory (tests inject one bound to a local server's fetch). */
   liveTransport?: () => HttpTransport;
 }
@@ -48,6 +54,7 @@ export class RunService {
     // Checked before anything runs, so a bad name never starts a run that could not be recorded.
     const cassetteFile = cassettePath(store.root, connectorFile, cassetteName);
     const secrets = await this.deps.vault.values();
+    // One redactor for everything this run leaves behind: record, events, log lines, cassette.
     const redactor = createRedactor(secrets);
 
     let recorder: RecordingTransport | undefined;
@@ -71,7 +78,7 @@ export class RunService {
         return;
       }
       try {
-        this.deps.emit({ runId, connectorId: connector.id, event: JSON.parse(guardedJson({ ...event, runId }, secrets)) as RunEvent });
+        this.deps.emit({ runId, connectorId: connector.id, event: JSON.parse(guardedJson({ ...event, runId }, redactor)) as RunEvent });
       } catch (error) {
         this.deps.logger.error('run event dropped', { error: String(error) });
       }
@@ -85,18 +92,20 @@ export class RunService {
         signal: controller.signal,
         onEvent: emit,
         logger: this.deps.logger,
+        rateLimiter: this.deps.rateLimiter,
+        redactor,
         ...(params.onlySteps ? { onlySteps: params.onlySteps } : {}),
         ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
         ...(params.contact ? { contact: params.contact } : {}),
       })
-      .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, secrets, recorder, cassetteFile))
+      .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, redactor, recorder, cassetteFile))
       .catch((error: unknown) => {
         // runConnector reports failures in its record; reaching here is a host or core bug.
         const failure = toConnectorError(error).toJSON();
         const now = Date.now();
         const record: ExecutionRecord = { runId, connectorId: connector.id, connectorName: connector.name, status: controller.signal.aborted ? 'cancelled' : 'failed', startedAt: now, finishedAt: now, durationMs: 0, inputs: params.inputs, steps: [], contact: {}, error: failure };
         finished = { type: 'run.finished', runId, at: now, record };
-        return this.finish(runId, connector, params.mode, record, secrets, undefined, cassetteFile);
+        return this.finish(runId, connector, params.mode, record, redactor, undefined, cassetteFile);
       })
       .catch((error: unknown) => this.deps.logger.error('run could not be recorded', { error: String(error) }))
       .finally(() => {
@@ -135,9 +144,9 @@ export class RunService {
     await Promise.all(runs.map((r) => r.done));
   }
 
-  private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, secrets: Record<string, string>, recorder: RecordingTransport | undefined, cassetteFile: string): Promise<void> {
-    await this.deps.history.append(connector.id, guardedJson({ mode, record }, secrets));
-    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id), secrets));
+  private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, redactor: Redactor, recorder: RecordingTransport | undefined, cassetteFile: string): Promise<void> {
+    await this.deps.history.append(connector.id, guardedJson({ mode, record }, redactor));
+    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id), redactor));
     this.deps.logger.debug('run recorded', { runId, status: record.status });
   }
 }

@@ -3,11 +3,12 @@
  * redacted it, but if a vault value still appears (in any encoding the redactor knows),
  * it is redacted here, and if it still survives the write is refused.
  */
-import { createRedactor } from '../../core/redaction/index.js';
+import { createRedactor, type Redactor } from '../../core/redaction/index.js';
 import { HostError } from '../../contract/hostApi.js';
 
-export function guardedJson(value: unknown, secrets: Record<string, string>): string {
-  const redactor = createRedactor(secrets);
+/** `redactor`: the run's own (it knows the secrets learnt during the run), or the vault's values. */
+export function guardedJson(value: unknown, secrets: Redactor | Record<string, string>): string {
+  const redactor = isRedactor(secrets) ? secrets : createRedactor(secrets);
   let text = JSON.stringify(value);
   if (redactor.containsSecret(text)) {
     text = JSON.stringify(redactor.redactValue(value));
@@ -18,4 +19,8 @@ export function guardedJson(value: unknown, secrets: Record<string, string>): st
     }
   }
   return text;
+}
+
+function isRedactor(value: Redactor | Record<string, string>): value is Redactor {
+  return typeof (value as Partial<Redactor>).redactText === 'function';
 }

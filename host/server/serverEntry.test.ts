@@ -65,6 +65,27 @@ describe('bundled browser-mode entry', () => {
     expect(await call('credentials.set', { name: 'k', value: 'secret-value' })).toMatchObject({ ok: true });
   });
 
+  it('keeps serving when a 3,000-level file lands in the open workspace, lists it as invalid, and refuses one imported (issue 11.1)', async () => {
+    const deepBody = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
+    await writeFile(join(tmp.dir, 'ws', 'deep.connector.json'), `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`);
+    let listed: unknown;
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(child!.exitCode).toBeNull(); // before the guard, the watcher's stack overflow ended the process
+      const list = await call('connectors.list');
+      if (JSON.stringify(list).includes('deep.connector.json')) {
+        listed = list;
+        break;
+      }
+    }
+    expect(JSON.stringify(listed)).toMatch(/more than 64 levels deep/);
+    const imported = await call('connectors.import', { content: `{"name":"Deep","type":"multi-step","config":{"steps":[{"id":"s","url":"https://x.test","body":${deepBody}}]}}`, format: 'auto' });
+    expect(imported).toMatchObject({ ok: false, error: { code: 'INVALID_DOCUMENT', message: expect.stringMatching(/levels deep/) } });
+    const saved = await call('connectors.save', { connector: JSON.parse(`{"schemaVersion":1,"id":"deep2","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`) });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringMatching(/levels deep/) } });
+    expect(await call('workspace.current')).toMatchObject({ ok: true });
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child!.kill('SIGTERM');

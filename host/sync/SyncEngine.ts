@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { documentHash, documentName } from './documentHash.js';
+import { documentProblem } from './documentProblem.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
   ConflictKind,
@@ -19,6 +20,7 @@ import type {
   LocalConnectorStore,
   LocalDocument,
   ServerConnector,
+  SetAsideDocument,
   SyncConflict,
   SyncLogEntry,
   SyncReport,
@@ -40,6 +42,12 @@ export interface SyncEngineOptions {
   newId?: () => string;
   onStatus?: (status: SyncStatusSnapshot) => void;
   onLog?: (entry: SyncLogEntry) => void;
+  /** The offline status message (default: a generic one); the host tells "no network" from "project unreachable". */
+  describeOffline?: () => { message: string; reason?: 'offline' | 'unreachable' };
+  /** Who this device's user is, in words ("Bob"): "Keep both" names the copy after them. */
+  copyOwner?: string;
+  /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
+  documentProblem?: (document: Record<string, unknown>) => string | null;
 }
 
 interface PushItem {
@@ -66,10 +74,11 @@ interface PullResult {
 }
 
 const LOG_LIMIT = 200;
+const RESOLUTION_WORDS: Record<ConflictResolution, string> = { 'keep-mine': 'kept mine', 'keep-theirs': 'kept theirs', 'keep-both': 'kept both' };
 const UNACKNOWLEDGED_LIMIT = 5;
 
 export class SyncEngine {
-  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog'>;
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>;
   private running: Promise<SyncReport> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: SyncStatusSnapshot | null = null;
@@ -80,11 +89,12 @@ export class SyncEngine {
       pullPageSize: 500,
       now: Date.now,
       newId: randomUUID,
+      documentProblem,
       ...options,
     };
   }
 
-  /** Push then pull. Concurrent calls share the sync in progress. */
+  /** Push then pull. Concurrent calls share the sync in progress. Resolves with a status, whatever went wrong. */
   syncNow(): Promise<SyncReport> {
     if (!this.running) {
       this.running = this.runSync().finally(() => {
@@ -110,11 +120,22 @@ export class SyncEngine {
 
   /** Counts are always fresh (local edits count at once); offline/error stick until the next sync. */
   async status(): Promise<SyncStatusSnapshot> {
-    const fresh = await this.computeStatus(await this.loadState());
+    const fresh = await this.safeStatus(await this.loadState());
+    if (fresh.state === 'error') return fresh;
     if (this.running) return { ...fresh, state: 'syncing' };
     const last = this.lastStatus;
     if (last && (last.state === 'offline' || last.state === 'error')) return { ...fresh, state: last.state, message: last.message, reason: last.reason };
     return fresh;
+  }
+
+  /**
+   * Whether the server has a change this client has not pulled: one change at most is asked
+   * for, so polling this every few seconds costs one small request. Throws SyncRemoteError.
+   */
+  async hasRemoteChanges(): Promise<boolean> {
+    const state = await this.loadState();
+    const page = await this.rpc<PullResult>('sync_pull', { p_workspace_id: this.options.workspaceId, p_since_cursor: state.cursor, p_limit: 1 });
+    return page.changes.length > 0;
   }
 
   async conflicts(): Promise<SyncConflict[]> {
@@ -136,6 +157,10 @@ export class SyncEngine {
     const local = await this.options.store.get(localId);
 
     const takeTheirs = async () => {
+      const problem = server && !server.deleted_at ? this.problemOf(server) : null;
+      if (problem) {
+        throw new SyncRemoteError('server', `The server's version of ${server!.name} is not a valid connector (${problem}), so it cannot replace yours. Keep yours, or ask whoever saved it to fix it.`);
+      }
       if (server && !server.deleted_at) {
         await this.options.store.save({ id: localId, document: { ...server.config, id: localId } });
         state.records[localId] = { remoteId: server.id, revision: server.revision, hash: documentHash(server.config) };
@@ -166,15 +191,16 @@ export class SyncEngine {
       await takeTheirs();
     }
     delete state.conflicts[localId];
+    this.addLog(state, 'push', 'resolved', localId, local ? documentName(local.document) : server?.name ?? record?.name ?? localId, RESOLUTION_WORDS[resolution]);
     await this.saveState(state);
-    this.publish(await this.computeStatus(state));
+    this.publish(await this.safeStatus(state));
   }
 
   // ── the sync itself ───────────────────────────────────────────────────────────
 
   private async runSync(): Promise<SyncReport> {
     const state = await this.loadState();
-    this.publish({ ...(await this.computeStatus(state)), state: 'syncing' });
+    this.publish({ ...(await this.safeStatus(state)), state: 'syncing' });
     let pulled = 0;
     let pushed = 0;
     try {
@@ -189,12 +215,12 @@ export class SyncEngine {
       return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
     } catch (error) {
       await this.saveState(state);
-      if (!(error instanceof SyncRemoteError)) throw error;
-      const base = await this.computeStatus(state);
+      const base = await this.safeStatus(state);
+      const remote = error instanceof SyncRemoteError ? error : new SyncRemoteError('server', `Sync stopped: ${error instanceof Error ? error.message : String(error)}`);
       const status: SyncStatusSnapshot =
-        error.kind === 'offline'
-          ? { ...base, state: 'offline', message: 'Offline: changes are kept and will sync when the connection is back.' }
-          : { ...base, state: 'error', reason: error.kind, message: error.message };
+        remote.kind === 'offline'
+          ? { ...base, state: 'offline', ...(this.options.describeOffline?.() ?? { message: 'Offline: changes are kept and will sync when the connection is back.' }) }
+          : { ...base, state: 'error', reason: remote.kind, message: remote.message };
       this.publish(status);
       return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
     }
@@ -222,13 +248,20 @@ export class SyncEngine {
     const localId = this.localIdFor(state, server.id);
     const record = localId ? state.records[localId] : undefined;
     if (localId && record && server.revision <= record.revision) return false;
+    // A document this app cannot open is kept aside, never written: the rest of the pull goes on.
+    const problem = server.deleted_at ? null : this.problemOf(server);
+    if (problem) {
+      this.setAside(state, server, problem);
+      return false;
+    }
+    if (state.setAside?.[server.id]) delete state.setAside[server.id];
     const serverHash = documentHash(server.config);
 
     if (!localId || !record) {
       if (server.deleted_at) return false;
       const newLocalId = await this.freeLocalId(state, server);
       await this.options.store.save({ id: newLocalId, document: { ...server.config, id: newLocalId } });
-      state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash };
+      state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash, name: server.name };
       this.addLog(state, 'pull', 'created', newLocalId, server.name);
       return true;
     }
@@ -362,13 +395,15 @@ export class SyncEngine {
       if (state.conflicts[doc.id]) continue;
       let record = state.records[doc.id];
       const hash = documentHash(doc.document);
+      // Remembered so a later delete is logged with the connector's name, not its id.
+      if (record && prepare) record.name = documentName(doc.document);
       if (record && record.hash === hash) continue;
       if (!record) {
         if (!prepare) {
           items.push(this.item(doc, 'create', hash, this.options.newId(), 0));
           continue;
         }
-        record = { remoteId: this.options.newId(), revision: 0, hash: null };
+        record = { remoteId: this.options.newId(), revision: 0, hash: null, name: documentName(doc.document) };
         state.records[doc.id] = record;
       }
       const op = record.revision === 0 ? 'create' : 'update';
@@ -382,7 +417,7 @@ export class SyncEngine {
         localId,
         op: 'delete',
         hash: null,
-        name: localId,
+        name: record.name ?? localId,
         change: { op: 'delete', id: record.remoteId, base_revision: Math.max(record.revision, 1) },
       });
     }
@@ -411,6 +446,8 @@ export class SyncEngine {
     }
     if (!result.error) return result.data as T;
     if (result.status === 0 || !result.error.code) throw new SyncRemoteError('offline', result.error.message);
+    // PostgREST answers 401 for an expired or invalid access token (PGRST301/PGRST303).
+    if (result.status === 401) throw new SyncRemoteError('session', 'Your session expired — sign in again.');
     if (result.error.code === '42501') {
       throw new SyncRemoteError(
         'revoked',
@@ -418,6 +455,15 @@ export class SyncEngine {
       );
     }
     throw new SyncRemoteError('server', `Sync failed: ${result.error.message}${result.error.hint ? ` (${result.error.hint})` : ''}`);
+  }
+
+  private problemOf(server: ServerConnector): string | null {
+    return this.options.documentProblem({ ...server.config, id: server.id });
+  }
+
+  private setAside(state: SyncState, server: ServerConnector, problem: string): void {
+    state.setAside = { ...state.setAside, [server.id]: { remoteId: server.id, name: server.name, revision: server.revision, problem, updatedBy: server.updated_by, at: this.options.now(), config: server.config } };
+    this.addLog(state, 'pull', 'set_aside', this.localIdFor(state, server.id) ?? server.id, server.name);
   }
 
   private localIdFor(state: SyncState, remoteId: string): string | undefined {
@@ -434,18 +480,21 @@ export class SyncEngine {
   private async uniqueName(name: string): Promise<string> {
     const taken = new Set((await this.options.store.list()).map((doc) => documentName(doc.document)));
     for (let n = 1; ; n += 1) {
-      const candidate = `${name} (my copy${n === 1 ? '' : ` ${n}`})`;
+      const copy = this.options.copyOwner ? `${this.options.copyOwner}'s copy` : 'my copy';
+      const candidate = `${name} (${copy}${n === 1 ? '' : ` ${n}`})`;
       if (!taken.has(candidate)) return candidate;
     }
   }
 
+  /** Logged once per conflict: seeing the same one again (a later server revision) only updates it. */
   private addConflict(state: SyncState, localId: string, kind: ConflictKind, server: ServerConnector | null, name: string): void {
-    state.conflicts[localId] = { localId, kind, server, detectedAt: this.options.now() };
-    this.addLog(state, 'pull', 'conflict', localId, name);
+    const known = state.conflicts[localId];
+    state.conflicts[localId] = { localId, kind, server, detectedAt: known?.detectedAt ?? this.options.now() };
+    if (!known) this.addLog(state, 'pull', 'conflict', localId, name);
   }
 
-  private addLog(state: SyncState, direction: SyncLogEntry['direction'], action: SyncLogEntry['action'], localId: string, name: string): void {
-    const entry: SyncLogEntry = { at: this.options.now(), direction, action, localId, name };
+  private addLog(state: SyncState, direction: SyncLogEntry['direction'], action: SyncLogEntry['action'], localId: string, name: string, detail?: string): void {
+    const entry: SyncLogEntry = { at: this.options.now(), direction, action, localId, name, ...(detail ? { detail } : {}) };
     state.log = [...state.log, entry].slice(-LOG_LIMIT);
     this.options.onLog?.(entry);
   }
@@ -453,12 +502,30 @@ export class SyncEngine {
   private async computeStatus(state: SyncState): Promise<SyncStatusSnapshot> {
     const pending = (await this.pendingItems(state, false)).length;
     const conflicts = Object.keys(state.conflicts).length;
+    const setAside = Object.values(state.setAside ?? {});
     return {
       state: conflicts > 0 ? 'conflict' : pending > 0 ? 'pending' : 'synced',
       pending,
       conflicts,
       lastSyncedAt: state.lastSyncedAt,
+      ...(setAside.length > 0 ? { setAside: setAside.length, message: setAsideMessage(setAside) } : {}),
     };
+  }
+
+  /** computeStatus, or an error status when the local store cannot be read (a broken file). */
+  private async safeStatus(state: SyncState): Promise<SyncStatusSnapshot> {
+    try {
+      return await this.computeStatus(state);
+    } catch (error) {
+      return {
+        state: 'error',
+        reason: 'server',
+        pending: 0,
+        conflicts: Object.keys(state.conflicts).length,
+        lastSyncedAt: state.lastSyncedAt,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
   }
 
   private publish(status: SyncStatusSnapshot): void {
@@ -475,4 +542,10 @@ export class SyncEngine {
   private saveState(state: SyncState): Promise<void> {
     return this.options.state.save(state);
   }
+}
+
+function setAsideMessage(documents: SetAsideDocument[]): string {
+  const [first] = documents;
+  const others = documents.length - 1;
+  return `${first!.name} from the team was set aside and not written to this folder: it is not a valid connector (${first!.problem})${others > 0 ? `; ${others} more like it` : ''}. Ask whoever saved it to fix it in Connector Studio; everything else synced.`;
 }

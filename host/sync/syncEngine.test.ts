@@ -7,6 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { addMember, createUser, createWorkspace, removeMember, startLocalSupabase, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir } from '../test-helpers/tempDir.js';
+import { WorkspaceStore } from '../workspace/workspaceStore.js';
+import { WorkspaceConnectorStore } from '../account/workspaceConnectorStore.js';
 import { MemoryConnectorStore, MemorySyncStateStore } from './memoryStores.js';
 import { SyncEngine } from './SyncEngine.js';
 import type { LocalDocument, SyncStatusSnapshot } from './types.js';
@@ -271,11 +276,102 @@ describe('status and log', () => {
     expect((await a.engine.log()).map((e) => `${e.direction}:${e.action}:${e.name}`)).toEqual(['push:created:Logged', 'push:updated:Logged']);
   });
 
+  it('names deleted connectors (not their ids), logs a conflict once however often it is seen, and its resolution once', async () => {
+    const a = await device(alice, [connector('c1', 'Named'), connector('c2', 'Contested')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    await a.store.delete('c1');
+    await a.engine.syncNow();
+    expect((await a.engine.log()).at(-1)).toMatchObject({ action: 'deleted', name: 'Named' });
+
+    await b.store.save(connector('c2', 'Contested', { description: 'bob' }));
+    for (const text of ['alice 1', 'alice 2']) {
+      await a.store.save(connector('c2', 'Contested', { description: text }));
+      await a.engine.syncNow();
+      await b.engine.syncNow();
+    }
+    await b.engine.resolve('c2', 'keep-theirs');
+    expect((await b.engine.log()).filter((e) => e.name === 'Contested' && e.action !== 'created').map((e) => [e.action, e.detail])).toEqual([['conflict', undefined], ['resolved', 'kept theirs']]);
+  });
+
   it('concurrent syncNow calls share one sync', async () => {
     const a = await device(alice, [connector('c1', 'Once')]);
     const before = supa.stats.byRoute.get('POST /rest/v1/rpc/sync_push') ?? 0;
     const [r1, r2] = await Promise.all([a.engine.syncNow(), a.engine.syncNow()]);
     expect(r1).toBe(r2);
     expect((supa.stats.byRoute.get('POST /rest/v1/rpc/sync_push') ?? 0) - before).toBe(1);
+  });
+});
+
+describe('a teammate\'s document that is not a connector (issue 11: one member could stall everyone\'s sync)', () => {
+  const broken = { name: 'Broken', steps: [{ foo: 1 }] };
+
+  // The table API (which the local gateway does not serve) is checked the same way: supabase/tests/sync-rpc.test.ts.
+  it('supabase-js: sync_push answers 400 with the problem, and nothing is stored', async () => {
+    const client = await signIn(alice);
+    const result = await client.rpc('sync_push', { p_workspace_id: workspaceId, p_changes: [{ op: 'create', id: randomUUID(), name: 'Broken', config: broken }] });
+    expect(result.status).toBe(400);
+    expect(result.error).toMatchObject({ code: '22023', message: expect.stringContaining('was not saved: step 1 needs an id') });
+    expect(await serverRows()).toEqual([]);
+  });
+
+  it('one already on the server (an older server, or a service write) is set aside; the rest of the sync goes on', async () => {
+    const a = await device(alice, [connector('c1', 'Good one'), connector('c2', 'Good two')]);
+    await a.engine.syncNow();
+    // Written as the database owner: the check covers client writes only.
+    const { rows } = await supa.db.query<{ id: string }>(`insert into connectors (workspace_id, name, config) values ($1, 'Broken', $2) returning id`, [workspaceId, JSON.stringify(broken)]);
+    const brokenId = rows[0]!.id;
+
+    const b = await device(bob);
+    const first = await b.engine.syncNow();
+    expect(first).toMatchObject({ pulled: 2, status: { state: 'synced', setAside: 1, message: expect.stringContaining('Broken from the team was set aside') } });
+    expect(first.status.message).toContain('step 1 id');
+    expect(await names(b.store)).toEqual(['Good one', 'Good two']);
+    expect((await b.state.load())?.setAside?.[brokenId]).toMatchObject({ name: 'Broken', revision: 1, config: broken });
+    expect((await b.engine.log()).map((e) => `${e.action}:${e.name}`)).toContain('set_aside:Broken');
+
+    // Later syncs are not stalled: bob's own work goes out.
+    await b.store.save(connector('b1', 'Bob new'));
+    expect(await b.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced', setAside: 1 } });
+
+    // Once someone fixes it, it arrives like any other change and the note goes away.
+    await supa.db.query(`update connectors set config = $2 where id = $1`, [brokenId, JSON.stringify(connector('x', 'Broken').document)]);
+    const fixed = await b.engine.syncNow();
+    expect(fixed.status).toMatchObject({ state: 'synced' });
+    expect(fixed.status.setAside).toBeUndefined();
+    expect(await names(b.store)).toEqual(['Bob new', 'Broken', 'Good one', 'Good two']);
+  });
+
+  it('an invalid teammate version is never taken over a local connector, even by "keep theirs"', async () => {
+    const a = await device(alice, [connector('c1', 'Shared')]);
+    await a.engine.syncNow();
+    const b = await device(bob);
+    await b.engine.syncNow();
+    const remoteId = (await supa.db.query<{ id: string }>(`select id from connectors where workspace_id = $1`, [workspaceId])).rows[0]!.id;
+    await supa.db.query(`update connectors set config = $2 where id = $1`, [remoteId, JSON.stringify(broken)]);
+    expect((await b.engine.syncNow()).status).toMatchObject({ state: 'synced', setAside: 1 });
+    expect((await b.store.get('c1'))?.document.steps).toEqual([{ id: 'lookup', url: 'https://api.example.com/{{email}}' }]);
+    // Bob edits: his push meets the broken revision as a conflict; theirs cannot be taken, mine can.
+    await b.store.save(connector('c1', 'Shared', { description: 'bob' }));
+    expect((await b.engine.syncNow()).status.state).toBe('conflict');
+    await expect(b.engine.resolve('c1', 'keep-theirs')).rejects.toThrow(/not a valid connector.*Keep yours/);
+    await b.engine.resolve('c1', 'keep-mine');
+    expect((await b.engine.syncNow()).status).toMatchObject({ state: 'synced' });
+    expect((await serverRows())[0]).toMatchObject({ description: 'bob' });
+  });
+
+  it('syncNow resolves with an error status (it used to reject) when a local file does not load', async () => {
+    const folder = await makeTempDir('cs-sync-broken-');
+    try {
+      const workspace = new WorkspaceStore(folder.dir);
+      await writeFile(join(folder.dir, 'broken.connector.json'), JSON.stringify({ schemaVersion: 1, id: 'x', name: 'X', steps: [{ foo: 1 }] }));
+      const engine = new SyncEngine({ client: await signIn(alice), workspaceId, store: new WorkspaceConnectorStore(workspace), state: new MemorySyncStateStore() });
+      const report = await engine.syncNow();
+      expect(report.status).toMatchObject({ state: 'error', message: expect.stringContaining('broken.connector.json is not a valid connector') });
+      expect(await engine.status()).toMatchObject({ state: 'error' });
+    } finally {
+      await folder.cleanup();
+    }
   });
 });

@@ -34,6 +34,8 @@ export interface SyncRecord {
    * not a conflict.
    */
   unacknowledged?: string[];
+  /** The connector's name when last seen (for the activity log once it is gone). */
+  name?: string;
 }
 
 export type ConflictKind = 'edited_on_both' | 'deleted_on_server' | 'edited_on_server_deleted_here' | 'name_taken' | 'id_taken';
@@ -62,9 +64,23 @@ export interface SyncConflict {
 export interface SyncLogEntry {
   at: number;
   direction: 'push' | 'pull';
-  action: 'created' | 'updated' | 'deleted' | 'conflict';
+  action: 'created' | 'updated' | 'deleted' | 'conflict' | 'set_aside' | 'resolved';
   localId: string;
   name: string;
+  /** For `resolved`: how ("kept mine"). */
+  detail?: string;
+}
+
+/** A pulled server version that is not a connector this app can open: kept here, never written to the folder. */
+export interface SetAsideDocument {
+  remoteId: string;
+  name: string;
+  revision: number;
+  /** What is wrong, in words (the first problem). */
+  problem: string;
+  updatedBy: string | null;
+  at: number;
+  config: Record<string, unknown>;
 }
 
 export interface SyncState {
@@ -75,6 +91,8 @@ export interface SyncState {
   conflicts: Record<string, SyncConflict>;
   lastSyncedAt: number | null;
   log: SyncLogEntry[];
+  /** By server id; optional so state files written before it still load. */
+  setAside?: Record<string, SetAsideDocument>;
 }
 
 export interface SyncStateStore {
@@ -91,8 +109,14 @@ export interface SyncStatusSnapshot {
   conflicts: number;
   lastSyncedAt: number | null;
   message?: string;
-  /** Machine-readable reason for `error`: 'revoked' when the workspace membership is gone. */
-  reason?: 'revoked' | 'server';
+  /** Pulled documents kept aside because they are not valid connectors. */
+  setAside?: number;
+  /**
+   * Machine-readable reason: for `error`, 'revoked' (the workspace membership is gone),
+   * 'session' (the sign-in expired) or 'server'; for `offline`, 'offline' (no network) or
+   * 'unreachable' (the network is up but the project does not answer).
+   */
+  reason?: 'revoked' | 'session' | 'server' | 'offline' | 'unreachable';
 }
 
 export interface SyncReport {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
+import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, parseDocumentJson, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import {
   HostError,
@@ -26,7 +26,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
-import { builtinSummary, remoteAuthor, remoteCassettes, remoteManifest, remoteSummary } from './remoteManifest.js';
+import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, ModerationReportRow, RemoteReportRow, ReportResolution, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
 export interface TemplateServiceOptions {
@@ -135,10 +135,12 @@ export class TemplateService {
     };
   }
 
-  async publish(params: { connectorId: string; official: boolean; updateOf?: string | undefined; changelog?: string | undefined }): Promise<TemplateSummary> {
+  async publish(params: { connectorId: string; official: boolean; updateOf?: string | undefined; changelog?: string | undefined; listing?: Partial<Pick<Connector, 'name' | 'description' | 'category' | 'icon'>> | undefined }): Promise<TemplateSummary> {
     const store = this.requireWorkspace();
     const entry = await store.get(params.connectorId);
-    const check = publishCheck(entry.connector, { cassettes: await this.readCassettes(store, entry.connector), knownSecrets: await this.options.vault.values() });
+    // The listing the author edited is part of what is published, so it goes through the same check.
+    const connector: Connector = { ...entry.connector, ...definedOnly(params.listing ?? {}) };
+    const check = publishCheck(connector, { cassettes: await this.readCassettes(store, connector), knownSecrets: await this.options.vault.values() });
     if (!check.ok) {
       const first = check.findings[0]!;
       throw new HostError('SECRET_LEAK', `Not published: ${check.findings.length === 1 ? 'a value looks like a secret' : `${check.findings.length} values look like secrets`} (${first.path}: ${first.message}).`, {
@@ -228,7 +230,8 @@ export class TemplateService {
     // Only the server keeps older versions' text.
     const old = remote && UUID.test(id) ? await remote.versionConfig(id, version) : null;
     // Without the installed version's text (built-ins ship only the latest), compare with the connector itself.
-    const before = old ? stripCassettes(old) : (connector as unknown as Record<string, unknown>);
+    // An older version's text goes through the migrating loader, like every document that enters.
+    const before = ((old ? remoteConnector(old) : undefined) ?? connector) as unknown as Record<string, unknown>;
     const names = currentCredentials(connector, latest.manifest);
     const redirects = credentialRedirects(old ? renameCredentialReferences(before, names) : before, renameCredentialReferences(latest.manifest.connector, names));
     return { latest: latest.manifest, source: latest, before, redirects };
@@ -332,7 +335,7 @@ export class TemplateService {
       const rel = relative(store.root, full);
       if (rel.startsWith('..') || rel === '') continue;
       try {
-        const value: unknown = JSON.parse(await readFile(full, 'utf8'));
+        const value: unknown = parseDocumentJson(await readFile(full, 'utf8'));
         if (isCassette(value)) cassettes[test.cassette] = value;
       } catch {
         // Missing or unreadable: publishCheck leaves the test out and says so.
@@ -350,6 +353,10 @@ function moderationReport(row: ModerationReportRow): TemplateReport {
   return { ...ownReport(row, row.template_name), resolution: row.resolution, reporterEmail: row.reporter_email };
 }
 
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 interface UpdateOffer {
   latest: TemplateManifest;
   source: BuiltinTemplate;
@@ -357,11 +364,6 @@ interface UpdateOffer {
   redirects: CredentialRedirect[];
 }
 
-function stripCassettes(config: Record<string, unknown>): Record<string, unknown> {
-  const { cassettes: _cassettes, ...rest } = config;
-  void _cassettes;
-  return rest;
-}
 
 /**
  * Which credential the installed connector uses for each slot of the latest version: the

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { manifestFromConnector, validateConnector, type Logger, type TemplateManifest } from '../../core/index.js';
+import { manifestFromConnector, parseDocumentJson, validateConnector, type Logger, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 
 const SUFFIX = '.connector.json';
@@ -22,7 +22,7 @@ async function readInside(dir: string, path: string): Promise<unknown> {
   const full = resolve(dir, path);
   const rel = relative(dir, full);
   if (rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(full) === resolve(dir)) throw new Error(`${path} is outside the template folder`);
-  return JSON.parse(await readFile(full, 'utf8'));
+  return parseDocumentJson(await readFile(full, 'utf8'));
 }
 
 export async function loadBuiltinTemplates(dir: string, logger?: Logger): Promise<BuiltinTemplate[]> {
@@ -37,7 +37,7 @@ export async function loadBuiltinTemplates(dir: string, logger?: Logger): Promis
   for (const name of names) {
     const slug = name.slice(0, -SUFFIX.length);
     try {
-      const result = validateConnector(JSON.parse(await readFile(join(dir, name), 'utf8')));
+      const result = validateConnector(parseDocumentJson(await readFile(join(dir, name), 'utf8')));
       if (!result.ok || !result.connector) throw new Error(result.issues.map((i) => i.message).join('; '));
       const manifest = manifestFromConnector(result.connector, { slug, author: 'Connector Studio', origin: 'official' });
       templates.push({

@@ -26,7 +26,7 @@ import { cassettePath, writeCassette } from '../runs/cassetteStore.js';
 import { guardedJson } from '../runs/secretGuard.js';
 import type { Vault } from '../vault/vault.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
-import { toStableJson } from '../workspace/stableJson.js';
+import { toStableJson } from '../../core/index.js';
 import type { WorkspaceEntry, WorkspaceStore } from '../workspace/workspaceStore.js';
 
 export interface InstallRequest {

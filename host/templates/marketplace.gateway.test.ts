@@ -111,12 +111,15 @@ describe('publishing and finding a community template', () => {
     // Not allowed to publish official: the server says no even when asked.
     expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, official: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
 
-    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId });
+    // The listing edited in the publish dialog is checked like the document: a stored key pasted into it is refused.
+    expect(await invokeHostCall(alice.services.api, 'templates.publish', { connectorId: aliceConnectorId, listing: { description: 'use key alice-own-key-000111222333' } }))
+      .toMatchObject({ ok: false, error: { code: 'SECRET_LEAK' } });
+    const published = await alice.services.api.templates.publish({ connectorId: aliceConnectorId, listing: { name: 'Phone owner lookup', description: 'Who owns a phone number.', icon: '📱', category: 'people' } });
     templateId = published.id;
     expect(published).toMatchObject({ name: 'Phone owner lookup', origin: 'community', source: 'remote', version: 1, mine: true, author: 'You' });
 
     const seenByBob = (await bob.services.api.templates.list()).templates.find((t) => t.id === templateId);
-    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0 });
+    expect(seenByBob).toMatchObject({ origin: 'community', author: 'Community member', mine: false, featured: false, installs: 0, description: 'Who owns a phone number.', icon: '📱', category: 'people' });
     const detail = await bob.services.api.templates.get({ id: templateId });
     expect(detail.credentials.map((c) => c.name)).toEqual(['trestle_api_key']);
     expect(detail.cassettes).toHaveLength(2);
@@ -128,8 +131,9 @@ describe('publishing and finding a community template', () => {
     expect((await row(templateId)).install_count).toBe(1);
     const second = await bob.services.api.templates.install({ id: templateId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } } });
     expect(second.name).not.toBe(first.name);
-    expect((await row(templateId)).install_count).toBe(2);
-    expect((await bob.services.api.templates.list()).templates.find((t) => t.id === templateId)?.installs).toBe(2);
+    // Installs count installing workspaces (issue 11 point 8): a second install into bob's workspace adds none.
+    expect((await row(templateId)).install_count).toBe(1);
+    expect((await bob.services.api.templates.list()).templates.find((t) => t.id === templateId)?.installs).toBe(1);
 
     const { connector } = await bob.services.api.connectors.get({ id: first.connectorId });
     expect(connector.template).toEqual({ id: templateId, version: 1, credentials: { trestle_api_key: 'bobs_trestle' } });
@@ -228,6 +232,6 @@ describe('publishing and finding a community template', () => {
     expect((await bob.services.api.templates.list()).templates.some((t) => t.id === templateId)).toBe(false);
     expect(await invokeHostCall(bob.services.api, 'templates.install', { id: templateId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await alice.services.api.templates.list()).templates.find((t) => t.id === templateId)).toMatchObject({ hidden: true, mine: true, hiddenReason: 'sends phone numbers to an unknown server' });
-    expect((await row(templateId)).install_count).toBe(2);
+    expect((await row(templateId)).install_count).toBe(1);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * A remote template row as a core TemplateManifest plus its cassettes. Published configs
  * are the connector document with its redacted cassettes under `cassettes` (keyed by the
- * path its replay tests use); zod drops that key when the connector is parsed.
+ * path its replay tests use); zod drops that key when the connector is parsed. The connector goes
+ * through the same migrating loader as a workspace file (validateConnector), so a template
+ * published by an older version opens here.
  */
-import { ConnectorSchema, CredentialSlotSchema, TemplateManifestSchema, type CredentialSlot, type TemplateManifest } from '../../core/index.js';
+import { CredentialSlotSchema, TemplateManifestSchema, validateConnector, type Connector, type CredentialSlot, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import { HostError, type TemplateSummary } from '../../contract/hostApi.js';
 import { slugify } from '../workspace/connectorFileName.js';
@@ -24,9 +26,16 @@ export function remoteCassettes(config: Record<string, unknown>): Record<string,
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((entry): entry is [string, Cassette] => isCassette(entry[1])));
 }
 
+/** A published config's connector through the migrating loader (cassettes set aside), or undefined when it cannot be read. */
+export function remoteConnector(config: Record<string, unknown>): Connector | undefined {
+  const { cassettes: _cassettes, ...rest } = config;
+  void _cassettes;
+  return validateConnector(rest).connector;
+}
+
 export function remoteManifest(row: RemoteTemplateRow, author: string): TemplateManifest {
-  const connector = ConnectorSchema.safeParse(row.config);
-  if (!connector.success) {
+  const connector = remoteConnector(row.config);
+  if (!connector) {
     throw new HostError('INVALID_DOCUMENT', `The template "${row.name}" holds a connector this version cannot read.`, { hint: 'Update Connector Studio, or ask its publisher to publish it again.' });
   }
   return TemplateManifestSchema.parse({
@@ -34,13 +43,13 @@ export function remoteManifest(row: RemoteTemplateRow, author: string): Template
     slug: slugify(row.name),
     name: row.name,
     description: row.description ?? '',
-    icon: row.icon || connector.data.icon,
-    category: row.category || connector.data.category,
+    icon: row.icon || connector.icon,
+    category: row.category || connector.category,
     version: row.version,
     author,
     origin: row.is_official ? 'official' : 'community',
     credentials: remoteSlots(row.requires_credentials),
-    connector: connector.data,
+    connector,
   });
 }
 

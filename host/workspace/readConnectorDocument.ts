@@ -5,6 +5,7 @@
  * A document with rule errors (a cycle, an unknown reference) still opens: the editor
  * shows the issues. Only files whose shape cannot be parsed are listed as invalid.
  */
+import { isConnectorError, parseDocumentJson } from '../../core/index.js';
 import type { Connector } from '../../core/schema/connector.js';
 import { validateConnector } from '../../core/validation/index.js';
 import type { ValidationIssue } from '../../contract/hostApi.js';
@@ -16,8 +17,9 @@ export type ReadConnectorResult =
 export function readConnectorDocument(text: string): ReadConnectorResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseDocumentJson(text);
   } catch (error) {
+    if (isConnectorError(error)) return { ok: false, error: { message: error.message, hint: error.hint, issues: [] } };
     return { ok: false, error: { message: `Not valid JSON: ${(error as Error).message}`, hint: 'Fix the syntax in a text editor (or restore it with git), and the app will pick it up.', issues: [] } };
   }
   const result = validateConnector(raw);

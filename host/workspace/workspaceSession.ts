@@ -4,8 +4,10 @@
  */
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { HostError, type HostEvents, type WorkspaceInfo } from '../../contract/hostApi.js';
+import { removeStaleTempFiles } from '../fs/staleTempFiles.js';
+import { isConnectorFileName } from './connectorFileName.js';
 import type { RecentWorkspaces } from './recentWorkspaces.js';
 import { watchWorkspace, type WorkspaceWatcher } from './workspaceWatcher.js';
 import { WorkspaceStore } from './workspaceStore.js';
@@ -70,6 +72,7 @@ export class WorkspaceSession {
       return;
     }
     await this.close();
+    await removeWorkspaceTempFiles(dir);
     const store = new WorkspaceStore(dir);
     await store.list(); // fails early on an unreadable folder
     this.store = store;
@@ -78,6 +81,13 @@ export class WorkspaceSession {
     await this.recent.remember(dir);
     this.onWorkspaceChanged(this.info());
   }
+}
+
+/** Temp files of interrupted saves: connector files in the folder, cassettes in `<slug>.cassettes/`. */
+async function removeWorkspaceTempFiles(dir: string): Promise<void> {
+  await removeStaleTempFiles(dir, { isOwnTarget: isConnectorFileName });
+  const folders = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory() && entry.name.endsWith('.cassettes'));
+  for (const folder of folders) await removeStaleTempFiles(join(dir, folder.name), { isOwnTarget: (target) => target.endsWith('.json') });
 }
 
 function normalise(path: string): string {

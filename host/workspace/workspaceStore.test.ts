@@ -73,6 +73,16 @@ describe('WorkspaceStore', () => {
     expect(byFile['contact-lookup.connector.json']?.kind).toBe('connector');
   });
 
+  it('lists a file nested 3,000 levels deep (6 KB) as invalid, naming the limit, and keeps the rest (issue 11.1)', async () => {
+    const store = new WorkspaceStore(dir);
+    await store.save(sampleConnector());
+    const deep = `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'['.repeat(3000)}${']'.repeat(3000)}}}]}`;
+    await writeFile(join(dir, 'deep.connector.json'), deep);
+    const entries = await store.list();
+    expect(entries.map((e) => [e.file, e.kind])).toEqual([['contact-lookup.connector.json', 'connector'], ['deep.connector.json', 'invalid']]);
+    expect(entries[1]).toMatchObject({ error: { message: expect.stringMatching(/more than 64 levels deep/), hint: expect.stringMatching(/Restore it/) } });
+  });
+
   it('under concurrent saves the last writer wins and the file is always valid JSON', async () => {
     const store = new WorkspaceStore(dir);
     await store.save(sampleConnector());

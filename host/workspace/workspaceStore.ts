@@ -18,7 +18,7 @@ import { atomicWriteFile, fsyncDirectory } from '../fs/atomicWriteFile.js';
 import { contentHash } from '../fs/contentHash.js';
 import { isConnectorFileName, uniqueConnectorFileName } from './connectorFileName.js';
 import { readConnectorDocument } from './readConnectorDocument.js';
-import { toStableJson } from './stableJson.js';
+import { toStableJson } from '../../core/index.js';
 
 export type WorkspaceEntry =
   | { kind: 'connector'; file: string; hash: string; modifiedAt: number; connector: Connector; issues: ValidationIssue[] }

@@ -96,4 +96,22 @@ describe('watchWorkspace', () => {
     await rec.next((e) => e.file === 'outside.connector.json');
     expect(rec.events.map((e) => e.file)).toEqual(['outside.connector.json']);
   });
+
+  it('reports a 3,000-level file dropped into the open workspace and lists it as invalid, without stopping (issue 11.1)', async () => {
+    const store = new WorkspaceStore(dir);
+    await store.save(sampleConnector());
+    const rec = recorder();
+    watcher = watchWorkspace(store, rec.push);
+    await watcher.ready;
+    const deep = `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}}]}`;
+    await writeFile(join(dir, 'deep.connector.json'), deep);
+    // Before the guard the watcher's read overflowed the stack in an unhandled rejection.
+    expect(await rec.next((e) => e.file === 'deep.connector.json')).toMatchObject({ kind: 'added' });
+    const entries = await store.list();
+    expect(entries.find((e) => e.file === 'deep.connector.json')).toMatchObject({ kind: 'invalid', error: { message: expect.stringMatching(/more than 64 levels deep/) } });
+    expect(entries.find((e) => e.file === 'contact-lookup.connector.json')?.kind).toBe('connector');
+    // Still watching: the next external file is reported.
+    await writeFile(join(dir, 'after.connector.json'), '{}');
+    await rec.next((e) => e.file === 'after.connector.json');
+  });
 });

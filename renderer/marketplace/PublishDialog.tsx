@@ -11,11 +11,21 @@ import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
 import { useBusyAction } from '../app/useBusyAction.js';
 
+interface Listing { name: string; description: string; category: string; icon: string }
+
 export function PublishDialog({ onClose, onPublished }: { onClose: () => void; onPublished: (id: string) => void }) {
   const store = useAppStoreApi();
   const host = useHost();
   const connectors = useAppStore((s) => s.entries).flatMap((e) => (e.kind === 'connector' ? [e] : []));
-  const [connectorId, setConnectorId] = useState(connectors[0]?.id ?? '');
+  // The connector open in the editor (still loaded when the user came here from it), else the first.
+  const openId = useAppStore((s) => s.doc?.id);
+  const [connectorId, setConnectorId] = useState(() => (connectors.some((c) => c.id === openId) ? openId! : connectors[0]?.id ?? ''));
+  const selectedEntry = connectors.find((c) => c.id === connectorId);
+  const [listing, setListing] = useState<Listing | null>(null);
+  // Prefilled from the connector each time another one is picked.
+  useEffect(() => {
+    setListing(selectedEntry ? { name: selectedEntry.name, description: selectedEntry.description, category: selectedEntry.category, icon: selectedEntry.icon } : null);
+  }, [selectedEntry?.id]);
   const [preview, setPreview] = useState<PublishPreview | null>(null);
   const { busy, error, setError, run } = useBusyAction();
   const [official, setOfficial] = useState(false);
@@ -33,7 +43,13 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
 
   const publish = (ready: PublishPreview) => run(async () => {
     const updateOf = asUpdate && ready.updateOf ? ready.updateOf.id : undefined;
-    const result = await host.templates.publish({ connectorId, official, ...(updateOf ? { updateOf } : {}), ...(changelog.trim() ? { changelog: changelog.trim() } : {}) });
+    const result = await host.templates.publish({
+      connectorId,
+      official,
+      ...(updateOf ? { updateOf } : {}),
+      ...(changelog.trim() ? { changelog: changelog.trim() } : {}),
+      ...(listing ? { listing: { ...listing, name: listing.name.trim(), category: listing.category.trim(), icon: listing.icon.trim() } } : {}),
+    });
     store.getState().notify({ kind: 'success', message: `Published "${result.name}" (version ${result.version}).` });
     onPublished(result.id);
   });
@@ -43,7 +59,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
       confirm={{
         label: official ? 'Publish official template' : 'Publish community template',
         testId: 'publish-confirm',
-        disabled: !preview?.ok || !preview.signedIn || busy,
+        disabled: !preview?.ok || !preview.signedIn || busy || !listing?.name.trim() || !listing.category.trim() || !listing.icon.trim(),
         onConfirm: () => { if (preview) void publish(preview); },
       }}>
       <label className="field"><span>Connector</span>
@@ -52,6 +68,21 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
         </select>
       </label>
       {connectors.length === 0 && <p className="muted">This workspace has no connectors yet.</p>}
+      {listing && (
+        <fieldset className="publish-listing">
+          <legend>How it is listed</legend>
+          <div className="publish-listing-row">
+            <label className="field publish-icon"><span>Icon</span>
+              <input data-testid="publish-icon" value={listing.icon} maxLength={50} onChange={(e) => setListing({ ...listing, icon: e.target.value })} /></label>
+            <label className="field grow"><span>Title</span>
+              <input data-testid="publish-title" value={listing.name} maxLength={255} onChange={(e) => setListing({ ...listing, name: e.target.value })} /></label>
+            <label className="field"><span>Category</span>
+              <input data-testid="publish-category" value={listing.category} maxLength={100} onChange={(e) => setListing({ ...listing, category: e.target.value })} /></label>
+          </div>
+          <label className="field"><span>Description</span>
+            <textarea data-testid="publish-description" rows={3} value={listing.description} maxLength={5000} onChange={(e) => setListing({ ...listing, description: e.target.value })} /></label>
+        </fieldset>
+      )}
       {!preview && !error && connectorId && <p className="loading" role="status">Checking…</p>}
       {preview && (
         <div data-testid="publish-preview" data-ok={preview.ok}>
@@ -67,7 +98,7 @@ export function PublishDialog({ onClose, onPublished }: { onClose: () => void; o
             <ul className="small-text muted" data-testid="publish-dropped">{preview.dropped.map((d) => <li key={d.path}><code>{d.path}</code> {d.reason}</li>)}</ul>
           )}
           <h3>Credential slots</h3>
-          <ul className="small-text">{preview.template.credentials.map((c) => <li key={c.name}><code>{c.name}</code> {c.label}</li>)}</ul>
+          <ul className="small-text" data-testid="publish-credential-slots">{preview.template.credentials.map((c) => <li key={c.name}><code>{c.name}</code> {c.label}</li>)}{preview.template.credentials.length === 0 && <li className="muted">none</li>}</ul>
           <h3>Cassettes published with it</h3>
           <ul className="small-text">{preview.template.cassettes.map((c) => <li key={c}><code>{c}</code></li>)}{preview.template.cassettes.length === 0 && <li className="muted">none</li>}</ul>
           <details open>

@@ -1,8 +1,10 @@
 /**
  * Autosaved drafts in localStorage, so unsaved edits survive a reload or a crash.
- * Keyed by workspace and connector id; removed on save or discard.
+ * Keyed by workspace and connector id; removed on save or discard. A draft is read back through the
+ * same guarded parse and migrating loader as a connector file, so a draft kept from an older
+ * version opens as the current schema (and a damaged one is dropped, never crashes the editor).
  */
-import type { Connector } from '../../core/index.js';
+import { parseDocumentJson, validateConnector, type Connector } from '../../core/index.js';
 
 const PREFIX = 'connectorStudio.draft.';
 
@@ -28,8 +30,11 @@ export function readDraft(workspacePath: string, connectorId: string, storage: S
   try {
     const raw = storage.getItem(key(workspacePath, connectorId));
     if (!raw) return null;
-    const draft = JSON.parse(raw) as Draft;
-    return draft && typeof draft === 'object' && draft.doc && draft.doc.id === connectorId ? draft : null;
+    const draft = parseDocumentJson(raw) as Partial<Draft> | null;
+    if (!draft || typeof draft !== 'object') return null;
+    const doc = validateConnector(draft.doc).connector;
+    if (!doc || doc.id !== connectorId) return null;
+    return { doc, baseHash: typeof draft.baseHash === 'string' ? draft.baseHash : null, savedAt: typeof draft.savedAt === 'number' ? draft.savedAt : 0 };
   } catch {
     return null;
   }

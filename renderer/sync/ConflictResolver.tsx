@@ -27,6 +27,11 @@ export function ConflictResolver({ conflict, onResolved }: { conflict: SyncConfl
         <strong className="grow">{conflict.name}</strong>
         <span className="muted">{WHY[conflict.kind]}</span>
       </div>
+      {conflict.summary.length > 0 && (
+        <ul className="sync-conflict-summary" data-testid="conflict-summary" aria-label="What differs">
+          {conflict.summary.map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      )}
       <div className="row sync-diff-labels"><span className="grow">This computer</span><span className="grow">Server{conflict.serverRevision ? ` (revision ${conflict.serverRevision})` : ''}</span></div>
       <MonacoDiff original={pretty(conflict.mine)} modified={pretty(conflict.theirs)} testId="conflict-diff" />
       <div className="row">

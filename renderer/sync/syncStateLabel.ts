@@ -13,6 +13,8 @@ const LABELS: Record<SyncStatus['state'], { icon: string; text: string }> = {
 
 export function syncStateLabel(status: SyncStatus): { icon: string; text: string } {
   const base = LABELS[status.state];
+  if (status.state === 'offline' && status.reason === 'unreachable') return { ...base, text: 'Supabase unreachable' };
+  if (status.state === 'signed_out' && status.reason === 'session') return { ...base, text: 'Session expired' };
   if (status.state === 'pending' && status.pending) return { ...base, text: `${status.pending} to sync` };
   if (status.state === 'conflict' && status.conflicts) return { ...base, text: `${status.conflicts} conflict${status.conflicts === 1 ? '' : 's'}` };
   return base;

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonClaims, userClaims, withClaims, type JwtClaims } from '../../tests/supabase-gateway/claims.js';
 import type { SqlSession } from '../../tests/supabase-gateway/database.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/supabase-gateway/testDatabase.js';
-import { buildWorld, isPermissionDenied, type World } from './helpers/world.js';
+import { buildWorld, isPermissionDenied, sampleConfig, type World } from './helpers/world.js';
 
 type Op = 'select' | 'insert' | 'update' | 'delete';
 type Expect = 'allowed' | 'denied' | 'rpc';
@@ -52,6 +52,8 @@ const insertInto = (sql: string, params: (w: World) => unknown[], check: string,
   effect: (su) => exists(su, check, checkParams(w)),
 });
 
+/** Client writes must hold a real connector document (see the connector config check). */
+const VALID_CONFIG = JSON.stringify(sampleConfig('matrix'));
 const credentialColumns = 'id, workspace_id, name, created_at, updated_at, last_used_at';
 
 const MATRIX: MatrixRow[] = [
@@ -85,8 +87,8 @@ const MATRIX: MatrixRow[] = [
   { table: 'connectors', op: 'select', own: { expect: 'allowed', target: selectBy('connectors', 'id', (w) => w.connector1) }, other: selectBy('connectors', 'id', (w) => w.connector2) },
   {
     table: 'connectors', op: 'insert',
-    own: { expect: 'allowed', target: insertInto(`insert into connectors (workspace_id, name, config) values ($1, 'matrix', '{}')`, (w) => [w.w1], `select 1 from connectors where name = 'matrix'`, () => []) },
-    other: insertInto(`insert into connectors (workspace_id, name, config) values ($1, 'matrix', '{}')`, (w) => [w.w2], `select 1 from connectors where name = 'matrix'`, () => []),
+    own: { expect: 'allowed', target: insertInto(`insert into connectors (workspace_id, name, config) values ($1, 'matrix', '${VALID_CONFIG}')`, (w) => [w.w1], `select 1 from connectors where name = 'matrix'`, () => []) },
+    other: insertInto(`insert into connectors (workspace_id, name, config) values ($1, 'matrix', '${VALID_CONFIG}')`, (w) => [w.w2], `select 1 from connectors where name = 'matrix'`, () => []),
   },
   { table: 'connectors', op: 'update', own: { expect: 'allowed', target: updateBy('connectors', 'id', (w) => w.connector1, `name = 'renamed'`, `name = 'renamed'`) }, other: updateBy('connectors', 'id', (w) => w.connector2, `name = 'renamed'`, `name = 'renamed'`) },
   { table: 'connectors', op: 'delete', own: { expect: 'allowed', target: deleteBy('connectors', 'id', (w) => w.connector1, 'deleted_at is not null') }, other: deleteBy('connectors', 'id', (w) => w.connector2, 'deleted_at is not null') },
@@ -302,7 +304,7 @@ describe('moving a row across workspaces', () => {
   it('an insert into another workspace is refused with a row-level security error', async () => {
     const error = await withClaims(db, userClaims(world.alice.id), async (s) => {
       try {
-        await s.query(`insert into connectors (workspace_id, name, config) values ($1, 'sneaky', '{}')`, [world.w2]);
+        await s.query(`insert into connectors (workspace_id, name, config) values ($1, 'sneaky', '${VALID_CONFIG}')`, [world.w2]);
         return null;
       } catch (caught) {
         return caught as { code?: string; message?: string };

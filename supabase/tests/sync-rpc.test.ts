@@ -100,7 +100,7 @@ describe('sync_push', () => {
     const result = (await push(userClaims(w.alice.id), w.w1, [{ ...create('Sneaky'), id: w.connector2 }]))[0]!;
     expect(result).toMatchObject({ status: 'conflict', reason: 'id_taken' });
     expect(result.server).toBeUndefined();
-    const carol = (await push(userClaims(w.carol.id), w.w1, [{ op: 'update', id: w.connector2, name: 'Moved', config: {}, base_revision: 1 }]))[0]!;
+    const carol = (await push(userClaims(w.carol.id), w.w1, [{ op: 'update', id: w.connector2, name: 'Moved', config: sampleConfig('Moved'), base_revision: 1 }]))[0]!;
     expect(carol).toMatchObject({ status: 'conflict', reason: 'other_workspace' });
     const { rows } = await db.query<{ workspace_id: string; name: string }>(`select workspace_id, name from connectors where id = $1`, [w.connector2]);
     expect(rows[0]).toEqual({ workspace_id: w.w2, name: 'HubSpot Sync' });
@@ -117,6 +117,62 @@ describe('sync_push', () => {
   it('refuses a non-member (e.g. a revoked membership) with 42501 and a hint', async () => {
     await expect(push(userClaims(w.alice.id), w.w2, [create('Intruder')])).rejects.toMatchObject({ code: '42501', hint: expect.stringContaining('revoked') });
     await expect(pull(userClaims(w.alice.id), w.w2, 0)).rejects.toMatchObject({ code: '42501' });
+  });
+});
+
+describe('the connector config check (issue 11: one member could stall everyone\'s sync)', () => {
+  const bad = (config: Record<string, unknown>, name = 'Broken') => ({ op: 'create', id: randomUUID(), name, config: { schemaVersion: 1, name, ...config } });
+
+  it('sync_push refuses a config that is not a connector, names the problem, and stores nothing of the batch', async () => {
+    const good = create('Checked Good');
+    const broken = bad({ steps: [{ foo: 1 }] });
+    await expect(push(userClaims(w.alice.id), w.w1, [good, broken])).rejects.toMatchObject({
+      code: '22023',
+      message: 'change #2 (connector "Broken") was not saved: step 1 needs an id made of letters, digits and _ (starting with a letter or _)',
+      hint: expect.stringContaining('Connector Studio'),
+    });
+    const { rows } = await db.query(`select 1 from connectors where id = any($1)`, [[good.id, broken.id]]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('checks the schema\'s essentials, each with its own message', async () => {
+    const step = { id: 'lookup', url: 'https://api.example.com' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ steps: [] }, 'a connector needs at least one step'],
+      [{ steps: 'all of them' }, 'a connector needs at least one step'],
+      [{ steps: Array.from({ length: 11 }, (_, i) => ({ id: `s${i}`, url: 'https://x.test' })) }, 'a connector has at most 10 steps (this one has 11)'],
+      [{ steps: [{ id: 'lookup' }] }, 'step "lookup" needs a URL'],
+      [{ steps: [step, step] }, 'two steps have the id "lookup"'],
+      [{ steps: [{ ...step, method: 'FETCH' }] }, 'step "lookup" has an unknown HTTP method'],
+      [{ steps: [step], edges: [{ from: 'a' }] }, 'connection 1 needs a source and a target step'],
+      [{ steps: [step], inputs: { email: true } }, 'inputs must be a list'],
+      [{ steps: [step], auth: { type: 'magic' } }, 'the connector\'s auth has an unknown type'],
+      [{ steps: [step], schemaVersion: 'one' }, 'schemaVersion must be a whole number, not "one"'],
+      [{ steps: [step], name: '' }, 'the connector needs a name of 1 to 255 characters'],
+      [{ steps: [step], description: 'x'.repeat(1_100_000) }, 'the connector document is larger than 1 MB'],
+    ];
+    for (const [config, problem] of cases) {
+      await expect(push(userClaims(w.alice.id), w.w1, [bad(config)]), problem).rejects.toMatchObject({ code: '22023', message: `change #1 (connector "Broken") was not saved: ${problem}` });
+    }
+    // The same essentials the app writes pass, with or without the optional parts.
+    expect((await push(userClaims(w.alice.id), w.w1, [bad({ steps: [step] }, 'Minimal')]))[0]).toMatchObject({ status: 'applied' });
+  });
+
+  it('an update to an invalid config is refused too, and the stored revision stays', async () => {
+    const item = create('Checked Update');
+    await push(userClaims(w.alice.id), w.w1, [item]);
+    await expect(push(userClaims(w.carol.id), w.w1, [{ op: 'update', id: item.id, name: 'Checked Update', config: { name: 'Checked Update', steps: [{ foo: 1 }] }, base_revision: 1 }]))
+      .rejects.toMatchObject({ code: '22023' });
+    const { rows } = await db.query<{ revision: number }>(`select revision from connectors where id = $1`, [item.id]);
+    expect(rows[0]!.revision).toBe(1);
+  });
+
+  it('the table API is checked the same way (it is the other path a client can write by)', async () => {
+    await expect(withClaims(db, userClaims(w.alice.id), (s) =>
+      s.query(`insert into connectors (workspace_id, name, config) values ($1, 'Direct', '{"name": "Direct", "steps": [{"foo": 1}]}')`, [w.w1])))
+      .rejects.toMatchObject({ code: '22023', message: expect.stringContaining('connector "Direct" was not saved') });
+    await expect(withClaims(db, userClaims(w.alice.id), (s) => s.query(`update connectors set config = '{"steps": 1}' where id = $1`, [w.connector1])))
+      .rejects.toMatchObject({ code: '22023' });
   });
 });
 

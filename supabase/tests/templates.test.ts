@@ -138,15 +138,26 @@ describe('ratings', () => {
 });
 
 describe('installs', () => {
-  it('each install counts, returns the template document, and is recorded for the workspace', async () => {
+  it('returns the template document and records every install, but counts each installing workspace once', async () => {
     const before = (await template(w.officialTemplate)).install_count;
     const first = await call<{ config: { name: string }; install_count: number; requires_credentials: unknown[] }>(
       userClaims(w.carol.id), `select install_template($1, $2) as r`, [w.officialTemplate, w.w1]);
     const second = await call<{ install_count: number }>(userClaims(w.carol.id), `select install_template($1, $2) as r`, [w.officialTemplate, w.w1]);
     expect(first.config.name).toBe('Email Validation (ZeroBounce)');
-    expect(first.install_count).toBe(before + 1);
-    expect(second.install_count).toBe(before + 2);
-    expect((await template(w.officialTemplate)).install_count).toBe(before + 2);
+    // The world already installed it into w1 (alice) and w2 (bob): carol's installs into w1 add no workspace.
+    expect(before).toBe(2);
+    expect([first.install_count, second.install_count]).toEqual([2, 2]);
+    const installs = await db.query(`select 1 from template_installs where template_id = $1 and workspace_id = $2`, [w.officialTemplate, w.w1]);
+    expect(installs.rows).toHaveLength(3);
+  });
+
+  it('one user installing again and again raises the count once, for their workspace', async () => {
+    const before = (await template(w.aliceTemplate)).install_count;
+    for (let i = 0; i < 5; i += 1) await call(userClaims(w.alice.id), `select install_template($1, $2) as r`, [w.aliceTemplate, w.w1]);
+    expect((await template(w.aliceTemplate)).install_count).toBe(before + 1);
+    // Carol's other workspace is a new installing workspace.
+    await call(userClaims(w.carol.id), `select install_template($1, $2) as r`, [w.aliceTemplate, w.w2]);
+    expect((await template(w.aliceTemplate)).install_count).toBe(before + 2);
   });
 
   it('cannot install into a workspace the caller is not a member of', async () => {

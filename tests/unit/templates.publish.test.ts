@@ -21,6 +21,8 @@ const SAMPLES: Record<string, string> = {
   hubspot_pat: 'pat-na1-' + '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
   bearer_literal: 'Bearer ' + 'abc123def456ghi789',
   private_key: '-----BEGIN ' + 'RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----',
+  telegram_bot_token: '123456789:' + 'AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
+  slack_webhook: 'https://hooks.slack.com/' + 'services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
 };
 
 function connector(overrides: Partial<ConnectorInput> = {}): Connector {
@@ -175,5 +177,33 @@ describe('entropy', () => {
     expect(highEntropyTokens('id=0123456789abcdef0123456789abcdef')).toHaveLength(1);
     expect(highEntropyTokens('short q8Zr2LmX7v')).toEqual([]);
     expect(highEntropyTokens('{{credentials.q8Zr2LmX7vNc4TbW9yHs3KdF}}')).toEqual([]);
+  });
+});
+
+describe('publishCheck: secrets in URL paths and stored values', () => {
+  it('finds a Telegram bot token and a Slack webhook secret in the URL path', () => {
+    for (const url of [`https://api.telegram.org/bot${SAMPLES.telegram_bot_token}/sendMessage`, SAMPLES.slack_webhook!]) {
+      const result = publishCheck(withStep({ method: 'POST', url }));
+      expect(result.ok, url).toBe(false);
+      expect(result.findings.map((f) => f.path)).toContain('steps[0].url');
+    }
+  });
+
+  it('flags a random-looking key in a path segment, not ordinary paths and templates', () => {
+    const key = 'q7Zr2Lk9Xw4Np8Vb3Hs6Dt1Mf5';
+    expect(publishCheck(withStep({ url: `https://api.example.com/v2/${key}/people` })).findings).toContainEqual(expect.objectContaining({ path: 'steps[0].url', kind: 'high_entropy' }));
+    expect(publishCheck(withStep({ url: 'https://api.example.com/v2/people/{{email}}/company-records' })).ok).toBe(true);
+  });
+
+  it('refuses a stored credential value pasted anywhere, naming the credential and never showing the value', () => {
+    const stored = 'correct-horse-battery-staple';
+    const result = publishCheck(withStep({ headers: [{ key: 'X-Custom', value: stored }] }), { knownSecrets: { api_token: stored, short: 'admin' } });
+    expect(result.ok).toBe(false);
+    expect(result.findings).toEqual([expect.objectContaining({ path: 'steps[0].headers[0].value', kind: 'stored_secret', message: expect.stringContaining('"api_token"') })]);
+    expect(JSON.stringify(result.findings)).not.toContain(stored);
+    // Encoded forms too (here in a URL path, percent-encoded), and nothing for a short value such as "admin".
+    const encoded = publishCheck(withStep({ url: `https://api.example.com/${encodeURIComponent('a/' + stored)}/admin` }), { knownSecrets: { api_token: stored, short: 'admin' } });
+    expect(encoded.findings.filter((f) => f.kind === 'stored_secret')).toHaveLength(1);
+    expect(publishCheck(connector(), { knownSecrets: { api_token: stored } }).ok).toBe(true);
   });
 });

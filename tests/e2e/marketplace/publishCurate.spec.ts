@@ -38,8 +38,8 @@ test.afterAll(async () => {
 });
 
 const templateRow = async (name: string) =>
-  (await supa.db.query<{ id: string; is_featured: boolean; is_official: boolean; config: Record<string, unknown> }>(
-    `select id, is_featured, is_official, config from connector_templates where name = $1`, [name])).rows;
+  (await supa.db.query<{ id: string; is_featured: boolean; is_official: boolean; description: string; config: Record<string, unknown> }>(
+    `select id, is_featured, is_official, description, config from connector_templates where name = $1`, [name])).rows;
 
 test('publish a community template, find it listed, fail to feature it as a non-admin, feature it as an admin', async ({ page, app, workspaceDir, shell, chooser }) => {
   const sync = new SyncPanelPage(page);
@@ -53,11 +53,22 @@ test('publish a community template, find it listed, fail to feature it as a non-
   await market.openTemplate('Phone Number Enrichment');
   await market.install({ trestle_api_key: KEY });
   await expect(page.getByTestId('run-mode')).toBeVisible();
+  const openConnectorId = await page.getByTestId('editor').getAttribute('data-connector-id');
   await market.open();
   await expect(page.getByTestId('admin-badge')).toHaveCount(0);
 
+  // Coming from the editor, the publish dialog starts with that connector and its own listing.
+  await page.getByTestId('publish-open').click();
+  await expect(page.getByTestId('publish-connector')).toHaveValue(openConnectorId!);
+  await expect(page.getByTestId('publish-title')).toHaveValue('Phone Number Enrichment');
+  await expect(page.getByTestId('publish-category')).toHaveValue('enrichment');
+  await expect(page.getByTestId('publish-icon')).toHaveValue('📞');
+  await expect(page.getByTestId('publish-credential-slots')).toContainText('trestle_api_key');
+  await page.keyboard.press('Escape');
+
   const dialog = await market.previewPublish('Phone Number Enrichment');
   await expect(dialog.getByTestId('publish-check-ok')).toBeVisible();
+  await dialog.getByTestId('publish-description').fill('Who owns a phone number: name, address, line type.');
   await expect(dialog.getByTestId('publish-json')).toContainText('{{credentials.trestle_api_key}}');
   await expect(dialog.getByTestId('publish-json')).not.toContainText(KEY);
   await expect(dialog.getByTestId('publish-official')).toHaveCount(0);
@@ -65,7 +76,7 @@ test('publish a community template, find it listed, fail to feature it as a non-
   await expect(dialog).toBeHidden();
 
   const [published] = await templateRow('Phone Number Enrichment');
-  expect(published).toMatchObject({ is_official: false, is_featured: false });
+  expect(published).toMatchObject({ is_official: false, is_featured: false, description: 'Who owns a phone number: name, address, line type.' });
   expect(JSON.stringify(published!.config)).not.toContain(KEY);
 
   await market.filter({ origin: 'community' });

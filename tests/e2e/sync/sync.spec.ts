@@ -109,6 +109,8 @@ test('a conflict shows both versions in a diff and "keep theirs" takes the serve
   await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
   await expect(diff).toContainText('Email check (mine)');
   await expect(diff).toContainText('Email check (bob)');
+  // Both sides in the same canonical form: the summary names the one field that differs.
+  await expect(page.getByTestId('conflict-summary')).toHaveText('name changed');
   await page.getByTestId('keep-theirs').click();
   await expect(sync.conflicts).toHaveCount(0);
   await expect(sync.indicator).toHaveAttribute('data-state', 'synced');

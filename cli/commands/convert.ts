@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import { DOCUMENT_FORMATS, isConnectorError, serializeConnector, type DocumentFormat } from '../../core/index.js';
+import { parseCommandArgs } from '../args/parseCommandArgs.js';
+import { CliError, usageError } from '../errors/CliError.js';
+import { loadConnectorFile } from '../io/loadConnectorFile.js';
+import type { CommandContext } from './context.js';
+
+export const CONVERT_HELP = `Usage: connector-studio convert <file> --to app|interchange [--out <file>]
+
+Converts a connector file between the app's format and the interchange format the SaaS stores
+(import and export on the command line, the same as the app's Import and Export).
+
+  --to app           the app's format (stable key order, as the app saves it)
+  --to interchange   the interchange format ({{credentials.x}} written {{workspace.x}})
+  -o, --out <file>   write there instead of to stdout
+
+The input may be in either format and must be a valid connector. Exits 0 when written, 1 when
+the connector's graph cannot be written in the interchange format (the message says what to
+change, as in the app), 2 when the file is missing, not JSON or not a valid connector.
+`;
+
+export async function convertCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs('convert', args, {
+    help: { type: 'boolean', short: 'h' },
+    to: { type: 'string', short: 't' },
+    out: { type: 'string', short: 'o' },
+  } as const);
+  if (values.help) {
+    context.terminal.out(CONVERT_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw usageError(`convert takes exactly one connector file, got ${positionals.length}.`, 'convert');
+  if (!values.to) throw usageError('Say which format to write: --to app or --to interchange.', 'convert');
+  if (!(DOCUMENT_FORMATS as readonly string[]).includes(values.to)) throw usageError(`--to must be app or interchange, not "${values.to}".`, 'convert');
+  const file = positionals[0] as string;
+  const connector = await loadConnectorFile(file);
+
+  let content: string;
+  try {
+    // What the app's Export writes: the same text and, for a graph the interchange cannot
+    // express, the same message (core's UNSUPPORTED_EXPORT error).
+    content = serializeConnector(connector, values.to as DocumentFormat);
+  } catch (error) {
+    if (!isConnectorError(error) || error.code !== 'UNSUPPORTED_EXPORT') throw error;
+    throw new CliError(`${file} cannot be written in the interchange format: ${error.message}${error.hint ? ` ${error.hint}` : ''}`, 1);
+  }
+  if (values.out) {
+    try {
+      await writeFile(values.out, content);
+    } catch (error) {
+      throw new CliError(`Cannot write ${values.out}: ${(error as Error).message}.`);
+    }
+    context.terminal.out(`Wrote ${connector.name} to ${values.out} (${values.to} format).\n`);
+  } else context.terminal.out(content);
+  return 0;
+}
