@@ -58,13 +58,26 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport.
+    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport and the OpenAPI spec loader.
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/host/*/**', '!**/host/http/**'], message: 'cli/ depends on core/ and host/http only.' },
+          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader) and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Server-side runtime (server/ workers, trigger/ task): the core's public API and host modules only.
+    files: ['server/**/*.ts', 'trigger/**/*.ts', '*.config.ts'],
+    ignores: ['server/**/*.test.ts', 'trigger/**/*.test.ts', 'server/test-helpers/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'server/ uses core only through core/index.ts.' },
+          { group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/contract/**', 'electron', 'react'], message: 'server/ depends on core/ and host/ only.' },
         ],
       }],
     },

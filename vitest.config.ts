@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'contract/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'supabase/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'server/**/*.test.ts', 'trigger/**/*.test.ts', 'contract/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'supabase/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,6 +1,8 @@
 import { toConnectorError } from '../core/index.js';
 import type { CommandContext } from './commands/context.js';
 import { convertCommand, CONVERT_HELP } from './commands/convert.js';
+import { importCommand, IMPORT_HELP } from './commands/importOpenApi.js';
+import { enqueueCommand, ENQUEUE_HELP } from './commands/enqueue.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import { testCommand, TEST_HELP } from './commands/test.js';
 import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
@@ -15,6 +17,8 @@ Commands:
   test <file|dir>        run the test cases stored with connectors
   convert <file> --to app|interchange [--out F]
                          convert between the app's format and the interchange format
+  import openapi <spec>  make a connector from operations of an OpenAPI/Swagger spec
+  enqueue <connector-id> queue server runs of a synced connector (one, or one per contact)
 
 Options:
   -h, --help             show help (also: connector-studio <command> --help)
@@ -29,6 +33,8 @@ const COMMANDS: Record<string, { run: (args: string[], context: CommandContext) 
   run: { run: runCommand, help: RUN_HELP },
   test: { run: testCommand, help: TEST_HELP },
   convert: { run: convertCommand, help: CONVERT_HELP },
+  import: { run: importCommand, help: IMPORT_HELP },
+  enqueue: { run: enqueueCommand, help: ENQUEUE_HELP },
 };
 
 /**

@@ -174,6 +174,10 @@ export const RunStartParamsSchema = z
     record: z.boolean().optional(),
     /** Cassette to replay from or record into. Default `default`. */
     cassette: CassetteNameSchema.optional(),
+    /** The workspace environment whose variables `{{env.x}}` reads. */
+    environment: z.string().regex(IDENTIFIER).max(100).optional(),
+    /** The user confirmed a live run against an environment marked to ask first. */
+    confirmed: z.boolean().optional(),
   })
   .refine((p) => (p.connectorId === undefined) !== (p.connector === undefined), { message: 'give exactly one of connectorId or connector' })
   .refine((p) => !p.record || p.mode === 'live', { message: 'only live runs can be recorded', path: ['record'] });
@@ -260,6 +264,51 @@ export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>;
 
 export const EXPORT_FORMATS = ['app', 'interchange'] as const;
 
+// ── environments (issue 15) ────────────────────────────────────────────────────
+
+const environmentName = z.string().regex(IDENTIFIER, 'an environment name uses letters, digits and _ and starts with a letter or _').max(100);
+
+export const EnvironmentViewSchema = z.object({
+  name: z.string(),
+  variables: z.record(z.string(), z.string()),
+  /** Secret variables: names, and whether the vault holds a value (never the value). */
+  secrets: z.array(z.object({ name: z.string(), set: z.boolean() })),
+  confirmLiveRuns: z.boolean(),
+});
+export type EnvironmentView = z.infer<typeof EnvironmentViewSchema>;
+
+export const EnvironmentSaveParamsSchema = z.object({
+  name: environmentName,
+  variables: z.record(environmentName, z.string().max(4096)).default({}),
+  secrets: z.array(environmentName).default([]),
+  confirmLiveRuns: z.boolean().default(false),
+}).strict();
+
+// ── OpenAPI import (issue 15) ──────────────────────────────────────────────────
+
+/** A pasted or picked spec (JSON or YAML text); it may refer to no local file, and to remote ones only when allowed. */
+const openApiSource = {
+  content: z.string().min(1, 'paste or choose an OpenAPI spec').max(10 * 1024 * 1024, 'the spec is larger than 10 MB'),
+  allowRemoteRefs: z.boolean().default(false),
+};
+
+export const OpenApiOverviewSchema = z.object({
+  title: z.string(),
+  version: z.string(),
+  specification: z.string(),
+  operations: z.array(z.object({ id: z.string(), method: z.string(), path: z.string(), summary: z.string(), tags: z.array(z.string()), deprecated: z.boolean() })),
+  /** Rules of OpenAPI the spec breaks (it still imports). */
+  warnings: z.array(z.string()),
+});
+export type OpenApiOverview = z.infer<typeof OpenApiOverviewSchema>;
+
+export const OpenApiConversionSchema = z.object({
+  /** Not saved: the renderer opens it as a new document. */
+  connector: z.custom<Connector>(),
+  notes: z.array(z.string()),
+});
+export type OpenApiConversion = z.infer<typeof OpenApiConversionSchema>;
+
 // ── account and sync (issue 5) ─────────────────────────────────────────────────
 
 export const AccountStatusSchema = z.object({
@@ -345,6 +394,18 @@ export const hostCalls = {
     z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS) }).strict(),
     z.object({ fileName: z.string(), content: z.string() }),
   ),
+
+  /** Reads a spec and lists its operations; nothing is written. */
+  'openapi.inspect': call(z.object(openApiSource).strict(), OpenApiOverviewSchema),
+  /** The connector the chosen operations become (a preview; nothing is written). */
+  'openapi.convert': call(z.object({ ...openApiSource, operationIds: z.array(z.string().min(1).max(500)).min(1, 'pick at least one operation').max(10) }).strict(), OpenApiConversionSchema),
+
+  /** The open workspace's environments (environments.json; secret values stay in the vault). */
+  'environments.list': call(noParams, z.array(EnvironmentViewSchema)),
+  'environments.save': call(EnvironmentSaveParamsSchema, z.array(EnvironmentViewSchema)),
+  'environments.delete': call(z.object({ name: environmentName }).strict(), z.array(EnvironmentViewSchema)),
+  /** Stores a secret variable's value in the vault (and lists the name in environments.json). */
+  'environments.setSecret': call(z.object({ environment: environmentName, name: environmentName, value: z.string().min(1, 'the value is empty').max(65_536) }).strict(), z.array(EnvironmentViewSchema)),
 
   'credentials.list': call(noParams, z.array(CredentialSummarySchema)),
   'credentials.set': call(

@@ -26,3 +26,4 @@ export * from './mapping/index.js';
 export * from './testing/index.js';
 export * from './templates/index.js';
 export * from './interchange/index.js';
+export * from './openapi/index.js';

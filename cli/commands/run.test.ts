@@ -158,8 +158,26 @@ describe('connector-studio run', () => {
     const file = await work.write('no-steps.json', { ...chainConnector(server.url), steps: [] });
     const result = await runCli(['run', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/no-steps\.json is not a valid connector/);
-    expect(result.stderr).toMatch(/steps: a connector needs at least one step/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toMatch(/no-steps\.json is not a valid connector \(1 error\):/);
+    expect(result.stderr).toMatch(/✗ The connector is empty\.\n {4}→ A connector needs at least one step\.\n {4}at steps\n/);
+    expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('prints the same problem list as validate for an invalid interchange file and sends no request', async () => {
+    const doc = chainInterchange(server.url);
+    const steps = (doc.config as { steps: Array<Record<string, unknown>> }).steps;
+    delete steps[1]!.url;
+    steps[2]!.queryParams = [{ key: 'id', value: '{{step_9.companyId}}' }];
+    const file = await work.write('broken.interchange.json', doc);
+    const before = server.requests.length;
+    const result = await runCli(['run', file, '--input', 'phone=+15551234567', ...credential, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const validate = await runCli(['validate', file]);
+    const problems = (text: string) => text.split('\n').filter((line) => line.startsWith('  '));
+    expect(problems(result.stderr)).toEqual(problems(validate.stdout));
+    expect(result.stderr).toContain('  ✗ Get Contact (step_2): URL is missing.');
+    expect(result.stderr).toContain('  ✗ Get Company (step_3): Query parameter "id" refers to step_9, which is not a step; steps this one may use: step_1, step_2.');
+    expect(server.requests.length).toBe(before);
   });
 });

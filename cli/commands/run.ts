@@ -10,6 +10,7 @@ import {
   type RateLimiterRegistry,
   type Redactor,
   type RecordDetail,
+  type RunEnvironment,
   type SecretResolver,
 } from '../../core/index.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
@@ -18,6 +19,7 @@ import { usageError } from '../errors/CliError.js';
 import { collectCredentials, createCredentialResolver } from '../io/credentials.js';
 import { createTransport, RUN_MODES, type RunMode } from '../io/createTransport.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';
+import { loadEnvironment } from '../io/loadEnvironment.js';
 import { withScrubber } from '../io/Terminal.js';
 import { formatRunReport } from '../output/formatRunReport.js';
 import { toJsonResult } from '../output/toJsonResult.js';
@@ -32,6 +34,8 @@ Options:
   -i, --input key=value        an input value (repeatable); typed as the input declares
   -c, --credential key=value   a credential for {{credentials.key}} / {{workspace.key}} (repeatable);
                                also read from CONNECTOR_STUDIO_CREDENTIAL_<KEY> environment variables
+  -e, --env <name>             the environment for {{env.x}} (environments.json next to the file;
+                               secret variables from CONNECTOR_STUDIO_ENV_<NAME>)
   -m, --mode live|mock|replay  live HTTP (default), each step's mock response, or a cassette
       --cassette <path>        the cassette to replay (implies --mode replay)
       --record <path>          record the live run into a redacted cassette file
@@ -47,6 +51,7 @@ Exit codes: 0 success, 1 a run failed, 2 bad usage or an unreadable/invalid file
 const RUN_OPTIONS = {
   input: { type: 'string', multiple: true, short: 'i' },
   credential: { type: 'string', multiple: true, short: 'c' },
+  env: { type: 'string', short: 'e' },
   mode: { type: 'string', short: 'm' },
   cassette: { type: 'string' },
   record: { type: 'string' },
@@ -64,6 +69,7 @@ export interface RunSetup {
   /** The one redactor of this command: the terminal, the records and a recorded cassette. */
   redactor: Redactor;
   context: CommandContext;
+  environment?: RunEnvironment;
   /** 'summary' unless something needs the requests and responses (see RunOptions.recordDetail). */
   recordDetail: RecordDetail;
 }
@@ -90,6 +96,8 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   const concurrency = parseConcurrency(values.concurrency, values.data !== undefined);
 
   const connector = await loadConnectorFile(file);
+  const environment = values.env ? await loadEnvironment(file, values.env, context.env) : undefined;
+  for (const [name, value] of Object.entries(environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
   const inputs = parseKeyValues(values.input ?? [], 'input', 'run');
   checkInputNames(connector, Object.keys(inputs));
 
@@ -103,6 +111,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
     // Reports print status, attempts, timings, outputs and errors only; --record writes its
     // cassette from the transport, but keeps full records so nothing it might read is missing.
     recordDetail: values.record ? 'full' : 'summary',
+    ...(environment ? { environment } : {}),
   };
 
   if (values.data !== undefined) {
@@ -128,6 +137,7 @@ export async function runOnce(setup: RunSetup, transport: Parameters<typeof runC
       rateLimiter: setup.rateLimiter,
       redactor: setup.redactor,
       recordDetail: setup.recordDetail,
+      ...(setup.environment ? { environment: setup.environment } : {}),
     });
   } catch (error) {
     const finishedAt = Date.now();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainConnector } from '../test-helpers/connectors.js';
+import { chainConnector, chainInterchange } from '../test-helpers/connectors.js';
 import { buildCliOnce, createWorkDir, runCli } from '../test-helpers/runCli.js';
 
 let work: Awaited<ReturnType<typeof createWorkDir>>;
@@ -31,7 +31,7 @@ describe('connector-studio validate', () => {
     const file = await work.write('invalid.json', doc);
     const result = await runCli(['validate', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^✗ .*invalid\.json has 1 error:\n {2}steps\[1\]\.url: a step needs a URL/);
+    expect(result.stdout).toMatch(/^✗ .*invalid\.json has 1 error:\n {2}✗ Get Contact \(contact\): URL is empty\.\n {4}→ A step needs a URL\.\n {4}at steps\[1\]\.url\n/);
     noStackTrace(result.stdout + result.stderr);
 
     const graph = chainConnector('http://127.0.0.1:9');
@@ -39,7 +39,7 @@ describe('connector-studio validate', () => {
     const graphResult = await runCli(['validate', await work.write('graph.json', graph)]);
     expect(graphResult.code).toBe(1);
     expect(graphResult.stdout).toMatch(/has [2-9] errors:/);
-    expect(graphResult.stdout).toMatch(/edges\[2\]\.target: .*nowhere/);
+    expect(graphResult.stdout).toMatch(/✗ Edge company → nowhere: Target "nowhere" is not a step\.\n.*\n {4}at edges\[2\]\.target/);
   });
 
   it('reports a reference to an unknown step output with its path', async () => {
@@ -48,7 +48,50 @@ describe('connector-studio validate', () => {
     const file = await work.write('badref.json', doc);
     const result = await runCli(['validate', file]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/fieldMappings\[2\]\.source: .*nope/);
+    expect(result.stdout).toMatch(/✗ Mappings › company\.nope → title: The source Get Company \(company\) has no output "nope"\.\n.*\n {4}at fieldMappings\[2\]\.source/);
+  });
+
+  it('lists every problem of an interchange file in one pass, at its path in that file', async () => {
+    const doc = chainInterchange('http://127.0.0.1:9');
+    const config = doc.config as { steps: Array<Record<string, unknown>> };
+    const [first, second, third] = config.steps as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+    const { url: _url, ...withoutUrl } = second;
+    config.steps = [
+      first,
+      { id: 'group', type: 'parallel', steps: [withoutUrl, { ...third, queryParams: [{ key: 'id', value: '{{step_9.companyId}}' }] }, { id: 'step_1', name: 'Again', url: 'http://127.0.0.1:9/x' }, { id: 'step_5', name: 'Step 5', url: 'http://127.0.0.1:9/y' }] },
+      { id: 'step_6', name: 'Six', url: 'http://127.0.0.1:9/z', condition: { enabled: true, expression: '{{step_2.companyId}} ===' } },
+    ];
+    (doc.field_mappings as unknown[]).push({ source: 'step_6.nothing', target: 'title' });
+    const file = await work.write('many.interchange.json', doc);
+
+    const json = await runCli(['validate', file, '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { valid: boolean; problems: Array<{ path: string; message: string; hint?: string; severity: string }> };
+    expect(report.valid).toBe(false);
+    expect(report.problems.map((p) => `${p.path} | ${p.message}`)).toEqual(expect.arrayContaining([
+      'config.steps[1].steps[0].url | Get Contact (step_2): URL is missing.',
+      'config.steps[1].steps[2].id | Again (step_1): Id "step_1" is already used by another step.',
+      'config.steps | The connector has 6 steps; the limit is 5.',
+      'config.steps[1].steps[1].queryParams[0].value | Get Company (step_3): Query parameter "id" refers to step_9, which is not a step; steps this one may use: step_1.',
+      expect.stringMatching(/^config\.steps\[2\]\.condition\.expression \| Six \(step_6\): Condition \(Run only if\) does not parse: .*\.$/),
+      'field_mappings[2].source | Mappings › step_6.nothing → title: The source Six (step_6) has no output "nothing".',
+    ]));
+    for (const problem of report.problems) {
+      expect(problem.message).not.toMatch(/shape that is not allowed|not valid \(\d+ problem|Fix the problems listed above/);
+      expect(problem.message).toMatch(/\.$/);
+      expect(['error', 'warning']).toContain(problem.severity);
+    }
+
+    const text = await runCli(['validate', file]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^✗ .*many\.interchange\.json has \d+ errors:/);
+    expect(text.stdout).toContain('  ✗ Get Contact (step_2): URL is missing.\n    → Give the step the URL it calls, e.g. https://api.example.com/contacts.\n    at config.steps[1].steps[0].url\n');
+  });
+
+  it('prints valid files as JSON too', async () => {
+    const result = await runCli(['validate', 'tests/fixtures/connectors/phone-enrichment.interchange.json', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ file: 'tests/fixtures/connectors/phone-enrichment.interchange.json', valid: true, name: 'Phone Number Enrichment', steps: 4, problems: [] });
   });
 
   it('gives the line and column of a JSON syntax error and exits 2', async () => {

@@ -1,4 +1,4 @@
-import type { ExecutionRecord, SerializedConnectorError } from '../../core/index.js';
+import type { ConnectorErrorCode, ExecutionRecord, SerializedConnectorError } from '../../core/index.js';
 
 /** The documented `run --json` shape: stable, small, and free of request/response data. */
 export interface JsonRunResult {
@@ -22,8 +22,9 @@ export interface JsonStepResult {
   reason?: string;
 }
 
+/** Documented in cli/README.md ("The `error` object"); errorCodes.test.ts keeps the list there equal to the union. */
 export interface JsonError {
-  code: string;
+  code: ConnectorErrorCode;
   message: string;
   hint?: string;
 }
@@ -52,6 +53,6 @@ export function toJsonResult(record: ExecutionRecord, row?: number): JsonRunResu
   return result;
 }
 
-export function toJsonError(error: SerializedConnectorError | { code: string; message: string; hint?: string | undefined }): JsonError {
+export function toJsonError(error: SerializedConnectorError | { code: ConnectorErrorCode; message: string; hint?: string | undefined }): JsonError {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
 }

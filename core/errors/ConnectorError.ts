@@ -12,6 +12,7 @@ export const CONNECTOR_ERROR_CODES = [
   'MISSING_INPUT', // a required input was not given
   'HTTP_ERROR', // the API answered with a non-2xx status
   'NETWORK_ERROR', // connection refused, reset, DNS failure
+  'ADDRESS_BLOCKED', // the URL resolves to an address the host may not call (server runs: internal networks); never retried
   'TIMEOUT', // an attempt or the whole execution ran out of time
   'RATE_LIMITED', // the rate limit is reached and the strategy is `fail`
   'RESPONSE_TOO_LARGE', // the body exceeded the size cap
@@ -28,6 +29,18 @@ export interface ConnectorErrorOptions {
   /** What the user can do about it. */
   hint?: string;
   cause?: unknown;
+  /** INVALID_DOCUMENT: every problem found, for callers that list them (the message has them as text). */
+  issues?: readonly ConnectorErrorIssue[];
+}
+
+/** One problem of an INVALID_DOCUMENT error (the validator's ValidationIssue). */
+export interface ConnectorErrorIssue {
+  path: string;
+  message: string;
+  hint?: string;
+  severity: 'error' | 'warning';
+  stepId?: string;
+  edgeId?: string;
 }
 
 export class ConnectorError extends Error {
@@ -35,16 +48,18 @@ export class ConnectorError extends Error {
   readonly code: ConnectorErrorCode;
   readonly path: string | undefined;
   readonly hint: string | undefined;
+  readonly issues: readonly ConnectorErrorIssue[] | undefined;
 
   constructor(code: ConnectorErrorCode, message: string, options: ConnectorErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.path = options.path;
     this.hint = options.hint;
+    this.issues = options.issues;
   }
 
   toJSON(): SerializedConnectorError {
-    return { name: this.name, code: this.code, message: this.message, path: this.path, hint: this.hint };
+    return { name: this.name, code: this.code, message: this.message, path: this.path, hint: this.hint, ...(this.issues ? { issues: [...this.issues] } : {}) };
   }
 }
 
@@ -54,6 +69,7 @@ export interface SerializedConnectorError {
   message: string;
   path?: string | undefined;
   hint?: string | undefined;
+  issues?: ConnectorErrorIssue[] | undefined;
 }
 
 /** Checks `name` as well as `instanceof`, so errors that crossed IPC still match. */
@@ -66,7 +82,7 @@ export function toConnectorError(value: unknown): ConnectorError {
   if (value instanceof ConnectorError) return value;
   if (isConnectorError(value)) {
     const v = value as SerializedConnectorError;
-    return new ConnectorError(v.code, v.message, { path: v.path, hint: v.hint });
+    return new ConnectorError(v.code, v.message, { path: v.path, hint: v.hint, ...(v.issues ? { issues: v.issues } : {}) });
   }
   if (value instanceof Error && value.name === 'AbortError') return new ConnectorError('CANCELLED', 'The run was cancelled.', { cause: value });
   const message = value instanceof Error ? value.message : String(value);

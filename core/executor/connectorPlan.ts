@@ -6,9 +6,11 @@
  * connector changed in place gets a fresh plan).
  */
 import { toConnectorError, type ConnectorError } from '../errors/ConnectorError.js';
-import { ancestorsOf, validEdges } from '../graph/adjacency.js';
+import { indexGraph } from '../graph/graphIndex.js';
 import { topologicalOrder } from '../graph/order.js';
 import type { Connector, Edge, Step } from '../schema/connector.js';
+import { limitIssues } from '../validation/limitRules.js';
+import { invalidDocument } from '../validation/validateConnector.js';
 
 export interface ConnectorPlan {
   steps: ReadonlyMap<string, Step>;
@@ -19,6 +21,12 @@ export interface ConnectorPlan {
   incoming: ReadonlyMap<string, readonly Edge[]>;
   /** Transitive predecessors of each step, in the order of `connector.steps`. */
   ancestors: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Why the connector must not run at all: it breaks a limit (steps, branches per fan-out, steps
+   * that start at once). Checked here, not only by the validator, so that no caller — the host's
+   * runs.start, the CLI, a server job — can fire 1,000 requests from a document nobody validated.
+   */
+  refused?: ConnectorError;
 }
 
 interface Entry {
@@ -48,20 +56,26 @@ function stillMatches(entry: Entry, connector: Connector): boolean {
 }
 
 function buildPlan(connector: Connector): ConnectorPlan {
-  const edges = validEdges(connector);
+  const index = indexGraph(connector);
   let order: readonly string[] | ConnectorError;
   try {
-    order = topologicalOrder(connector);
+    order = topologicalOrder(connector, index);
   } catch (error) {
     order = toConnectorError(error);
   }
-  const incoming = new Map<string, Edge[]>();
-  const ancestors = new Map<string, string[]>();
-  for (const step of connector.steps) {
-    incoming.set(step.id, edges.filter((edge) => edge.target === step.id));
-    ancestors.set(step.id, ancestorsOf(connector, step.id));
+  const incoming = new Map<string, readonly Edge[]>();
+  const ancestors = new Map<string, readonly string[]>();
+  const overLimits = limitIssues(connector, index);
+  // A refused connector never runs: its per-step lists are not needed.
+  if (overLimits.length === 0) {
+    for (const step of connector.steps) {
+      incoming.set(step.id, index.incoming(step.id));
+      ancestors.set(step.id, index.ancestors(step.id));
+    }
   }
-  return { steps: new Map(connector.steps.map((step) => [step.id, step])), edges, order, incoming, ancestors };
+  const plan: ConnectorPlan = { steps: new Map(connector.steps.map((step) => [step.id, step])), edges: index.edges, order, incoming, ancestors };
+  if (overLimits.length > 0) plan.refused = invalidDocument(overLimits);
+  return plan;
 }
 
 export function connectorPlan(connector: Connector): ConnectorPlan {

@@ -60,7 +60,9 @@ describe('a planted secret never leaks', () => {
         { id: 'fails', url: `${api.url}/fail?t={{credentials.crm_token}}` },
         { id: 'uses_output', url: `${api.url}/echo`, query: [{ key: 'again', value: '{{echo.auth}}' }] },
       ],
-      edges: [{ id: 'e', source: 'echo', target: 'uses_output' }],
+      // Within the limits the executor enforces: 6 steps (advanced), one entry, at most 3 branches.
+      advanced: true,
+      edges: [['echo', 'uses_output'], ['echo', 'form'], ['form', 'basic'], ['echo', 'keyq'], ['keyq', 'fails']].map(([source, target]) => ({ id: `${source}-${target}`, source: source!, target: target! })),
     });
     const events: RunEvent[] = [];
     const record = await runConnector(connector, { inputs: {}, transport: createFetchTransport(), secrets: secretsFrom(PLANTED), onEvent: (e) => events.push(e), random: () => 0 });

@@ -20,6 +20,7 @@ const transport = createFetchTransport();
 beforeAll(async () => {
   api = await createTestServer({
     '/ok': (req) => reply.json({ id: 'c_1', path: req.path }),
+    '/limits-probe': reply.json({ ok: true }),
     '/slow-a': reply.json({ v: 'a' }, { delayMs: 150 }),
     '/slow-b': reply.json({ v: 'b' }, { delayMs: 150 }),
     '/slow-c': reply.json({ v: 'c' }, { delayMs: 150 }),
@@ -345,6 +346,8 @@ describe('request building', () => {
         { id: 'query', url: `${api.url}/echo?step=query`, auth: { type: 'api_key', in: 'query', name: 'api_key', value: '{{credentials.key}}' } },
         { id: 'none', url: `${api.url}/echo?step=none`, auth: { type: 'none' } },
       ],
+      // A chain: five steps may not all start at once (at most 3 do).
+      edges: [['bearer', 'basic'], ['basic', 'header'], ['header', 'query'], ['query', 'none']].map(([source, target]) => ({ id: `${source}-${target}`, source: source!, target: target! })),
     });
     const record = await run(c, { secrets });
     expect(record.status).toBe('success');
@@ -357,6 +360,31 @@ describe('request building', () => {
     // the record shows which credential was used, never its value
     expect(record.steps[1]?.request?.headers.authorization).toBe('Basic {{credentials.user}}:{{credentials.pass}}');
     expect(record.steps[3]?.request?.url).toContain('api_key={{credentials.key}}');
+  });
+});
+
+describe('limits', () => {
+  it('refuses a connector over the limits, whoever calls it, and sends no request', async () => {
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `Step ${i}`, url: `${api.url}/limits-probe` }));
+    const chain = (n: number) => Array.from({ length: n - 1 }, (_, i) => ({ id: `e${i}`, source: `s${i}`, target: `s${i + 1}` }));
+    const fan = Array.from({ length: 4 }, (_, i) => ({ id: `f${i}`, source: 's0', target: `s${i + 1}` }));
+    const cases: Array<[ReturnType<typeof connector>, RegExp]> = [
+      [connector({ steps: steps(6), edges: chain(6), advanced: false }), /has 6 steps; the limit is 5/],
+      [connector({ steps: steps(11), edges: chain(11), advanced: true }), /has 11 steps; the limit is 10/],
+      [connector({ steps: steps(5), edges: fan }), /Step 0 \(s0\): This step fans out to 4 steps \(s1, s2, s3, s4\); at most 3 branches/],
+      [connector({ steps: steps(4) }), /has 4 steps with no step before them/],
+    ];
+    for (const [c, message] of cases) {
+      const record = await run(c);
+      expect(api.hits('/limits-probe')).toHaveLength(0);
+      expect(record.status).toBe('failed');
+      expect(record.error?.code).toBe('INVALID_DOCUMENT');
+      expect(record.error?.message).toMatch(message);
+      expect(record.steps.every((step) => step.status === 'skipped')).toBe(true);
+    }
+    // At the limits it runs.
+    expect((await run(connector({ steps: steps(10), edges: chain(10), advanced: true }))).status).toBe('success');
+    expect(api.hits('/limits-probe')).toHaveLength(10);
   });
 });
 

@@ -101,14 +101,17 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     stopRun({ status: 'timeout', error: new ConnectorError('TIMEOUT', `The run took longer than ${maxExecutionMs / 1000} s and was stopped.`, { hint: 'Lower step timeouts and retries, or split the connector: a run may take at most 60 s.' }), reason: 'run timed out' }),
   );
 
+  const env = options.environment ? { ...options.environment.variables, ...options.environment.secrets } : undefined;
   let inputs: Record<string, InputValue> = { ...options.inputs };
-  let setupError: ConnectorError | undefined;
+  // A connector over the limits is refused before anything is resolved or sent.
+  let setupError: ConnectorError | undefined = plan.refused;
   let credentials: Record<string, string> = {};
-  try {
+  if (!setupError) try {
     inputs = resolveInputs(connector.inputs, options.inputs);
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
     credentials = await resolveCredentials(connector, toRun, options.secrets);
     for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
+    for (const [name, value] of Object.entries(options.environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
   } catch (error) {
     setupError = toConnectorError(error);
   }
@@ -131,7 +134,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
       const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
       visible[id] = Object.assign(Object.create(null), Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), own);
     }
-    return { inputs, credentials, steps: visible };
+    return { inputs, credentials, ...(env ? { env } : {}), steps: visible };
   };
 
   const incomingOf = (step: Step): IncomingEdge[] => (plan.incoming.get(step.id) ?? []).filter((edge) => state.get(edge.source) !== 'ignored').map((edge) => ({ id: edge.id, source: edge.source, condition: edge.condition }));
@@ -257,6 +260,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     contact: status === 'success' ? applyFieldMappings(connector, succeededOutputs, options.contact) : {},
     ...(options.contact ? { contactBefore: options.contact } : {}),
     ...(runError ? { error: runError.toJSON() } : {}),
+    ...(options.environment ? { environment: options.environment.name } : {}),
   });
   emit({ type: 'run.finished', runId, at: finishedAt, record });
   if (stopCause && stopCause.status !== 'failed') logger?.info(`Run ${runId} ended: ${stopCause.status}.`);

@@ -78,7 +78,14 @@ const caseArbitrary = fc.integer({ min: 4, max: 5 }).chain((n) => {
     edges: fc.subarray(pairs).chain((chosen) => fc.tuple(...chosen.map(([source, target]) => fc.constantFrom<EdgeCondition>('none', 'true', 'false').map((condition) => ({ source, target, condition }))))),
     behaviours: fc.array(fc.constantFrom<Behaviour>('ok', 'fail', 'off'), { minLength: n, maxLength: n }),
   });
-});
+}).filter(withinLimits);
+
+/** The executor refuses graphs over the limits (at most 3 entry steps, 3 branches per fan-out; tested in runConnector.test.ts). */
+function withinLimits(c: { n: number; edges: Array<{ source: number; target: number }> }): boolean {
+  const entries = Array.from({ length: c.n }, (_, i) => i).filter((i) => !c.edges.some((e) => e.target === i)).length;
+  const widest = Math.max(0, ...Array.from({ length: c.n }, (_, i) => c.edges.filter((e) => e.source === i).length));
+  return entries <= 3 && widest <= 3;
+}
 
 describe('the skip rule (continueOnError on)', () => {
   it('matches the documented rule for every DAG on 3 steps × behaviours × edge conditions', async () => {

@@ -24,8 +24,17 @@ export interface RateLimiterRegistry {
   pauseUntil?(key: string, untilMs: number): void;
 }
 
+/** The workspace environment a run uses: `{{env.x}}` reads `variables`, then `secrets` (redacted everywhere, like credentials). */
+export interface RunEnvironment {
+  name: string;
+  variables: Record<string, string>;
+  secrets?: Record<string, string>;
+}
+
 export interface RunOptions {
   inputs: Record<string, InputValue>;
+  /** Absent: `{{env.x}}` references fail with a message asking to pick an environment. */
+  environment?: RunEnvironment;
   transport: HttpTransport;
   secrets: SecretResolver;
   clock?: Clock;
@@ -134,4 +143,6 @@ export interface ExecutionRecord {
   /** Contact before the run (when given), for the before/after diff. */
   contactBefore?: Record<string, unknown> | undefined;
   error?: SerializedConnectorError | undefined;
+  /** The environment the run used (its name only). */
+  environment?: string | undefined;
 }

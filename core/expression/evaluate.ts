@@ -69,6 +69,7 @@ function evaluateNode(node: ExpressionNode, scope: Scope): unknown {
 function lookup(ref: Reference, scope: Scope): unknown {
   if (ref.kind === 'input') return ownValue(scope.inputs, ref.name);
   if (ref.kind === 'credential') return ownValue(scope.credentials, ref.name);
+  if (ref.kind === 'env') return ownValue(scope.env ?? {}, ref.name);
   const outputs = ownValue(scope.steps, ref.name);
   return walkPath(ownValue(outputs, ref.output ?? ''), ref.path);
 }

@@ -1,4 +1,5 @@
 import type { Connector } from '../schema/connector.js';
+import { indexGraph } from './graphIndex.js';
 
 export type GraphInput = Pick<Connector, 'steps' | 'edges'>;
 
@@ -28,27 +29,19 @@ export function entrySteps(c: GraphInput): string[] {
 
 /** Every step that must finish before `id` can run (transitive predecessors), in the order of `c.steps`. Terminates on cycles. */
 export function ancestorsOf(c: GraphInput, id: string): string[] {
-  return reachableFrom(c, id, 'backward');
+  return [...indexGraph(c).ancestors(id)];
 }
 
 /** Every step reachable from `id`, in the order of `c.steps`. */
 export function descendantsOf(c: GraphInput, id: string): string[] {
-  return reachableFrom(c, id, 'forward');
-}
-
-/** Transitive walk along edges (forward: source → target; backward: target → source), excluding `id` itself. */
-function reachableFrom(c: GraphInput, id: string, direction: 'forward' | 'backward'): string[] {
-  const edges = validEdges(c);
+  const index = indexGraph(c);
   const seen = new Set<string>();
   const stack = [id];
   while (stack.length > 0) {
-    const current = stack.pop()!;
-    for (const e of edges) {
-      const [from, to] = direction === 'forward' ? [e.source, e.target] : [e.target, e.source];
-      if (from === current && !seen.has(to)) {
-        seen.add(to);
-        stack.push(to);
-      }
+    for (const edge of index.outgoing(stack.pop() as string)) {
+      if (seen.has(edge.target)) continue;
+      seen.add(edge.target);
+      stack.push(edge.target);
     }
   }
   seen.delete(id);

@@ -1,7 +1,7 @@
 import type { Connector } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
 import type { ReferenceKind } from '../template/reference.js';
-import { ancestorsOf } from './adjacency.js';
+import { indexGraph, type GraphIndex } from './graphIndex.js';
 
 export type VariableSource = Pick<Connector, 'steps' | 'edges' | 'inputs' | 'credentials' | 'auth'>;
 
@@ -26,15 +26,15 @@ export interface Variable {
  * the step's ancestors (never its own, never a sibling branch's). The validator, the executor and
  * the editor's autocomplete all use it.
  */
-export function availableVariables(c: VariableSource, stepId: string): Variable[] {
-  return [...inputVariables(c), ...credentialVariables(c), ...stepOutputVariables(c, ancestorsOf(c, stepId))];
+export function availableVariables(c: VariableSource, stepId: string, index: GraphIndex = indexGraph(c)): Variable[] {
+  return [...inputVariables(c), ...credentialVariables(c), ...stepOutputVariables(c, index.ancestors(stepId))];
 }
 
 /** Variables a condition on edge `edgeId` may use: inputs, credentials, outputs of its source and the source's ancestors. */
-export function variablesForEdge(c: VariableSource, edgeId: string): Variable[] {
+export function variablesForEdge(c: VariableSource, edgeId: string, index: GraphIndex = indexGraph(c)): Variable[] {
   const edge = c.edges.find((e) => e.id === edgeId);
   if (!edge) return [...inputVariables(c), ...credentialVariables(c)];
-  const producers = new Set([...ancestorsOf(c, edge.source), edge.source]);
+  const producers = new Set([...index.ancestors(edge.source), edge.source]);
   const ordered = c.steps.map((s) => s.id).filter((id) => producers.has(id));
   return [...inputVariables(c), ...credentialVariables(c), ...stepOutputVariables(c, ordered)];
 }
@@ -42,6 +42,12 @@ export function variablesForEdge(c: VariableSource, edgeId: string): Variable[] 
 /** Every step output (what field mappings and the end node may read). */
 export function variablesForMappings(c: VariableSource): Variable[] {
   return stepOutputVariables(c, c.steps.map((s) => s.id));
+}
+
+/** `{{env.x}}` for every variable any of the workspace's environments defines (plain or secret), for pickers and autocomplete. */
+export function environmentVariables(environments: ReadonlyArray<{ name: string; variables: Record<string, string>; secrets: ReadonlyArray<{ name: string }> }>): Variable[] {
+  const names = new Set(environments.flatMap((env) => [...Object.keys(env.variables), ...env.secrets.map((secret) => secret.name)]));
+  return [...names].sort().map((name) => ({ ref: `env.${name}`, kind: 'env', name, label: `environment: ${name}` }));
 }
 
 export function inputVariables(c: Pick<Connector, 'inputs'>): Variable[] {

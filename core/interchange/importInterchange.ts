@@ -43,7 +43,15 @@ export function importInterchange(raw: unknown): Connector {
   assertDocumentBounds(raw);
   const parsed = InterchangeSchema.safeParse(raw);
   if (!parsed.success) throw invalidDocument(structuralIssues(parsed.error, raw));
-  const doc = workspaceToCredentials(parsed.data);
+  const draft = interchangeDraft(parsed.data);
+  const result = ConnectorSchema.safeParse(draft);
+  if (!result.success) throw invalidDocument(structuralIssues(result.error, draft));
+  return result.data;
+}
+
+/** The app document an interchange document becomes, before the app's schema applies its defaults (validateDocument checks it). */
+export function interchangeDraft(parsed: InterchangeDocument): ConnectorInput {
+  const doc = workspaceToCredentials(parsed);
   const { steps, edges } = doc.type === 'single-step' ? singleStep(doc) : multiStep(doc);
 
   const draft: ConnectorInput = {
@@ -63,9 +71,7 @@ export function importInterchange(raw: unknown): Connector {
     ...(doc.config.rateLimiting ? { rateLimit: doc.config.rateLimiting } : {}),
   };
   draft.credentials = referencedCredentials(draft).map((name) => ({ name, label: name }));
-  const result = ConnectorSchema.safeParse(draft);
-  if (!result.success) throw invalidDocument(structuralIssues(result.error, draft));
-  return result.data;
+  return draft;
 }
 
 function singleStep(doc: InterchangeDocument): { steps: ConnectorInput['steps']; edges: ConnectorInput['edges'] } {

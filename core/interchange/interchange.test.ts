@@ -63,10 +63,15 @@ describe('importInterchange', () => {
   it('gives clear errors with paths for bad files', () => {
     const error = thrown(() => importInterchange({ name: '', type: 'multi-step', config: { steps: [{ id: 's', method: 'FETCH' }] }, timeout_ms: 100 }));
     expect(error.code).toBe('INVALID_DOCUMENT');
-    expect(error.message).toMatch(/name: give the connector a name/);
-    expect(error.message).toMatch(/timeout_ms/);
-    expect(error.message).toMatch(/config\.steps\[0\]/);
-    expect(thrown(() => importInterchange({ name: 'x', type: 'multi-step', config: {} })).message).toMatch(/config.steps: a multi-step connector needs/);
+    // Each problem at its path in the file, the union of "step or parallel group" resolved to the field really at fault.
+    expect(error.issues?.map((i) => `${i.path}: ${i.message}`)).toEqual(expect.arrayContaining([
+      'name: Basics: Name is empty.',
+      'timeout_ms: Settings: Timeout per request must be at least 1000.',
+      'config.steps[0].method: s: Method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS".',
+      'config.steps[0].url: s: URL is missing.',
+    ]));
+    expect(error.message).not.toMatch(/shape that is not allowed|not valid \(/);
+    expect(thrown(() => importInterchange({ name: 'x', type: 'multi-step', config: {} })).message).toBe('The connector: A multi-step connector needs a non-empty config.steps list.');
     expect(thrown(() => importInterchange({ name: 'x', type: 'single-step', config: { steps: [] } })).message).toMatch(/single-step connector has no steps list/);
   });
 });
@@ -181,7 +186,8 @@ describe('loadConnectorDocument', () => {
     (doc.field_mappings as unknown[]).push({ source: 'step_9.x', target: 'company' });
     const error = thrown(() => loadConnectorDocument(doc));
     expect(error.code).toBe('INVALID_DOCUMENT');
-    expect(error.message).toMatch(/fieldMappings\[2\].source: "step_9.x" names no step output/);
+    expect(error.issues).toEqual([expect.objectContaining({ path: 'field_mappings[2].source', message: 'Mappings › step_9.x → company: The source "step_9" is not a step.' })]);
+    expect(error.message).toBe('Mappings › step_9.x → company: The source "step_9" is not a step.');
     expect(thrown(() => loadConnectorDocument('nonsense')).message).toMatch(/JSON object/);
   });
 });

@@ -171,6 +171,8 @@ export const RateLimitSchema = z.object({
   strategy: z.enum(['queue', 'fail']).default('queue'),
   /** Connectors with the same key share one limit (the seed's service-level option). */
   serviceKey: z.string().optional(),
+  /** Server runs: at most this many executions of the connector at once, across all workers (default 5). */
+  maxConcurrent: z.number().int().min(1).max(100).optional(),
 });
 export type RateLimit = z.infer<typeof RateLimitSchema>;
 

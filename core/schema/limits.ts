@@ -1,4 +1,4 @@
-/** The seed's limits (section 4, question 5). Enforced by the validator, shown by the editor. */
+/** The seed's limits (section 4, question 5). Reported by the validator, enforced by the executor (connectorPlan), shown by the editor. */
 export const CONNECTOR_LIMITS = {
   /** Steps a connector may have. */
   MAX_STEPS: 5,

@@ -3,5 +3,5 @@ export { interpolate, interpolateToString, stringifyValue, encodeComponent, type
 export { interpolateUrl, type QueryRow } from './interpolateUrl.js';
 export { listReferences } from './listReferences.js';
 export { resolveReference } from './resolveReference.js';
-export { parseReference, referenceKey, FORBIDDEN_SEGMENTS, RESERVED_NAMESPACES, type Reference, type ReferenceKind } from './reference.js';
+export { parseReference, referenceKey, FORBIDDEN_SEGMENTS, RESERVED_NAMESPACES, ENV_NAMESPACE, type Reference, type ReferenceKind } from './reference.js';
 export { emptyScope, type Scope } from './scope.js';

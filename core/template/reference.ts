@@ -4,6 +4,7 @@
  *
  * - `name`                       → an input
  * - `credentials.name`           → a credential (`workspace.name` is the interchange spelling, accepted as an alias)
+ * - `env.name`                   → a variable of the workspace's selected environment (sandbox, production)
  * - `step_id.output[.more.path]` → a step output, optionally walked further (own properties / array indices only)
  *
  * `__proto__`, `constructor` and `prototype` are rejected in every segment.
@@ -11,11 +12,11 @@
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { PROTOTYPE_KEYS } from '../schema/connector.js';
 
-export type ReferenceKind = 'input' | 'credential' | 'step';
+export type ReferenceKind = 'input' | 'credential' | 'env' | 'step';
 
 export interface Reference {
   kind: ReferenceKind;
-  /** Input name, credential name, or step id. */
+  /** Input name, credential name, environment variable name, or step id. */
   name: string;
   /** The step output name (step references only). */
   output?: string;
@@ -29,6 +30,8 @@ export interface Reference {
 export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = PROTOTYPE_KEYS;
 /** Step ids that would be read as credential references. */
 export const RESERVED_NAMESPACES: ReadonlySet<string> = new Set(['credentials', 'workspace']);
+/** The namespace of environment variables: `{{env.base_url}}` (also not a step id). */
+export const ENV_NAMESPACE = 'env';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INDEX = /^(0|[1-9][0-9]*)$/;
@@ -60,6 +63,10 @@ export function parseReference(inner: string, raw: string, errorCode: 'INVALID_T
     }
     return { kind: 'credential', name: rest[0]!, raw };
   }
+  if (first === ENV_NAMESPACE) {
+    if (rest.length !== 1 || !IDENT.test(rest[0]!)) fail(`Malformed environment variable reference ${raw}.`, 'Write an environment variable as {{env.base_url}}.');
+    return { kind: 'env', name: rest[0]!, raw };
+  }
   const [output, ...path] = rest as [string, ...string[]];
   if (!IDENT.test(output)) fail(`Malformed step output reference ${raw}.`, 'Write a step output as {{step_id.output_name}}.');
   for (const segment of path) {
@@ -74,6 +81,7 @@ export function parseReference(inner: string, raw: string, errorCode: 'INVALID_T
 export function referenceKey(ref: Pick<Reference, 'kind' | 'name' | 'output'>): string {
   if (ref.kind === 'input') return ref.name;
   if (ref.kind === 'credential') return `credentials.${ref.name}`;
+  if (ref.kind === 'env') return `env.${ref.name}`;
   return `${ref.name}.${ref.output ?? ''}`;
 }
 

@@ -30,6 +30,15 @@ export function resolveReference(ref: Reference, scope: Scope): unknown {
       }
       return value;
     }
+    case 'env': {
+      const value = ownValue(scope.env ?? {}, ref.name);
+      if (typeof value !== 'string') {
+        throw new ConnectorError('INVALID_TEMPLATE', `The environment variable "${ref.name}" has no value${scope.env ? ' in the selected environment' : ': no environment is selected'} (${ref.raw}).`, {
+          hint: `Pick an environment in the run bar (CLI: --env <name>) that defines "${ref.name}", or add it to that environment.`,
+        });
+      }
+      return value;
+    }
     case 'step': {
       const outputs = ownValue(scope.steps, ref.name);
       if (outputs === undefined || outputs === null || typeof outputs !== 'object') {

@@ -4,6 +4,8 @@ export interface Scope {
   inputs: Record<string, unknown>;
   /** Resolved credential values (secrets: never logged, never stored). */
   credentials: Record<string, string>;
+  /** The selected environment's variables (`{{env.base_url}}`); secret ones are redacted like credentials. Absent: no environment. */
+  env?: Record<string, string>;
   /** Outputs of the steps that have run: `steps.step_1.contactId`. */
   steps: Record<string, Record<string, unknown>>;
 }

@@ -2,79 +2,72 @@ import { listReferences } from '../template/listReferences.js';
 import { checkJsonPath } from '../jsonpath/checkJsonPath.js';
 import { variablesForMappings } from '../graph/index.js';
 import { SYSTEM_CONTACT_FIELDS, type Connector, type Auth } from '../schema/connector.js';
-import type { ValidationIssue } from './issue.js';
+import { asClause, issueAt, type ValidationIssue } from './issue.js';
+import { stepLabel } from './location.js';
 import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from './templateFields.js';
 
 /** Inputs, outputs, field mappings, and secrets that must be credential references. */
 export function documentIssues(c: Connector): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  duplicates(c.inputs.map((i) => i.name), (name, j) => issues.push({ path: `inputs[${j}].name`, message: `the input name "${name}" is used twice`, hint: 'Give every input its own name.', severity: 'error' }));
+  duplicates(c.inputs.map((i) => i.name), (_name, j) => issues.push(issueAt(c, `inputs[${j}].name`, 'the name is used by another input too', { hint: 'Give every input its own name.' })));
 
   c.steps.forEach((step, i) => {
-    duplicates(step.outputs.map((o) => o.name), (name, j) =>
-      issues.push({ path: `steps[${i}].outputs[${j}].name`, message: `the output name "${name}" is used twice in this step`, hint: 'Give every output of a step its own name.', severity: 'error', stepId: step.id }));
+    duplicates(step.outputs.map((o) => o.name), (_name, j) =>
+      issues.push(issueAt(c, `steps[${i}].outputs[${j}].name`, 'is used by another output of this step too', { hint: 'Give every output of a step its own name.', stepId: step.id })));
     step.outputs.forEach((output, j) => {
       const problem = checkJsonPath(output.path);
-      if (problem) issues.push({ path: `steps[${i}].outputs[${j}].path`, message: problem, hint: 'Use a JSONPath such as $.results[0].id.', severity: 'error', stepId: step.id });
+      if (problem) issues.push(issueAt(c, `steps[${i}].outputs[${j}].path`, `is not valid: ${asClause(problem)}`, { hint: 'Use a JSONPath such as $.results[0].id.', stepId: step.id }));
     });
-    if (step.auth) issues.push(...secretIssues(step.auth, `steps[${i}].auth`, step.id));
+    if (step.auth) issues.push(...secretIssues(c, step.auth, `steps[${i}].auth`, step.id));
     step.headers.forEach((row, j) => {
       if (row.enabled && SECRET_HEADER_NAME.test(row.key.trim()) && row.value.trim() !== '' && !usesCredential(row.value)) {
-        issues.push({
-          path: `steps[${i}].headers[${j}].value`,
-          message: `the "${row.key}" header holds a literal value`,
-          hint: 'Store the secret as a credential and write {{credentials.name}} here, or use the step\'s auth.',
+        issues.push(issueAt(c, `steps[${i}].headers[${j}].value`, 'holds a literal value where a secret belongs', {
+          hint: 'Store the secret as a credential and write {{credentials.name}} here, or use the step\'s Auth tab.',
           severity: 'warning',
           stepId: step.id,
-        });
+        }));
       }
     });
   });
-  issues.push(...secretIssues(c.auth, 'auth'));
+  issues.push(...secretIssues(c, c.auth, 'auth'));
 
   const outputs = new Set(variablesForMappings(c).map((v) => v.ref));
-  const stepIds = new Set(c.steps.map((s) => s.id));
-  const targets = new Map<string, number>();
+  const steps = new Map(c.steps.map((s) => [s.id, s]));
+  const targets = new Set<string>();
   c.fieldMappings.forEach((mapping, k) => {
     if (!outputs.has(mapping.source)) {
       const stepId = mapping.source.split('.')[0] ?? '';
-      issues.push({
-        path: `fieldMappings[${k}].source`,
-        message: stepIds.has(stepId) ? `step "${stepId}" has no output "${mapping.source.slice(stepId.length + 1)}"` : `"${mapping.source}" names no step output`,
+      const producer = steps.get(stepId);
+      issues.push(issueAt(c, `fieldMappings[${k}].source`, producer ? `the source ${stepLabel(producer)} has no output "${mapping.source.slice(stepId.length + 1)}"` : `the source "${stepId}" is not a step`, {
         hint: 'Map from an existing step output, written step_id.output.',
-        severity: 'error',
-      });
+      }));
     }
     if (!mapping.custom && !(SYSTEM_CONTACT_FIELDS as readonly string[]).includes(mapping.target)) {
-      issues.push({ path: `fieldMappings[${k}].target`, message: `"${mapping.target}" is not a system contact field`, hint: `Mark the mapping as a custom field, or choose one of: ${SYSTEM_CONTACT_FIELDS.join(', ')}.`, severity: 'error' });
+      issues.push(issueAt(c, `fieldMappings[${k}].target`, `"${mapping.target}" is not a system contact field`, { hint: `Mark the mapping as a custom field, or choose one of: ${SYSTEM_CONTACT_FIELDS.join(', ')}.` }));
     }
     const key = `${mapping.custom ? 'custom:' : ''}${mapping.target}`;
-    const first = targets.get(key);
-    if (first !== undefined) {
-      issues.push({ path: `fieldMappings[${k}].target`, message: `"${mapping.target}" is also filled by fieldMappings[${first}]; the later mapping wins`, hint: 'Keep one mapping per contact field.', severity: 'warning' });
-    } else targets.set(key, k);
+    if (targets.has(key)) {
+      issues.push(issueAt(c, `fieldMappings[${k}].target`, `the contact field "${mapping.target}" is also filled by an earlier mapping; this later one wins`, { hint: 'Keep one mapping per contact field.', severity: 'warning' }));
+    } else targets.add(key);
   });
 
   c.tests.forEach((test, t) => {
     for (const stepId of Object.keys(test.expect.steps)) {
-      if (!stepIds.has(stepId)) issues.push({ path: `tests[${t}].expect.steps.${stepId}`, message: `the test expects a status for "${stepId}", which is not a step`, hint: 'Remove the expectation or fix the step id.', severity: 'warning' });
+      if (!steps.has(stepId)) issues.push(issueAt(c, `tests[${t}].expect.steps.${stepId}`, `the test expects a status for "${stepId}", which is not a step`, { hint: 'Remove the expectation or fix the step id.', severity: 'warning' }));
     }
   });
   return issues;
 }
 
-function secretIssues(auth: Auth, at: string, stepId?: string): ValidationIssue[] {
+function secretIssues(c: Connector, auth: Auth, at: string, stepId?: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const key of SECRET_AUTH_FIELDS[auth.type]) {
     const value = (auth as Record<string, unknown>)[key];
     if (typeof value !== 'string' || value.trim() === '' || usesCredential(value)) continue;
-    issues.push({
-      path: `${at}.${key}`,
-      message: 'this looks like a secret written into the connector',
+    issues.push(issueAt(c, `${at}.${key}`, 'looks like a secret written into the connector', {
       hint: 'Store it as a credential (the vault keeps it encrypted) and write {{credentials.name}} here.',
-      severity: 'error',
-      ...(stepId ? { stepId } : {}),
-    });
+      stepId,
+    }));
   }
   return issues;
 }
@@ -94,3 +87,4 @@ function duplicates(names: string[], report: (name: string, index: number) => vo
     seen.add(name);
   });
 }
+

@@ -1,32 +1,49 @@
 import { isConnectorError } from '../errors/ConnectorError.js';
 import { listExpressionReferences } from '../expression/index.js';
-import { availableVariables, inputVariables, credentialVariables, variablesForEdge, type Variable } from '../graph/index.js';
-import type { Connector } from '../schema/connector.js';
+import { credentialVariables, inputVariables, type GraphIndex } from '../graph/index.js';
+import type { Connector, Step } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
 import type { Reference } from '../template/reference.js';
-import type { ValidationIssue } from './issue.js';
+import { asClause, issueAt, type ValidationIssue } from './issue.js';
+import { stepLabel as stepName } from './location.js';
 import { authTemplateFields, stepTemplateFields, type TemplateField } from './templateFields.js';
 
 interface Site {
-  /** The step whose request or condition this is (for messages). */
+  /** The step whose request or condition this is. */
   stepId?: string;
   edgeId?: string;
-  available: Variable[];
-  /** Whether step outputs may appear at all (not in the connector's shared auth). */
-  allowSteps: boolean;
+  /** The step a missing producer should be connected before (an edge's source). */
+  beforeId?: string;
+  /** Steps whose outputs may be used here: the step's ancestors (and an edge's source); none in the connector's auth. */
+  producers?: Producers;
+}
+
+interface Producers {
+  has(id: string): boolean;
+  /** In the order of the steps. */
+  list(): readonly string[];
 }
 
 /**
  * Every template and condition reference must name an input, a credential, or an output of an
- * ancestor of the step it is used in (`availableVariables`, the one rule). Conditions must parse.
+ * ancestor of the step it is used in — the rule of `availableVariables`, checked here by set
+ * membership on the graph index so that a long chain costs what its references cost.
+ * Conditions must parse.
  */
-export function referenceIssues(c: Connector): ValidationIssue[] {
+export function referenceIssues(c: Connector, index: GraphIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const stepIds = new Set(c.steps.map((s) => s.id));
+  const steps = new Map<string, Step>();
+  for (const step of c.steps) if (!steps.has(step.id)) steps.set(step.id, step);
+  const outputs = new Map([...steps].map(([id, step]) => [id, new Set(step.outputs.map((o) => o.name))]));
+  const inputs = new Set(inputVariables(c).map((v) => v.name));
+  const credentials = new Set(credentialVariables(c).map((v) => v.name));
+  const context: Context = { c, steps, outputs, inputs, credentials, index };
+
+  const options = (site: Site) => ({ ...(site.stepId ? { stepId: site.stepId } : {}), ...(site.edgeId ? { edgeId: site.edgeId } : {}) });
   const check = (field: TemplateField, refs: Reference[], site: Site) => {
     for (const ref of refs) {
-      const problem = explain(ref, site, c, stepIds);
-      if (problem) issues.push({ path: field.path, severity: 'error', ...problem, ...(site.stepId ? { stepId: site.stepId } : {}), ...(site.edgeId ? { edgeId: site.edgeId } : {}) });
+      const problem = explain(ref, site, context);
+      if (problem) issues.push(issueAt(c, field.path, problem.text, { hint: problem.hint, ...options(site) }));
     }
   };
   const templates = (field: TemplateField, site: Site) => {
@@ -34,7 +51,7 @@ export function referenceIssues(c: Connector): ValidationIssue[] {
       check(field, listReferences(field.value), site);
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      issues.push({ path: field.path, message: error.message, hint: error.hint, severity: 'error', ...(site.stepId ? { stepId: site.stepId } : {}) });
+      issues.push(issueAt(c, field.path, `is not a valid template: ${asClause(error.message)}`, { hint: error.hint, ...options(site) }));
     }
   };
   const condition = (field: TemplateField, site: Site) => {
@@ -42,54 +59,80 @@ export function referenceIssues(c: Connector): ValidationIssue[] {
       check(field, listExpressionReferences(field.value as string), site);
     } catch (error) {
       if (!isConnectorError(error)) throw error;
-      issues.push({ path: field.path, message: `the condition does not parse: ${error.message}`, hint: error.hint, severity: 'error', ...(site.stepId ? { stepId: site.stepId } : {}), ...(site.edgeId ? { edgeId: site.edgeId } : {}) });
+      issues.push(issueAt(c, field.path, `does not parse: ${asClause(error.message)}`, { hint: error.hint, ...options(site) }));
     }
   };
 
-  const shared: Site = { available: [...inputVariables(c), ...credentialVariables(c)], allowSteps: false };
-  for (const field of authTemplateFields(c.auth, 'auth')) templates(field, shared);
+  for (const field of authTemplateFields(c.auth, 'auth')) templates(field, {});
 
   c.steps.forEach((step, i) => {
-    const site: Site = { stepId: step.id, available: availableVariables(c, step.id), allowSteps: true };
+    const site: Site = { stepId: step.id, producers: { has: (id) => index.isAncestor(id, step.id), list: () => index.ancestors(step.id) } };
     for (const field of stepTemplateFields(step, i)) templates(field, site);
     if (step.condition !== undefined) condition({ path: `steps[${i}].condition`, value: step.condition }, site);
   });
   c.edges.forEach((edge, j) => {
     if (edge.condition === undefined) return;
-    condition({ path: `edges[${j}].condition`, value: edge.condition }, { edgeId: edge.id, stepId: edge.target, available: variablesForEdge(c, edge.id), allowSteps: true });
+    const producers: Producers = {
+      has: (id) => id === edge.source || index.isAncestor(id, edge.source),
+      list: () => (steps.has(edge.source) ? [...index.ancestors(edge.source), edge.source] : index.ancestors(edge.source)),
+    };
+    condition({ path: `edges[${j}].condition`, value: edge.condition }, { edgeId: edge.id, stepId: edge.target, beforeId: edge.source, producers });
   });
   return issues;
 }
 
-function explain(ref: Reference, site: Site, c: Connector, stepIds: Set<string>): { message: string; hint: string } | null {
-  const has = (kind: Variable['kind'], key: string) => site.available.some((v) => v.kind === kind && v.ref === key);
+interface Context {
+  c: Connector;
+  steps: ReadonlyMap<string, Step>;
+  outputs: ReadonlyMap<string, ReadonlySet<string>>;
+  inputs: ReadonlySet<string>;
+  credentials: ReadonlySet<string>;
+  index: GraphIndex;
+}
+
+function explain(ref: Reference, site: Site, x: Context): { text: string; hint: string } | null {
   switch (ref.kind) {
     case 'input':
-      return has('input', ref.name) ? null : {
-        message: `${ref.raw} is not an input`,
-        hint: stepIds.has(ref.name) ? `To use an output of step "${ref.name}", write {{${ref.name}.output_name}}.` : `Add an input named "${ref.name}", or fix the name.`,
+      return x.inputs.has(ref.name) ? null : {
+        text: `uses ${ref.raw}, which is not an input`,
+        hint: x.steps.has(ref.name) ? `To use an output of ${stepName(x.steps.get(ref.name))}, write {{${ref.name}.output_name}}.` : `Add an input named "${ref.name}" (Inputs), or fix the name.`,
       };
     case 'credential':
-      return has('credential', `credentials.${ref.name}`) ? null : {
-        message: `${ref.raw} is not a declared credential`,
+      return x.credentials.has(ref.name) ? null : {
+        text: `uses ${ref.raw}, which is not a declared credential`,
         hint: `Add "${ref.name}" to the connector's credentials so it can be set in the vault.`,
       };
+    case 'env':
+      // Environments belong to the workspace, not the document: a missing variable is reported when a run picks an environment without it.
+      return null;
     case 'step': {
-      const key = `${ref.name}.${ref.output ?? ''}`;
-      if (site.allowSteps && has('step', key)) return null;
-      const where = site.edgeId ? `edge "${site.edgeId}"` : site.stepId ? `step "${site.stepId}"` : 'the connector\'s auth';
-      if (!site.allowSteps) return { message: `${ref.raw} cannot be used in the connector's auth (it applies to every step)`, hint: 'Use credentials and inputs there, or give the step its own auth.' };
-      if (!stepIds.has(ref.name)) return { message: `${ref.raw} refers to "${ref.name}", which is not a step`, hint: 'Fix the step id in the reference.' };
-      const producer = c.steps.find((s) => s.id === ref.name)!;
-      if (!producer.outputs.some((o) => o.name === ref.output)) {
+      if (!site.producers) return { text: `uses ${ref.raw}, but the connector's auth applies to every step and cannot use step outputs`, hint: 'Use credentials and inputs there, or give the step its own auth.' };
+      const producer = x.steps.get(ref.name);
+      const here = site.edgeId ? 'this edge' : 'this step';
+      if (!producer) return { text: `refers to ${ref.name}, which is not a step; ${usable(site, x, here)}`, hint: 'Fix the step id in the reference.' };
+      const output = ref.output ?? '';
+      if (!x.outputs.get(ref.name)?.has(output)) {
         const names = producer.outputs.map((o) => o.name);
-        return { message: `step "${ref.name}" has no output "${ref.output ?? ''}"`, hint: names.length > 0 ? `Its outputs are: ${names.join(', ')}.` : `Add an output named "${ref.output ?? ''}" to step "${ref.name}".` };
+        return {
+          text: `uses ${ref.raw}, but ${stepName(producer)} has no output "${output}"`,
+          hint: names.length > 0 ? `Its outputs are: ${names.join(', ')}.` : `Add an output named "${output}" to ${stepName(producer)} (its Outputs tab).`,
+        };
       }
-      if (ref.name === site.stepId && !site.edgeId) return { message: `step "${ref.name}" cannot use its own output ${ref.raw}`, hint: 'Use it in a later step, connected after this one.' };
+      if (site.producers.has(ref.name)) return null;
+      if (ref.name === site.stepId && !site.edgeId) return { text: `uses its own output ${ref.raw}`, hint: 'Use it in a later step, connected after this one.' };
       return {
-        message: `${ref.raw} is not available in ${where}: step "${ref.name}" does not run before it`,
-        hint: `Connect "${ref.name}" before ${site.stepId ? `"${site.stepId}"` : 'this step'} (directly or through other steps), or use a different variable.`,
+        text: `uses ${ref.raw}, but ${stepName(producer)} does not run before ${here}; ${usable(site, x, here)}`,
+        hint: `Connect ${ref.name} before ${site.beforeId ?? site.stepId ?? 'this step'} (directly or through other steps), or use a different variable.`,
       };
     }
   }
 }
+
+/** "steps this one may use: step_1, step_2" — what the author can refer to instead. */
+function usable(site: Site, x: Context, here: string): string {
+  const ids = site.producers?.list() ?? [];
+  if (ids.length === 0) return `no step runs before ${here}`;
+  const shown = ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`;
+  return `steps ${here === 'this edge' ? 'this edge' : 'this one'} may use: ${shown}`;
+}
+

@@ -1,41 +1,103 @@
 import type { z } from 'zod';
-import { formatPath, type ValidationIssue } from './issue.js';
+import { asClause, formatPath, issueAt, type ValidationIssue } from './issue.js';
+import { interchangeStepIds, type PathSegment } from './location.js';
 
-/** Turns zod's issues into ours: readable paths, messages that say what is expected. */
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * Turns zod's issues into ours: the path of the field that is really wrong (a union such as
+ * "a step or a parallel group" is resolved to the branch the value meant, so a step without a
+ * URL says exactly that), and a message that says what is expected, naming the step.
+ */
 export function structuralIssues(error: z.ZodError, raw: unknown): ValidationIssue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
-    const stepId = stepIdAt(raw, issue.path);
-    const result: ValidationIssue = { path, message: messageFor(issue), severity: 'error' };
-    if (stepId) result.stepId = stepId;
-    return result;
+  return flatten(error.issues, []).map(({ issue, path }) => {
+    const at = formatPath(path);
+    const { text, hint } = describeIssue(issue, path);
+    return issueAt(raw, at, text, { hint, stepId: stepIdAt(raw, path), standalone: issue.code === 'custom' });
   });
 }
 
-function messageFor(issue: z.core.$ZodIssue): string {
+export interface Located {
+  issue: ZodIssue;
+  path: PathSegment[];
+}
+
+export function flatten(issues: readonly ZodIssue[], prefix: PathSegment[]): Located[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...(issue.path as PathSegment[])];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) return flatten(meantBranch(issue.errors), path);
+    return [{ issue, path }];
+  });
+}
+
+/**
+ * The branch the value was written for: one whose discriminator (`type`) matched, else the one
+ * with the fewest problems.
+ */
+function meantBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] {
+  const typeMismatch = (issues: readonly ZodIssue[]) => issues.some((i) => i.path.length === 1 && i.path[0] === 'type' && (i.code === 'invalid_value' || i.code === 'invalid_union'));
+  const ranked = [...branches].sort((a, b) => Number(typeMismatch(a)) - Number(typeMismatch(b)) || a.length - b.length);
+  return ranked[0] ?? [];
+}
+
+const KIND: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
+
+function describeIssue(issue: ZodIssue, path: readonly PathSegment[]): { text: string; hint?: string } {
+  const key = path[path.length - 1];
+  const custom = customMessage(issue);
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.message.startsWith('Invalid input') ? `expected ${issue.expected}${receivedOf(issue)}` : issue.message;
+    case 'invalid_type': {
+      const received = /received (\w+)/.exec(issue.message)?.[1];
+      const expected = KIND[issue.expected] ?? issue.expected;
+      if (received === 'undefined') return { text: 'is missing', hint: custom ?? hintFor(key) ?? `Add "${String(key)}" (${expected}).` };
+      return { text: `must be ${expected}${received ? `, not ${KIND[received] ?? received}` : ''}`, hint: custom ?? hintFor(key) };
+    }
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'invalid_union':
-      return issue.message === 'Invalid input' ? 'has a shape that is not allowed here (check its "type")' : issue.message;
+      return { text: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, ...(hintFor(key) ? { hint: hintFor(key) } : {}) };
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { text: 'is empty', hint: custom ?? hintFor(key) };
+      if (issue.origin === 'array') return { text: Number(issue.minimum) <= 1 ? 'is empty' : `needs at least ${issue.minimum} entries`, hint: custom };
+      return { text: `must be at least ${issue.minimum}${issue.origin === 'string' ? ' characters long' : ''}`, hint: custom };
+    case 'too_big':
+      return { text: issue.origin === 'string' ? `is longer than ${issue.maximum} characters` : issue.origin === 'array' ? `has more than ${issue.maximum} entries` : `must be at most ${issue.maximum}`, hint: custom };
+    case 'invalid_format':
+      return { text: custom ? `is not valid: ${asClause(custom)}` : `is not a valid ${issue.format}`, hint: issue.format === 'regex' ? 'Use letters, digits and _, starting with a letter or _.' : undefined };
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return { text: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, hint: 'Check the spelling, or remove the fields.' };
     default:
-      return issue.message;
+      return { text: custom ?? issue.message };
   }
 }
 
-function receivedOf(issue: z.core.$ZodIssue): string {
-  const match = /received (\w+)/.exec(issue.message);
-  return match ? `, got ${match[1]}` : '';
+/** A message the schema wrote itself (`a step needs a URL`), not zod's generic "Invalid input…". */
+function customMessage(issue: ZodIssue): string | undefined {
+  return /^(Invalid|Too (small|big))\b/.test(issue.message) ? undefined : issue.message;
 }
 
-function stepIdAt(raw: unknown, path: readonly PropertyKey[]): string | undefined {
-  if (path[0] !== 'steps' || typeof path[1] !== 'number') return undefined;
-  const steps = (raw as { steps?: unknown })?.steps;
-  if (!Array.isArray(steps)) return undefined;
-  const id = (steps[path[1]] as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
+const HINTS: Record<string, string> = {
+  url: 'Give the step the URL it calls, e.g. https://api.example.com/contacts.',
+  id: 'Give it an id such as step_1 (letters, digits and _).',
+  method: 'Use GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.',
+  name: 'Give it a name.',
+  type: 'Check its "type".',
+  source: 'Write the source as step_id.output.',
+  target: 'Name the contact field to fill.',
+};
+
+function hintFor(key: PathSegment | undefined): string | undefined {
+  return typeof key === 'string' ? HINTS[key] : undefined;
+}
+
+/** The id of the step a path is inside, in either format (the importer's ids for interchange steps). */
+function stepIdAt(raw: unknown, path: readonly PathSegment[]): string | undefined {
+  if (path[0] === 'steps' && typeof path[1] === 'number') {
+    const steps = (raw as { steps?: unknown } | null)?.steps;
+    const id = Array.isArray(steps) ? (steps[path[1]] as { id?: unknown } | undefined)?.id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  }
+  if (path[0] === 'config' && path[1] === 'steps' && typeof path[2] === 'number') {
+    const ids = interchangeStepIds(raw);
+    return path[3] === 'steps' && typeof path[4] === 'number' ? ids.get(`${path[2]}.${path[4]}`) : ids.get(String(path[2]));
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { ConnectorSchema, EdgeSchema, StepSchema } from '../schema/connector.js';
-import type { ValidationIssue } from './issue.js';
+import { issueAt, type ValidationIssue } from './issue.js';
 
 const CONNECTOR_KEYS = new Set(Object.keys(ConnectorSchema.shape));
 const STEP_KEYS = new Set(Object.keys(StepSchema.shape));
@@ -11,11 +11,11 @@ const EDGE_KEYS = new Set(Object.keys(EdgeSchema.shape));
  */
 export function unknownKeyIssues(migrated: unknown): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const check = (value: unknown, known: Set<string>, at: string, extra: Partial<ValidationIssue> = {}) => {
+  const check = (value: unknown, known: Set<string>, at: string, extra: { stepId?: string } = {}) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
     for (const key of Object.keys(value)) {
       if (!known.has(key)) {
-        issues.push({ path: at ? `${at}.${key}` : key, message: `unknown field "${key}" is ignored`, hint: 'Check the spelling, or remove the field: it is dropped when the connector is saved.', severity: 'warning', ...extra });
+        issues.push(issueAt(migrated, at ? `${at}.${key}` : key, 'is not a known field and is ignored', { hint: 'Check the spelling, or remove the field: it is dropped when the connector is saved.', severity: 'warning', ...extra }));
       }
     }
   };

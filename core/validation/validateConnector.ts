@@ -1,10 +1,12 @@
 import { ConnectorError, isConnectorError } from '../errors/ConnectorError.js';
+import { indexGraph } from '../graph/graphIndex.js';
 import { ConnectorSchema, type Connector } from '../schema/connector.js';
 import { migrateDocument } from '../schema/migrations.js';
 import { documentIssues } from './documentRules.js';
 import { graphIssues } from './graphRules.js';
-import { formatIssues, type ValidationIssue } from './issue.js';
+import { formatIssues, issueAt, type ValidationIssue } from './issue.js';
 import { referenceIssues } from './referenceRules.js';
+import { isUnder, mentionsStandIn, salvage } from './salvage.js';
 import { structuralIssues } from './structuralIssues.js';
 import { unknownKeyIssues } from './unknownKeys.js';
 
@@ -17,11 +19,12 @@ export interface ValidationResult {
 }
 
 /**
- * Checks a raw connector document in the app's own format: migrations, the zod schema (issues
- * with paths such as `steps[1].url`), then the rules that need the whole document — unique ids,
- * edges and cycles, size limits, conditions that parse, references that exist where they are used
- * (`availableVariables`), field mappings, JSONPaths, and secrets that must be credential references.
- * Never throws for bad input.
+ * Checks a raw connector document in the app's own format and lists every problem in one pass:
+ * migrations, the zod schema, then the rules that need the whole document — unique ids, edges
+ * and cycles, size limits, conditions that parse, references that exist where they are used,
+ * field mappings, JSONPaths, and secrets that must be credential references. When the shape is
+ * wrong, the rules still run on a salvaged copy (salvage.ts) so that, say, a step without a URL
+ * does not hide a duplicate id elsewhere. Never throws for bad input.
  */
 export function validateConnector(raw: unknown): ValidationResult {
   let migrated: unknown;
@@ -29,28 +32,41 @@ export function validateConnector(raw: unknown): ValidationResult {
     migrated = migrateDocument(raw);
   } catch (error) {
     if (!isConnectorError(error)) throw error;
-    return { ok: false, issues: [{ path: error.path ?? '', message: error.message, hint: error.hint, severity: 'error' }] };
+    return { ok: false, issues: [issueAt(raw, error.path ?? '', error.message.replace(/\.$/, ''), { hint: error.hint, standalone: true })] };
   }
   const parsed = ConnectorSchema.safeParse(migrated);
-  if (!parsed.success) return { ok: false, issues: [...structuralIssues(parsed.error, migrated), ...unknownKeyIssues(migrated)] };
-  const connector = parsed.data;
-  const issues = [...graphIssues(connector), ...referenceIssues(connector), ...documentIssues(connector), ...unknownKeyIssues(migrated)];
-  return { ok: !issues.some((i) => i.severity === 'error'), connector, issues };
+  if (parsed.success) {
+    const issues = [...ruleIssues(parsed.data), ...unknownKeyIssues(migrated)];
+    return { ok: !issues.some((i) => i.severity === 'error'), connector: parsed.data, issues };
+  }
+  const shape = structuralIssues(parsed.error, migrated);
+  const salvaged = salvage(ConnectorSchema, migrated);
+  const rules = salvaged ? ruleIssues(salvaged.value).filter((issue) => !isUnder(issue.path, salvaged.repaired) && !mentionsStandIn(issue.message)) : [];
+  return { ok: false, issues: [...shape, ...rules, ...unknownKeyIssues(migrated)] };
 }
 
-/** The validated Connector, or ConnectorError('INVALID_DOCUMENT') whose message lists every error. */
+function ruleIssues(connector: Connector): ValidationIssue[] {
+  const index = indexGraph(connector);
+  return [...graphIssues(connector, index), ...referenceIssues(connector, index), ...documentIssues(connector)];
+}
+
+/** The validated Connector, or ConnectorError('INVALID_DOCUMENT') that carries every problem. */
 export function parseConnector(raw: unknown): Connector {
   const result = validateConnector(raw);
   if (result.ok && result.connector) return result.connector;
   throw invalidDocument(result.issues);
 }
 
-/** Builds the INVALID_DOCUMENT error for a list of issues (path of the first error kept). */
+/**
+ * The INVALID_DOCUMENT error for a list of issues. One problem: its message and hint as they
+ * are. Several: one line each (message and what to do), with no sentence wrapped around them.
+ * The issues themselves travel with the error (`issues`) for callers that list them.
+ */
 export function invalidDocument(issues: readonly ValidationIssue[]): ConnectorError {
   const errors = issues.filter((i) => i.severity === 'error');
   const first = errors[0];
-  return new ConnectorError('INVALID_DOCUMENT', `The connector is not valid (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${formatIssues(errors)}`, {
-    path: first?.path,
-    hint: first?.hint ?? 'Fix the problems listed above.',
-  });
+  if (errors.length <= 1) {
+    return new ConnectorError('INVALID_DOCUMENT', first?.message ?? 'The connector is not valid.', { path: first?.path, hint: first?.hint, issues: errors });
+  }
+  return new ConnectorError('INVALID_DOCUMENT', formatIssues(errors), { path: first?.path, issues: errors });
 }

@@ -23,7 +23,7 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
   const result = validateConnector(interchange ? importInterchange(raw) : raw);
   if (!result.connector) {
     const first = result.issues.find((i) => i.severity === 'error');
-    throw new HostError('INVALID_DOCUMENT', `Not a connector this app can read: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}`, { hint: first?.hint, path: first?.path });
+    throw new HostError('INVALID_DOCUMENT', `Not a connector this app can read: ${first?.message ?? 'unknown problem'}`, { hint: first?.hint, path: first?.path });
   }
   return { connector: result.connector, issues: result.issues };
 }

@@ -42,6 +42,9 @@ import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
 import { templatesExtension } from '../templates/templatesExtension.js';
 import { parseCallParams } from './parseCallParams.js';
 import { removeUserDataTempFiles } from './userDataTempFiles.js';
+import { convertOpenApi, inspectOpenApi } from '../openapi/openApiCalls.js';
+import { EnvironmentService } from '../environments/environmentService.js';
+import { isEnvironmentSecretKey } from '../environments/environmentsFile.js';
 
 export interface HostServicesOptions {
   /** Settings, vault, run history and recent workspaces live here. */
@@ -131,7 +134,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     (event) => hub.emit('store.changed', event),
     (workspace) => hub.emit('workspace.changed', { workspace }),
   );
+  const environments = new EnvironmentService(() => session.current().root, vault);
   const runs = new RunService({
+    environments,
     runConnector: options.runConnector ?? coreRunConnector,
     vault,
     history,
@@ -207,7 +212,16 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       return exportConnector(entry.connector, format, entry.file);
     },
 
-    'credentials.list': async () => vault.list(),
+    'openapi.inspect': async (params) => inspectOpenApi(params),
+    'openapi.convert': async (params) => convertOpenApi(params),
+
+    'environments.list': async () => environments.list(),
+    'environments.save': async ({ name, ...environment }) => environments.save(name, environment),
+    'environments.delete': async ({ name }) => environments.delete(name),
+    'environments.setSecret': async ({ environment, name, value }) => environments.setSecret(environment, name, value),
+
+    // Environment secrets share the vault but are managed under Environments.
+    'credentials.list': async () => (await vault.list()).filter((c) => !isEnvironmentSecretKey(c.name)),
     'credentials.set': async ({ name, value }) => vault.set(name, value),
     'credentials.delete': async ({ name }) => ({ deleted: await vault.delete(name) }),
 

@@ -12,6 +12,7 @@
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
+import type { AddressGuard } from './addressGuard.js';
 import {
   ConnectorError,
   nextRedirectHop,
@@ -37,6 +38,8 @@ const DEFAULT_HEADERS: Record<string, string> = {
 export interface NodeTransportOptions {
   /** Extra certificate authorities (PEM) to trust for https, on top of the system's. */
   extraCa?: string[];
+  /** Server runs: refuse internal addresses, checked on the address actually connected to. */
+  addressGuard?: AddressGuard;
 }
 
 export interface NodeTransport extends HttpTransport {
@@ -78,7 +81,10 @@ function responseHeaders(response: IncomingMessage): Record<string, string> {
 type Answer = { response: IncomingMessage; bodyText: string | undefined };
 
 export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
-  const plain: Client = { request: http.request, agent: new http.Agent({ keepAlive: true }) };
+  const guard = options.addressGuard;
+  // The agent's lookup runs when a connection is opened, so the checked address is the one used.
+  const lookup = guard ? { lookup: guard.lookup } : {};
+  const plain: Client = { request: http.request, agent: new http.Agent({ keepAlive: true, ...lookup }) };
   // node:https (and TLS with it) loads on the first https URL: a run against a local or
   // plain-http API never pays its start-up cost.
   let secure: Promise<Client> | undefined;
@@ -86,7 +92,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   const loadSecure = () => (secure ??= import('node:https').then(async ({ default: https }) => {
     const { rootCertificates } = await import('node:tls');
     const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined;
-    secureAgent = new https.Agent({ keepAlive: true, ...(ca ? { ca } : {}) });
+    secureAgent = new https.Agent({ keepAlive: true, ...lookup, ...(ca ? { ca } : {}) });
     return { request: https.request as typeof http.request, agent: secureAgent };
   }));
 
@@ -130,6 +136,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
             hint: 'Start the URL with https:// (or http:// for a local server).',
           });
         }
+        // A literal IP skips DNS (and so the lookup): check it here, on every hop.
+        guard?.checkHost(url.hostname);
         let answer: Answer;
         try {
           answer = await exchange(client, url, hop, request);

@@ -10,8 +10,9 @@ import type { ExecutionRecord, RateLimiterRegistry, RunEvent } from '../../core/
 import { createRedactor, type Redactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
 import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
-import type { CassetteSummary, HostCallParsedParams, HostEvents, RunMode } from '../../contract/hostApi.js';
+import { HostError, type CassetteSummary, type HostCallParsedParams, type HostEvents, type RunMode } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
+import type { EnvironmentService } from '../environments/environmentService.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { uniqueConnectorFileName } from '../workspace/connectorFileName.js';
 import { cassetteDir, cassettePath, listCassettes, readCassette, writeCassette } from './cassetteStore.js';
@@ -22,6 +23,7 @@ import { guardedJson } from './secretGuard.js';
 export interface RunServiceDeps {
   runConnector: RunConnectorFn;
   vault: Vault;
+  environments?: EnvironmentService;
   history: RunHistory;
   store: () => WorkspaceStore;
   emit: (payload: HostEvents['run.event']) => void;
@@ -53,6 +55,10 @@ export class RunService {
     const cassetteName = params.cassette ?? 'default';
     // Checked before anything runs, so a bad name never starts a run that could not be recorded.
     const cassetteFile = cassettePath(store.root, connectorFile, cassetteName);
+    const resolved = params.environment && this.deps.environments ? await this.deps.environments.resolve(params.environment) : undefined;
+    if (resolved?.confirmLiveRuns && params.mode === 'live' && !params.confirmed) {
+      throw new HostError('CONFLICT', `The environment "${params.environment}" asks for confirmation before a live run.`, { hint: 'Confirm the run, or pick another environment or mode.' });
+    }
     const secrets = await this.deps.vault.values();
     // One redactor for everything this run leaves behind: record, events, log lines, cassette.
     const redactor = createRedactor(secrets);
@@ -97,6 +103,7 @@ export class RunService {
         ...(params.onlySteps ? { onlySteps: params.onlySteps } : {}),
         ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
         ...(params.contact ? { contact: params.contact } : {}),
+        ...(resolved ? { environment: resolved.environment } : {}),
       })
       .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, redactor, recorder, cassetteFile))
       .catch((error: unknown) => {

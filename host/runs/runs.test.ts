@@ -14,8 +14,10 @@ const SECRET = 'tok_live_9f8e7d6c5b4a3210';
 let api: Server;
 let apiUrl: string;
 let slowArrived: () => void = () => {};
+let requestCount = 0;
 beforeAll(async () => {
   api = createServer((req, res) => {
+    requestCount += 1;
     if (req.url?.startsWith('/slow')) {
       slowArrived();
       return; // never answers: only cancellation ends it
@@ -116,6 +118,27 @@ describe('runs', () => {
     expect(events.at(-1)?.event).toMatchObject({ type: 'run.finished', record: { status: 'cancelled' } });
     expect((await services.api.runs.history({ connectorId: 'lookup' }))[0]).toMatchObject({ runId, status: 'cancelled' });
     expect(await services.api.runs.cancel({ runId })).toEqual({ cancelled: false });
+  });
+
+  it('refuses a connector over the limits before sending anything (1,000 steps, all parallel)', async () => {
+    const base = sampleConnector().steps[0]!;
+    const wide = sampleConnector({
+      steps: [{ ...base, id: 'start', url: `${apiUrl}/start` }, ...Array.from({ length: 999 }, (_, i) => ({ ...base, id: `s${i}`, url: `${apiUrl}/many/${i}` }))],
+      edges: Array.from({ length: 999 }, (_, i) => ({ id: `e${i}`, source: 'start', target: `s${i}` })),
+    });
+    const flat = sampleConnector({ steps: Array.from({ length: 1000 }, (_, i) => ({ ...base, id: `s${i}`, url: `${apiUrl}/many/${i}` })) });
+    for (const connector of [wide, flat]) {
+      requestCount = 0;
+      const { runId } = await services.api.runs.start({ connector, mode: 'live', inputs: { email: 'a@b.test' } });
+      await services.runSettled(runId);
+      const { record } = await services.api.runs.get({ connectorId: 'lookup', runId });
+      expect(requestCount).toBe(0);
+      expect(record.status).toBe('failed');
+      expect(record.error).toMatchObject({ code: 'INVALID_DOCUMENT', message: expect.stringContaining('has 1000 steps; the limit is 5') });
+      expect(record.steps.every((step) => step.status === 'skipped' && step.attempts.length === 0)).toBe(true);
+    }
+    expect((await services.api.runs.get({ connectorId: 'lookup', runId: (await services.api.runs.history({ connectorId: 'lookup' }))[0]!.runId })).record.error?.message)
+      .toMatch(/1000 steps with no step before them|fans out to 999 steps/);
   });
 
   it('caps and prunes the history', async () => {

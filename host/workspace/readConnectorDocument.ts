@@ -28,7 +28,7 @@ export function readConnectorDocument(text: string): ReadConnectorResult {
   return {
     ok: false,
     error: {
-      message: `Not a valid connector: ${first?.path ? `${first.path}: ` : ''}${first?.message ?? 'unknown problem'}`,
+      message: `Not a valid connector: ${first?.message ?? 'unknown problem'}`,
       hint: first?.hint ?? 'Fix the field named above in a text editor, or restore the file with git.',
       issues: result.issues,
     },

@@ -67,7 +67,7 @@ describe('WorkspaceStore', () => {
     const byFile = Object.fromEntries(entries.map((e) => [e.file, e]));
     expect(Object.keys(byFile).sort()).toEqual(['broken.connector.json', 'contact-lookup.connector.json', 'copy.connector.json', 'invalid.connector.json']);
     expect(byFile['broken.connector.json']).toMatchObject({ kind: 'invalid', error: { message: expect.stringContaining('Not valid JSON') } });
-    expect(byFile['invalid.connector.json']).toMatchObject({ kind: 'invalid', error: { message: expect.stringContaining('steps') } });
+    expect(byFile['invalid.connector.json']).toMatchObject({ kind: 'invalid', error: { message: 'Not a valid connector: The connector is empty.', hint: 'A connector needs at least one step.' } });
     // contact-lookup sorts before copy, so the copy is the duplicate.
     expect(byFile['copy.connector.json']).toMatchObject({ kind: 'invalid', error: { message: expect.stringContaining('same id') } });
     expect(byFile['contact-lookup.connector.json']?.kind).toBe('connector');

@@ -6,16 +6,19 @@ import { connectorFromStep } from '../services/newConnector.js';
 import { parseCurl } from '../curl/parseCurl.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
+import { OpenApiImport } from '../openapi/OpenApiImport.js';
+import type { OpenApiConversion } from '../../contract/hostApi.js';
 
-type Tab = 'file' | 'curl';
+type Tab = 'file' | 'curl' | 'openapi';
 
-/** Import a connector file (the app's or the interchange format) or a pasted cURL command. */
+/** Import a connector file (the app's or the interchange format), a pasted cURL command, or operations of an OpenAPI spec. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const store = useAppStoreApi();
   const host = useHost();
   const [tab, setTab] = useState<Tab>('file');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [openApi, setOpenApi] = useState<OpenApiConversion | null>(null);
 
   const importJson = async (content: string) => {
     setError(null);
@@ -38,6 +41,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  const importOpenApi = () => {
+    if (!openApi) return;
+    onClose();
+    openNewDocument(store, openApi.connector);
+    if (openApi.connector.credentials.length > 0) {
+      store.getState().notify({ kind: 'info', message: `Set the credentials ${openApi.connector.credentials.map((c) => c.name).join(', ')} under Credentials before a live run.` });
+    }
+  };
+
+  const confirm = () => {
+    if (tab === 'openapi') importOpenApi();
+    else if (tab === 'curl') void importCurl();
+    else void importJson(text);
+  };
+
   const readFile = async (file: File | undefined) => {
     if (!file) return;
     await importJson(await file.text());
@@ -45,12 +63,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Import a connector" testId="import-dialog" onClose={onClose} error={error} errorTestId="import-error"
-      confirm={{ label: 'Import', testId: 'import-submit', disabled: !text.trim(), onConfirm: () => void (tab === 'curl' ? importCurl() : importJson(text)) }}>
+      confirm={{ label: 'Import', testId: 'import-submit', disabled: tab === 'openapi' ? !openApi : !text.trim(), onConfirm: confirm }}>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
         <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
+        <button type="button" role="tab" aria-selected={tab === 'openapi'} data-testid="import-tab-openapi" onClick={() => { setError(null); setTab('openapi'); }}>OpenAPI</button>
       </div>
-      {tab === 'file' ? (
+      {tab === 'openapi' ? (
+        <OpenApiImport onPreview={setOpenApi} onError={setError} />
+      ) : tab === 'file' ? (
         <>
           <div className="field">
             <label htmlFor="import-file">Choose a file (app format or SaaS interchange JSON)</label>

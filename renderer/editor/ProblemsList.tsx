@@ -21,8 +21,9 @@ export function ProblemsList({ doc, issues }: { doc: Connector; issues: Validati
     <ul className="problems" data-testid="problems-list">
       {issues.map((issue, i) => (
         <li key={`${issue.path}-${i}`}>
-          <button type="button" className={`problem ${issue.severity}`} data-testid="problem" onClick={() => jump(issue)}>
-            <span className={`badge ${issue.severity}`}>{issue.severity}</span> <code>{issue.path || 'connector'}</code> {issue.message}
+          <button type="button" className={`problem ${issue.severity}`} data-testid="problem" data-path={issue.path} onClick={() => jump(issue)}>
+            {/* The message names the step or setting itself; the path is for tools (data-path) and for jumping to the field. */}
+            <span className={`badge ${issue.severity}`}>{issue.severity}</span> {issue.message}
             {issue.hint && <span className="muted"> — {issue.hint}</span>}
           </button>
         </li>

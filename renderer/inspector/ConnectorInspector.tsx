@@ -71,7 +71,7 @@ function InputsEditor({ inputs, onChange, issues }: { inputs: Input[]; onChange:
           <button type="button" className="small" aria-label={`Remove input ${input.name}`} onClick={() => onChange(inputs.filter((_, j) => j !== i))}>✕</button>
         </fieldset>
       ))}
-      {issues.map((i) => <p key={i.path + i.message} className="field-error">{i.path}: {i.message}</p>)}
+      {issues.map((i) => <p key={i.path + i.message} className="field-error">{i.message}</p>)}
       <button type="button" className="small" data-testid="add-input" onClick={() => {
         const taken = new Set(inputs.map((x) => x.name));
         let name = 'input';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { availableVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
+import { availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { renameStepId, updateStep } from '../flow/graphEdits.js';
 import { MonacoField } from '../monaco/MonacoField.js';
@@ -24,7 +24,8 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const step = doc.steps[index];
   const [tab, setTab] = useState<Tab>('query');
   const [idDraft, setIdDraft] = useState<string | null>(null);
-  const variables = useMemo(() => availableVariables(doc, stepId), [doc, stepId]);
+  const environments = useAppStore((s) => s.environments);
+  const variables = useMemo(() => [...availableVariables(doc, stepId), ...environmentVariables(environments)], [doc, stepId, environments]);
   if (!step) return <p className="muted">This step no longer exists.</p>;
 
   const base = `steps[${index}]`;

@@ -1,4 +1,5 @@
 /** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
+import { useEffect } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -25,6 +26,11 @@ export function RunBar() {
   const recording = mode === 'live' && record;
   const recordNameProblem = recording ? cassetteNameProblem(recordName) : null;
   const replacesExisting = recording && recordName.trim() !== '' && (cassettes ?? []).some((c) => c.name === recordName.trim());
+  const environments = useAppStore((s) => s.environments);
+  const runEnvironment = useAppStore((s) => s.runEnvironment);
+  useEffect(() => {
+    host.environments.list().then((list) => store.getState().setEnvironments(list)).catch(() => store.getState().setEnvironments([]));
+  }, [host, store]);
   const noCassette = mode === 'replay' && cassettes !== null && !cassettes.some((c) => c.error === undefined);
   return (
     <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); if (!noCassette) void submitRun(store, host); }}>
@@ -41,6 +47,15 @@ export function RunBar() {
           )}
         </label>
       ))}
+      {environments.length > 0 && (
+        <label className="run-input">
+          <span>Environment</span>
+          <select data-testid="run-environment" value={runEnvironment ?? ''} onChange={(e) => store.getState().setRunEnvironment(e.target.value || null)}>
+            <option value="">none</option>
+            {environments.map((env) => <option key={env.name} value={env.name}>{env.name}{env.confirmLiveRuns ? ' ⚠ asks before live runs' : ''}</option>)}
+          </select>
+        </label>
+      )}
       <label className="run-input">
         <span>Mode</span>
         <select data-testid="run-mode" value={mode} onChange={(e) => store.getState().setRunMode(e.target.value as RunMode)}>

@@ -11,7 +11,7 @@ describe('runBlockedReason', () => {
     const doc = sampleConnector();
     doc.steps[1] = { ...doc.steps[1]!, condition: "constructor.constructor('alert(1)')()" };
     const reason = runBlockedReason(doc);
-    expect(reason).toMatch(/^Not run: fix the connector first\. steps\[1\]\.condition: the condition does not parse/);
+    expect(reason).toMatch(/^Not run: fix the connector first\. .* \(\w+\): Condition \(Run only if\) does not parse: /);
   });
 
   it('counts the other errors', () => {

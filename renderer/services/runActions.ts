@@ -66,7 +66,7 @@ export function runBlockedReason(doc: Connector): string | null {
   if (errors.length === 0) return null;
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the problems list)` : '';
-  return `Not run: fix the connector first. ${first.path ? `${first.path}: ` : ''}${first.message}${more}`;
+  return errors.length > 1 ? `Not run: fix the connector first. ${first.message.replace(/\.$/, '')}${more}.` : `Not run: fix the connector first. ${first.message}`;
 }
 
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
@@ -92,10 +92,16 @@ async function requestRun(store: AppStore, host: HostClient, request: RunRequest
   if (request.onlySteps && s.lastRecord) {
     for (const step of s.lastRecord.steps) if (step.status === 'success') pinned[step.id] = step.outputs;
   }
+  const environment = s.environments.find((e) => e.name === s.runEnvironment);
+  // The host refuses an unconfirmed live run against such an environment; ask here first.
+  const confirmed = environment?.confirmLiveRuns && s.runMode === 'live' ? window.confirm(`Run live against ${environment.name}? Its requests reach the real API.`) : undefined;
+  if (confirmed === false) return;
   s.setRunError(null);
   s.setBottomPanel('results');
   try {
     await host.runs.start({
+      ...(environment ? { environment: environment.name } : {}),
+      ...(confirmed ? { confirmed: true } : {}),
       connector: s.doc,
       inputs: coerceInputs(store),
       mode: s.runMode,

@@ -1,5 +1,6 @@
 /** Test-run state: the current (or opened) run, the run mode and the form's input values. */
 import type { ExecutionRecord, InputValue, RunEvent } from '../../../core/index.js';
+import type { EnvironmentView } from '../../../contract/hostApi.js';
 import type { SliceCreator } from '../types.js';
 import { liveRunFromRecord, reduceRunEvent, type LiveRun } from './runReducer.js';
 
@@ -17,6 +18,9 @@ export interface RunSlice {
   /** Live runs save their exchanges as a cassette, named `runRecordName` (empty: a timestamp). */
   runRecord: boolean;
   runRecordName: string;
+  /** The workspace's environments and the one `{{env.x}}` reads (kept across connectors: it is the workspace's). */
+  environments: EnvironmentView[];
+  runEnvironment: string | null;
   /** The last finished run of the open connector: previews and pinned outputs come from it. */
   lastRecord: ExecutionRecord | null;
   applyRunEvent: (event: RunEvent) => void;
@@ -27,6 +31,8 @@ export interface RunSlice {
   setRunCassette: (name: string | null) => void;
   setRunRecord: (on: boolean) => void;
   setRunRecordName: (name: string) => void;
+  setEnvironments: (environments: EnvironmentView[]) => void;
+  setRunEnvironment: (name: string | null) => void;
   resetRun: () => void;
 }
 
@@ -39,6 +45,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   runCassette: null,
   runRecord: false,
   runRecordName: '',
+  environments: [],
+  runEnvironment: null,
   lastRecord: null,
   applyRunEvent: (event) => {
     const run = reduceRunEvent(get().run, event);
@@ -55,5 +63,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   setRunCassette: (runCassette) => set({ runCassette }),
   setRunRecord: (runRecord) => set({ runRecord }),
   setRunRecordName: (runRecordName) => set({ runRecordName }),
+  // Keep the user's choice; otherwise start on an environment that does not ask before live runs (never production by default).
+  setEnvironments: (environments) => set({ environments, runEnvironment: environments.some((e) => e.name === get().runEnvironment) ? get().runEnvironment : environments.find((e) => !e.confirmLiveRuns)?.name ?? null }),
+  setRunEnvironment: (runEnvironment) => set({ runEnvironment }),
   resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null, runRecord: false, runRecordName: '' }),
 });

@@ -41,18 +41,26 @@ test('a hostile condition is shown as an error and never run', async ({ page, sa
 
   // Both appear in the problems list, and each entry jumps to its field.
   await page.getByTestId('panel-tab-problems').click();
+  // Each names its step or edge and field in the editor's words, not a JSON path.
   const problems = page.getByTestId('problem');
-  await expect(problems.filter({ hasText: 'steps[0].condition' })).toHaveCount(1);
-  await expect(problems.filter({ hasText: 'edges[0].condition' })).toHaveCount(1);
+  const stepProblem = problems.filter({ hasText: /\(step_1\): Condition \(Run only if\) / });
+  const edgeProblem = problems.filter({ hasText: 'Edge step_1 → step_2: Condition ' });
+  await expect(stepProblem).toHaveCount(1);
+  await expect(edgeProblem).toHaveCount(1);
+  await expect(stepProblem).toHaveAttribute('data-path', 'steps[0].condition');
+  await expect(edgeProblem).toHaveAttribute('data-path', 'edges[0].condition');
+  await expect(problems.first()).not.toContainText('steps[0]');
   await expect(page.getByTestId('problems-count')).not.toHaveText('Valid');
-  await problems.filter({ hasText: 'steps[0].condition' }).click();
+  await edgeProblem.click();
+  await expect(page.getByTestId('edge-inspector')).toBeVisible();
+  await stepProblem.click();
   await expect(page.getByTestId('step-inspector')).toHaveAttribute('data-step-id', 'step_1');
   await expect(page.getByTestId('step-condition-error')).toBeVisible();
 
   // Running (button and Ctrl+Enter) reports the validation problem and sends nothing.
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-error')).toContainText('Not run: fix the connector first');
-  await expect(page.getByTestId('run-error')).toContainText('condition');
+  await expect(page.getByTestId('run-error')).toContainText('(step_1): Condition (Run only if) does not parse');
   await editor.clickEmptyCanvas();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('run-error')).toContainText('Not run');

@@ -1,0 +1,18 @@
+/** The host calls behind Import → OpenAPI: the same loader and mapping as the CLI. */
+import { randomUUID } from 'node:crypto';
+import { buildConnectorFromOpenApi, describeOpenApi } from '../../core/index.js';
+import type { HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
+import { loadOpenApiSpec } from './loadOpenApiSpec.js';
+
+export async function inspectOpenApi({ content, allowRemoteRefs }: HostCallParsedParams<'openapi.inspect'>): Promise<HostCallResult<'openapi.inspect'>> {
+  const { spec, warnings } = await loadOpenApiSpec({ kind: 'text', text: content }, { allowRemoteRefs });
+  return { ...describeOpenApi(spec), warnings };
+}
+
+export async function convertOpenApi({ content, allowRemoteRefs, operationIds }: HostCallParsedParams<'openapi.convert'>): Promise<HostCallResult<'openapi.convert'>> {
+  const { spec } = await loadOpenApiSpec({ kind: 'text', text: content }, { allowRemoteRefs });
+  const overview = describeOpenApi(spec);
+  // A fresh id, so importing the same API twice gives two connectors.
+  const slug = overview.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'openapi';
+  return buildConnectorFromOpenApi(spec, { operationIds, id: `${slug}-${randomUUID().slice(0, 8)}` });
+}

@@ -1,0 +1,141 @@
+/**
+ * executeConnectorJob on a real PostgreSQL against the local sandbox, in process: what one
+ * job does, whatever engine runs it.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../core/index.js';
+import { createAddressGuard } from '../host/http/addressGuard.js';
+import { createNodeTransport } from '../host/http/createNodeTransport.js';
+import { createServiceDatabase, type ServiceDatabase } from './database.js';
+import { NonRetryableJobError } from './errors.js';
+import { executeConnectorJob } from './executeConnectorJob.js';
+import { startSandbox, type Sandbox } from './test-helpers/sandbox.js';
+import { addConnector, CANARY, createServerWorld, type ServerWorld } from './test-helpers/world.js';
+
+const hasPostgres = Boolean(process.env.DATABASE_URL);
+
+describe.skipIf(!hasPostgres)('executeConnectorJob (real PostgreSQL, local sandbox)', () => {
+  let world: ServerWorld;
+  let sandbox: Sandbox;
+  let db: ServiceDatabase;
+  const logLines: string[] = [];
+  const logger: Logger = {
+    debug: (m, d) => logLines.push(JSON.stringify([m, d])),
+    info: (m, d) => logLines.push(JSON.stringify([m, d])),
+    warn: (m, d) => logLines.push(JSON.stringify([m, d])),
+    error: (m, d) => logLines.push(JSON.stringify([m, d])),
+  };
+  const transport = createNodeTransport({ addressGuard: createAddressGuard({ allow: ['127.0.0.1'] }) });
+  const ports = () => ({ db, transport, logger });
+
+  beforeAll(async () => {
+    world = await createServerWorld();
+    sandbox = await startSandbox();
+    db = createServiceDatabase(world.url, { max: 4 });
+  });
+  afterAll(async () => {
+    transport.close();
+    await db?.close();
+    await sandbox?.close();
+    await world?.db.close();
+  });
+
+  const job = (connectorId: string, extra: Record<string, unknown> = {}) => ({
+    runId: randomUUID(),
+    connectorId,
+    workspaceId: world.workspaceId,
+    inputs: { email: 'ada@example.com' },
+    ...extra,
+  });
+
+  it('runs the current revision with the workspace credential, records one row and counts stats once', async () => {
+    const connectorId = await addConnector(world, { tag: 'basic', steps: 3, baseUrl: sandbox.baseUrl });
+    const contactId = randomUUID();
+    const first = job(connectorId, { contactId });
+    const outcome = await executeConnectorJob(ports(), first);
+    expect(outcome).toMatchObject({ status: 'success', alreadyRecorded: false });
+    expect(sandbox.count('basic')).toBe(3);
+    expect(sandbox.requests.filter((r) => r.tag === 'basic').every((r) => r.authorization === `Bearer ${CANARY}`)).toBe(true);
+
+    // The same job again (a retry after a crash that followed the write): nothing runs, nothing counts twice.
+    const again = await executeConnectorJob(ports(), first);
+    expect(again).toMatchObject({ executionId: outcome.executionId, alreadyRecorded: true });
+    expect(sandbox.count('basic')).toBe(3);
+
+    const { rows } = await world.db.query<Record<string, unknown>>(`select * from connector_executions where connector_id = $1`, [connectorId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'success', source: 'server', contact_id: contactId, client_run_id: first.runId });
+    expect(rows[0]!.output_data).toMatchObject({ contact: { company: 'Company basic' }, revision: 1 });
+    const stats = await world.db.query(`select total_executions, successful_executions from connectors where id = $1`, [connectorId]);
+    expect(stats.rows[0]).toEqual({ total_executions: 1, successful_executions: 1 });
+
+    // Every read of the credential was audited as the service role, for this connector.
+    const audit = await world.db.query(`select actor_role, connector_id from credential_audit_log where action = 'use' and connector_id = $1`, [connectorId]);
+    expect(audit.rows).toEqual([{ actor_role: 'service_role', connector_id: connectorId }]);
+  });
+
+  it('canary: the credential value is in no execution row, log line or job payload', async () => {
+    const connectorId = await addConnector(world, { tag: 'canary', steps: 2, baseUrl: sandbox.baseUrl, query: 'status=500&echo_auth=1' });
+    const payload = job(connectorId);
+    await executeConnectorJob(ports(), payload);
+    const { rows } = await world.db.query(`select to_jsonb(e)::text as row from connector_executions e where connector_id = $1`, [connectorId]);
+    expect(rows).toHaveLength(1);
+    // The API echoed the token in its error body: it reached the run, and was redacted before storage.
+    expect(String(rows[0]!.row)).toContain('answered 500');
+    expect(String(rows[0]!.row)).toContain('Bearer {{credentials.api_key}}');
+    for (const text of [String(rows[0]!.row), logLines.join('\n'), JSON.stringify(payload)]) expect(text).not.toContain(CANARY);
+    // The API did get it: the canary is real, not absent from the run altogether.
+    expect(sandbox.requests.some((r) => r.tag === 'canary' && r.authorization === `Bearer ${CANARY}`)).toBe(true);
+  });
+
+  it.each([
+    ['disabled', 'connector_disabled', async () => addConnector(world, { tag: 'off', baseUrl: sandbox.baseUrl, enabled: false })],
+    ['deleted', 'connector_deleted', async () => {
+      const id = await addConnector(world, { tag: 'gone', baseUrl: sandbox.baseUrl });
+      await world.db.query(`update connectors set deleted_at = now() where id = $1`, [id]);
+      return id;
+    }],
+    ['in another workspace', 'connector_not_found', async () => addConnector(world, { tag: 'theirs', baseUrl: sandbox.baseUrl, workspaceId: world.otherWorkspaceId, owner: world.otherOwner })],
+  ])('a %s connector fails with a clear reason, non-retryable, and runs nothing', async (_what, reason, make) => {
+    const connectorId = await make();
+    const error = await executeConnectorJob(ports(), job(connectorId)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NonRetryableJobError);
+    expect((error as NonRetryableJobError).reason).toBe(reason);
+    expect((error as Error).message).toMatch(/enable it|deleted|not in workspace/);
+    expect(sandbox.count('off') + sandbox.count('gone') + sandbox.count('theirs')).toBe(0);
+    const { rows } = await world.db.query(`select count(*)::int as n from connector_executions where connector_id = $1`, [connectorId]);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('validates every job field and says which is wrong', async () => {
+    const connectorId = await addConnector(world, { tag: 'valid', baseUrl: sandbox.baseUrl });
+    for (const bad of [
+      { ...job(connectorId), runId: 'not-a-uuid' },
+      { ...job(connectorId), workspaceId: 42 },
+      { ...job(connectorId), contactId: 'x' },
+      { ...job(connectorId), inputs: { email: { nested: true } } },
+    ]) {
+      const error = await executeConnectorJob(ports(), bad).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NonRetryableJobError);
+      expect((error as NonRetryableJobError).reason).toBe('invalid_job');
+    }
+    await expect(executeConnectorJob(ports(), { ...job(connectorId), runId: 'nope' })).rejects.toThrow(/runId must be a UUID/);
+    expect(sandbox.count('valid')).toBe(0);
+  });
+
+  it('stops a run at its deadline and records it as timed out', async () => {
+    const connectorId = await addConnector(world, { tag: 'slow', baseUrl: sandbox.baseUrl, query: 'delay=3000' });
+    const outcome = await executeConnectorJob({ ...ports(), deadlineMs: 400 }, job(connectorId));
+    expect(outcome.status).toBe('timeout');
+    expect(outcome.durationMs).toBeLessThan(2_000);
+  });
+
+  it('never lets a deadline above 60 s through', async () => {
+    const connectorId = await addConnector(world, { tag: 'cap', baseUrl: sandbox.baseUrl });
+    const outcome = await executeConnectorJob({ ...ports(), deadlineMs: 3_600_000 }, job(connectorId));
+    expect(outcome.status).toBe('success');
+    const { rows } = await world.db.query(`select steps_executed from connector_executions where connector_id = $1`, [connectorId]);
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * One worker process: a pg-boss instance on DATABASE_URL (the schema is created or migrated
+ * on first start), the outbox dispatcher, and `concurrency` executions at a time through
+ * executeConnectorJob. Any number of these on any number of machines share one queue.
+ */
+import { PgBoss, type Job, type JobResult } from 'pg-boss';
+import { systemClock, type HttpTransport, type Logger } from '../../core/index.js';
+import { createAddressGuard } from '../../host/http/addressGuard.js';
+import { createNodeTransport } from '../../host/http/createNodeTransport.js';
+import { createConnectorSlots } from '../connectorSlots.js';
+import { createServiceDatabase } from '../database.js';
+import { isNonRetryable } from '../errors.js';
+import { executeConnectorJob } from '../executeConnectorJob.js';
+import type { ConnectorJob } from '../job.js';
+import { DEFAULT_CONNECTOR_CONCURRENCY } from '../ports.js';
+import { startDispatcher } from './dispatcher.js';
+import { groupTiers, QUEUE_NAME, QUEUE_OPTIONS } from './queue.js';
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  /** Executions at once in this process (default 8). */
+  concurrency?: number;
+  /** Internal addresses connectors may call anyway (CIDRs); empty in production. */
+  allowAddresses?: readonly string[];
+  logger: Logger;
+  /** pg-boss supervision cadence (expired/heartbeat-lost jobs are retried on it); default 5 s. */
+  superviseIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+  /**
+   * Let pg-boss skip fetching jobs of connectors at their cap (default true). The cap itself is
+   * the connector slots' either way; the tests run with it off to prove that.
+   */
+  groupConcurrency?: boolean;
+  /** Replaces the guarded Node transport (tests of the job logic only). */
+  transport?: HttpTransport;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  const concurrency = options.concurrency ?? 8;
+  const logger = options.logger;
+  // One connection per running execution holds its connector slot; a few more serve the short
+  // queries. Keep workers × (concurrency + 11) under the server's max_connections.
+  const db = createServiceDatabase(options.databaseUrl, { max: concurrency + 4 });
+  const transport = options.transport ?? createNodeTransport({ addressGuard: createAddressGuard({ allow: options.allowAddresses ?? [] }) });
+  const slots = createConnectorSlots(db, { clock: systemClock });
+  const shutdown = new AbortController();
+
+  const supervise = options.superviseIntervalSeconds ?? 5;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: 4,
+    superviseIntervalSeconds: supervise,
+    monitorIntervalSeconds: supervise,
+    schedule: false,
+  });
+  boss.on('error', (error) => logger.warn('pg-boss reported an error', { error: String(error) }));
+  await boss.start();
+  await boss.createQueue(QUEUE_NAME, QUEUE_OPTIONS).catch(async (error: unknown) => {
+    // Another worker created it first.
+    if (!(await boss.getQueue(QUEUE_NAME))) throw error;
+  });
+
+  async function handle(job: Job<ConnectorJob>): Promise<JobResult> {
+    const signal = AbortSignal.any([shutdown.signal, job.signal]);
+    try {
+      const outcome = await executeConnectorJob({ db, transport, clock: systemClock, logger, slots, signal }, job.data);
+      return { id: job.id, status: 'completed', output: outcome };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isNonRetryable(error)) {
+        logger.warn('job rejected, not retried', { runId: job.id, reason: error.reason, detail: message });
+        return { id: job.id, status: 'deadletter', output: { reason: error.reason, message } };
+      }
+      logger.warn('job failed, will be retried', { runId: job.id, attempt: job.retryCount, detail: message });
+      return { id: job.id, status: 'failed', output: { message } };
+    }
+  }
+
+  await boss.work<ConnectorJob>(QUEUE_NAME, {
+    batchSize: 1,
+    localConcurrency: concurrency,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+    perJobResults: true,
+    // Skips fetching jobs whose connector is at its cap; connectorSlots enforces the cap itself.
+    ...(options.groupConcurrency === false ? {} : { groupConcurrency: { default: DEFAULT_CONNECTOR_CONCURRENCY, tiers: groupTiers() } }),
+  }, async (jobs) => Promise.all(jobs.map(handle)));
+
+  const dispatcher = await startDispatcher(options.databaseUrl, boss, logger);
+  logger.info('worker started', { concurrency, queue: QUEUE_NAME });
+
+  return {
+    async stop() {
+      shutdown.abort();
+      await dispatcher.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      if (!options.transport && 'close' in transport) (transport as { close(): void }).close();
+      await db.close();
+    },
+  };
+}
