@@ -153,6 +153,7 @@ describe('retries', () => {
     expect(record.steps[0]?.attempts).toHaveLength(4);
     // half of 250, 500, 1000 ms (random = 0.5); the other sleeps are timeouts and the deadline
     expect(clock.requested.filter((ms) => ms < 30_000)).toEqual([125, 250, 500]);
+    expect(record.steps[0]?.attempts.map((a) => a.retryReason)).toEqual(['backoff', 'backoff', 'backoff', undefined]);
   });
 
   it('honours Retry-After in seconds', async () => {
@@ -162,6 +163,8 @@ describe('retries', () => {
     await clock.advance(7_000);
     const record = await done;
     expect(record.steps[0]?.attempts.map((a) => a.status)).toEqual([429, 200]);
+    // The record says how long it waited and why, so the result summary can show it.
+    expect(record.steps[0]?.attempts.map((a) => [a.retryInMs, a.retryReason])).toEqual([[7_000, 'retry-after'], [undefined, undefined]]);
   });
 
   it('honours Retry-After as an HTTP date, capped at 30 s', async () => {

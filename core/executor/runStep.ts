@@ -18,7 +18,7 @@ import { EXECUTOR_DEFAULTS } from './limits.js';
 import { recordRequest, recordResponse } from './recordParts.js';
 import { backoffDelay, mayRetry, parseRetryAfter } from './retryPolicy.js';
 import { startTimer } from './startTimer.js';
-import type { AttemptRecord, RateLimiterRegistry, RecordDetail, RecordedRequest, RecordedResponse, RunEvent, StepRecord } from './types.js';
+import type { AttemptRecord, RateLimiterRegistry, RecordDetail, RecordedRequest, RecordedResponse, RetryReason, RunEvent, StepRecord } from './types.js';
 
 export interface StepContext {
   runId: string;
@@ -188,9 +188,11 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     const staleToken = response?.status === 401 && auth.type === 'oauth2_client_credentials' && !tokenRefreshed;
     let retry = attempt < maxAttempts && (staleToken || mayRetry(step, response ? { status: response.status } : { error: failure }));
     let delay = 0;
+    let retryReason: RetryReason = 'backoff';
     let finalError = failure;
     if (retry) {
       const retryAfter = response ? parseRetryAfter(response.headers['retry-after'], clock.now()) : undefined;
+      retryReason = staleToken ? 'token-refresh' : retryAfter !== undefined ? 'retry-after' : 'backoff';
       delay = staleToken ? 0 : retryAfter !== undefined ? Math.min(retryAfter, EXECUTOR_DEFAULTS.RETRY_AFTER_CAP_MS) : backoffDelay(attempt, context.random);
       if (clock.now() + delay >= context.deadlineAt) {
         retry = false;
@@ -200,7 +202,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         context.rateLimiter.pauseUntil?.(context.rateLimitKey, clock.now() + delay);
       }
     }
-    context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay } : {}) });
+    if (retry) Object.assign(attemptRecord, { retryInMs: delay, retryReason });
+    context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
     if (!retry) return finish('failed', nullOutputs(step), finalError);
     if (staleToken) {
       tokenRefreshed = true;

@@ -80,7 +80,7 @@ export type RecordDetail = 'full' | 'summary';
 export type RunEvent =
   | { type: 'run.started'; runId: string; at: number; stepIds: string[] }
   | { type: 'step.started'; runId: string; stepId: string; at: number }
-  | { type: 'step.attempt'; runId: string; stepId: string; attempt: number; at: number; status?: number; error?: SerializedConnectorError; retryInMs?: number }
+  | { type: 'step.attempt'; runId: string; stepId: string; attempt: number; at: number; status?: number; error?: SerializedConnectorError; retryInMs?: number; retryReason?: RetryReason }
   | { type: 'step.succeeded'; runId: string; stepId: string; at: number; result: StepRecord }
   | { type: 'step.failed'; runId: string; stepId: string; at: number; result: StepRecord }
   | { type: 'step.skipped'; runId: string; stepId: string; at: number; reason: string }
@@ -102,12 +102,18 @@ export interface RecordedResponse {
   sizeBytes: number;
 }
 
+/** Why the executor waited before the next attempt: the API's Retry-After, its own backoff, or a token refresh. */
+export type RetryReason = 'retry-after' | 'backoff' | 'token-refresh';
+
 export interface AttemptRecord {
   attempt: number;
   startedAt: number;
   durationMs: number;
   status?: number | undefined;
   error?: SerializedConnectorError | undefined;
+  /** Set when another attempt followed: how long the executor waited first, and why. */
+  retryInMs?: number | undefined;
+  retryReason?: RetryReason | undefined;
 }
 
 export interface StepRecord {

@@ -15,6 +15,7 @@ import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { useHost } from './useHost.js';
 import { useHostEvents } from './useHostEvents.js';
+import { useSessionMemory } from './useSessionMemory.js';
 import './app.css';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
   const theme = useAppStore((s) => s.theme);
   const ready = useAppStore((s) => s.appReady);
   useHostEvents();
+  useSessionMemory();
   useFollowSystemTheme();
   useDefaultRunModeOnOpen();
 

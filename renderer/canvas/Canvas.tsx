@@ -2,10 +2,10 @@
  * The node-graph canvas. It renders `documentToFlow(doc)` and turns user gestures into
  * pure graph edits on the document (via the store's `edit`, so every one can be undone).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
   Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
-  type Connection, type FinalConnectionState, type NodeChange, type OnSelectionChangeParams,
+  type Connection, type FinalConnectionState, type FitViewOptions, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
@@ -17,6 +17,27 @@ import type { Connector } from '../../core/index.js';
 import './canvas.css';
 
 let clipboard: StepClipboard | null = null;
+
+/** Node text stays legible (11-12 px at least 0.6 → 7 px on screen is the floor): a big graph scrolls instead. */
+export const MIN_ZOOM = 0.6;
+/** Fit view keeps the graph clear of the minimap (bottom right, 200 × 150) and the zoom controls (bottom left). */
+const MINIMAP = { width: 160, height: 110 };
+const FIT_VIEW: FitViewOptions = { padding: { top: '24px', left: '56px', bottom: '24px', right: `${MINIMAP.width + 32}px` }, maxZoom: 1.2, minZoom: MIN_ZOOM };
+/** Below this canvas size the minimap would sit on the graph itself: it is left out. */
+const MINIMAP_MIN_CANVAS = { width: 760, height: 420 };
+
+/** Whether the canvas is big enough for the minimap to sit beside the graph rather than on it. */
+function useRoomForMinimap(ref: RefObject<HTMLDivElement | null>): boolean {
+  const [room, setRoom] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setRoom(el.clientWidth >= MINIMAP_MIN_CANVAS.width && el.clientHeight >= MINIMAP_MIN_CANVAS.height));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return room;
+}
 
 export interface CanvasProps {
   stepIssues: Record<string, NodeIssue[]>;
@@ -38,6 +59,7 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   const { selection, theme } = useAppStore(useShallow((s) => ({ selection: s.selection, theme: s.theme })));
   const { screenToFlowPosition, fitView } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
+  const showMinimap = useRoomForMinimap(wrapper);
 
   const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
   const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
@@ -142,7 +164,8 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   }, [apply, screenToFlowPosition, store]);
 
   useEffect(() => {
-    const handler = () => void fitView({ padding: 0.2, duration: 200 });
+    // After the next paint, so nodes just moved by auto-layout are measured where they now are.
+    const handler = () => requestAnimationFrame(() => void fitView({ ...FIT_VIEW, duration: 200 }));
     window.addEventListener('connector-studio:fit-view', handler);
     return () => window.removeEventListener('connector-studio:fit-view', handler);
   }, [fitView]);
@@ -164,19 +187,20 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
         onDrop={onDrop}
         onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
         onPaneClick={() => store.getState().select({ kind: 'connector' })}
+        onEdgeClick={(_, edge) => { if (!isVirtualEdgeId(edge.id)) store.getState().select({ kind: 'edge', edgeIds: [edge.id] }); }}
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[GRID, GRID]}
         edgesReconnectable
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW}
         colorMode={theme}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        {showMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: MINIMAP.width, height: MINIMAP.height }} />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

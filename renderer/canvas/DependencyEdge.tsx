@@ -10,7 +10,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<AppE
   const errors = props.data?.issues.filter((i) => i.severity === 'error') ?? [];
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
+      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={props.data?.virtual ? 0 : 28} />
       {(condition || errors.length > 0) && (
         <EdgeLabelRenderer>
           <div

@@ -9,7 +9,7 @@ export const StartNodeView = memo(function StartNodeView({ data, selected }: Nod
       {data.inputs.length === 0 ? <div className="muted">No inputs</div> : (
         <ul>{data.inputs.map((i) => <li key={i.name}><code>{i.name}</code> <span className="muted">{i.type}{i.required ? ' *' : ''}</span></li>)}</ul>
       )}
-      <Handle type="source" position={Position.Right} aria-label="Add an entry step" />
+      <Handle type="source" position={Position.Right} title="Add an entry step" />
     </div>
   );
 });

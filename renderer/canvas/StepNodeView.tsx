@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../flow/flowTypes.js';
+import { retryingLabel } from '../runs/retryLabel.js';
 
 function hostAndPath(url: string): string {
   const match = /^(?:[a-z]+:\/\/)?([^?#]*)/i.exec(url);
@@ -19,13 +20,14 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
   const errors = issues.filter((i) => i.severity === 'error');
   const status = live?.status;
   return (
-    <div className={`step-node${selected ? ' selected' : ''}${status ? ` status-${status}` : ''}`} data-testid="step-node" data-step-id={step.id} data-status={status ?? 'idle'}>
-      <Handle type="target" position={Position.Left} aria-label="Depends on" />
+    <div className={`step-node${selected ? ' selected' : ''}${status ? ` status-${status}` : ''}${data.unlinked ? ' unlinked' : ''}`} data-testid="step-node" data-step-id={step.id} data-status={status ?? 'idle'}>
+      <Handle type="target" position={Position.Left} title="Depends on" />
       <div className="step-node-head">
         <span className={`method method-${step.method}`}>{step.method}</span>
         <span className="step-node-name">{step.name || step.id}</span>
         {errors.length > 0 && <span className="badge error" title={errors.map((i) => i.message).join('\n')} data-testid="node-issue-badge">{errors.length}</span>}
       </div>
+      {data.unlinked && <div className="step-node-unlinked" data-testid="node-unlinked">Not linked: runs on its own, at the start</div>}
       <div className="step-node-url mono" title={step.url}>{hostAndPath(step.url)}</div>
       {step.condition && step.condition.trim() !== '' && (
         <div className="step-node-condition mono" data-testid="node-condition" title={`Runs only if ${step.condition}`}>if {step.condition}</div>
@@ -41,7 +43,12 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
           </span>
         )}
       </div>
-      <Handle type="source" position={Position.Right} aria-label="Add a dependent step" />
+      {status === 'running' && live?.retryInMs !== undefined && (
+        <div className="step-node-retry" role="status" data-testid="node-retry">
+          {retryingLabel(live.lastFailure?.status, live.lastFailure?.code, live.retryInMs, live.retryReason)}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} title="Add a dependent step" />
     </div>
   );
 });

@@ -5,7 +5,7 @@ import { useHost } from '../app/useHost.js';
 import { deleteConnector, exportConnector, openConnector, openNewDocument, saveDocument, updateStoredConnector } from '../services/connectorActions.js';
 import { refreshEntries } from '../services/workspaceActions.js';
 import { blankConnector, STARTERS } from '../services/newConnector.js';
-import { listDrafts } from '../services/drafts.js';
+import { listDrafts, removeDraft } from '../services/drafts.js';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { ImportDialog } from './ImportDialog.js';
@@ -41,8 +41,14 @@ export function Dashboard() {
   const cards = useMemo(() => filterEntries(entries, { query, category, sort }), [entries, query, category, sort]);
   const categories = useMemo(() => categoriesOf(entries), [entries]);
   const invalid = entries.filter((e) => e.kind === 'invalid');
-  const savedIds = new Set(cards.map((c) => c.id));
-  const unsavedDrafts = workspace ? listDrafts(workspace.path).filter((d) => d.baseHash === null && !savedIds.has(d.doc.id)) : [];
+  // Every connector with unsaved changes, saved before or not (drafts are removed once clean).
+  const [draftsVersion, setDraftsVersion] = useState(0);
+  const unsavedDrafts = useMemo(() => (workspace ? listDrafts(workspace.path) : []).sort((a, b) => a.doc.name.localeCompare(b.doc.name)),
+    // Read again after a discard and whenever the list changes (entries, draftsVersion).
+    [workspace, entries, draftsVersion]);
+  // The editor stores its last edits as it unmounts, after this screen's first render: read again.
+  useEffect(() => setDraftsVersion((v) => v + 1), []);
+  const fileIds = new Set(entries.flatMap((e) => (e.kind === 'connector' ? [e.id] : [])));
 
   const actions = useMemo<CardActions>(() => ({
     open: (id) => void openConnector(store, host, id),
@@ -141,13 +147,18 @@ export function Dashboard() {
       )}
 
       {unsavedDrafts.length > 0 && (
-        <ul className="invalid-files" aria-label="Unsaved drafts">
-          {unsavedDrafts.map((d) => (
-            <li key={d.doc.id} className="draft-card">
-              Unsaved draft: <strong>{d.doc.name}</strong> <button type="button" className="small" onClick={() => openNewDocument(store, d.doc)}>Open</button>
-            </li>
-          ))}
-        </ul>
+        <section className="unsaved-drafts" aria-label="Unsaved drafts" data-testid="unsaved-drafts">
+          <p>{unsavedDrafts.length === 1 ? 'One connector has' : `${unsavedDrafts.length} connectors have`} unsaved changes:</p>
+          <ul>
+            {unsavedDrafts.map((d) => (
+              <li key={d.doc.id} className="draft-card" data-testid="unsaved-draft" data-connector-id={d.doc.id}>
+                <strong>{d.doc.name}</strong> <span className="muted">{fileIds.has(d.doc.id) ? `changed ${new Date(d.savedAt).toLocaleString()}` : 'never saved'}</span>{' '}
+                <button type="button" className="small" onClick={() => (fileIds.has(d.doc.id) ? void openConnector(store, host, d.doc.id) : openNewDocument(store, d.doc))}>Open</button>{' '}
+                <button type="button" className="small" data-testid="discard-draft" onClick={() => { if (workspace) removeDraft(workspace.path, d.doc.id); setDraftsVersion((v) => v + 1); }}>Discard</button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       {loading && entries.length === 0 ? <div className="loading" role="status">Loading connectors…</div>

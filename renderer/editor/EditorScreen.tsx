@@ -3,7 +3,7 @@ import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
-import { exportConnector, openConnector, saveConnector } from '../services/connectorActions.js';
+import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -14,6 +14,8 @@ import { TimelinePanel } from '../runs/TimelinePanel.js';
 import { ContactDiff } from '../runs/ContactDiff.js';
 import { HistoryPanel } from '../runs/HistoryPanel.js';
 import { ProblemsList } from './ProblemsList.js';
+import { DraftOfferDialog } from './DraftOfferDialog.js';
+import { EditorLayout } from './EditorLayout.js';
 import { useIssues } from './useIssues.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -47,7 +49,13 @@ function Editor({ doc }: { doc: Connector }) {
   const limit = maxSteps(doc);
 
   const add = () => {
-    const result = addStep(doc, { position: { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 } });
+    // With one step selected, the new step goes after it, linked; otherwise at the right end.
+    const selection = store.getState().selection;
+    const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
+    const position = after
+      ? { x: (after.position?.x ?? 0) + 300, y: (after.position?.y ?? 0) + doc.edges.filter((e) => e.source === after.id).length * 140 }
+      : { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 };
+    const result = addStep(doc, { position, ...(after ? { after: after.id } : {}) });
     if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
     store.getState().edit(() => result.doc);
     store.getState().select({ kind: 'step', stepIds: result.ids ?? [] });
@@ -73,7 +81,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl/Cmd+Z)">↶ Undo</button>
         <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Shift+Ctrl/Cmd+Z)">↷ Redo</button>
         <span className="sep" />
-        <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (or drag one from the palette, or drag out of a handle)'}>+ Step</button>
+        <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
@@ -85,16 +93,19 @@ function Editor({ doc }: { doc: Connector }) {
       {externalChange && (
         <div className="banner" role="alert" data-testid="external-change-banner">
           The file changed on disk while you have unsaved edits.
-          <button type="button" onClick={() => { store.getState().setExternalChange(false); void openConnector(store, host, doc.id); }}>Load the file (drop my edits)</button>
+          <button type="button" onClick={() => { store.getState().setExternalChange(false); void reloadFromFile(store, host, doc.id); }}>Load the file (drop my edits)</button>
           <button type="button" onClick={() => { store.getState().setExternalChange(false); void saveConnector(store, host, { force: true }); }}>Keep mine</button>
         </div>
       )}
-      <div className="editor-body">
-        <div className="editor-center">
+      <DraftOfferDialog />
+      <EditorLayout
+        canvas={(
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>
             <Canvas stepIssues={issues.byStep} edgeIssues={issues.byEdge} />
           </Suspense>
-          <div className="bottom-panel">
+        )}
+        bottom={(
+          <>
             <RunBar />
             <div className="tabs" role="tablist" aria-label="Run panels">
               {panels.map((p) => (
@@ -108,10 +119,10 @@ function Editor({ doc }: { doc: Connector }) {
               {panel === 'history' && <HistoryPanel />}
               {panel === 'problems' && <ProblemsList doc={doc} issues={issues.all} />}
             </div>
-          </div>
-        </div>
-        <Inspector issues={issues.all} />
-      </div>
+          </>
+        )}
+        inspector={<Inspector issues={issues.all} />}
+      />
     </section>
   );
 }

@@ -1,20 +1,21 @@
-/** Writes the unsaved document to localStorage shortly after each edit, and guards closing the tab. */
+/** Keeps the stored draft in step with the editor (services/draftAutosaver) and guards closing the tab. */
 import { useEffect } from 'react';
-import { useAppStore } from '../store/AppStoreProvider.js';
+import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
-import { writeDraft } from '../services/drafts.js';
+import { createDraftAutosaver } from '../services/draftAutosaver.js';
 
 export function useDraftAutosave(): void {
-  const doc = useAppStore((s) => s.doc);
-  const savedDoc = useAppStore((s) => s.savedDoc);
-  const baseHash = useAppStore((s) => s.baseHash);
-  const workspace = useAppStore((s) => s.workspace);
-  const dirty = hasUnsavedChanges({ doc, savedDoc });
+  const store = useAppStoreApi();
+  const dirty = useAppStore((s) => hasUnsavedChanges(s));
   useEffect(() => {
-    if (!doc || !dirty || !workspace) return;
-    const timer = setTimeout(() => writeDraft(workspace.path, { doc, baseHash, savedAt: Date.now() }), 400);
-    return () => clearTimeout(timer);
-  }, [doc, dirty, baseHash, workspace]);
+    const autosaver = createDraftAutosaver(store);
+    // A reload or a closed tab must not lose the last 400 ms of typing.
+    window.addEventListener('pagehide', autosaver.flush);
+    return () => {
+      window.removeEventListener('pagehide', autosaver.flush);
+      autosaver.dispose();
+    };
+  }, [store]);
   useEffect(() => {
     if (!dirty) return;
     const guard = (e: BeforeUnloadEvent) => { e.preventDefault(); };

@@ -71,6 +71,12 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
   const maxX = Math.max(...xs);
   const midY = (Math.min(...ys) + Math.max(...ys)) / 2;
 
+  const stepIds = new Set(connector.steps.map((s) => s.id));
+  const hasIncoming = new Set(connector.edges.filter((e) => stepIds.has(e.source)).map((e) => e.target));
+  const hasOutgoing = new Set(connector.edges.filter((e) => stepIds.has(e.target)).map((e) => e.source));
+  // A lone step among others would look linked if guide lines ran past other nodes to it.
+  const unlinked = (id: string) => connector.steps.length > 1 && !hasIncoming.has(id) && !hasOutgoing.has(id);
+
   const nodes: AppNode[] = [
     {
       id: START_NODE_ID, type: 'start', position: { x: minX - COLUMN_WIDTH, y: midY },
@@ -87,6 +93,7 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
         authInherited: step.auth === undefined,
         live: decorations.live?.[step.id],
         issues: decorations.stepIssues?.[step.id] ?? [],
+        unlinked: unlinked(step.id),
       },
     })),
     {
@@ -95,12 +102,9 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
     },
   ];
 
-  const stepIds = new Set(connector.steps.map((s) => s.id));
-  const hasIncoming = new Set(connector.edges.filter((e) => stepIds.has(e.source)).map((e) => e.target));
-  const hasOutgoing = new Set(connector.edges.filter((e) => stepIds.has(e.target)).map((e) => e.source));
 
   const edges: AppEdge[] = [
-    ...connector.steps.filter((s) => !hasIncoming.has(s.id)).map((s): AppEdge => virtualEdge(START_NODE_ID, s.id)),
+    ...connector.steps.filter((s) => !hasIncoming.has(s.id) && !unlinked(s.id)).map((s): AppEdge => virtualEdge(START_NODE_ID, s.id)),
     ...connector.edges.map((e): AppEdge => {
       const conditional = e.condition !== undefined && e.condition.trim() !== '';
       return {
@@ -114,7 +118,7 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
         data: { condition: e.condition, issues: decorations.edgeIssues?.[e.id] ?? [], virtual: false },
       };
     }),
-    ...connector.steps.filter((s) => !hasOutgoing.has(s.id)).map((s): AppEdge => virtualEdge(s.id, END_NODE_ID)),
+    ...connector.steps.filter((s) => !hasOutgoing.has(s.id) && !unlinked(s.id)).map((s): AppEdge => virtualEdge(s.id, END_NODE_ID)),
   ];
   return { nodes, edges };
 }

@@ -20,6 +20,8 @@ export type StepNodeData = {
   authInherited: boolean;
   live: LiveStep | undefined;
   issues: NodeIssue[];
+  /** No link in or out while other steps exist: drawn apart, with no guide lines to start and end. */
+  unlinked: boolean;
 };
 export type EndNodeData = { mappings: FieldMapping[] };
 

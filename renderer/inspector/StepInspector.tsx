@@ -65,7 +65,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
           {HTTP_METHODS.map((m) => <option key={m}>{m}</option>)}
         </select>
         <div className="grow">
-          <TemplateInput id="step-url" ariaLabel="URL" testId="step-url-input" value={step.url} onChange={(url) => edit({ url }, 'url')} variables={variables} placeholder="https://api.example.com/items/{{id}}" invalid={urlIssue !== undefined} />
+          <TemplateInput id="step-url" ariaLabel="URL" testId="step-url-input" value={step.url} onChange={(url) => edit({ url }, 'url')} variables={variables} placeholder="https://api.example.com/items/{{id}}" invalid={urlIssue !== undefined} wrap />
         </div>
       </div>
       {urlIssue && <p className="field-error" data-testid="field-error">{urlIssue.message}{urlIssue.hint ? ` ${urlIssue.hint}` : ''}</p>}

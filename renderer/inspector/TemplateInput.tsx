@@ -1,5 +1,5 @@
 /** A text field with `{{` autocomplete of the variables this place may use (from core). */
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { Variable } from '../../core/index.js';
 import { applyCompletion, templateCompletion, type TemplateCompletion } from './templateCompletion.js';
 
@@ -12,10 +12,12 @@ export interface TemplateInputProps {
   placeholder?: string;
   testId?: string;
   invalid?: boolean;
+  /** Long values (URLs) wrap onto more lines instead of scrolling out of sight; Enter never adds a line. */
+  wrap?: boolean;
 }
 
-export function TemplateInput({ value, onChange, variables, ariaLabel, id, placeholder, testId, invalid }: TemplateInputProps) {
-  const ref = useRef<HTMLInputElement>(null);
+export function TemplateInput({ value, onChange, variables, ariaLabel, id, placeholder, testId, invalid, wrap = false }: TemplateInputProps) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const listId = useId();
   const [completion, setCompletion] = useState<TemplateCompletion | null>(null);
   const [active, setActive] = useState(0);
@@ -34,8 +36,11 @@ export function TemplateInput({ value, onChange, variables, ariaLabel, id, place
     requestAnimationFrame(() => ref.current?.setSelectionRange(applied.caret, applied.caret));
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (!completion) return;
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (!completion) {
+      if (wrap && e.key === 'Enter') e.preventDefault();
+      return;
+    }
     if (e.key === 'ArrowDown') { setActive((a) => (a + 1) % completion.items.length); e.preventDefault(); }
     else if (e.key === 'ArrowUp') { setActive((a) => (a - 1 + completion.items.length) % completion.items.length); e.preventDefault(); }
     else if (e.key === 'Enter' || e.key === 'Tab') {
@@ -44,13 +49,14 @@ export function TemplateInput({ value, onChange, variables, ariaLabel, id, place
     } else if (e.key === 'Escape') { setCompletion(null); e.stopPropagation(); }
   };
 
+  const Field = wrap ? 'textarea' : 'input';
   return (
     <div className="template-input">
-      <input
+      <Field
         ref={ref} id={id} value={value} placeholder={placeholder} aria-label={ariaLabel} data-testid={testId}
         role="combobox" aria-expanded={completion !== null} aria-controls={listId} aria-autocomplete="list" aria-invalid={invalid || undefined}
-        spellCheck={false} autoComplete="off"
-        onChange={(e) => { onChange(e.target.value); refresh(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
+        spellCheck={false} autoComplete="off" {...(wrap ? { rows: 1, className: 'wrap' } : {})}
+        onChange={(e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => { onChange(e.target.value); refresh(e.target.value, e.target.selectionStart ?? e.target.value.length); }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setCompletion(null), 150)}
       />

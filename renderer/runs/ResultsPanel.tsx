@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { StepRecord } from '../../core/index.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { JsonTree, parseJsonBody } from '../inspector/JsonTree.js';
+import { attemptsSummary, retryingLabel, seconds } from './retryLabel.js';
 
 const PLAIN_ERRORS: Record<string, string> = {
   HTTP_ERROR: 'The API answered with an error status.',
@@ -34,6 +35,8 @@ export function ResultsPanel() {
               <strong>{doc?.steps.find((s) => s.id === id)?.name || id}</strong> <span className={`run-status status-${live.status}`}>{live.status}</span>
               {live.durationMs !== undefined && <span className="muted"> · {Math.round(live.durationMs)} ms</span>}
               {live.result?.response && <span className="muted"> · HTTP {live.result.response.status} · {live.result.response.sizeBytes} B</span>}
+              {live.result && attemptsSummary(live.result.attempts) && <span className="muted" data-testid="step-attempts-summary"> · {attemptsSummary(live.result.attempts)}</span>}
+              {live.status === 'running' && live.retryInMs !== undefined && <span className="run-status status-running" data-testid="step-retrying"> · {retryingLabel(live.lastFailure?.status, live.lastFailure?.code, live.retryInMs, live.retryReason)}</span>}
               {live.skipReason && <span className="muted" data-testid="skip-reason"> · {live.skipReason}</span>}
             </summary>
             {live.result && <StepResult result={live.result} />}
@@ -70,7 +73,7 @@ function StepResult({ result }: { result: StepRecord }) {
         </div>
       )}
       {result.attempts.length > 1 && (
-        <div><h4>Attempts</h4><ol>{result.attempts.map((a) => <li key={a.attempt}>{a.status ?? a.error?.code} · {Math.round(a.durationMs)} ms</li>)}</ol></div>
+        <div><h4>Attempts</h4><ol>{result.attempts.map((a) => <li key={a.attempt}>{a.status ?? a.error?.code} · {Math.round(a.durationMs)} ms{a.retryInMs !== undefined ? ` · then waited ${seconds(a.retryInMs)}${a.retryReason === 'retry-after' ? ' (Retry-After)' : ''}` : ''}</li>)}</ol></div>
       )}
       <div><h4>Outputs</h4>{Object.keys(result.outputs).length ? <pre className="pre-small" data-testid="step-outputs">{JSON.stringify(result.outputs, null, 2)}</pre> : <p className="muted">none</p>}</div>
     </div>

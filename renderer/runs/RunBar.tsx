@@ -4,7 +4,7 @@ import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { cassetteNameProblem } from '../services/cassetteNames.js';
-import { NO_CASSETTE_MESSAGE, cancelRun, rerunFromFailed, submitRun } from '../services/runActions.js';
+import { NO_CASSETTE_MESSAGE, cancelRun, rerunFromFailed, runErrorAfterEdit, submitRun } from '../services/runActions.js';
 import type { RunMode } from '../store/slices/runSlice.js';
 import { useCassettes } from './useCassettes.js';
 
@@ -21,6 +21,12 @@ export function RunBar() {
   const chosenCassette = useAppStore((s) => s.runCassette);
   const record = useAppStore((s) => s.runRecord);
   const recordName = useAppStore((s) => s.runRecordName);
+  // A refusal shown before an edit must not outlive what it was about.
+  useEffect(() => {
+    const s = store.getState();
+    const next = runErrorAfterEdit(s.runError, doc);
+    if (next !== s.runError) s.setRunError(next);
+  }, [store, doc]);
   const { cassettes, error: cassetteError } = useCassettes(store, host, doc.id, doc.name, lastRecord);
   const running = run?.status === 'running';
   const recording = mode === 'live' && record;

@@ -3,45 +3,64 @@ import { ConnectorSchema, type Connector } from '../../core/index.js';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { readDraft, removeDraft } from './drafts.js';
+import { cancelPendingDrafts, flushPendingDrafts } from './draftAutosaver.js';
 import { errorMessage } from './errorMessage.js';
+import { lastRunPrefs } from './sessionMemory.js';
 import { refreshEntries } from './workspaceActions.js';
 
 export async function openConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
+  flushPendingDrafts();
   const s = store.getState();
-  s.resetRun();
+  s.resetRun(id, s.workspace ? lastRunPrefs(s.workspace.path, id) : null);
+  s.offerDraft(null);
   s.select({ kind: 'none' });
   s.navigate({ name: 'editor', connectorId: id });
+  // Read before anything is opened: the draft is the last state the user left.
+  const draft = s.workspace ? readDraft(s.workspace.path, id) : null;
   let stored;
   try {
     stored = await host.connectors.get({ id });
   } catch (error) {
-    const draft = s.workspace ? readDraft(s.workspace.path, id) : null;
     if (draft) {
       // Never saved: the draft is all there is.
       store.getState().openDocument(draft.doc, null, null);
       return;
     }
-    s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
     s.navigate({ name: 'dashboard' });
+    s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
     return;
   }
   store.getState().openDocument(stored.connector, stored.connector, stored.hash);
-  const workspace = store.getState().workspace;
-  const draft = workspace ? readDraft(workspace.path, id) : null;
   if (draft && JSON.stringify(draft.doc) !== JSON.stringify(stored.connector)) {
-    if (draft.baseHash === stored.hash) {
-      // The file did not change since the draft was written: restore it as unsaved edits.
-      store.getState().edit(() => draft.doc);
-      store.getState().notify({ kind: 'info', message: 'Restored your unsaved changes from the last session.', action: { label: 'Discard', run: () => store.getState().undo() } });
-    } else {
-      store.getState().notify({
-        kind: 'info',
-        message: 'A draft from an earlier session differs from the file on disk.',
-        action: { label: 'Restore draft', run: () => store.getState().edit(() => draft.doc) },
-      });
-    }
+    store.getState().offerDraft({ connectorId: id, file: stored.connector, draft: draft.doc, fileChanged: draft.baseHash !== stored.hash, savedAt: draft.savedAt });
+  } else if (draft && s.workspace) {
+    removeDraft(s.workspace.path, id);
   }
   void loadLastRun(store, host, id);
+}
+
+/** "Load the file (drop my edits)": the unsaved edits and their draft are gone for good. */
+export async function reloadFromFile(store: AppStore, host: HostClient, id: string): Promise<void> {
+  cancelPendingDrafts();
+  const workspace = store.getState().workspace;
+  if (workspace) removeDraft(workspace.path, id);
+  await openConnector(store, host, id);
+}
+
+/** The user applies the offered draft: it becomes unsaved edits (one undo step back to the file). */
+export function applyDraftOffer(store: AppStore): void {
+  const offer = store.getState().draftOffer;
+  if (!offer || store.getState().doc?.id !== offer.connectorId) return;
+  store.getState().offerDraft(null);
+  store.getState().edit(() => offer.draft);
+}
+
+/** The user discards the offered draft: it is deleted, so it can never come back. */
+export function discardDraftOffer(store: AppStore): void {
+  const { draftOffer, workspace } = store.getState();
+  if (!draftOffer) return;
+  if (workspace) removeDraft(workspace.path, draftOffer.connectorId);
+  store.getState().offerDraft(null);
 }
 
 async function loadLastRun(store: AppStore, host: HostClient, connectorId: string): Promise<void> {
@@ -58,7 +77,7 @@ async function loadLastRun(store: AppStore, host: HostClient, connectorId: strin
 
 export function openNewDocument(store: AppStore, doc: Connector): void {
   const s = store.getState();
-  s.resetRun();
+  s.resetRun(doc.id);
   s.select({ kind: 'connector' });
   s.openDocument(doc, null, null);
   s.navigate({ name: 'editor', connectorId: doc.id });

@@ -4,6 +4,7 @@ import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { cassetteNameProblem, timestampedCassetteName } from './cassetteNames.js';
 import { errorMessage } from './errorMessage.js';
+import { pinnedOutputsFor } from './pinnedOutputs.js';
 
 export interface RunRequest {
   onlySteps?: string[];
@@ -66,7 +67,20 @@ export function runBlockedReason(doc: Connector): string | null {
   if (errors.length === 0) return null;
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more in the problems list)` : '';
-  return errors.length > 1 ? `Not run: fix the connector first. ${first.message.replace(/\.$/, '')}${more}.` : `Not run: fix the connector first. ${first.message}`;
+  return errors.length > 1 ? `${BLOCKED_PREFIX} ${first.message.replace(/\.$/, '')}${more}.` : `${BLOCKED_PREFIX} ${first.message}`;
+}
+
+const BLOCKED_PREFIX = 'Not run: fix the connector first.';
+
+/**
+ * The run bar's refusal after an edit: a "fix the connector first" message follows the
+ * document (gone once fixed, the next problem otherwise); other refusals ("Not run: …",
+ * about the inputs or upstream outputs) were about the document before the edit, so they go.
+ */
+export function runErrorAfterEdit(runError: string | null, doc: Connector): string | null {
+  if (runError === null) return null;
+  if (runError.startsWith(BLOCKED_PREFIX)) return runBlockedReason(doc);
+  return runError.startsWith('Not run:') ? null : runError;
 }
 
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
@@ -88,9 +102,14 @@ async function requestRun(store: AppStore, host: HostClient, request: RunRequest
     s.setRunError(blocked);
     return;
   }
-  const pinned: Record<string, Record<string, unknown>> = {};
-  if (request.onlySteps && s.lastRecord) {
-    for (const step of s.lastRecord.steps) if (step.status === 'success') pinned[step.id] = step.outputs;
+  let pinned: Record<string, Record<string, unknown>> = {};
+  if (request.onlySteps) {
+    const upstream = pinnedOutputsFor(s.doc, s.lastRecord, request.onlySteps);
+    if (!upstream.ok) {
+      s.setRunError(upstream.reason);
+      return;
+    }
+    pinned = upstream.pinned;
   }
   const environment = s.environments.find((e) => e.name === s.runEnvironment);
   // The host refuses an unconfirmed live run against such an environment; ask here first.

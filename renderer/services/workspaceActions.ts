@@ -2,13 +2,18 @@
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { errorMessage } from './errorMessage.js';
+import { lastRoute } from './sessionMemory.js';
+import { openConnector } from './connectorActions.js';
 
 export async function loadCurrentWorkspace(store: AppStore, host: HostClient): Promise<void> {
   try {
     const workspace = await host.workspace.current();
     store.getState().setWorkspace(workspace);
     if (workspace) {
-      store.getState().navigate({ name: 'dashboard' });
+      // Back where the user was before the reload (services/sessionMemory).
+      const route = lastRoute(workspace.path);
+      if (route?.name === 'editor') void openConnector(store, host, route.connectorId);
+      else store.getState().navigate(route ?? { name: 'dashboard' });
       await refreshEntries(store, host);
     } else store.getState().navigate({ name: 'workspace' });
   } catch (error) {

@@ -1,12 +1,14 @@
 /**
  * Each connector opened in the editor starts in the default run mode from the settings.
  * The default is read while no connector is open and applied synchronously on opening one,
- * so it can never land after the user has already picked a mode in the run bar.
+ * so it can never land after the user has already picked a mode in the run bar. A connector
+ * with a remembered mode of its own keeps it.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RunMode } from '../../contract/hostApi.js';
 import { useHost } from '../app/useHost.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { lastRunPrefs } from '../services/sessionMemory.js';
 
 export function useDefaultRunModeOnOpen(): void {
   const host = useHost();
@@ -23,6 +25,10 @@ export function useDefaultRunModeOnOpen(): void {
   }, [host, routeName]);
 
   useLayoutEffect(() => {
-    if (openConnectorId !== null && defaultMode.current) store.getState().setRunMode(defaultMode.current);
+    if (openConnectorId === null || !defaultMode.current) return;
+    // A connector's own remembered mode (services/sessionMemory) wins over the default.
+    const workspace = store.getState().workspace;
+    if (workspace && lastRunPrefs(workspace.path, openConnectorId)) return;
+    store.getState().setRunMode(defaultMode.current);
   }, [store, openConnectorId]);
 }

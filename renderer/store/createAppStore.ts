@@ -4,6 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { createDocumentSlice } from './slices/documentSlice.js';
+import { createDraftOfferSlice } from './slices/draftOfferSlice.js';
 import { createHistorySlice } from './slices/historySlice.js';
 import { createRunSlice } from './slices/runSlice.js';
 import { createSelectionSlice } from './slices/selectionSlice.js';
@@ -16,6 +17,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export function createAppStore(initial: Partial<AppState> = {}) {
   return createStore<AppState>()((...a) => ({
     ...createDocumentSlice(...a),
+    ...createDraftOfferSlice(...a),
     ...createHistorySlice(...a),
     ...createSelectionSlice(...a),
     ...createRunSlice(...a),

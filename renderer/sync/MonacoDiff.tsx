@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { loadMonaco } from '../monaco/loadMonaco.js';
 
-export function MonacoDiff({ original, modified, testId }: { original: string; modified: string; testId?: string }) {
+export function MonacoDiff({ original, modified, testId, onlyChanges = false }: { original: string; modified: string; testId?: string; onlyChanges?: boolean }) {
   const hostRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -20,6 +20,8 @@ export function MonacoDiff({ original, modified, testId }: { original: string; m
         editContext: false,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
+        // Folds unchanged lines so the changes are in view without scrolling.
+        hideUnchangedRegions: { enabled: onlyChanges },
         theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
       });
       const left = monaco.editor.createModel(original, 'json');
@@ -35,6 +37,6 @@ export function MonacoDiff({ original, modified, testId }: { original: string; m
       disposed = true;
       dispose();
     };
-  }, [original, modified]);
+  }, [original, modified, onlyChanges]);
   return <div ref={hostRef} className="sync-diff" data-testid={testId} />;
 }

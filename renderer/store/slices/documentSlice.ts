@@ -12,6 +12,8 @@ export interface DocumentSlice {
   savedDoc: Connector | null;
   /** The file's content hash when loaded or saved (null = never saved). */
   baseHash: string | null;
+  /** Counts openDocument/closeDocument calls, so observers can tell an open from an edit. */
+  openGeneration: number;
   /** Replaces the document without an undo point (open, load a draft). */
   openDocument: (doc: Connector, saved?: Connector | null, baseHash?: string | null) => void;
   closeDocument: () => void;
@@ -27,12 +29,13 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   doc: null,
   savedDoc: null,
   baseHash: null,
+  openGeneration: 0,
   openDocument: (doc, saved = doc, baseHash = null) => {
-    set({ doc, savedDoc: saved, baseHash });
+    set({ doc, savedDoc: saved, baseHash, openGeneration: get().openGeneration + 1 });
     get().clearHistory();
   },
   closeDocument: () => {
-    set({ doc: null, savedDoc: null, baseHash: null });
+    set({ doc: null, savedDoc: null, baseHash: null, openGeneration: get().openGeneration + 1 });
     get().clearHistory();
   },
   edit: (change, coalesceKey) => {

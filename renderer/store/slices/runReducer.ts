@@ -2,7 +2,7 @@
  * Folds the host's run events into what the canvas and the results panel show.
  * Pure, so it is tested on its own and the store action stays a one-liner.
  */
-import type { ExecutionRecord, RunEvent, StepRecord, StepStatus } from '../../../core/index.js';
+import type { ExecutionRecord, RetryReason, RunEvent, StepRecord, StepStatus } from '../../../core/index.js';
 
 export interface LiveStep {
   status: StepStatus;
@@ -12,6 +12,9 @@ export interface LiveStep {
   durationMs?: number | undefined;
   /** Set while waiting for a retry after a failed attempt. */
   retryInMs?: number | undefined;
+  retryReason?: RetryReason | undefined;
+  /** The failed attempt's HTTP status or error code (what the retry is about). */
+  lastFailure?: { status?: number | undefined; code?: string | undefined } | undefined;
   skipReason?: string | undefined;
   result?: StepRecord | undefined;
 }
@@ -39,7 +42,9 @@ export function reduceRunEvent(run: LiveRun | null, event: RunEvent): LiveRun | 
     case 'step.started':
       return update(event.stepId, { status: 'running', startedAt: event.at, attempt: 1 });
     case 'step.attempt':
-      return update(event.stepId, { attempt: event.attempt, retryInMs: event.retryInMs });
+      return update(event.stepId, event.retryInMs !== undefined
+        ? { attempt: event.attempt, retryInMs: event.retryInMs, retryReason: event.retryReason, lastFailure: { status: event.status, code: event.error?.code } }
+        : { attempt: event.attempt, retryInMs: undefined, retryReason: undefined });
     case 'step.succeeded':
     case 'step.failed':
       return update(event.stepId, {
@@ -48,6 +53,7 @@ export function reduceRunEvent(run: LiveRun | null, event: RunEvent): LiveRun | 
         startedAt: event.result.startedAt ?? run.steps[event.stepId]?.startedAt,
         durationMs: event.result.durationMs,
         retryInMs: undefined,
+        retryReason: undefined,
         result: event.result,
       });
     case 'step.skipped':

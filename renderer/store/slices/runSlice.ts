@@ -10,6 +10,8 @@ export interface RunSlice {
   run: LiveRun | null;
   /** True when `run` is a past run opened from history (read-only). */
   runIsHistorical: boolean;
+  /** The connector this run state belongs to (set by resetRun when a connector opens). */
+  runConnectorId: string | null;
   runMode: RunMode;
   runInputs: Record<string, InputValue>;
   runError: string | null;
@@ -33,12 +35,14 @@ export interface RunSlice {
   setRunRecordName: (name: string) => void;
   setEnvironments: (environments: EnvironmentView[]) => void;
   setRunEnvironment: (name: string | null) => void;
-  resetRun: () => void;
+  /** Fresh run state for a connector, starting from its remembered mode and inputs if any. */
+  resetRun: (connectorId?: string | null, remembered?: { mode: RunMode; inputs: Record<string, InputValue> } | null) => void;
 }
 
 export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   run: null,
   runIsHistorical: false,
+  runConnectorId: null,
   runMode: 'live',
   runInputs: {},
   runError: null,
@@ -66,5 +70,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
   // Keep the user's choice; otherwise start on an environment that does not ask before live runs (never production by default).
   setEnvironments: (environments) => set({ environments, runEnvironment: environments.some((e) => e.name === get().runEnvironment) ? get().runEnvironment : environments.find((e) => !e.confirmLiveRuns)?.name ?? null }),
   setRunEnvironment: (runEnvironment) => set({ runEnvironment }),
-  resetRun: () => set({ run: null, runIsHistorical: false, lastRecord: null, runError: null, runInputs: {}, runCassette: null, runRecord: false, runRecordName: '' }),
+  resetRun: (connectorId = null, remembered = null) => set({
+    run: null, runIsHistorical: false, lastRecord: null, runError: null, runCassette: null, runRecord: false, runRecordName: '',
+    runConnectorId: connectorId, runInputs: remembered?.inputs ?? {}, ...(remembered ? { runMode: remembered.mode } : {}),
+  }),
 });

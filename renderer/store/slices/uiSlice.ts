@@ -17,6 +17,13 @@ export interface Notice {
   message: string;
   /** An action offered with the notice (e.g. Undo after delete). */
   action?: { label: string; run: () => void };
+  /** The screen it was shown on (routeKey): notices stay on their screen. */
+  screen?: string;
+}
+
+/** One key per screen (each open connector is its own screen). */
+export function routeKey(route: Route): string {
+  return route.name === 'editor' ? `editor:${route.connectorId}` : route.name;
 }
 
 export type BottomPanel = 'results' | 'timeline' | 'contact' | 'history' | 'problems';
@@ -49,12 +56,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   appReady: false,
   setAppReady: (appReady) => set({ appReady }),
   setExternalChange: (externalChange) => set({ externalChange }),
-  navigate: (route) => set({ route }),
+  // Notices are about the screen they were shown on: they do not follow the user to another.
+  navigate: (route) => set({ route, notices: get().notices.filter((n) => n.screen === routeKey(route)) }),
   setTheme: (theme) => set({ theme }),
   setBottomPanel: (bottomPanel) => set({ bottomPanel }),
   notify: (notice) => {
     const id = nextNoticeId++;
-    set({ notices: [...get().notices.slice(-4), { ...notice, id }] });
+    // The same message again replaces the earlier one (moved to the end) instead of stacking.
+    const others = get().notices.filter((n) => !(n.kind === notice.kind && n.message === notice.message));
+    set({ notices: [...others.slice(-4), { ...notice, id, screen: routeKey(get().route) }] });
     return id;
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),

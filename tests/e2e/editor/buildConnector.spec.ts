@@ -119,7 +119,11 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   expect(onDisk.steps.map((s) => s.id).sort()).toEqual(['company', 'details', 'search', 'verify']);
   expect(onDisk.edges.find((e) => e.target === 'company')?.condition).toBe('{{details.companyId}} !== null');
 
+  // A reload lands back in the editor it left (saved: nothing to restore); then the dashboard.
   await page.reload();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('dashboard')).toBeVisible();
   const card = page.getByTestId('connector-card').filter({ hasText: 'Phone enrichment' });
   await expect(card).toContainText('4 steps');

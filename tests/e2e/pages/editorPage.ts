@@ -1,8 +1,43 @@
 /** Page object for the connector editor (canvas, inspector, run panel). */
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The canvas never zooms out further than this (renderer/canvas/Canvas.tsx MIN_ZOOM). */
+export const MIN_LEGIBLE_ZOOM = 0.6;
+
 export class EditorPage {
   constructor(readonly page: Page) {}
+
+  async fitView(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Fit view', exact: true }).click();
+    await this.page.waitForTimeout(400); // fit view animates for 200 ms
+  }
+
+  /** The canvas zoom factor (React Flow's viewport transform). */
+  async zoom(): Promise<number> {
+    return this.page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  }
+
+  /**
+   * Clicks an edge's drawn path at a fraction of its length, `offset` px to the side of the
+   * line (the hit area is wider than the stroke).
+   */
+  async clickEdgePath(edgeId: string, fraction: number, offset: number): Promise<void> {
+    const point = await this.page.getByTestId(`rf__edge-${edgeId}`).locator('path.react-flow__edge-path').evaluate((path: SVGPathElement, [f, off]) => {
+      const length = path.getTotalLength();
+      const at = path.getPointAtLength(length * f);
+      const next = path.getPointAtLength(Math.min(length, length * f + 1));
+      const matrix = path.getScreenCTM();
+      if (!matrix) throw new Error('edge not rendered');
+      const screen = (p: DOMPoint) => new DOMPoint(p.x, p.y).matrixTransform(matrix);
+      const a = screen(at);
+      const b = screen(next);
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const norm = Math.hypot(dx, dy) || 1;
+      return { x: a.x - (dy / norm) * off, y: a.y + (dx / norm) * off };
+    }, [fraction, offset] as const);
+    await this.page.mouse.click(point.x, point.y);
+  }
 
   node(stepId: string): Locator {
     return this.page.locator(`[data-testid="step-node"][data-step-id="${stepId}"]`);
@@ -15,9 +50,7 @@ export class EditorPage {
 
   /** Drags a new connection out of a node's right handle and drops it on empty canvas. */
   async dragNewStepFrom(nodeId: string, dx: number, dy: number): Promise<void> {
-    // Bring every node into view first (fit view animates for 200 ms).
-    await this.page.getByRole('button', { name: 'Fit view', exact: true }).click();
-    await this.page.waitForTimeout(400);
+    await this.fitView();
     const handle = this.page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle.source`);
     const box = await handle.boundingBox();
     if (!box) throw new Error(`no handle on ${nodeId}`);
