@@ -17,7 +17,7 @@ import type { SerializedHostError } from './hostError.js';
 import {
   PublishPreviewSchema, TemplateApplyUpdateParamsSchema, TemplateApplyUpdateResultSchema, TemplateCatalogueSchema, TemplateDetailSchema, TemplateInstallParamsSchema, TemplateInstallResultSchema,
   TemplatePublishParamsSchema, TemplateRatingSchema, TemplateReportSchema, TemplateSummarySchema, TemplateUpdateSchema,
-  templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams, templateReportParams,
+  templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams, templateReportParams, templateResolveReportParams,
 } from './templatesApi.js';
 
 export * from './hostCallNames.js';
@@ -92,6 +92,8 @@ export const RunStatsSchema = z.object({
   p95DurationMs: z.number().nullable(),
   lastRunAt: z.number().nullable(),
   lastStatus: z.enum(['success', 'failed', 'cancelled', 'timeout']).nullable(),
+  /** How many of `runs` teammates uploaded (the linked Supabase workspace's records); absent when none. */
+  teamRuns: z.number().int().optional(),
 });
 export type RunStats = z.infer<typeof RunStatsSchema>;
 
@@ -458,6 +460,8 @@ export const hostCalls = {
   'templates.reports': call(noParams, z.array(TemplateReportSchema)),
   /** Files a report on a Supabase template (signed-in users; a second open report is refused). */
   'templates.report': call(templateReportParams, TemplateReportSchema),
+  /** Moderators resolve or dismiss an open report (admins with can_moderate; the server decides). */
+  'templates.resolveReport': call(templateResolveReportParams, TemplateReportSchema),
 } as const satisfies Record<HostCallName, CallSpec<z.ZodType, z.ZodType>>;
 
 // Compile-time check that hostCallNames.ts and hostCalls list the same calls.

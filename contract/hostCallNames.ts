@@ -55,6 +55,7 @@ export const HOST_CALL_NAMES = [
   'templates.applyUpdate',
   'templates.reports',
   'templates.report',
+  'templates.resolveReport',
 ] as const;
 export type HostCallName = (typeof HOST_CALL_NAMES)[number];
 

@@ -26,6 +26,8 @@ export const TemplateSummarySchema = z.object({
   featured: z.boolean(),
   /** Only the publisher and admins ever see a hidden template. */
   hidden: z.boolean(),
+  /** The moderator's reason when hidden (the server shows it to the publisher and admins only), else null. */
+  hiddenReason: z.string().nullable(),
   installs: z.number().int(),
   rating: z.number().nullable(),
   ratingCount: z.number().int(),
@@ -174,12 +176,26 @@ export const TemplateReportSchema = z.object({
   reason: z.string(),
   createdAt: z.string(),
   resolved: z.boolean(),
+  /** How a moderator closed it; null while open. */
+  resolution: z.enum(['resolved', 'dismissed']).nullable(),
+  /** Who filed it (moderators only; null in a user's own list). */
+  reporterEmail: z.string().nullable(),
 });
 export type TemplateReport = z.infer<typeof TemplateReportSchema>;
 
 export const templateIdParams = z.object({ id: templateId }).strict();
 export const templateFeatureParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be featured'), featured: z.boolean() }).strict();
-export const templateHideParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be hidden'), hidden: z.boolean(), reason: z.string().max(500).optional() }).strict();
+/** Hiding needs a reason (its author sees it); the server refuses without one too. */
+export const templateHideParams = z.object({
+  id: z.string().uuid('only templates from the Supabase project can be hidden'),
+  hidden: z.boolean(),
+  reason: z.string().trim().max(500, 'keep the reason under 500 characters').optional(),
+}).strict().refine((p) => !p.hidden || (p.reason ?? '').length > 0, { message: 'say why the template is hidden: its author sees the reason', path: ['reason'] });
+/** A moderator closes a report: resolved (acted on) or dismissed (nothing to do). */
+export const templateResolveReportParams = z.object({
+  id: z.string().uuid('pick a report from the list'),
+  resolution: z.enum(['resolved', 'dismissed']),
+}).strict();
 export const templateRateParams = z.object({ id: z.string().uuid('only templates from the Supabase project can be rated'), rating: z.number().int().min(1).max(5) }).strict();
 /** A user's report on a Supabase template (one open report per user per template, decided by the server). */
 export const templateReportParams = z.object({

@@ -30,6 +30,7 @@ import { AccountFile, type AccountData } from './accountFile.js';
 import { conflictView } from './conflictView.js';
 import { connectionProblem, hasNetwork } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
+import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
 import { syncStateFile } from './syncStateFile.js';
 import { vaultSessionStorage } from './vaultSessionStorage.js';
@@ -76,6 +77,8 @@ interface ActiveSync {
   state: JsonFileSyncStateStore;
 }
 
+const TEAM_STATS_TTL_MS = 15_000;
+
 export class AccountService {
   private readonly dir: string;
   private readonly account: AccountFile;
@@ -97,6 +100,8 @@ export class AccountService {
   /** The sign-in stopped being accepted (expired or revoked session) since the last sign-in. */
   private sessionExpired = false;
   private closed = false;
+  /** Teammates' runs per connector, briefly cached: the dashboard lists often, the figures change slowly. */
+  private teamStats: { key: string; at: number; value: Record<string, TeamRunStats> } | null = null;
 
   constructor(private readonly options: AccountServiceOptions) {
     this.dir = join(options.userDataDir, 'account');
@@ -399,6 +404,8 @@ export class AccountService {
       }
     }
     for (const event of this.heldChanges.splice(0)) this.options.emit('store.changed', event);
+    // A sync is when teammates' uploads are worth looking at again.
+    this.teamStats = null;
     this.publish(status);
     // Edited while the sync ran: send it soon rather than at the next period.
     if (status.state === 'pending') this.scheduleSync(this.options.changeDelayMs ?? 1500);
@@ -406,6 +413,28 @@ export class AccountService {
   }
 
   /** The engine for the open folder's link, (re)built when the folder, link or user changed. */
+  /**
+   * The runs teammates uploaded for this folder's connectors (team_run_stats on the linked
+   * workspace), keyed by local connector id; empty when signed out, unlinked or unreachable.
+   */
+  async teamRunStats(): Promise<Record<string, TeamRunStats>> {
+    const active = await this.activeSync();
+    if (!active || !this.client) return {};
+    const now = Date.now();
+    if (this.teamStats?.key === active.key && now - this.teamStats.at < TEAM_STATS_TTL_MS) return this.teamStats.value;
+    const { data, error } = await this.client.client.rpc('team_run_stats', { p_workspace_id: active.workspaceId });
+    if (error) throw new Error(`team run statistics: ${error.message}`);
+    const localIdOf = new Map(Object.entries((await active.state.load())?.records ?? {}).map(([localId, record]) => [record.remoteId, localId]));
+    const value: Record<string, TeamRunStats> = {};
+    for (const row of (data ?? []) as Array<{ connector_id: string; runs: number; successes: number; last_run_at: string | null; last_status: TeamRunStats['lastStatus'] }>) {
+      const localId = localIdOf.get(row.connector_id);
+      if (!localId) continue;
+      value[localId] = { runs: Number(row.runs), successes: Number(row.successes), lastRunAt: row.last_run_at ? Date.parse(row.last_run_at) : null, lastStatus: row.last_status };
+    }
+    this.teamStats = { key: active.key, at: now, value };
+    return value;
+  }
+
   private async activeSync(): Promise<ActiveSync | null> {
     const store = this.options.workspace();
     const data = await this.account.read();

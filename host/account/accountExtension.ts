@@ -30,6 +30,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       ...(options.networkUp === undefined ? {} : { networkUp: options.networkUp }),
     });
     options.onService?.(service);
+    context.provideTeamRunStats(() => service.teamRunStats());
 
     const offs = [
       context.subscribe('run.event', ({ connectorId, event }) => {

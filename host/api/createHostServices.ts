@@ -26,6 +26,7 @@ import { coreRunConnector, type RunConnectorFn } from '../runs/coreRunner.js';
 import { createLiveTransport } from '../runs/liveTransport.js';
 import { RunHistory } from '../runs/runHistory.js';
 import { RunService } from '../runs/runService.js';
+import { mergeTeamRunStats, type TeamRunStats, type TeamRunStatsSource } from '../runs/teamRunStats.js';
 import { SettingsStore } from '../settings/settingsStore.js';
 import type { KeyProtector } from '../vault/keyProtector.js';
 import { createKeyFileProtector } from '../vault/keyFileProtector.js';
@@ -80,6 +81,8 @@ export interface HostServiceContext {
   workspace(): WorkspaceStore | undefined;
   emit: EventHub['emit'];
   subscribe: EventHub['subscribe'];
+  /** Lets the account extension add teammates' server-recorded runs to the dashboard's figures. */
+  provideTeamRunStats(source: TeamRunStatsSource): void;
 }
 
 /** Calls provided by extensions rather than by this file. */
@@ -124,6 +127,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       : options.keyProtector ?? createKeyFileProtector(join(options.userDataDir, 'vault.key'));
   const vault = new Vault(options.userDataDir, protector);
   const history = new RunHistory(options.userDataDir, { cap: options.historyCap });
+  let teamRunStats: TeamRunStatsSource = async () => ({});
   const recent = new RecentWorkspaces(options.userDataDir);
   const session = new WorkspaceSession(
     recent,
@@ -162,6 +166,10 @@ export async function createHostServices(options: HostServicesOptions): Promise<
 
     'connectors.list': async () => {
       const entries = await session.current().list();
+      const team = await teamRunStats().catch((error: unknown) => {
+        logger.warn('team run statistics unavailable', { error: String(error) });
+        return {} as Record<string, TeamRunStats>;
+      });
       return Promise.all(
         entries.map(async (entry): Promise<ConnectorListEntry> =>
           entry.kind === 'invalid'
@@ -179,7 +187,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
                 stepCount: entry.connector.steps.length,
                 errorCount: entry.issues.filter((i) => i.severity === 'error').length,
                 modifiedAt: entry.modifiedAt,
-                stats: await history.stats(entry.connector.id),
+                stats: mergeTeamRunStats(await history.stats(entry.connector.id), team[entry.connector.id]),
               },
         ),
       );
@@ -244,6 +252,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     },
     emit: hub.emit,
     subscribe: hub.subscribe,
+    provideTeamRunStats: (source) => {
+      teamRunStats = source;
+    },
   };
   const extensions = await Promise.all((options.extensions ?? defaultExtensions(options.templatesDir)).map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };

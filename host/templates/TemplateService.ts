@@ -27,7 +27,7 @@ import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.j
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
 import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
-import type { AdminRights, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
+import type { AdminRights, ModerationReportRow, RemoteReportRow, ReportResolution, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
 export interface TemplateServiceOptions {
   /** Folder of the built-in templates, or null for none. */
@@ -264,18 +264,30 @@ export class TemplateService {
     return { ...result, version: manifest.version, copy: result.copy ?? null };
   }
 
+  /** Moderators get every report with its reporter (moderation_reports); everyone else their own. */
   async reports(): Promise<TemplateReport[]> {
     const remote = await this.requireRemote('see template reports');
+    const admin = await remote.adminRights();
+    if (admin?.canModerate) return (await remote.moderationReports()).map(moderationReport);
     const [rows, templates] = await Promise.all([remote.reports(), remote.list()]);
     const names = new Map(templates.map((t) => [t.id, t.name]));
-    return rows.map((r) => ({ id: r.id, templateId: r.template_id, templateName: names.get(r.template_id) ?? null, reason: r.reason, createdAt: r.created_at, resolved: r.resolved_at !== null }));
+    return rows.map((r) => ownReport(r, names.get(r.template_id) ?? null));
   }
 
   async report(id: string, reason: string): Promise<TemplateReport> {
     const remote = await this.requireRemote('report templates');
     const row = await remote.report(id, reason);
     const template = await remote.get(id).catch(() => null);
-    return { id: row.id, templateId: row.template_id, templateName: template?.name ?? null, reason: row.reason, createdAt: row.created_at, resolved: row.resolved_at !== null };
+    return ownReport(row, template?.name ?? null);
+  }
+
+  /** Closes an open report as resolved or dismissed; answers with the report as moderators see it. */
+  async resolveReport(id: string, resolution: ReportResolution): Promise<TemplateReport> {
+    const remote = await this.requireRemote('resolve template reports');
+    await remote.resolveReport(id, resolution);
+    const closed = (await remote.moderationReports()).find((r) => r.id === id);
+    if (!closed) throw new HostError('NOT_FOUND', 'The report is no longer listed.', { hint: 'Reload the reports.' });
+    return moderationReport(closed);
   }
 
   /** A template's latest version: the built-in one, else the server's (null when neither has it). */
@@ -331,6 +343,14 @@ export class TemplateService {
     }
     return cassettes;
   }
+}
+
+function ownReport(row: RemoteReportRow, templateName: string | null): TemplateReport {
+  return { id: row.id, templateId: row.template_id, templateName, reason: row.reason, createdAt: row.created_at, resolved: row.resolved_at !== null, resolution: null, reporterEmail: null };
+}
+
+function moderationReport(row: ModerationReportRow): TemplateReport {
+  return { ...ownReport(row, row.template_name), resolution: row.resolution, reporterEmail: row.reporter_email };
 }
 
 function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {

@@ -197,7 +197,7 @@ describe('publishing and finding a community template', () => {
 
   it('reports are listed for moderators only', async () => {
     await supa.db.query(`insert into template_reports (template_id, reporter_id, reason) values ($1, $2, 'spam link in description')`, [templateId, carol.id]);
-    expect(await admin.services.api.templates.reports()).toEqual([expect.objectContaining({ templateId, templateName: 'Phone owner lookup', reason: 'spam link in description', resolved: false })]);
+    expect(await admin.services.api.templates.reports()).toEqual([expect.objectContaining({ templateId, templateName: 'Phone owner lookup', reason: 'spam link in description', resolved: false, resolution: null, reporterEmail: carol.email })]);
     expect(await bob.services.api.templates.reports()).toEqual([]);
   });
 
@@ -209,16 +209,29 @@ describe('publishing and finding a community template', () => {
     expect(await invokeHostCall(bob.services.api, 'templates.report', { id: templateId, reason: '   ' }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect((await admin.services.api.templates.reports()).filter((r) => r.reason === 'phone numbers go to an unknown server')).toHaveLength(1);
-    expect(await bob.services.api.templates.reports()).toEqual([expect.objectContaining({ id: filed.id })]);
+    expect(await bob.services.api.templates.reports()).toEqual([expect.objectContaining({ id: filed.id, reporterEmail: null })]);
   });
 
-  it('a hidden template disappears for others, stays visible to its publisher; a non-admin cannot hide', async () => {
-    expect(await invokeHostCall(bob.services.api, 'templates.hide', { id: templateId, hidden: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-    const hidden = await admin.services.api.templates.hide({ id: templateId, hidden: true, reason: 'reported' });
-    expect(hidden).toMatchObject({ hidden: true, featured: false });
+  it('a moderator dismisses a report (the reporter is shown); a user cannot', async () => {
+    const open = (await admin.services.api.templates.reports()).find((r) => r.reason === 'spam link in description')!;
+    expect(await invokeHostCall(bob.services.api, 'templates.resolveReport', { id: open.id, resolution: 'dismissed' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await admin.services.api.templates.resolveReport({ id: open.id, resolution: 'dismissed' }))
+      .toMatchObject({ id: open.id, resolved: true, resolution: 'dismissed', reporterEmail: carol.email });
+    expect(await invokeHostCall(admin.services.api, 'templates.resolveReport', { id: open.id, resolution: 'resolved' }))
+      .toMatchObject({ ok: false, error: { message: expect.stringContaining('already closed') } });
+  });
+
+  it('a hidden template disappears for others, stays visible to its publisher with the reason; its open reports are resolved; a non-admin cannot hide', async () => {
+    expect(await invokeHostCall(bob.services.api, 'templates.hide', { id: templateId, hidden: true, reason: 'mine now' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await invokeHostCall(admin.services.api, 'templates.hide', { id: templateId, hidden: true })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const hidden = await admin.services.api.templates.hide({ id: templateId, hidden: true, reason: 'sends phone numbers to an unknown server' });
+    expect(hidden).toMatchObject({ hidden: true, featured: false, hiddenReason: 'sends phone numbers to an unknown server' });
+    expect((await admin.services.api.templates.reports()).filter((r) => r.templateId === templateId).map((r) => [r.reason, r.resolution]).sort())
+      .toEqual([['phone numbers go to an unknown server', 'resolved'], ['spam link in description', 'dismissed']]);
+    expect(await alice.services.api.templates.get({ id: templateId })).toMatchObject({ hidden: true, hiddenReason: 'sends phone numbers to an unknown server' });
     expect((await bob.services.api.templates.list()).templates.some((t) => t.id === templateId)).toBe(false);
     expect(await invokeHostCall(bob.services.api, 'templates.install', { id: templateId, credentials: { trestle_api_key: { existing: 'bobs_trestle' } } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await alice.services.api.templates.list()).templates.find((t) => t.id === templateId)).toMatchObject({ hidden: true, mine: true });
+    expect((await alice.services.api.templates.list()).templates.find((t) => t.id === templateId)).toMatchObject({ hidden: true, mine: true, hiddenReason: 'sends phone numbers to an unknown server' });
     expect((await row(templateId)).install_count).toBe(1);
   });
 });

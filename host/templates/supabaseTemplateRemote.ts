@@ -5,9 +5,9 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { remoteError } from './remoteError.js';
-import type { AdminRights, PublishRequest, RemoteReportRow, RemoteTemplateRow, TemplateRemote } from './templateRemote.js';
+import type { AdminRights, ModerationReportRow, PublishRequest, RemoteReportRow, RemoteTemplateRow, TemplateRemote } from './templateRemote.js';
 
-const COLUMNS = 'id,name,description,icon,category,config,requires_credentials,is_official,is_featured,is_public,hidden,install_count,rating,rating_count,version,published_by,updated_at';
+const COLUMNS = 'id,name,description,icon,category,config,requires_credentials,is_official,is_featured,is_public,hidden,hidden_reason,install_count,rating,rating_count,version,published_by,updated_at';
 
 async function settle<T>(what: string, run: () => PromiseLike<{ data: T | null; error: unknown }>): Promise<T> {
   let result;
@@ -87,6 +87,13 @@ export function supabaseTemplateRemote(client: SupabaseClient, identity: { userI
     },
     async reports() {
       return (await settle<RemoteReportRow[]>('Could not list reports', () => client.from('template_reports').select('id,template_id,reason,created_at,resolved_at').order('created_at', { ascending: false }).limit(500))) ?? [];
+    },
+    async moderationReports() {
+      return (await settle<ModerationReportRow[]>('Could not list reports', () => client.rpc('moderation_reports'))) ?? [];
+    },
+    async resolveReport(reportId, resolution) {
+      return settle<RemoteReportRow>(resolution === 'resolved' ? 'Report not resolved' : 'Report not dismissed', () =>
+        client.rpc('resolve_template_report', { p_report_id: reportId, p_resolution: resolution }));
     },
     async report(id, reason) {
       return settle<RemoteReportRow>('Report not sent', () => client.rpc('report_template', { p_template_id: id, p_reason: reason }));

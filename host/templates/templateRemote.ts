@@ -18,6 +18,8 @@ export interface RemoteTemplateRow {
   is_featured: boolean;
   is_public: boolean;
   hidden: boolean;
+  /** Why a moderator hid it; RLS shows a hidden row only to its publisher and admins. */
+  hidden_reason: string | null;
   install_count: number;
   rating: number | string | null;
   rating_count: number;
@@ -52,6 +54,16 @@ export interface RemoteReportRow {
   resolved_at: string | null;
 }
 
+export type ReportResolution = 'resolved' | 'dismissed';
+
+/** A report as moderators see it (moderation_reports: the reporter's email comes from auth.users, server-side). */
+export interface ModerationReportRow extends RemoteReportRow {
+  template_name: string | null;
+  resolution: ReportResolution | null;
+  reporter_email: string | null;
+  resolved_by_email: string | null;
+}
+
 export interface TemplateRemote {
   /** The signed-in user's id. */
   readonly userId: string;
@@ -72,7 +84,12 @@ export interface TemplateRemote {
   rate(id: string, rating: number): Promise<{ rating: number | null; ratingCount: number; myRating: number }>;
   /** Counts the install (install_count, template_installs) and returns the current row's config. */
   install(id: string, workspaceId: string): Promise<RemoteTemplateRow>;
+  /** The caller's own reports (the table's RLS). */
   reports(): Promise<RemoteReportRow[]>;
+  /** Every report with its reporter, for admins with can_moderate (refused for anyone else). */
+  moderationReports(): Promise<ModerationReportRow[]>;
+  /** Closes an open report (resolve_template_report). */
+  resolveReport(reportId: string, resolution: ReportResolution): Promise<RemoteReportRow>;
   /** report_template: the server checks visibility and the one-open-report rule. */
   report(id: string, reason: string): Promise<RemoteReportRow>;
 }

@@ -40,6 +40,7 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
       'templates.applyUpdate': ({ connectorId, credentials, keepCopy, confirmCredentialRedirects }) => service.applyUpdate(connectorId, credentials, keepCopy, confirmCredentialRedirects),
       'templates.reports': () => service.reports(),
       'templates.report': ({ id, reason }) => service.report(id, reason),
+      'templates.resolveReport': ({ id, resolution }) => service.resolveReport(id, resolution),
     };
     return { calls };
   };

@@ -24,6 +24,10 @@ export function useHostEvents(): void {
         if (hasUnsavedChanges(s)) s.setExternalChange(true);
         else if (change.kind !== 'removed') void openConnector(store, host, s.doc.id);
       }),
+      // A finished sync may bring teammates' run counts for the cards.
+      host.subscribe('sync.status', (status) => {
+        if (status.state === 'synced') entriesRefresh.request();
+      }),
       host.subscribe('workspace.changed', ({ workspace }) => {
         store.getState().setWorkspace(workspace);
         store.getState().closeDocument();

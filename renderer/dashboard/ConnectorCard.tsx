@@ -49,7 +49,12 @@ export const ConnectorCard = memo(function ConnectorCard({ entry, selected, acti
         )}
       </div>
       <dl className="card-stats">
-        <div><dt>Runs</dt><dd>{stats.runs}</dd></div>
+        <div>
+          <dt>Runs</dt>
+          <dd data-testid="card-runs" title={stats.teamRuns ? `${stats.teamRuns} of them by teammates (recorded on the server)` : undefined}>
+            {stats.runs}{stats.teamRuns ? <span className="small-text muted" data-testid="card-team-runs"> ({stats.teamRuns} by team)</span> : null}
+          </dd>
+        </div>
         <div><dt>Success</dt><dd>{stats.successRate === null ? '—' : `${Math.round(stats.successRate * 100)}%`}</dd></div>
         <div><dt>p95</dt><dd>{formatMs(stats.p95DurationMs)}</dd></div>
         <div><dt>Last run</dt><dd title={stats.lastStatus ?? undefined}>{stats.lastRunAt ? new Date(stats.lastRunAt).toLocaleDateString() : 'never'}</dd></div>

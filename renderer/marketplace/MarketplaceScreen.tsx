@@ -10,6 +10,7 @@ import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { refreshCredentials, refreshEntries } from '../services/workspaceActions.js';
 import { categoriesOf, DEFAULT_FILTER, filterTemplates, type CatalogueFilter, type OriginFilter, type TemplateSort } from './catalogueFilter.js';
+import { HiddenReason } from './HiddenReason.js';
 import { OriginBadge } from './OriginBadge.js';
 import { PublishDialog } from './PublishDialog.js';
 import { RatingStars } from './RatingStars.js';
@@ -71,7 +72,7 @@ export function MarketplaceScreen() {
       {catalogue?.remoteMessage && <p className="muted small-text" data-testid="marketplace-remote-message">{catalogue.remoteMessage}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <UpdatesBanner updates={updates} onUpdated={() => void load()} />
-      {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} />}
+      {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} refresh={catalogue} />}
       <div className="marketplace-body">
         <ul className="template-grid" aria-label="Templates" data-testid="template-list">
           {shown.map((t) => (
@@ -81,6 +82,7 @@ export function MarketplaceScreen() {
                 <button type="button" className="card-title" data-testid="template-open" onClick={() => setSelected(t.id)}>{t.name}</button>
               </div>
               <OriginBadge template={t} />
+              <HiddenReason template={t} />
               <p className="card-desc small-text muted">{t.description}</p>
               <div className="row small-text">
                 <span className="badge">{t.category}</span>

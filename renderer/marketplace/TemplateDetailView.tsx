@@ -9,6 +9,8 @@ import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { GraphPreview } from './GraphPreview.js';
+import { HiddenReason } from './HiddenReason.js';
+import { HideDialog } from './HideDialog.js';
 import { InstallDialog } from './InstallDialog.js';
 import { OriginBadge } from './OriginBadge.js';
 import { RatingStars } from './RatingStars.js';
@@ -21,6 +23,7 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
   const [error, setError] = useState<string | null>(null);
   const [installing, setInstalling] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [hiding, setHiding] = useState(false);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
@@ -54,6 +57,7 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
         <button type="button" className="small" aria-label="Close details" data-testid="template-detail-close" onClick={onClose}>✕</button>
       </div>
       <OriginBadge template={detail} />
+      <HiddenReason template={detail} />
       <p>{detail.description || <span className="muted">No description.</span>}</p>
       <dl className="template-facts">
         <dt>Author</dt><dd data-testid="template-author">{detail.author}</dd>
@@ -85,13 +89,15 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
           </button>
         )}
         {remote && admin?.canModerate && (
-          <button type="button" className="danger" data-testid="admin-hide" onClick={() => void act(detail.hidden ? 'Shown again.' : 'Hidden.', () => host.templates.hide({ id: detail.id, hidden: !detail.hidden }))}>
-            {detail.hidden ? 'Unhide' : 'Hide'}
+          <button type="button" className="danger" data-testid="admin-hide"
+            onClick={() => (detail.hidden ? void act('Shown again.', () => host.templates.hide({ id: detail.id, hidden: false })) : setHiding(true))}>
+            {detail.hidden ? 'Unhide' : 'Hide…'}
           </button>
         )}
       </div>
       {installing && <InstallDialog template={detail} onClose={() => setInstalling(false)} />}
       {reporting && <ReportDialog template={detail} onClose={() => setReporting(false)} />}
+      {hiding && <HideDialog template={detail} onClose={() => setHiding(false)} onHidden={() => { setHiding(false); setReload((n) => n + 1); onChanged(); }} />}
     </aside>
   );
 }

@@ -4,7 +4,7 @@ import { categoriesOf, DEFAULT_FILTER, filterTemplates } from './catalogueFilter
 
 const t = (over: Partial<TemplateSummary>): TemplateSummary => ({
   id: over.name ?? 'x', name: 'x', description: '', icon: '🔌', category: 'enrichment', version: 1, author: 'Connector Studio',
-  origin: 'official', source: 'builtin', featured: false, hidden: false, installs: 0, rating: null, ratingCount: 0, myRating: null,
+  origin: 'official', source: 'builtin', featured: false, hidden: false, hiddenReason: null, installs: 0, rating: null, ratingCount: 0, myRating: null,
   mine: false, credentials: [], stepCount: 1, updatedAt: null, ...over,
 });
 

@@ -55,7 +55,7 @@ describe('an old-schemaVersion document through every entry path', () => {
   it('a marketplace manifest (a published template row)', () => {
     const row: RemoteTemplateRow = {
       id: '6f0c1f1e-7c59-4c1e-9d36-0b9f2a8c0a11', name: 'Phone Number Enrichment', description: null, icon: null, category: null,
-      config: { ...v0(), cassettes: {} }, requires_credentials: [], is_official: false, is_featured: false, is_public: true, hidden: false,
+      config: { ...v0(), cassettes: {} }, requires_credentials: [], is_official: false, is_featured: false, is_public: true, hidden: false, hidden_reason: null,
       install_count: 0, rating: null, rating_count: 0, version: 1, published_by: null, updated_at: null,
     };
     // Before: ConnectorSchema alone refused it ("holds a connector this version cannot read").
