@@ -52,10 +52,11 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
     }
     await refreshCredentials(store, host);
     await refreshEntries(store, host);
-    store.getState().notify({ kind: 'success', message });
     onDone?.();
     onClose();
     await openConnector(store, host, connectorId);
+    // After moving to the editor: notices stay on the screen they are shown on.
+    store.getState().notify({ kind: 'success', message });
   });
 
   return (
