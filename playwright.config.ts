@@ -15,7 +15,9 @@ export default defineConfig({
   fullyParallel: false,
   // The CI machine has few cores; specs are independent, so more workers only need more CPU.
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 1,
-  retries: 0,
+  // One retry on CI, as Playwright advises for a loaded shared machine; a test that needed it is
+  // reported as flaky by name in the summary (scripts/test.mjs), so it is seen and fixed, not hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
   use: {
     browserName: 'chromium',

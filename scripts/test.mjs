@@ -43,6 +43,8 @@ const playwrightFile = `${resultsDir}/playwright.json`;
 if (existsSync(playwrightFile)) {
   const p = JSON.parse(readFileSync(playwrightFile, 'utf8'));
   passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
+  const flaky = flakyTitles(p.suites ?? []);
+  if (flaky.length > 0) console.log(`\nFlaky (failed once, passed on retry — fix these):\n${flaky.map((t) => `  ${t}`).join('\n')}`);
   failed += p.stats?.unexpected ?? 0;
   skipped += p.stats?.skipped ?? 0;
 }
@@ -52,3 +54,15 @@ for (const name of failedStages) if (name === 'lint' || name === 'typecheck' || 
 console.log(failedStages.length > 0 ? `\nFailed stages: ${failedStages.join(', ')}` : '\nAll stages passed.');
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedStages.length > 0 ? 1 : 0);
+
+/** Titles of Playwright tests whose outcome was "flaky", from the JSON reporter's suite tree. */
+function flakyTitles(suites) {
+  const titles = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) if (t.status === 'flaky') titles.push(`${spec.file}: ${spec.title}`);
+    }
+    titles.push(...flakyTitles(suite.suites ?? []));
+  }
+  return titles;
+}

@@ -86,8 +86,7 @@ test.describe('at 1280×720', () => {
       await page.setViewportSize(viewport);
       for (const action of ['Fit view', 'Auto-layout'] as const) {
         await page.getByRole('button', { name: action, exact: true }).click();
-        await page.waitForTimeout(500);
-        expect(await editor.zoom()).toBeGreaterThanOrEqual(MIN_LEGIBLE_ZOOM);
+        expect(await editor.settledZoom()).toBeGreaterThanOrEqual(MIN_LEGIBLE_ZOOM);
         await expect(page.locator('.react-flow__minimap')).toHaveCount(viewport.minimap ? 1 : 0);
         if (!viewport.minimap) continue;
         const minimap = await page.locator('.react-flow__minimap').boundingBox();

@@ -18,6 +18,22 @@ export class EditorPage {
   }
 
   /**
+   * The zoom once an animated fit/layout has finished. d3-zoom's smooth transition zooms out
+   * mid-flight (below both ends), so a read during the animation says nothing about the result.
+   */
+  async settledZoom(): Promise<number> {
+    const viewport = this.page.locator('.react-flow__viewport');
+    let previous = '';
+    await expect.poll(async () => {
+      const current = await viewport.evaluate((el) => getComputedStyle(el).transform);
+      const settled = current === previous;
+      previous = current;
+      return settled;
+    }, { intervals: [150], timeout: 10_000 }).toBe(true);
+    return this.zoom();
+  }
+
+  /**
    * Clicks an edge's drawn path at a fraction of its length, `offset` px to the side of the
    * line (the hit area is wider than the stroke).
    */
