@@ -1,12 +1,13 @@
-// Bundles the CLI (cli/ + core/ + its npm dependencies) into one ESM file,
-// dist/cli/connector-studio.mjs, which bin/connector-studio.js loads for a fast start.
+// Bundles the CLI (cli/ + core/ + its npm dependencies) into dist/cli/connector-studio.mjs,
+// which bin/connector-studio.js loads for a fast start, plus one chunk per lazily loaded
+// command (cli/main.ts): a process parses only the code of the command it runs.
 // Dependencies are bundled too: resolving and loading zod, jsonpath-plus and csv-parse
 // as separate packages costs more start-up time than reading one larger file.
 //
 //   node cli/build.mjs               build, fail on error (npm run build:cli)
 //   node cli/build.mjs --if-possible build, but only warn on error (npm's prepare: an
 //                                    install must not fail; the bin then runs from source)
-import { rename, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -52,12 +53,17 @@ const builtinsThroughRequire = {
 
 export async function buildCli() {
   await mkdir(`${root}dist/cli`, { recursive: true });
-  // Write to a unique file, then rename: concurrent builds (parallel test files) never
-  // leave a half-written bundle for the bin to load.
-  const temporary = `${BUNDLE_PATH}.${process.pid}.${Date.now()}.tmp`;
+  // Build into a unique folder, then rename file by file, entry last: concurrent builds
+  // (parallel test files) never leave a half-written bundle for the bin to load. Chunk
+  // names carry a content hash, so a chunk an older entry still refers to is never replaced
+  // by different code.
+  const temporary = `${root}dist/cli/.build-${process.pid}-${Date.now()}`;
   await build({
-    entryPoints: [`${root}cli/entry.ts`],
-    outfile: temporary,
+    entryPoints: { 'connector-studio': `${root}cli/entry.ts` },
+    outdir: temporary,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -74,7 +80,10 @@ export async function buildCli() {
     // CommonJS dependencies inside an ESM bundle, and the built-ins above, call require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
-  await rename(temporary, BUNDLE_PATH);
+  const chunks = (await readdir(temporary)).filter((name) => name !== 'connector-studio.mjs');
+  for (const chunk of chunks) await rename(`${temporary}/${chunk}`, `${root}dist/cli/${chunk}`);
+  await rename(`${temporary}/connector-studio.mjs`, BUNDLE_PATH);
+  await rm(temporary, { recursive: true, force: true });
   return BUNDLE_PATH;
 }
 

@@ -1,11 +1,5 @@
 import { toConnectorError } from '../core/index.js';
 import type { CommandContext } from './commands/context.js';
-import { convertCommand, CONVERT_HELP } from './commands/convert.js';
-import { importCommand, IMPORT_HELP } from './commands/importOpenApi.js';
-import { enqueueCommand, ENQUEUE_HELP } from './commands/enqueue.js';
-import { runCommand, RUN_HELP } from './commands/run.js';
-import { testCommand, TEST_HELP } from './commands/test.js';
-import { validateCommand, VALIDATE_HELP } from './commands/validate.js';
 import { isCliError, usageError } from './errors/CliError.js';
 import { CLI_VERSION } from './version.js';
 
@@ -28,13 +22,22 @@ Connector files may be in the app's format or the interchange format.
 Credentials: --credential name=value or CONNECTOR_STUDIO_CREDENTIAL_<NAME>.
 `;
 
-const COMMANDS: Record<string, { run: (args: string[], context: CommandContext) => Promise<number>; help: string }> = {
-  validate: { run: validateCommand, help: VALIDATE_HELP },
-  run: { run: runCommand, help: RUN_HELP },
-  test: { run: testCommand, help: TEST_HELP },
-  convert: { run: convertCommand, help: CONVERT_HELP },
-  import: { run: importCommand, help: IMPORT_HELP },
-  enqueue: { run: enqueueCommand, help: ENQUEUE_HELP },
+interface Command {
+  run: (args: string[], context: CommandContext) => Promise<number>;
+  help: string;
+}
+
+/**
+ * Each command is loaded when it is used: the bundle splits them into chunks (cli/build.mjs),
+ * so `run` never parses the OpenAPI parser's ~450 KB and `--version` parses almost nothing.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => { const m = await import('./commands/validate.js'); return { run: m.validateCommand, help: m.VALIDATE_HELP }; },
+  run: async () => { const m = await import('./commands/run.js'); return { run: m.runCommand, help: m.RUN_HELP }; },
+  test: async () => { const m = await import('./commands/test.js'); return { run: m.testCommand, help: m.TEST_HELP }; },
+  convert: async () => { const m = await import('./commands/convert.js'); return { run: m.convertCommand, help: m.CONVERT_HELP }; },
+  import: async () => { const m = await import('./commands/importOpenApi.js'); return { run: m.importCommand, help: m.IMPORT_HELP }; },
+  enqueue: async () => { const m = await import('./commands/enqueue.js'); return { run: m.enqueueCommand, help: m.ENQUEUE_HELP }; },
 };
 
 /**
@@ -45,17 +48,17 @@ export async function main(argv: string[], context: CommandContext): Promise<num
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-      const topic = first === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
-      context.terminal.out(topic?.help ?? MAIN_HELP);
+      const load = first === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+      context.terminal.out(load ? (await load()).help : MAIN_HELP);
       return first === undefined ? 2 : 0;
     }
     if (first === '-v' || first === '--version' || first === 'version') {
       context.terminal.out(`${CLI_VERSION}\n`);
       return 0;
     }
-    const command = COMMANDS[first];
-    if (!command) throw usageError(`Unknown command "${first}". The commands are: ${Object.keys(COMMANDS).join(', ')}.`);
-    return await command.run(rest, context);
+    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!load) throw usageError(`Unknown command "${first}". The commands are: ${Object.keys(COMMANDS).join(', ')}.`);
+    return await (await load()).run(rest, context);
   } catch (error) {
     if (isCliError(error)) {
       context.terminal.err(`${error.message}\n`);

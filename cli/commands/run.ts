@@ -19,7 +19,6 @@ import { usageError } from '../errors/CliError.js';
 import { collectCredentials, createCredentialResolver } from '../io/credentials.js';
 import { createTransport, RUN_MODES, type RunMode } from '../io/createTransport.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';
-import { loadEnvironment } from '../io/loadEnvironment.js';
 import { withScrubber } from '../io/Terminal.js';
 import { formatRunReport } from '../output/formatRunReport.js';
 import { toJsonResult } from '../output/toJsonResult.js';
@@ -96,7 +95,8 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   const concurrency = parseConcurrency(values.concurrency, values.data !== undefined);
 
   const connector = await loadConnectorFile(file);
-  const environment = values.env ? await loadEnvironment(file, values.env, context.env) : undefined;
+  // Loaded only with --env: the environments module brings the file writer and the host contract.
+  const environment = values.env ? await (await import('../io/loadEnvironment.js')).loadEnvironment(file, values.env, context.env) : undefined;
   for (const [name, value] of Object.entries(environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
   const inputs = parseKeyValues(values.input ?? [], 'input', 'run');
   checkInputNames(connector, Object.keys(inputs));
