@@ -4,8 +4,11 @@
  */
 import './v8Tuning.js';
 import './jitlessZod.js';
-import { main } from './main.js';
-import { createTerminal } from './io/Terminal.js';
+
+// Loaded after the two settings above: zod reads `jitless` when a schema is built, and the
+// bundle builds core's schemas when main's chunk is evaluated.
+const { main } = await import('./main.js');
+const { createTerminal } = await import('./io/Terminal.js');
 
 const controller = new AbortController();
 process.once('SIGINT', () => {
