@@ -12,11 +12,13 @@ import type { ExecutionRecord } from '../../core/executor/types.js';
 import {
   HostError,
   type AccountStatus,
+  type ConnectorRevision,
   type AppSettings,
   type HostEvents,
   type RemoteWorkspace,
   type SyncConflictView,
   type SyncLogEntry,
+  type SyncNotice,
   type SyncStatus,
 } from '../../contract/hostApi.js';
 import { JsonFileSyncStateStore } from '../sync/jsonFileSyncStateStore.js';
@@ -329,6 +331,52 @@ export class AccountService {
     return [...(await active.engine.log())].reverse();
   }
 
+  /** What teammates did that this user should hear about, oldest first. */
+  async notices(): Promise<SyncNotice[]> {
+    const active = await this.activeSync();
+    return active ? active.engine.notices() : [];
+  }
+
+  async dismissNotice(id: string): Promise<boolean> {
+    const active = await this.activeSync();
+    if (!active) return false;
+    await active.engine.dismissNotice(id);
+    return true;
+  }
+
+  /** The server's revisions of one connector of the linked folder, newest first. */
+  async history(localId: string): Promise<ConnectorRevision[]> {
+    const active = await this.activeSync();
+    if (!active) throw new HostError('NOT_FOUND', 'There is no history: this folder is not synced.', { hint: 'Sign in and pick a workspace first.' });
+    try {
+      return await active.engine.history(localId);
+    } catch (error) {
+      throw this.syncCallError(error);
+    }
+  }
+
+  /** Brings revision `revision` back into the connector's file, then syncs it as a new revision. */
+  async restore(localId: string, revision: number): Promise<SyncStatus> {
+    const active = await this.activeSync();
+    if (!active) throw new HostError('NOT_FOUND', 'There is nothing to restore: this folder is not synced.', { hint: 'Sign in and pick a workspace first.' });
+    await this.syncing?.catch(() => undefined);
+    try {
+      await active.engine.restore(localId, revision);
+    } catch (error) {
+      throw this.syncCallError(error);
+    }
+    // Reported like a pull: an editor open on this connector reloads (or asks, with unsaved edits).
+    for (const event of this.heldChanges.splice(0)) this.options.emit('store.changed', event);
+    return this.syncNow();
+  }
+
+  private syncCallError(error: unknown): HostError {
+    if (error instanceof SyncRemoteError) {
+      return new HostError(error.kind === 'offline' ? 'IO_ERROR' : 'UNAUTHORIZED', error.kind === 'offline' ? 'The Supabase project cannot be reached, so the history is not available right now.' : error.message, { hint: 'Your connectors keep working locally; try again when the connection is back.' });
+    }
+    return new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the history and pick another revision.' });
+  }
+
   /** A local change was made (save, delete, import, an edit on disk): sync it shortly. */
   noteLocalChange(): void {
     this.scheduleSync(this.options.changeDelayMs ?? 1500);
@@ -453,6 +501,7 @@ export class AccountService {
       store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
       copyOwner: displayName(data.user.email),
+      userId: data.user.id,
       describeOffline: () => {
         const problem = connectionProblem(settings.supabaseUrl, this.options.networkUp ?? hasNetwork);
         return { message: problem.message, reason: problem.kind };

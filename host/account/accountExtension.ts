@@ -53,6 +53,10 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       'sync.conflicts': () => service.conflicts(),
       'sync.resolve': ({ localId, resolution }) => service.resolve(localId, resolution),
       'sync.log': () => service.log(),
+      'sync.notices': () => service.notices(),
+      'sync.dismissNotice': async ({ id }) => ({ dismissed: await service.dismissNotice(id) }),
+      'sync.history': ({ localId }) => service.history(localId),
+      'sync.restore': ({ localId, revision }) => service.restore(localId, revision),
     };
     return {
       calls,
