@@ -382,6 +382,21 @@ export const ConnectorRevisionSchema = z.object({
 });
 export type ConnectorRevision = z.infer<typeof ConnectorRevisionSchema>;
 
+/** A local connector not pushed to the team until its literal secrets move into credentials (never the values: a mask). */
+export const HeldConnectorSchema = z.object({
+  localId: z.string(),
+  name: z.string(),
+  secrets: z.array(z.object({
+    /** Where in the document (sync.moveSecret names it). */
+    path: z.string(),
+    /** In words: the "Authorization" header of step lookup. */
+    where: z.string(),
+    suggestedName: z.string(),
+    mask: z.string(),
+  })),
+});
+export type HeldConnector = z.infer<typeof HeldConnectorSchema>;
+
 /** SyncStatusSchema is declared with the events below; lazy so hostCalls can use it. */
 const syncStatusResult = z.lazy(() => SyncStatusSchema);
 
@@ -470,6 +485,10 @@ export const hostCalls = {
   'sync.resolve': call(z.object({ localId: connectorId, resolution: z.enum(['keep-mine', 'keep-theirs', 'keep-both']) }).strict(), syncStatusResult),
   'sync.log': call(noParams, z.array(SyncLogEntrySchema)),
   'sync.notices': call(noParams, z.array(SyncNoticeSchema)),
+  /** Connectors of the open folder held back from the team by a literal secret. */
+  'sync.held': call(noParams, z.array(HeldConnectorSchema)),
+  /** One click from the warning: the literal becomes a vault credential, the field refers to it, and sync runs. */
+  'sync.moveSecret': call(z.object({ localId: connectorId, path: z.string().min(1).max(500) }).strict(), z.object({ credential: z.string(), status: syncStatusResult })),
   'sync.dismissNotice': call(z.object({ id: z.string().min(1).max(300) }).strict(), z.object({ dismissed: z.boolean() })),
   /** The server's revisions of one synced connector (empty when it is not synced). */
   'sync.history': call(z.object({ localId: connectorId }).strict(), z.array(ConnectorRevisionSchema)),
@@ -533,6 +552,8 @@ export const SyncStatusSchema = z.object({
   message: z.string().optional(),
   /** Pulled documents kept out of the folder because they are not valid connectors (the message names them). */
   setAside: z.number().int().optional(),
+  /** Local connectors not shared with the team until a literal secret in them moves into a credential. */
+  held: z.number().int().optional(),
   /** offline: no network; unreachable: the network is up but the Supabase project does not answer; session: the sign-in expired. */
   reason: z.enum(['offline', 'unreachable', 'session', 'revoked', 'server']).optional(),
 });

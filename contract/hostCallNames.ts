@@ -44,6 +44,8 @@ export const HOST_CALL_NAMES = [
   'sync.resolve',
   'sync.log',
   'sync.notices',
+  'sync.held',
+  'sync.moveSecret',
   'sync.dismissNotice',
   'sync.history',
   'sync.restore',

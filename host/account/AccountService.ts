@@ -13,6 +13,7 @@ import {
   HostError,
   type AccountStatus,
   type ConnectorRevision,
+  type HeldConnector,
   type AppSettings,
   type HostEvents,
   type RemoteWorkspace,
@@ -34,6 +35,7 @@ import { connectionProblem, hasNetwork } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
+import { heldConnectors, moveHeldSecret, type CredentialWriter } from './heldConnectors.js';
 import { syncStateFile } from './syncStateFile.js';
 import { vaultSessionStorage } from './vaultSessionStorage.js';
 import { WorkspaceConnectorStore } from './workspaceConnectorStore.js';
@@ -45,6 +47,8 @@ export interface AccountServiceOptions {
   protector: KeyProtector;
   /** The credential values, for redacting run records before upload. */
   secrets: () => Promise<Record<string, string>>;
+  /** The vault, for moving a literal secret out of a connector into a credential. */
+  credentials: CredentialWriter;
   /** The open workspace folder's store, or null when none is open. */
   workspace: () => WorkspaceStore | null;
   emit: <E extends 'sync.status' | 'store.changed'>(name: E, payload: HostEvents[E]) => void;
@@ -331,6 +335,24 @@ export class AccountService {
     return [...(await active.engine.log())].reverse();
   }
 
+  /** The open folder's connectors held back from the team by a literal secret (signed in or not). */
+  async held(): Promise<HeldConnector[]> {
+    const workspace = this.options.workspace();
+    return workspace ? heldConnectors(new WorkspaceConnectorStore(workspace)) : [];
+  }
+
+  /** Moves one literal secret into a credential, saves the connector and syncs it. */
+  async moveSecret(localId: string, path: string): Promise<{ credential: string; status: SyncStatus }> {
+    const workspace = this.options.workspace();
+    if (!workspace) throw new HostError('NO_WORKSPACE', 'Open a workspace folder first.', { hint: 'Use "Switch workspace" to open one.' });
+    await this.syncing?.catch(() => undefined);
+    const changes: Array<HostEvents['store.changed']> = [];
+    const credential = await moveHeldSecret(new WorkspaceConnectorStore(workspace, (event) => changes.push(event)), this.options.credentials, localId, path);
+    // An editor open on it reloads in place (or asks, with unsaved edits).
+    for (const event of changes) this.options.emit('store.changed', event);
+    return { credential, status: await this.syncNow() };
+  }
+
   /** What teammates did that this user should hear about, oldest first. */
   async notices(): Promise<SyncNotice[]> {
     const active = await this.activeSync();
@@ -604,6 +626,7 @@ function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
     lastSyncedAt: status.lastSyncedAt,
     ...(status.message ? { message: status.message } : {}),
     ...(status.setAside ? { setAside: status.setAside } : {}),
+    ...(status.held ? { held: status.held } : {}),
     ...(status.reason ? { reason: status.reason } : {}),
   };
 }

@@ -13,11 +13,13 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { documentHash, documentName } from './documentHash.js';
 import { documentProblem } from './documentProblem.js';
+import { literalSecretHold } from './literalSecretHold.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
   ChangeOrigin,
   ConflictKind,
   ConnectorRevision,
+  HeldDocument,
   ConflictResolution,
   LocalConnectorStore,
   LocalDocument,
@@ -54,6 +56,8 @@ export interface SyncEngineOptions {
   userId?: string;
   /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
   documentProblem?: (document: Record<string, unknown>) => string | null;
+  /** Why a local document must not reach the team yet (null: it may). Defaults to a literal secret in a request. */
+  holdBack?: (document: Record<string, unknown>) => string | null;
 }
 
 interface PushItem {
@@ -111,6 +115,7 @@ export class SyncEngine {
       now: Date.now,
       newId: randomUUID,
       documentProblem,
+      holdBack: literalSecretHold,
       ...options,
     };
   }
@@ -157,6 +162,16 @@ export class SyncEngine {
     const state = await this.loadState();
     const page = await this.rpc<PullResult>('sync_pull', { p_workspace_id: this.options.workspaceId, p_since_cursor: state.cursor, p_limit: 1 });
     return page.changes.length > 0;
+  }
+
+  /** Local connectors the team does not get until they are fixed (a literal secret). */
+  async held(): Promise<HeldDocument[]> {
+    const held: HeldDocument[] = [];
+    for (const doc of await this.options.store.list()) {
+      const reason = this.options.holdBack(doc.document);
+      if (reason) held.push({ localId: doc.id, name: documentName(doc.document), reason });
+    }
+    return held;
   }
 
   async conflicts(): Promise<SyncConflict[]> {
@@ -481,6 +496,8 @@ export class SyncEngine {
     const items: PushItem[] = [];
     for (const doc of docs) {
       if (state.conflicts[doc.id]) continue;
+      // Held back (a literal secret): the server keeps the last revision it had, if any.
+      if (this.options.holdBack(doc.document)) continue;
       let record = state.records[doc.id];
       const hash = documentHash(doc.document);
       // Remembered so a later delete is logged with the connector's name, not its id.
@@ -634,11 +651,13 @@ export class SyncEngine {
     const pending = (await this.pendingItems(state, false)).length;
     const conflicts = Object.keys(state.conflicts).length;
     const setAside = Object.values(state.setAside ?? {});
+    const held = await this.held();
     return {
       state: conflicts > 0 ? 'conflict' : pending > 0 ? 'pending' : 'synced',
       pending,
       conflicts,
       lastSyncedAt: state.lastSyncedAt,
+      ...(held.length > 0 ? { held: held.length, message: heldMessage(held) } : {}),
       ...(setAside.length > 0 ? { setAside: setAside.length, message: setAsideMessage(setAside) } : {}),
     };
   }
@@ -673,6 +692,12 @@ export class SyncEngine {
   private saveState(state: SyncState): Promise<void> {
     return this.options.state.save(state);
   }
+}
+
+function heldMessage(documents: HeldDocument[]): string {
+  const [first] = documents;
+  const others = documents.length - 1;
+  return `${first!.name} is not shared with the team: ${first!.reason}${others > 0 ? `; ${others} more like it` : ''}. Move it into a credential (one click in the Sync panel), and it syncs.`;
 }
 
 function setAsideMessage(documents: SetAsideDocument[]): string {

@@ -472,3 +472,40 @@ describe('changes pulled from a teammate name them', () => {
     expect(a.origins.get('c2')).toEqual({});
   });
 });
+
+describe('literal secrets are not pushed to the team', () => {
+  const TOKEN = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+  const withLiteral = (id: string, name: string) => connector(id, name, { steps: [{ id: 'lookup', url: 'https://api.example.com/{{email}}', headers: [{ key: 'Authorization', value: `Bearer ${TOKEN}` }] }], inputs: [{ name: 'email' }] });
+
+  it('holds a connector back until the literal moves into a credential, then pushes only the reference', async () => {
+    const a = await device(alice, [withLiteral('c1', 'Phone lookup'), connector('c2', 'Clean')]);
+    const report = await a.engine.syncNow();
+    expect(report.status).toMatchObject({ state: 'synced', held: 1, message: expect.stringContaining('Phone lookup is not shared with the team: the "Authorization" header of step lookup holds a literal secret') });
+    expect((await serverRows()).map((r) => r.name)).toEqual(['Clean']);
+    expect(await a.engine.held()).toEqual([{ localId: 'c1', name: 'Phone lookup', reason: 'the "Authorization" header of step lookup holds a literal secret' }]);
+
+    const { heldConnectors, moveHeldSecret } = await import('../account/heldConnectors.js');
+    const [held] = await heldConnectors(a.store);
+    expect(held!.secrets).toEqual([{ path: 'steps[0].headers[0].value', where: 'the "Authorization" header of step lookup', suggestedName: 'api_token', mask: expect.not.stringContaining(TOKEN) }]);
+    const vault: Record<string, string> = { api_token: 'another value' };
+    const name = await moveHeldSecret(a.store, { values: async () => ({ ...vault }), set: async (n, v) => { vault[n] = v; } }, 'c1', held!.secrets[0]!.path);
+    expect(name).toBe('api_token_2');
+    expect(vault.api_token_2).toBe(TOKEN);
+
+    expect(await a.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
+    expect((await a.engine.status()).held).toBeUndefined();
+    const { rows } = await supa.db.query<{ config: string }>(`select config::text as config from connectors where workspace_id = $1 and name = 'Phone lookup'`, [workspaceId]);
+    expect(rows[0]!.config).toContain('Bearer {{credentials.api_token_2}}');
+    expect(rows[0]!.config).not.toContain(TOKEN);
+    const history = await supa.db.query<{ config: string }>(`select r.config::text as config from connector_revisions r join connectors c on c.id = r.connector_id where c.workspace_id = $1`, [workspaceId]);
+    expect(history.rows.every((r) => !r.config.includes(TOKEN))).toBe(true);
+  });
+
+  it('an already shared connector that gains a literal keeps its last shared revision on the server', async () => {
+    const a = await device(alice, [connector('c1', 'Shared')]);
+    await a.engine.syncNow();
+    await a.store.save(withLiteral('c1', 'Shared'));
+    expect((await a.engine.syncNow()).status).toMatchObject({ held: 1, pending: 0 });
+    expect((await serverRows())[0]).toMatchObject({ revision: 1 });
+  });
+});

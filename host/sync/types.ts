@@ -117,6 +117,13 @@ export interface SyncLogEntry {
   detail?: string;
 }
 
+/** A local connector not pushed yet, and why (in words). */
+export interface HeldDocument {
+  localId: string;
+  name: string;
+  reason: string;
+}
+
 /** A pulled server version that is not a connector this app can open: kept here, never written to the folder. */
 export interface SetAsideDocument {
   remoteId: string;
@@ -159,6 +166,8 @@ export interface SyncStatusSnapshot {
   message?: string;
   /** Pulled documents kept aside because they are not valid connectors. */
   setAside?: number;
+  /** Local connectors not pushed to the team until a literal secret in them moves into a credential. */
+  held?: number;
   /**
    * Machine-readable reason: for `error`, 'revoked' (the workspace membership is gone),
    * 'session' (the sign-in expired) or 'server'; for `offline`, 'offline' (no network) or

@@ -21,6 +21,7 @@ import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { BottomPanel } from '../store/slices/uiSlice.js';
 import { RevisionsButton } from '../sync/RevisionsButton.js';
+import { HeldSecretBanner } from '../sync/HeldSecrets.js';
 import './editor.css';
 import '../runs/runs.css';
 
@@ -42,7 +43,8 @@ function Editor({ doc }: { doc: Connector }) {
   const canRedo = useAppStore((s) => s.future.length > 0);
   const externalChange = useAppStore((s) => s.externalChange);
   const panel = useAppStore((s) => s.bottomPanel);
-  const isNew = useAppStore((s) => s.baseHash === null);
+  const baseHash = useAppStore((s) => s.baseHash);
+  const isNew = baseHash === null;
   const issues = useIssues(doc);
   useEditorShortcuts();
   useDraftAutosave();
@@ -107,6 +109,7 @@ function Editor({ doc }: { doc: Connector }) {
           <button type="button" data-testid="close-deleted" onClick={() => { store.getState().setExternalChange(false); store.getState().navigate({ name: 'dashboard' }); }}>Close it</button>
         </div>
       )}
+      {!isNew && <HeldSecretBanner localId={doc.id} hash={baseHash} />}
       <DraftOfferDialog />
       <EditorLayout
         canvas={(
