@@ -497,7 +497,7 @@ export const hostCalls = {
 
   // ── template marketplace (issue 6) ──
   /** Built-in templates (offline) merged with the Supabase project's when signed in. */
-  'templates.list': call(noParams, TemplateCatalogueSchema),
+  'templates.list': call(z.object({ builtinOnly: z.boolean().optional() }).strict().optional(), TemplateCatalogueSchema),
   'templates.get': call(templateIdParams, TemplateDetailSchema),
   /** Credential values go to the vault; the new connector references them. Remote installs are counted. */
   'templates.install': call(TemplateInstallParamsSchema, TemplateInstallResultSchema),
