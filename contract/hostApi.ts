@@ -336,6 +336,8 @@ export const SyncConflictViewSchema = z.object({
   /** What differs, field by field ("description changed", "step_2 URL changed"); both sides are in the file's canonical form. */
   summary: z.array(z.string()).default([]),
   serverRevision: z.number().nullable(),
+  /** Who wrote the server's side ("Bob"), when the server says. */
+  serverAuthor: z.string().nullable().optional(),
   detectedAt: z.number(),
 });
 export type SyncConflictView = z.infer<typeof SyncConflictViewSchema>;
@@ -351,6 +353,49 @@ export const SyncLogEntrySchema = z.object({
   detail: z.string().optional(),
 });
 export type SyncLogEntry = z.infer<typeof SyncLogEntrySchema>;
+
+/** Something a teammate did that this user should hear about ("Bob kept their version of Phone lookup; yours is in History"). */
+export const SyncNoticeSchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  /** The connector it is about (open its History from the notice). */
+  localId: z.string(),
+  name: z.string(),
+  message: z.string(),
+});
+export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
+
+/** One server revision of a synced connector (newest first in sync.history). */
+export const ConnectorRevisionSchema = z.object({
+  revision: z.number().int(),
+  kind: z.enum(['created', 'edited', 'deleted', 'kept_mine', 'restored']),
+  name: z.string(),
+  deleted: z.boolean(),
+  /** How the app names the author ("Bob"); null when the account is gone. */
+  authorName: z.string().nullable(),
+  mine: z.boolean(),
+  at: z.number(),
+  /** kept_mine: the revision it was saved over. */
+  replacedRevision: z.number().int().nullable(),
+  /** restored: the revision it brought back. */
+  restoredFrom: z.number().int().nullable(),
+});
+export type ConnectorRevision = z.infer<typeof ConnectorRevisionSchema>;
+
+/** A local connector not pushed to the team until its literal secrets move into credentials (never the values: a mask). */
+export const HeldConnectorSchema = z.object({
+  localId: z.string(),
+  name: z.string(),
+  secrets: z.array(z.object({
+    /** Where in the document (sync.moveSecret names it). */
+    path: z.string(),
+    /** In words: the "Authorization" header of step lookup. */
+    where: z.string(),
+    suggestedName: z.string(),
+    mask: z.string(),
+  })),
+});
+export type HeldConnector = z.infer<typeof HeldConnectorSchema>;
 
 /** SyncStatusSchema is declared with the events below; lazy so hostCalls can use it. */
 const syncStatusResult = z.lazy(() => SyncStatusSchema);
@@ -439,10 +484,20 @@ export const hostCalls = {
   'sync.conflicts': call(noParams, z.array(SyncConflictViewSchema)),
   'sync.resolve': call(z.object({ localId: connectorId, resolution: z.enum(['keep-mine', 'keep-theirs', 'keep-both']) }).strict(), syncStatusResult),
   'sync.log': call(noParams, z.array(SyncLogEntrySchema)),
+  'sync.notices': call(noParams, z.array(SyncNoticeSchema)),
+  /** Connectors of the open folder held back from the team by a literal secret. */
+  'sync.held': call(noParams, z.array(HeldConnectorSchema)),
+  /** One click from the warning: the literal becomes a vault credential, the field refers to it, and sync runs. */
+  'sync.moveSecret': call(z.object({ localId: connectorId, path: z.string().min(1).max(500) }).strict(), z.object({ credential: z.string(), status: syncStatusResult })),
+  'sync.dismissNotice': call(z.object({ id: z.string().min(1).max(300) }).strict(), z.object({ dismissed: z.boolean() })),
+  /** The server's revisions of one synced connector (empty when it is not synced). */
+  'sync.history': call(z.object({ localId: connectorId }).strict(), z.array(ConnectorRevisionSchema)),
+  /** Writes an earlier revision to the connector's file and syncs it as a new revision. */
+  'sync.restore': call(z.object({ localId: connectorId, revision: z.number().int().min(1) }).strict(), syncStatusResult),
 
   // ── template marketplace (issue 6) ──
   /** Built-in templates (offline) merged with the Supabase project's when signed in. */
-  'templates.list': call(noParams, TemplateCatalogueSchema),
+  'templates.list': call(z.object({ builtinOnly: z.boolean().optional() }).strict().optional(), TemplateCatalogueSchema),
   'templates.get': call(templateIdParams, TemplateDetailSchema),
   /** Credential values go to the vault; the new connector references them. Remote installs are counted. */
   'templates.install': call(TemplateInstallParamsSchema, TemplateInstallResultSchema),
@@ -497,6 +552,8 @@ export const SyncStatusSchema = z.object({
   message: z.string().optional(),
   /** Pulled documents kept out of the folder because they are not valid connectors (the message names them). */
   setAside: z.number().int().optional(),
+  /** Local connectors not shared with the team until a literal secret in them moves into a credential. */
+  held: z.number().int().optional(),
   /** offline: no network; unreachable: the network is up but the Supabase project does not answer; session: the sign-in expired. */
   reason: z.enum(['offline', 'unreachable', 'session', 'revoked', 'server']).optional(),
 });
@@ -514,6 +571,8 @@ export const hostEvents = {
     /** Absent when the file is unreadable or invalid. */
     id: z.string().optional(),
     hash: z.string().optional(),
+    /** The teammate whose synced revision made this change ("Bob"): "deleted by Bob". */
+    by: z.string().max(200).optional(),
   }),
   /** Another workspace was opened (e.g. from the Electron menu). */
   'workspace.changed': z.object({ workspace: WorkspaceInfoSchema.nullable() }),

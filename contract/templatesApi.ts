@@ -48,6 +48,8 @@ export const TemplateCatalogueSchema = z.object({
   admin: z.object({ canCreateTemplates: z.boolean(), canFeature: z.boolean(), canModerate: z.boolean() }).nullable(),
   /** Why the remote templates are missing (offline, signed out…), or null. */
   remoteMessage: z.string().nullable(),
+  /** Set when the community templates are the list last seen online (the server is unreachable): when that was. */
+  cachedAt: z.number().optional(),
 });
 export type TemplateCatalogue = z.infer<typeof TemplateCatalogueSchema>;
 

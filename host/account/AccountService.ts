@@ -12,11 +12,14 @@ import type { ExecutionRecord } from '../../core/executor/types.js';
 import {
   HostError,
   type AccountStatus,
+  type ConnectorRevision,
+  type HeldConnector,
   type AppSettings,
   type HostEvents,
   type RemoteWorkspace,
   type SyncConflictView,
   type SyncLogEntry,
+  type SyncNotice,
   type SyncStatus,
 } from '../../contract/hostApi.js';
 import { JsonFileSyncStateStore } from '../sync/jsonFileSyncStateStore.js';
@@ -32,6 +35,7 @@ import { connectionProblem, hasNetwork } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
+import { heldConnectors, moveHeldSecret, type CredentialWriter } from './heldConnectors.js';
 import { syncStateFile } from './syncStateFile.js';
 import { vaultSessionStorage } from './vaultSessionStorage.js';
 import { WorkspaceConnectorStore } from './workspaceConnectorStore.js';
@@ -43,6 +47,8 @@ export interface AccountServiceOptions {
   protector: KeyProtector;
   /** The credential values, for redacting run records before upload. */
   secrets: () => Promise<Record<string, string>>;
+  /** The vault, for moving a literal secret out of a connector into a credential. */
+  credentials: CredentialWriter;
   /** The open workspace folder's store, or null when none is open. */
   workspace: () => WorkspaceStore | null;
   emit: <E extends 'sync.status' | 'store.changed'>(name: E, payload: HostEvents[E]) => void;
@@ -329,6 +335,70 @@ export class AccountService {
     return [...(await active.engine.log())].reverse();
   }
 
+  /** The open folder's connectors held back from the team by a literal secret (signed in or not). */
+  async held(): Promise<HeldConnector[]> {
+    const workspace = this.options.workspace();
+    return workspace ? heldConnectors(new WorkspaceConnectorStore(workspace)) : [];
+  }
+
+  /** Moves one literal secret into a credential, saves the connector and syncs it. */
+  async moveSecret(localId: string, path: string): Promise<{ credential: string; status: SyncStatus }> {
+    const workspace = this.options.workspace();
+    if (!workspace) throw new HostError('NO_WORKSPACE', 'Open a workspace folder first.', { hint: 'Use "Switch workspace" to open one.' });
+    await this.syncing?.catch(() => undefined);
+    const changes: Array<HostEvents['store.changed']> = [];
+    const credential = await moveHeldSecret(new WorkspaceConnectorStore(workspace, (event) => changes.push(event)), this.options.credentials, localId, path);
+    // An editor open on it reloads in place (or asks, with unsaved edits).
+    for (const event of changes) this.options.emit('store.changed', event);
+    return { credential, status: await this.syncNow() };
+  }
+
+  /** What teammates did that this user should hear about, oldest first. */
+  async notices(): Promise<SyncNotice[]> {
+    const active = await this.activeSync();
+    return active ? active.engine.notices() : [];
+  }
+
+  async dismissNotice(id: string): Promise<boolean> {
+    const active = await this.activeSync();
+    if (!active) return false;
+    await active.engine.dismissNotice(id);
+    return true;
+  }
+
+  /** The server's revisions of one connector of the linked folder, newest first. */
+  async history(localId: string): Promise<ConnectorRevision[]> {
+    const active = await this.activeSync();
+    if (!active) throw new HostError('NOT_FOUND', 'There is no history: this folder is not synced.', { hint: 'Sign in and pick a workspace first.' });
+    try {
+      return await active.engine.history(localId);
+    } catch (error) {
+      throw this.syncCallError(error);
+    }
+  }
+
+  /** Brings revision `revision` back into the connector's file, then syncs it as a new revision. */
+  async restore(localId: string, revision: number): Promise<SyncStatus> {
+    const active = await this.activeSync();
+    if (!active) throw new HostError('NOT_FOUND', 'There is nothing to restore: this folder is not synced.', { hint: 'Sign in and pick a workspace first.' });
+    await this.syncing?.catch(() => undefined);
+    try {
+      await active.engine.restore(localId, revision);
+    } catch (error) {
+      throw this.syncCallError(error);
+    }
+    // Reported like a pull: an editor open on this connector reloads (or asks, with unsaved edits).
+    for (const event of this.heldChanges.splice(0)) this.options.emit('store.changed', event);
+    return this.syncNow();
+  }
+
+  private syncCallError(error: unknown): HostError {
+    if (error instanceof SyncRemoteError) {
+      return new HostError(error.kind === 'offline' ? 'IO_ERROR' : 'UNAUTHORIZED', error.kind === 'offline' ? 'The Supabase project cannot be reached, so the history is not available right now.' : error.message, { hint: 'Your connectors keep working locally; try again when the connection is back.' });
+    }
+    return new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the history and pick another revision.' });
+  }
+
   /** A local change was made (save, delete, import, an edit on disk): sync it shortly. */
   noteLocalChange(): void {
     this.scheduleSync(this.options.changeDelayMs ?? 1500);
@@ -453,6 +523,7 @@ export class AccountService {
       store: new WorkspaceConnectorStore(store, (event) => this.heldChanges.push(event)),
       state,
       copyOwner: displayName(data.user.email),
+      userId: data.user.id,
       describeOffline: () => {
         const problem = connectionProblem(settings.supabaseUrl, this.options.networkUp ?? hasNetwork);
         return { message: problem.message, reason: problem.kind };
@@ -555,6 +626,7 @@ function toContractStatus(status: SyncStatusSnapshot): SyncStatus {
     lastSyncedAt: status.lastSyncedAt,
     ...(status.message ? { message: status.message } : {}),
     ...(status.setAside ? { setAside: status.setAside } : {}),
+    ...(status.held ? { held: status.held } : {}),
     ...(status.reason ? { reason: status.reason } : {}),
   };
 }

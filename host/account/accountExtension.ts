@@ -22,6 +22,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       protector: context.protector,
       settings: () => context.settings.get(),
       secrets: () => context.vault.values(),
+      credentials: { values: () => context.vault.values(), set: async (name, value) => void (await context.vault.set(name, value)) },
       workspace: () => context.workspace() ?? null,
       emit: (name, payload) => context.emit(name, payload),
       ...(options.syncIntervalMs === undefined ? {} : { syncIntervalMs: options.syncIntervalMs }),
@@ -53,6 +54,12 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       'sync.conflicts': () => service.conflicts(),
       'sync.resolve': ({ localId, resolution }) => service.resolve(localId, resolution),
       'sync.log': () => service.log(),
+      'sync.notices': () => service.notices(),
+      'sync.held': () => service.held(),
+      'sync.moveSecret': ({ localId, path }) => service.moveSecret(localId, path),
+      'sync.dismissNotice': async ({ id }) => ({ dismissed: await service.dismissNotice(id) }),
+      'sync.history': ({ localId }) => service.history(localId),
+      'sync.restore': ({ localId, revision }) => service.restore(localId, revision),
     };
     return {
       calls,

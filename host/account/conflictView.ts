@@ -61,6 +61,7 @@ export function conflictView(conflict: SyncConflict, mineDocument: Record<string
     theirs,
     summary: conflictSummary(mine, theirs),
     serverRevision: server?.revision ?? null,
+    serverAuthor: server?.updated_by_name ?? null,
     detectedAt: conflict.detectedAt,
   };
 }

@@ -13,7 +13,7 @@ import { documentName } from '../sync/documentHash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostEvents } from '../../contract/hostApi.js';
-import type { LocalConnectorStore, LocalDocument } from '../sync/types.js';
+import type { ChangeOrigin, LocalConnectorStore, LocalDocument } from '../sync/types.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 
@@ -62,7 +62,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
     return doc ? structuredClone(doc) : null;
   }
 
-  async save(doc: LocalDocument): Promise<void> {
+  async save(doc: LocalDocument, origin: ChangeOrigin = {}): Promise<void> {
     const base = this.seen.get(doc.id);
     // Pulled documents go through the same migrating loader as files: an older schemaVersion is upgraded before it is written.
     const loaded = validateConnector({ ...doc.document, id: doc.id });
@@ -77,10 +77,10 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
     }
     this.seen.set(doc.id, { file: result.file, hash: result.hash });
     this.snapshot?.docs.set(doc.id, structuredClone({ id: doc.id, document: connector as unknown as Record<string, unknown> }));
-    this.onChanged({ kind: base ? 'changed' : 'added', file: result.file, id: doc.id, hash: result.hash });
+    this.onChanged({ kind: base ? 'changed' : 'added', file: result.file, id: doc.id, hash: result.hash, ...origin });
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, origin: ChangeOrigin = {}): Promise<void> {
     const base = this.seen.get(id);
     try {
       if (!(await this.workspace.delete(id, base?.hash))) return;
@@ -89,7 +89,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
     }
     this.seen.delete(id);
     this.snapshot?.docs.delete(id);
-    this.onChanged({ kind: 'removed', file: base?.file ?? '', id });
+    this.onChanged({ kind: 'removed', file: base?.file ?? '', id, ...origin });
   }
 
   private async readRaw(file: string): Promise<(Record<string, unknown> & { id: string }) | null> {

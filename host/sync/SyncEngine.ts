@@ -13,16 +13,22 @@ import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { documentHash, documentName } from './documentHash.js';
 import { documentProblem } from './documentProblem.js';
+import { literalSecretHold } from './literalSecretHold.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
+  ChangeOrigin,
   ConflictKind,
+  ConnectorRevision,
+  HeldDocument,
   ConflictResolution,
   LocalConnectorStore,
   LocalDocument,
   ServerConnector,
+  RevisionNote,
   SetAsideDocument,
   SyncConflict,
   SyncLogEntry,
+  SyncNotice,
   SyncReport,
   SyncState,
   SyncStateStore,
@@ -46,8 +52,12 @@ export interface SyncEngineOptions {
   describeOffline?: () => { message: string; reason?: 'offline' | 'unreachable' };
   /** Who this device's user is, in words ("Bob"): "Keep both" names the copy after them. */
   copyOwner?: string;
+  /** The signed-in user's id: a teammate's "kept mine" over this user's revision becomes a notice. */
+  userId?: string;
   /** Why a pulled document cannot be written locally (null: it can). Defaults to the connector schema. */
   documentProblem?: (document: Record<string, unknown>) => string | null;
+  /** Why a local document must not reach the team yet (null: it may). Defaults to a literal secret in a request. */
+  holdBack?: (document: Record<string, unknown>) => string | null;
 }
 
 interface PushItem {
@@ -76,9 +86,24 @@ interface PullResult {
 const LOG_LIMIT = 200;
 const RESOLUTION_WORDS: Record<ConflictResolution, string> = { 'keep-mine': 'kept mine', 'keep-theirs': 'kept theirs', 'keep-both': 'kept both' };
 const UNACKNOWLEDGED_LIMIT = 5;
+const NOTICE_LIMIT = 20;
+const HISTORY_LIMIT = 50;
+
+interface RevisionRow {
+  revision: number;
+  kind: ConnectorRevision['kind'];
+  name: string;
+  deleted: boolean;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: string;
+  replaced_revision: number | null;
+  restored_from: number | null;
+  config?: Record<string, unknown>;
+}
 
 export class SyncEngine {
-  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline'>;
+  private readonly options: Required<Omit<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline' | 'userId'>> & Pick<SyncEngineOptions, 'onStatus' | 'onLog' | 'copyOwner' | 'describeOffline' | 'userId'>;
   private running: Promise<SyncReport> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: SyncStatusSnapshot | null = null;
@@ -90,6 +115,7 @@ export class SyncEngine {
       now: Date.now,
       newId: randomUUID,
       documentProblem,
+      holdBack: literalSecretHold,
       ...options,
     };
   }
@@ -138,12 +164,82 @@ export class SyncEngine {
     return page.changes.length > 0;
   }
 
+  /** Local connectors the team does not get until they are fixed (a literal secret). */
+  async held(): Promise<HeldDocument[]> {
+    const held: HeldDocument[] = [];
+    for (const doc of await this.options.store.list()) {
+      const reason = this.options.holdBack(doc.document);
+      if (reason) held.push({ localId: doc.id, name: documentName(doc.document), reason });
+    }
+    return held;
+  }
+
   async conflicts(): Promise<SyncConflict[]> {
     return Object.values((await this.loadState()).conflicts);
   }
 
   async log(): Promise<SyncLogEntry[]> {
     return (await this.loadState()).log;
+  }
+
+  async notices(): Promise<SyncNotice[]> {
+    return (await this.loadState()).notices ?? [];
+  }
+
+  async dismissNotice(id: string): Promise<void> {
+    const state = await this.loadState();
+    state.notices = (state.notices ?? []).filter((notice) => notice.id !== id);
+    await this.saveState(state);
+  }
+
+  /** The server's revisions of one synced connector, newest first (empty before its first push). Throws SyncRemoteError. */
+  async history(localId: string): Promise<ConnectorRevision[]> {
+    const record = (await this.loadState()).records[localId];
+    if (!record || record.revision === 0) return [];
+    const rows = await this.select<RevisionRow[]>((client) =>
+      client
+        .from('connector_revisions')
+        .select('revision,kind,name,deleted,author_id,author_name,created_at,replaced_revision,restored_from')
+        .eq('connector_id', record.remoteId)
+        .order('revision', { ascending: false })
+        .limit(HISTORY_LIMIT),
+    );
+    return rows.map((row) => ({
+      revision: Number(row.revision),
+      kind: row.kind,
+      name: row.name,
+      deleted: row.deleted,
+      authorName: row.author_name,
+      mine: Boolean(this.options.userId && row.author_id === this.options.userId),
+      at: Date.parse(row.created_at),
+      replacedRevision: row.replaced_revision === null ? null : Number(row.replaced_revision),
+      restoredFrom: row.restored_from === null ? null : Number(row.restored_from),
+    }));
+  }
+
+  /**
+   * Brings an earlier server revision back: written to the local document, and pushed by the
+   * next sync as a new revision that says which one it restores. Throws SyncRemoteError, or
+   * Error when there is nothing to restore.
+   */
+  async restore(localId: string, revision: number): Promise<void> {
+    await this.running?.catch(() => undefined);
+    const state = await this.loadState();
+    const record = state.records[localId];
+    if (!record || record.revision === 0) throw new Error('this connector has no server history yet: sync it first');
+    if (state.conflicts[localId]) throw new Error('settle the sync conflict of this connector first, then restore');
+    const [row] = await this.select<RevisionRow[]>((client) =>
+      client.from('connector_revisions').select('revision,kind,name,deleted,config').eq('connector_id', record.remoteId).eq('revision', revision).limit(1),
+    );
+    if (!row) throw new Error(`revision ${revision} is not in this connector's history`);
+    if (row.deleted || !row.config) throw new Error(`revision ${revision} is the deletion itself: pick a revision before it`);
+    const problem = this.options.documentProblem({ ...row.config, id: localId });
+    if (problem) throw new SyncRemoteError('server', `Revision ${revision} of ${row.name} is not a valid connector (${problem}), so it cannot be restored.`);
+    await this.options.store.save({ id: localId, document: { ...row.config, id: localId } });
+    record.note = { kind: 'restored', from: revision };
+    this.addLog(state, 'push', 'resolved', localId, row.name, `restored revision ${revision}`);
+    await this.saveState(state);
+    this.publish(await this.safeStatus(state));
   }
 
   /** Settles one conflict locally; the next sync sends the outcome. */
@@ -180,7 +276,11 @@ export class SyncEngine {
         await this.options.store.save({ ...local, document: { ...local.document, name: await this.uniqueName(documentName(local.document)) } });
       }
     } else if (resolution === 'keep-mine') {
-      if (record && server) record.revision = server.revision;
+      if (record && server) {
+        record.revision = server.revision;
+        // The server's history then says whose revision this saved over, and its author is told.
+        record.note = { kind: 'kept_mine' };
+      }
     } else if (resolution === 'keep-theirs') {
       await takeTheirs();
     } else {
@@ -248,6 +348,7 @@ export class SyncEngine {
     const localId = this.localIdFor(state, server.id);
     const record = localId ? state.records[localId] : undefined;
     if (localId && record && server.revision <= record.revision) return false;
+    this.noticeKeptOverMine(state, localId ?? server.id, server);
     // A document this app cannot open is kept aside, never written: the rest of the pull goes on.
     const problem = server.deleted_at ? null : this.problemOf(server);
     if (problem) {
@@ -260,7 +361,7 @@ export class SyncEngine {
     if (!localId || !record) {
       if (server.deleted_at) return false;
       const newLocalId = await this.freeLocalId(state, server);
-      await this.options.store.save({ id: newLocalId, document: { ...server.config, id: newLocalId } });
+      await this.options.store.save({ id: newLocalId, document: { ...server.config, id: newLocalId } }, this.originOf(server));
       state.records[newLocalId] = { remoteId: server.id, revision: server.revision, hash: serverHash, name: server.name };
       this.addLog(state, 'pull', 'created', newLocalId, server.name);
       return true;
@@ -273,12 +374,13 @@ export class SyncEngine {
 
     if (!localChanged) {
       delete state.conflicts[localId];
+      const origin = this.originOf(server);
       if (server.deleted_at) {
-        await this.options.store.delete(localId);
+        await this.options.store.delete(localId, origin);
         delete state.records[localId];
         this.addLog(state, 'pull', 'deleted', localId, server.name);
       } else {
-        await this.options.store.save({ id: localId, document: { ...server.config, id: localId } });
+        await this.options.store.save({ id: localId, document: { ...server.config, id: localId } }, origin);
         record.revision = server.revision;
         record.hash = serverHash;
         this.addLog(state, 'pull', 'updated', localId, server.name);
@@ -345,6 +447,7 @@ export class SyncEngine {
         record.revision = result.revision ?? record.revision;
         record.hash = item.hash;
         record.unacknowledged = [];
+        delete record.note;
       }
       if (result.status === 'duplicate') return 'unchanged';
       this.addLog(state, 'push', item.op === 'create' ? 'created' : item.op === 'update' ? 'updated' : 'deleted', item.localId, item.name);
@@ -393,6 +496,8 @@ export class SyncEngine {
     const items: PushItem[] = [];
     for (const doc of docs) {
       if (state.conflicts[doc.id]) continue;
+      // Held back (a literal secret): the server keeps the last revision it had, if any.
+      if (this.options.holdBack(doc.document)) continue;
       let record = state.records[doc.id];
       const hash = documentHash(doc.document);
       // Remembered so a later delete is logged with the connector's name, not its id.
@@ -407,7 +512,7 @@ export class SyncEngine {
         state.records[doc.id] = record;
       }
       const op = record.revision === 0 ? 'create' : 'update';
-      items.push(this.item(doc, op, hash, record.remoteId, record.revision));
+      items.push(this.item(doc, op, hash, record.remoteId, record.revision, record.note));
       if (prepare) record.unacknowledged = [...(record.unacknowledged ?? []), hash].filter((h, i, all) => all.indexOf(h) === i).slice(-UNACKNOWLEDGED_LIMIT);
     }
     for (const [localId, record] of Object.entries(state.records)) {
@@ -424,10 +529,14 @@ export class SyncEngine {
     return items;
   }
 
-  private item(doc: LocalDocument, op: 'create' | 'update', hash: string, remoteId: string, revision: number): PushItem {
+  private item(doc: LocalDocument, op: 'create' | 'update', hash: string, remoteId: string, revision: number, note?: RevisionNote): PushItem {
     const name = documentName(doc.document);
     const change: Record<string, unknown> = { op, id: remoteId, name, config: doc.document };
     if (op === 'update') change.base_revision = revision;
+    if (op === 'update' && note) {
+      change.note = note.kind;
+      if (note.kind === 'restored') change.restored_from = note.from;
+    }
     const template = doc.document.template as { id?: unknown } | undefined;
     if (op === 'create' && typeof template?.id === 'string' && /^[0-9a-f-]{36}$/i.test(template.id)) {
       change.created_from_template = template.id;
@@ -445,6 +554,11 @@ export class SyncEngine {
       throw new SyncRemoteError('offline', error instanceof Error ? error.message : String(error));
     }
     if (!result.error) return result.data as T;
+    return this.remoteError(result);
+  }
+
+  private remoteError(result: { error: { code?: string; message: string; hint?: string | null } | null; status: number }): never {
+    if (!result.error) throw new SyncRemoteError('server', 'Sync failed with no error from the server.');
     if (result.status === 0 || !result.error.code) throw new SyncRemoteError('offline', result.error.message);
     // PostgREST answers 401 for an expired or invalid access token (PGRST301/PGRST303).
     if (result.status === 401) throw new SyncRemoteError('session', 'Your session expired — sign in again.');
@@ -455,6 +569,40 @@ export class SyncEngine {
       );
     }
     throw new SyncRemoteError('server', `Sync failed: ${result.error.message}${result.error.hint ? ` (${result.error.hint})` : ''}`);
+  }
+
+  /** A teammate's revision is told as theirs; this user's own (another device) needs no name. */
+  private originOf(server: ServerConnector): ChangeOrigin {
+    return server.updated_by_name && server.updated_by !== this.options.userId ? { by: server.updated_by_name } : {};
+  }
+
+  /** A table read through the same error mapping as the RPCs. */
+  private async select<T>(query: (client: SupabaseClient) => PromiseLike<{ data: unknown; error: { code?: string; message: string; hint?: string | null } | null; status: number }>): Promise<T> {
+    let result;
+    try {
+      result = await query(this.options.client);
+    } catch (error) {
+      throw new SyncRemoteError('offline', error instanceof Error ? error.message : String(error));
+    }
+    if (!result.error) return result.data as T;
+    return this.remoteError(result);
+  }
+
+  /** "Bob kept their version of Phone lookup; yours is in History": only to the author of the revision saved over. */
+  private noticeKeptOverMine(state: SyncState, localId: string, server: ServerConnector): void {
+    const me = this.options.userId;
+    if (!me || server.revision_kind !== 'kept_mine' || server.replaced_author !== me || server.updated_by === me) return;
+    const id = `${server.id}:${server.revision}`;
+    if (state.notices?.some((notice) => notice.id === id)) return;
+    const who = server.updated_by_name ?? 'A teammate';
+    const notice: SyncNotice = {
+      id,
+      at: this.options.now(),
+      localId,
+      name: server.name,
+      message: `${who} kept their version of ${server.name}; yours is in History (revision ${server.replaced_revision}).`,
+    };
+    state.notices = [...(state.notices ?? []), notice].slice(-NOTICE_LIMIT);
   }
 
   private problemOf(server: ServerConnector): string | null {
@@ -503,11 +651,13 @@ export class SyncEngine {
     const pending = (await this.pendingItems(state, false)).length;
     const conflicts = Object.keys(state.conflicts).length;
     const setAside = Object.values(state.setAside ?? {});
+    const held = await this.held();
     return {
       state: conflicts > 0 ? 'conflict' : pending > 0 ? 'pending' : 'synced',
       pending,
       conflicts,
       lastSyncedAt: state.lastSyncedAt,
+      ...(held.length > 0 ? { held: held.length, message: heldMessage(held) } : {}),
       ...(setAside.length > 0 ? { setAside: setAside.length, message: setAsideMessage(setAside) } : {}),
     };
   }
@@ -542,6 +692,12 @@ export class SyncEngine {
   private saveState(state: SyncState): Promise<void> {
     return this.options.state.save(state);
   }
+}
+
+function heldMessage(documents: HeldDocument[]): string {
+  const [first] = documents;
+  const others = documents.length - 1;
+  return `${first!.name} is not shared with the team: ${first!.reason}${others > 0 ? `; ${others} more like it` : ''}. Move it into a credential (one click in the Sync panel), and it syncs.`;
 }
 
 function setAsideMessage(documents: SetAsideDocument[]): string {

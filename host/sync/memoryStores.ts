@@ -1,8 +1,10 @@
 /** In-memory implementations of the sync seams: for tests, and the reference for real adapters. */
-import type { LocalConnectorStore, LocalDocument, SyncState, SyncStateStore } from './types.js';
+import type { ChangeOrigin, LocalConnectorStore, LocalDocument, SyncState, SyncStateStore } from './types.js';
 
 export class MemoryConnectorStore implements LocalConnectorStore {
   private readonly docs = new Map<string, LocalDocument>();
+  /** Where each id's last change came from (what the real store puts in its change event). */
+  readonly origins = new Map<string, ChangeOrigin>();
 
   constructor(initial: LocalDocument[] = []) {
     for (const doc of initial) this.docs.set(doc.id, structuredClone(doc));
@@ -17,12 +19,14 @@ export class MemoryConnectorStore implements LocalConnectorStore {
     return doc ? structuredClone(doc) : null;
   }
 
-  async save(doc: LocalDocument): Promise<void> {
+  async save(doc: LocalDocument, origin: ChangeOrigin = {}): Promise<void> {
     this.docs.set(doc.id, structuredClone(doc));
+    this.origins.set(doc.id, origin);
   }
 
-  async delete(id: string): Promise<void> {
+  async delete(id: string, origin: ChangeOrigin = {}): Promise<void> {
     this.docs.delete(id);
+    this.origins.set(id, origin);
   }
 }
 

@@ -375,3 +375,137 @@ describe('a teammate\'s document that is not a connector (issue 11: one member c
     }
   });
 });
+
+describe('server revisions (nobody\'s work disappears silently)', () => {
+  async function deviceOf(user: TestUser, docs: LocalDocument[] = []): Promise<Device> {
+    const store = new MemoryConnectorStore(docs);
+    const state = new MemorySyncStateStore();
+    const statuses: SyncStatusSnapshot[] = [];
+    const engine = new SyncEngine({ client: await signIn(user), workspaceId, store, state, userId: user.id, onStatus: (s) => statuses.push(s) });
+    return { engine, store, state, statuses };
+  }
+
+  it('keep mine: the teammate whose revision was saved over is told, finds it in History and restores it', async () => {
+    const a = await deviceOf(alice, [connector('c1', 'Phone lookup')]);
+    await a.engine.syncNow();
+    const b = await deviceOf(bob);
+    await b.engine.syncNow();
+    await a.store.save(connector('c1', 'Phone lookup', { description: 'alice edit' }));
+    await b.store.save(connector('c1', 'Phone lookup', { description: 'bob edit' }));
+    await a.engine.syncNow();
+    expect((await b.engine.syncNow()).status.state).toBe('conflict');
+    await b.engine.resolve('c1', 'keep-mine');
+    await b.engine.syncNow();
+
+    await a.engine.syncNow();
+    expect((await a.store.get('c1'))?.document.description).toBe('bob edit');
+    const notices = await a.engine.notices();
+    expect(notices.map((n) => n.message)).toEqual(['Bob kept their version of Phone lookup; yours is in History (revision 2).']);
+    // Bob, who did it, is told nothing; a second pull does not repeat the notice.
+    expect(await b.engine.notices()).toEqual([]);
+    await a.engine.syncNow();
+    expect(await a.engine.notices()).toHaveLength(1);
+
+    const history = await a.engine.history('c1');
+    expect(history.map((r) => [r.revision, r.kind, r.authorName, r.mine, r.replacedRevision])).toEqual([
+      [3, 'kept_mine', 'Bob', false, 2],
+      [2, 'edited', 'Alice', true, null],
+      [1, 'created', 'Alice', true, null],
+    ]);
+
+    await a.engine.restore('c1', 2);
+    expect((await a.store.get('c1'))?.document.description).toBe('alice edit');
+    expect(await a.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
+    expect((await serverRows())[0]).toMatchObject({ description: 'alice edit', revision: 4 });
+    expect((await a.engine.history('c1'))[0]).toMatchObject({ revision: 4, kind: 'restored', restoredFrom: 2, authorName: 'Alice' });
+    // Bob gets the restored version like any other edit.
+    await b.engine.syncNow();
+    expect((await b.store.get('c1'))?.document.description).toBe('alice edit');
+
+    await a.engine.dismissNotice(notices[0]!.id);
+    expect(await a.engine.notices()).toEqual([]);
+  });
+
+  it('a plain edit after a restore carries no note; a deletion cannot be restored as such', async () => {
+    const a = await deviceOf(alice, [connector('c1', 'Notes')]);
+    await a.engine.syncNow();
+    await a.store.save(connector('c1', 'Notes', { description: 'two' }));
+    await a.engine.syncNow();
+    await a.engine.restore('c1', 1);
+    await a.engine.syncNow();
+    await a.store.save(connector('c1', 'Notes', { description: 'four' }));
+    await a.engine.syncNow();
+    expect((await a.engine.history('c1')).map((r) => r.kind)).toEqual(['edited', 'restored', 'edited', 'created']);
+    await expect(a.engine.restore('c1', 99)).rejects.toThrow(/not in this connector's history/);
+  });
+
+  it('an outsider sees none of the workspace\'s history', async () => {
+    const a = await deviceOf(alice, [connector('c1', 'Private')]);
+    await a.engine.syncNow();
+    const remoteId = (await supa.db.query<{ id: string }>(`select id from connectors where workspace_id = $1`, [workspaceId])).rows[0]!.id;
+    const outsider = await signIn(eve);
+    const { data, error } = await outsider.from('connector_revisions').select('revision,config').eq('connector_id', remoteId);
+    expect(error).toBeNull();
+    expect(data).toEqual([]);
+  });
+});
+
+describe('changes pulled from a teammate name them', () => {
+  it('a delete by bob reaches alice as "by Bob"; her own other device\'s changes carry no name', async () => {
+    const a = new MemoryConnectorStore([connector('c1', 'Phone lookup')]);
+    const aliceEngine = new SyncEngine({ client: await signIn(alice), workspaceId, store: a, state: new MemorySyncStateStore(), userId: alice.id });
+    await aliceEngine.syncNow();
+    const b = new MemoryConnectorStore();
+    const bobEngine = new SyncEngine({ client: await signIn(bob), workspaceId, store: b, state: new MemorySyncStateStore(), userId: bob.id });
+    await bobEngine.syncNow();
+    expect(b.origins.get('c1')).toEqual({ by: 'Alice' });
+
+    await b.delete('c1');
+    await bobEngine.syncNow();
+    await aliceEngine.syncNow();
+    expect(await a.get('c1')).toBeNull();
+    expect(a.origins.get('c1')).toEqual({ by: 'Bob' });
+
+    const laptop = new MemoryConnectorStore([connector('c2', 'Second')]);
+    await new SyncEngine({ client: await signIn(alice), workspaceId, store: laptop, state: new MemorySyncStateStore(), userId: alice.id }).syncNow();
+    await aliceEngine.syncNow();
+    expect(a.origins.get('c2')).toEqual({});
+  });
+});
+
+describe('literal secrets are not pushed to the team', () => {
+  const TOKEN = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+  const withLiteral = (id: string, name: string) => connector(id, name, { steps: [{ id: 'lookup', url: 'https://api.example.com/{{email}}', headers: [{ key: 'Authorization', value: `Bearer ${TOKEN}` }] }], inputs: [{ name: 'email' }] });
+
+  it('holds a connector back until the literal moves into a credential, then pushes only the reference', async () => {
+    const a = await device(alice, [withLiteral('c1', 'Phone lookup'), connector('c2', 'Clean')]);
+    const report = await a.engine.syncNow();
+    expect(report.status).toMatchObject({ state: 'synced', held: 1, message: expect.stringContaining('Phone lookup is not shared with the team: the "Authorization" header of step lookup holds a literal secret') });
+    expect((await serverRows()).map((r) => r.name)).toEqual(['Clean']);
+    expect(await a.engine.held()).toEqual([{ localId: 'c1', name: 'Phone lookup', reason: 'the "Authorization" header of step lookup holds a literal secret' }]);
+
+    const { heldConnectors, moveHeldSecret } = await import('../account/heldConnectors.js');
+    const [held] = await heldConnectors(a.store);
+    expect(held!.secrets).toEqual([{ path: 'steps[0].headers[0].value', where: 'the "Authorization" header of step lookup', suggestedName: 'api_token', mask: expect.not.stringContaining(TOKEN) }]);
+    const vault: Record<string, string> = { api_token: 'another value' };
+    const name = await moveHeldSecret(a.store, { values: async () => ({ ...vault }), set: async (n, v) => { vault[n] = v; } }, 'c1', held!.secrets[0]!.path);
+    expect(name).toBe('api_token_2');
+    expect(vault.api_token_2).toBe(TOKEN);
+
+    expect(await a.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
+    expect((await a.engine.status()).held).toBeUndefined();
+    const { rows } = await supa.db.query<{ config: string }>(`select config::text as config from connectors where workspace_id = $1 and name = 'Phone lookup'`, [workspaceId]);
+    expect(rows[0]!.config).toContain('Bearer {{credentials.api_token_2}}');
+    expect(rows[0]!.config).not.toContain(TOKEN);
+    const history = await supa.db.query<{ config: string }>(`select r.config::text as config from connector_revisions r join connectors c on c.id = r.connector_id where c.workspace_id = $1`, [workspaceId]);
+    expect(history.rows.every((r) => !r.config.includes(TOKEN))).toBe(true);
+  });
+
+  it('an already shared connector that gains a literal keeps its last shared revision on the server', async () => {
+    const a = await device(alice, [connector('c1', 'Shared')]);
+    await a.engine.syncNow();
+    await a.store.save(withLiteral('c1', 'Shared'));
+    expect((await a.engine.syncNow()).status).toMatchObject({ held: 1, pending: 0 });
+    expect((await serverRows())[0]).toMatchObject({ revision: 1 });
+  });
+});

@@ -16,8 +16,13 @@ export interface LocalConnectorStore {
   list(): Promise<LocalDocument[]>;
   get(id: string): Promise<LocalDocument | null>;
   /** Create or replace (used when a pulled change or a conflict resolution is applied). */
-  save(doc: LocalDocument): Promise<void>;
-  delete(id: string): Promise<void>;
+  save(doc: LocalDocument, origin?: ChangeOrigin): Promise<void>;
+  delete(id: string, origin?: ChangeOrigin): Promise<void>;
+}
+
+/** Where a change the engine writes came from: a teammate's revision names them ("deleted by Bob"). */
+export interface ChangeOrigin {
+  by?: string;
 }
 
 /** What the engine knows about one local document's server copy. */
@@ -36,7 +41,15 @@ export interface SyncRecord {
   unacknowledged?: string[];
   /** The connector's name when last seen (for the activity log once it is gone). */
   name?: string;
+  /**
+   * Why the next push of this document is made, for the server's history: the user kept
+   * theirs over the server revision they saw in a conflict, or restored an earlier revision.
+   * Cleared once the push is acknowledged.
+   */
+  note?: RevisionNote;
 }
+
+export type RevisionNote = { kind: 'kept_mine' } | { kind: 'restored'; from: number };
 
 export type ConflictKind = 'edited_on_both' | 'deleted_on_server' | 'edited_on_server_deleted_here' | 'name_taken' | 'id_taken';
 
@@ -51,6 +64,39 @@ export interface ServerConnector {
   deleted_at: string | null;
   updated_at: string;
   updated_by: string | null;
+  /** Who wrote this revision, as the app names people ("Bob"); from the server's history. */
+  updated_by_name?: string | null;
+  /** Why this revision was written (connector_revisions.kind). */
+  revision_kind?: RevisionKind | null;
+  /** For kept_mine: the revision saved over, and who had written it. */
+  replaced_revision?: number | null;
+  replaced_author?: string | null;
+  restored_from?: number | null;
+}
+
+export type RevisionKind = 'created' | 'edited' | 'deleted' | 'kept_mine' | 'restored';
+
+/** One server revision of a connector, as the History view lists it. */
+export interface ConnectorRevision {
+  revision: number;
+  kind: RevisionKind;
+  name: string;
+  deleted: boolean;
+  authorName: string | null;
+  /** Written by this app's user. */
+  mine: boolean;
+  at: number;
+  replacedRevision: number | null;
+  restoredFrom: number | null;
+}
+
+/** Something a teammate did that the user should hear about once ("Bob kept their version of …"). */
+export interface SyncNotice {
+  id: string;
+  at: number;
+  localId: string;
+  name: string;
+  message: string;
 }
 
 export interface SyncConflict {
@@ -69,6 +115,13 @@ export interface SyncLogEntry {
   name: string;
   /** For `resolved`: how ("kept mine"). */
   detail?: string;
+}
+
+/** A local connector not pushed yet, and why (in words). */
+export interface HeldDocument {
+  localId: string;
+  name: string;
+  reason: string;
 }
 
 /** A pulled server version that is not a connector this app can open: kept here, never written to the folder. */
@@ -93,6 +146,8 @@ export interface SyncState {
   log: SyncLogEntry[];
   /** By server id; optional so state files written before it still load. */
   setAside?: Record<string, SetAsideDocument>;
+  /** Not yet dismissed by the user, oldest first. */
+  notices?: SyncNotice[];
 }
 
 export interface SyncStateStore {
@@ -111,6 +166,8 @@ export interface SyncStatusSnapshot {
   message?: string;
   /** Pulled documents kept aside because they are not valid connectors. */
   setAside?: number;
+  /** Local connectors not pushed to the team until a literal secret in them moves into a credential. */
+  held?: number;
   /**
    * Machine-readable reason: for `error`, 'revoked' (the workspace membership is gone),
    * 'session' (the sign-in expired) or 'server'; for `offline`, 'offline' (no network) or

@@ -26,6 +26,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { PublishedTemplates } from './publishedTemplates.js';
+import { CatalogueCache } from './catalogueCache.js';
 import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, ModerationReportRow, RemoteReportRow, ReportResolution, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
@@ -46,26 +47,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class TemplateService {
   private builtins: Promise<BuiltinTemplate[]> | null = null;
   private readonly published: PublishedTemplates;
+  private readonly communityCache: CatalogueCache;
 
   constructor(private readonly options: TemplateServiceOptions) {
     this.published = new PublishedTemplates(options.userDataDir);
+    this.communityCache = new CatalogueCache(options.userDataDir);
   }
 
-  async list(): Promise<TemplateCatalogue> {
+  /** `builtinOnly`: at once, without asking the server (the marketplace shows these while the rest loads). */
+  async list(options: { builtinOnly?: boolean } = {}): Promise<TemplateCatalogue> {
     const builtins = (await this.loadBuiltins()).map((b) => builtinSummary(b.manifest));
+    if (options.builtinOnly) return { templates: builtins, signedIn: false, admin: null, remoteMessage: null };
     const remote = await this.remoteOrNull();
     if (!remote) return { templates: builtins, signedIn: false, admin: null, remoteMessage: 'Sign in (sync settings) to see community templates too.' };
     try {
       const [rows, ratings, admin] = await Promise.all([remote.list(), remote.myRatings(), remote.adminRights()]);
-      return {
-        templates: [...builtins, ...rows.map((row) => remoteSummary(row, remote.userId, ratings[row.id]))],
-        signedIn: true,
-        admin,
-        remoteMessage: null,
-      };
+      const community = rows.map((row) => remoteSummary(row, remote.userId, ratings[row.id]));
+      await this.communityCache.write(remote.userId, community).catch((error: unknown) => this.options.logger?.warn('template list not cached', { error: String(error) }));
+      return { templates: [...builtins, ...community], signedIn: true, admin, remoteMessage: null };
     } catch (error) {
-      // Offline-first: the built-in templates stay available whatever the server does.
-      return { templates: builtins, signedIn: true, admin: null, remoteMessage: error instanceof Error ? error.message : String(error) };
+      // Offline-first: the built-in templates stay available whatever the server does, and
+      // the community list as last seen online, labelled as such.
+      const why = error instanceof Error ? error.message : String(error);
+      const cached = await this.communityCache.read(remote.userId);
+      if (!cached) return { templates: builtins, signedIn: true, admin: null, remoteMessage: why };
+      return {
+        templates: [...builtins, ...cached.templates],
+        signedIn: true,
+        admin: null,
+        cachedAt: cached.at,
+        remoteMessage: `Community templates as last seen online, ${new Date(cached.at).toISOString().slice(0, 16).replace('T', ' ')} UTC: ${why.replace(/\.$/, '')}. Installing, rating and publishing need the connection.`,
+      };
     }
   }
 

@@ -235,3 +235,37 @@ describe('publishing and finding a community template', () => {
     expect((await row(templateId)).install_count).toBe(1);
   });
 });
+
+describe('the marketplace while the Supabase project is unreachable (issue 16 §2)', () => {
+  it('built-in templates come at once; the community list last seen online is shown, labelled, until the server answers again', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { userClaims, withClaims } = await import('../../tests/supabase-gateway/claims.js');
+    const config = JSON.parse(await readFile(new URL('../../resources/templates/clearbit-company-data.connector.json', import.meta.url), 'utf8'));
+    await withClaims(supa.db, userClaims(carol.id), (s) => s.query(`select publish_template(p_name => 'Carol company data', p_config => $1, p_public => true)`, [JSON.stringify(config)]));
+    const app = await signedInApp(carol, null);
+    const online = await app.services.api.templates.list();
+    const community = online.templates.filter((t) => t.origin !== 'official').map((t) => t.id);
+    expect(community.length).toBeGreaterThan(0);
+    expect(online.cachedAt).toBeUndefined();
+
+    const builtinOnly = await app.services.api.templates.list({ builtinOnly: true });
+    expect(builtinOnly.templates.length).toBeGreaterThan(0);
+    expect(builtinOnly.templates.every((t) => t.origin === 'official')).toBe(true);
+
+    const { createServer } = await import('node:net');
+    const dead = createServer();
+    await new Promise<void>((done) => dead.listen(0, '127.0.0.1', done));
+    const port = (dead.address() as { port: number }).port;
+    await new Promise<void>((done) => dead.close(() => done()));
+    await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${port}` });
+
+    const offline = await app.services.api.templates.list();
+    expect(offline.templates.filter((t) => t.origin !== 'official').map((t) => t.id)).toEqual(community);
+    expect(offline.cachedAt).toEqual(expect.any(Number));
+    expect(offline.remoteMessage).toMatch(/^Community templates as last seen online, \d{4}-\d\d-\d\d \d\d:\d\d UTC: .*Installing, rating and publishing need the connection\.$/);
+    expect(offline.remoteMessage).not.toMatch(/TypeError|fetch failed/);
+
+    await app.services.api.settings.update({ supabaseUrl: supa.url });
+    expect((await app.services.api.templates.list()).cachedAt).toBeUndefined();
+  });
+});

@@ -24,7 +24,8 @@ export function remoteError(what: string, error: PostgrestLikeError | Error | un
       return new HostError('INVALID_PAYLOAD', `${what}: ${message}.`, { hint: hint ?? 'Fix the template and try again.' });
     case undefined:
     case '':
-      return new HostError('IO_ERROR', `${what}: the Supabase project cannot be reached (${message}).`, { hint: 'Check your connection; the built-in templates keep working offline.' });
+      // No code: the request never got an answer (the fetch error's words, "TypeError: fetch failed", help nobody).
+      return new HostError('IO_ERROR', `${what}: the Supabase project cannot be reached`, { hint: 'Check your connection; the built-in templates keep working offline.' });
     default:
       return new HostError('IO_ERROR', `${what}: ${message}.`, { hint: hint ?? 'Try again; if it keeps failing, sign out and in again.' });
   }

@@ -28,7 +28,7 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
     });
     options.onService?.(service);
     const calls: Calls<TemplateCallName> = {
-      'templates.list': () => service.list(),
+      'templates.list': (params) => service.list(params ?? {}),
       'templates.get': ({ id }) => service.get(id),
       'templates.install': ({ id, credentials }) => service.install(id, credentials),
       'templates.publishPreview': ({ connectorId }) => service.publishPreview(connectorId),

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { refreshEntries } from '../services/workspaceActions.js';
-import { openConnector } from '../services/connectorActions.js';
+import { refreshOpenConnector } from '../services/connectorActions.js';
 import { CoalescedRefresh } from '../services/coalescedRefresh.js';
 import { useHost } from './useHost.js';
 
@@ -20,9 +20,14 @@ export function useHostEvents(): void {
       host.subscribe('store.changed', (change) => {
         const s = store.getState();
         entriesRefresh.request();
-        if (!s.doc || change.id !== s.doc.id || change.hash === s.baseHash) return;
-        if (hasUnsavedChanges(s)) s.setExternalChange(true);
-        else if (change.kind !== 'removed') void openConnector(store, host, s.doc.id);
+        if (change.id) s.dismissAbout(change.id);
+        const editing = s.route.name === 'editor' && s.route.connectorId === change.id;
+        if (!editing || !s.doc || change.id !== s.doc.id || change.hash === s.baseHash) return;
+        const by = change.by ? { by: change.by } : {};
+        // Deleted while open: said so (by whom) whether or not there are unsaved edits; the user stays here.
+        if (change.kind === 'removed') s.setExternalChange({ removed: true, ...by });
+        else if (hasUnsavedChanges(s)) s.setExternalChange({ removed: false, ...by });
+        else void refreshOpenConnector(store, host, s.doc.id);
       }),
       // A finished sync may bring teammates' run counts for the cards.
       host.subscribe('sync.status', (status) => {

@@ -20,6 +20,8 @@ import { useIssues } from './useIssues.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { BottomPanel } from '../store/slices/uiSlice.js';
+import { RevisionsButton } from '../sync/RevisionsButton.js';
+import { HeldSecretBanner } from '../sync/HeldSecrets.js';
 import './editor.css';
 import '../runs/runs.css';
 
@@ -41,7 +43,8 @@ function Editor({ doc }: { doc: Connector }) {
   const canRedo = useAppStore((s) => s.future.length > 0);
   const externalChange = useAppStore((s) => s.externalChange);
   const panel = useAppStore((s) => s.bottomPanel);
-  const isNew = useAppStore((s) => s.baseHash === null);
+  const baseHash = useAppStore((s) => s.baseHash);
+  const isNew = baseHash === null;
   const issues = useIssues(doc);
   useEditorShortcuts();
   useDraftAutosave();
@@ -88,15 +91,25 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
         <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
+        {!isNew && <RevisionsButton localId={doc.id} name={doc.name} />}
         <button type="button" disabled={isNew} data-testid="export-button" onClick={() => void exportConnector(store, host, doc.id, 'interchange')} title={isNew ? 'Save first' : 'Export in the interchange format'}>Export</button>
       </div>
-      {externalChange && (
+      {externalChange && !externalChange.removed && (
         <div className="banner" role="alert" data-testid="external-change-banner">
-          The file changed on disk while you have unsaved edits.
-          <button type="button" onClick={() => { store.getState().setExternalChange(false); void reloadFromFile(store, host, doc.id); }}>Load the file (drop my edits)</button>
+          {externalChange.by ? `${externalChange.by} saved a new version of ${doc.name} while you have unsaved edits.` : 'The file changed on disk while you have unsaved edits.'}
+          <button type="button" onClick={() => { store.getState().setExternalChange(false); void reloadFromFile(store, host, doc.id); }}>{externalChange.by ? `Load ${externalChange.by}'s version (drop my edits)` : 'Load the file (drop my edits)'}</button>
           <button type="button" onClick={() => { store.getState().setExternalChange(false); void saveConnector(store, host, { force: true }); }}>Keep mine</button>
         </div>
       )}
+      {externalChange && externalChange.removed && (
+        <div className="banner" role="alert" data-testid="external-change-banner" data-removed="true">
+          {externalChange.by ? `${doc.name} was deleted by ${externalChange.by} while you were editing it.` : `${doc.name} was deleted on disk while you were editing it.`}
+          {' '}Keep it to save your version again (for the team too), or close it.
+          <button type="button" data-testid="keep-deleted" onClick={() => { store.getState().setExternalChange(false); void saveConnector(store, host, { force: true }); }}>Keep it</button>
+          <button type="button" data-testid="close-deleted" onClick={() => { store.getState().setExternalChange(false); store.getState().navigate({ name: 'dashboard' }); }}>Close it</button>
+        </div>
+      )}
+      {!isNew && <HeldSecretBanner localId={doc.id} hash={baseHash} />}
       <DraftOfferDialog />
       <EditorLayout
         canvas={(

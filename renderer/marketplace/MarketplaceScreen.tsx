@@ -31,7 +31,11 @@ export function MarketplaceScreen() {
 
   const load = useCallback(async () => {
     try {
-      setCatalogue(await host.templates.list());
+      // The built-in templates at once; the server's list (or its last known copy) follows.
+      const builtins = host.templates.list({ builtinOnly: true }).then((first) => setCatalogue((current) => current ?? first), () => undefined);
+      const full = await host.templates.list();
+      await builtins;
+      setCatalogue(full);
       setError(null);
       setUpdates(await host.templates.updates().catch(() => []));
     } catch (e) {
@@ -69,7 +73,7 @@ export function MarketplaceScreen() {
         <button type="button" data-testid="marketplace-refresh" onClick={() => void load()}>Refresh</button>
         <button type="button" className="primary" data-testid="publish-open" onClick={() => setPublishing(true)}>Publish a connector…</button>
       </div>
-      {catalogue?.remoteMessage && <p className="muted small-text" data-testid="marketplace-remote-message">{catalogue.remoteMessage}</p>}
+      {catalogue?.remoteMessage && <p className={`small-text ${catalogue.cachedAt ? 'warning-text' : 'muted'}`} data-testid="marketplace-remote-message" data-cached={catalogue.cachedAt ? 'true' : undefined}>{catalogue.cachedAt ? '⚡ ' : ''}{catalogue.remoteMessage}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <UpdatesBanner updates={updates} onUpdated={() => void load()} />
       {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} refresh={catalogue} />}

@@ -7,12 +7,14 @@ import { cancelPendingDrafts, flushPendingDrafts } from './draftAutosaver.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRunPrefs } from './sessionMemory.js';
 import { refreshEntries } from './workspaceActions.js';
+import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 
 export async function openConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
   flushPendingDrafts();
   const s = store.getState();
   s.resetRun(id, s.workspace ? lastRunPrefs(s.workspace.path, id) : null);
   s.offerDraft(null);
+  s.setExternalChange(false);
   s.select({ kind: 'none' });
   s.navigate({ name: 'editor', connectorId: id });
   // Read before anything is opened: the draft is the last state the user left.
@@ -37,6 +39,27 @@ export async function openConnector(store: AppStore, host: HostClient, id: strin
     removeDraft(s.workspace.path, id);
   }
   void loadLastRun(store, host, id);
+}
+
+/**
+ * The open connector's file changed under it (a pull, an edit on disk) and it has no unsaved
+ * edits: the editor shows the new content in place. Never navigates: a pull must not move
+ * the user to another screen, and on any other screen the next open reads the file anyway.
+ */
+export async function refreshOpenConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
+  const onEditor = () => {
+    const s = store.getState();
+    return s.route.name === 'editor' && s.route.connectorId === id && s.doc?.id === id;
+  };
+  if (!onEditor()) return;
+  let stored;
+  try {
+    stored = await host.connectors.get({ id });
+  } catch {
+    return; // gone or unreadable meanwhile: its own change event says so
+  }
+  if (!onEditor() || hasUnsavedChanges(store.getState())) return;
+  store.getState().openDocument(stored.connector, stored.connector, stored.hash);
 }
 
 /** "Load the file (drop my edits)": the unsaved edits and their draft are gone for good. */
@@ -154,6 +177,7 @@ export async function deleteConnector(store: AppStore, host: HostClient, id: str
   store.getState().notify({
     kind: 'info',
     message: `Deleted ${deleted.name}.`,
+    itemId: deleted.id,
     action: {
       label: 'Undo',
       run: () => void saveDocument(store, host, deleted).then(() => refreshEntries(store, host)),

@@ -12,6 +12,16 @@ const WHY: Record<SyncConflictView['kind'], string> = {
   id_taken: 'Its server id belongs to a connector you cannot see.',
 };
 
+/** "Deleted by Bob on the server, but changed here." when the server names who. */
+function why(conflict: SyncConflictView): string {
+  const by = conflict.serverAuthor;
+  if (!by) return WHY[conflict.kind];
+  if (conflict.kind === 'deleted_on_server') return `It was deleted by ${by} but changed here.`;
+  if (conflict.kind === 'edited_on_both') return `It was changed here and by ${by} on the server.`;
+  if (conflict.kind === 'edited_on_server_deleted_here') return `It was deleted here but changed by ${by} on the server.`;
+  return WHY[conflict.kind];
+}
+
 const pretty = (doc: Record<string, unknown> | null) => (doc ? `${JSON.stringify(doc, null, 2)}\n` : '// (deleted)\n');
 
 export function ConflictResolver({ conflict, onResolved }: { conflict: SyncConflictView; onResolved: () => void }) {
@@ -25,14 +35,14 @@ export function ConflictResolver({ conflict, onResolved }: { conflict: SyncConfl
     <div className="sync-conflict" data-testid="conflict-item" data-connector-id={conflict.localId}>
       <div className="row">
         <strong className="grow">{conflict.name}</strong>
-        <span className="muted">{WHY[conflict.kind]}</span>
+        <span className="muted" data-testid="conflict-why">{why(conflict)}</span>
       </div>
       {conflict.summary.length > 0 && (
         <ul className="sync-conflict-summary" data-testid="conflict-summary" aria-label="What differs">
           {conflict.summary.map((line) => <li key={line}>{line}</li>)}
         </ul>
       )}
-      <div className="row sync-diff-labels"><span className="grow">This computer</span><span className="grow">Server{conflict.serverRevision ? ` (revision ${conflict.serverRevision})` : ''}</span></div>
+      <div className="row sync-diff-labels"><span className="grow">This computer</span><span className="grow">Server{conflict.serverRevision ? ` (revision ${conflict.serverRevision}${conflict.serverAuthor ? `, ${conflict.serverAuthor}` : ''})` : ''}</span></div>
       <MonacoDiff original={pretty(conflict.mine)} modified={pretty(conflict.theirs)} testId="conflict-diff" />
       <div className="row">
         <button type="button" data-testid="keep-mine" disabled={busy} onClick={() => void resolve('keep-mine')}>Keep mine</button>

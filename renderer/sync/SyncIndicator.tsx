@@ -1,5 +1,6 @@
-/** The header's sync status (synced, pending, offline, conflict, error); opens the sync panel. */
+/** The header's sync status (synced, pending, offline, conflict, error); opens the sync panel. Teammates' notices show beneath it. */
 import { useState } from 'react';
+import { SyncNotices } from './SyncNotices.js';
 import { SyncPanel } from './SyncPanel.js';
 import { syncStateLabel } from './syncStateLabel.js';
 import { useSyncStatus } from './useSyncStatus.js';
@@ -23,6 +24,7 @@ export function SyncIndicator() {
         <span aria-hidden="true">{label.icon}</span> {label.text}
       </button>
       {open && <SyncPanel status={status} onClose={() => setOpen(false)} />}
+      <SyncNotices status={status} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { Dialog } from '../app/Dialog.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { ConflictResolver } from './ConflictResolver.js';
+import { HeldSecretsSection } from './HeldSecrets.js';
 import { SignInForm } from './SignInForm.js';
 import { SupabaseSettingsForm } from './SupabaseSettingsForm.js';
 import { SyncLogView } from './SyncLogView.js';
@@ -66,6 +67,7 @@ export function SyncPanel({ status, onClose }: { status: SyncStatus | null; onCl
             <h3 className="grow">Activity</h3>
             <button type="button" className="primary" data-testid="sync-now" onClick={() => void syncNow()}>Sync now</button>
           </div>
+          <HeldSecretsSection status={status} />
           {conflicts.length > 0 && (
             <div data-testid="conflict-list">
               <h4>Conflicts to resolve</h4>

@@ -30,7 +30,7 @@ describe('catalog lint on the migrated schema', () => {
        where n.nspname = 'public' and c.relkind = 'r' order by 1`,
     );
     expect(rows.map((r) => r.name)).toEqual([
-      'api_rate_limits', 'connector_executions', 'connector_run_requests', 'connector_templates', 'connectors', 'credential_audit_log',
+      'api_rate_limits', 'connector_executions', 'connector_revisions', 'connector_run_requests', 'connector_templates', 'connectors', 'credential_audit_log',
       'saas_admin_users', 'template_installs', 'template_ratings', 'template_reports', 'template_versions',
       'workspace_api_credentials', 'workspace_members', 'workspaces',
     ]);

@@ -26,7 +26,7 @@ describe('migrations', () => {
     const db = await createTestDatabase();
     opened.push(db);
     const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_tables where schemaname = 'public'`);
-    expect(rows[0]!.n).toBe(14);
+    expect(rows[0]!.n).toBe(15);
     const files = await readSqlFiles(MIGRATIONS_DIR);
     expect(db.appliedFiles.slice(-files.length)).toEqual(files.map((f) => f.name));
   });

@@ -19,6 +19,13 @@ export interface Notice {
   action?: { label: string; run: () => void };
   /** The screen it was shown on (routeKey): notices stay on their screen. */
   screen?: string;
+  /** The item (connector id) it is about: it goes when that item changes. */
+  itemId?: string;
+}
+
+export interface ExternalChange {
+  removed: boolean;
+  by?: string;
 }
 
 /** One key per screen (each open connector is its own screen). */
@@ -33,11 +40,16 @@ export interface UiSlice {
   theme: Theme;
   bottomPanel: BottomPanel;
   notices: Notice[];
-  /** The open connector's file changed on disk while it had unsaved edits. */
-  externalChange: boolean;
+  /**
+   * The open connector's file changed on disk while it had unsaved edits, or was deleted
+   * (`by`: the teammate whose synced revision did it).
+   */
+  externalChange: ExternalChange | false;
   appReady: boolean;
   setAppReady: (ready: boolean) => void;
-  setExternalChange: (changed: boolean) => void;
+  setExternalChange: (change: ExternalChange | false) => void;
+  /** Drops the notices about one item (its Undo would act on a stale copy once it changed). */
+  dismissAbout: (itemId: string) => void;
   navigate: (route: Route) => void;
   setTheme: (theme: Theme) => void;
   setBottomPanel: (panel: BottomPanel) => void;
@@ -56,6 +68,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   appReady: false,
   setAppReady: (appReady) => set({ appReady }),
   setExternalChange: (externalChange) => set({ externalChange }),
+  dismissAbout: (itemId) => set({ notices: get().notices.filter((n) => n.itemId !== itemId) }),
   // Notices are about the screen they were shown on: they do not follow the user to another.
   navigate: (route) => set({ route, notices: get().notices.filter((n) => n.screen === routeKey(route)) }),
   setTheme: (theme) => set({ theme }),

@@ -1,0 +1,105 @@
+/**
+ * Literal credential-looking values in the places a request sends them (headers, query
+ * parameters, the URL), found with the publish check's detectors (known token formats,
+ * random-looking strings, sensitive headers holding a literal), and the one-step fix: the
+ * value becomes a credential and every request field that held it refers to it instead.
+ * Sync holds such a connector back from the team until it is fixed.
+ */
+import type { Connector, KeyValue } from '../schema/connector.js';
+import { SECRET_HEADER_NAME } from '../validation/templateFields.js';
+import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
+
+export interface LiteralSecret {
+  /** Where in the document: `steps[0].headers[1].value`, `steps[0].query[0].value`, `steps[0].url`. */
+  path: string;
+  /** In words: `the "Authorization" header of step lookup`. */
+  where: string;
+  /** The literal text to move into a credential. */
+  secret: string;
+  /** The credential name the fix suggests (free among the connector's declared credentials). */
+  suggestedName: string;
+}
+
+const AUTH_SCHEME = /^(Bearer|Basic|Token)\s+/i;
+const HAS_TEMPLATE = /\{\{[^}]*\}\}/;
+
+/** The secret inside one request value, if it holds one. */
+function secretIn(value: string, sensitiveKey: boolean): string | null {
+  const format = matchKnownTokenFormat(value);
+  if (format) {
+    const match = value.match(format.pattern)![0];
+    return match.replace(AUTH_SCHEME, '');
+  }
+  const [random] = highEntropyTokens(value);
+  if (random) return random;
+  // A sensitive header (Authorization, X-Api-Key…) with a literal and no template at all.
+  const literal = value.replace(AUTH_SCHEME, '').trim();
+  if (sensitiveKey && literal.length >= 8 && !HAS_TEMPLATE.test(value)) return literal;
+  return null;
+}
+
+/** `X-Api-Key` → `x_api_key`; Authorization → `api_token`. */
+function nameFor(key: string): string {
+  if (/^(proxy-)?authorization$/i.test(key)) return 'api_token';
+  const slug = key.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[a-z_]/.test(slug) ? slug : `key_${slug || 'value'}`;
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
+}
+
+export function findLiteralSecrets(connector: Connector): LiteralSecret[] {
+  const found: LiteralSecret[] = [];
+  const taken = new Set(connector.credentials.map((slot) => slot.name));
+  const add = (path: string, where: string, secret: string, key: string) => {
+    if (found.some((other) => other.secret === secret)) return; // one fix covers every place it appears
+    const suggestedName = uniqueName(nameFor(key), taken);
+    taken.add(suggestedName);
+    found.push({ path, where, secret, suggestedName });
+  };
+  const rows = (list: KeyValue[], at: string, stepId: string, what: 'header' | 'query parameter', sensitive: (key: string) => boolean) => {
+    list.forEach((row, j) => {
+      const secret = secretIn(row.value, sensitive(row.key.trim()));
+      if (secret) add(`${at}[${j}].value`, `the "${row.key}" ${what} of step ${stepId}`, secret, row.key.trim() || what);
+    });
+  };
+  connector.steps.forEach((step, i) => {
+    const at = `steps[${i}]`;
+    rows(step.headers, `${at}.headers`, step.id, 'header', (key) => SECRET_HEADER_NAME.test(key));
+    rows(step.query, `${at}.query`, step.id, 'query parameter', (key) => SECRET_HEADER_NAME.test(key) || /^(api_?key|access_?token|token|key|secret)$/i.test(key));
+    // The URL's query string and path segments (some APIs take the key there).
+    // Piece by piece: `key=<secret>` must move only the secret.
+    for (const piece of step.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[/?&#=]/)) {
+      const secret = piece ? secretIn(piece, false) : null;
+      if (secret) add(`${at}.url`, `the URL of step ${step.id}`, secret, 'api_key');
+    }
+  });
+  return found;
+}
+
+/** Replaces `secret` with `{{credentials.<name>}}` in every string of `value`. */
+function replaceIn<T>(value: T, secret: string, reference: string): T {
+  if (typeof value === 'string') return value.split(secret).join(reference) as T;
+  if (Array.isArray(value)) return value.map((item) => replaceIn(item, secret, reference)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceIn(item, secret, reference)])) as T;
+  }
+  return value;
+}
+
+/**
+ * The connector with `found.secret` replaced by a reference to credential `name` in every
+ * step and the auth (the value may be pasted in several places), and the credential declared.
+ */
+export function moveLiteralSecret(connector: Connector, found: Pick<LiteralSecret, 'secret' | 'where'>, name: string): Connector {
+  const reference = `{{credentials.${name}}}`;
+  const declared = connector.credentials.some((slot) => slot.name === name);
+  return {
+    ...connector,
+    steps: replaceIn(connector.steps, found.secret, reference),
+    auth: replaceIn(connector.auth, found.secret, reference),
+    credentials: declared ? connector.credentials : [...connector.credentials, { name, label: `Moved from ${found.where}` }],
+  };
+}

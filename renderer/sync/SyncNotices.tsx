@@ -1,0 +1,43 @@
+/**
+ * What teammates did that this user should hear about once ("Bob kept their version of
+ * Phone lookup; yours is in History"), under the top bar until dismissed, with the
+ * connector's History one click away. Refreshed whenever the sync status changes.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncNotice, SyncStatus } from '../../contract/hostApi.js';
+import { useHost } from '../app/useHost.js';
+import { ConnectorHistoryDialog } from './ConnectorHistoryDialog.js';
+
+export function SyncNotices({ status }: { status: SyncStatus | null }) {
+  const host = useHost();
+  const [notices, setNotices] = useState<SyncNotice[]>([]);
+  const [history, setHistory] = useState<SyncNotice | null>(null);
+
+  const load = useCallback(async () => {
+    setNotices(await host.sync.notices().catch(() => []));
+  }, [host]);
+  useEffect(() => {
+    void load();
+  }, [load, status]);
+
+  const dismiss = async (id: string) => {
+    await host.sync.dismissNotice({ id }).catch(() => undefined);
+    await load();
+  };
+
+  if (notices.length === 0 && !history) return null;
+  return (
+    <>
+      <div className="sync-notices" role="status" aria-live="polite">
+        {notices.map((notice) => (
+          <div key={notice.id} className="sync-notice" data-testid="sync-notice">
+            <span className="grow">{notice.message}</span>
+            <button type="button" data-testid="sync-notice-history" onClick={() => setHistory(notice)}>Open History</button>
+            <button type="button" data-testid="sync-notice-dismiss" aria-label="Dismiss" onClick={() => void dismiss(notice.id)}>✕</button>
+          </div>
+        ))}
+      </div>
+      {history && <ConnectorHistoryDialog localId={history.localId} name={history.name} onClose={() => setHistory(null)} onRestored={() => void dismiss(history.id)} />}
+    </>
+  );
+}
