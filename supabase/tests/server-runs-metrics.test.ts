@@ -31,8 +31,8 @@ async function recordRun(options: { connectorId: string; workspaceId?: string; s
 beforeAll(async () => {
   db = await createTestDatabase();
   w = await buildWorld(db);
-  [{ id: metricsConnector }] = await as<{ id: string }>(userClaims(w.alice.id),
-    `insert into connectors (workspace_id, name, config) values ($1, 'Metrics', $2) returning id`, [w.w1, JSON.stringify(sampleConfig('Metrics'))]);
+  metricsConnector = (await as<{ id: string }>(userClaims(w.alice.id),
+    `insert into connectors (workspace_id, name, config) values ($1, 'Metrics', $2) returning id`, [w.w1, JSON.stringify(sampleConfig('Metrics'))]))[0]!.id;
   // 10 runs this week: 100 … 1000 ms; 8 succeeded, one failed, one timed out; 6 on the server.
   for (let i = 1; i <= 10; i++) {
     await recordRun({ connectorId: metricsConnector, status: i === 3 ? 'failed' : i === 7 ? 'timeout' : 'success', ms: i * 100, source: i <= 6 ? 'server' : 'local_test' });
