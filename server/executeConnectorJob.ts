@@ -9,7 +9,7 @@ import { NonRetryableJobError } from './errors.js';
 import { ConnectorJobSchema, type ConnectorJob } from './job.js';
 import { loadConnector } from './loadConnector.js';
 import { DEFAULT_CONNECTOR_CONCURRENCY, type ServerPorts } from './ports.js';
-import { findExecution, recordExecution, type ExecutionStatus } from './recordExecution.js';
+import { findExecution, markRunStarted, recordExecution, type ExecutionStatus } from './recordExecution.js';
 import { createServiceRateLimiter } from './serviceRateLimiter.js';
 
 export interface JobOutcome {
@@ -43,6 +43,7 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
   const { connector, revision } = await loadConnector(ports.db, job.connectorId, job.workspaceId);
   const slot = await ports.slots?.acquire(job.connectorId, connector.rateLimit.maxConcurrent ?? DEFAULT_CONNECTOR_CONCURRENCY, ports.signal);
   try {
+    await markRunStarted(ports.db, job);
     const record = await runConnector(connector, {
       inputs: job.inputs,
       transport: ports.transport,

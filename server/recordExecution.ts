@@ -30,6 +30,11 @@ export async function findExecution(sql: SqlRunner, job: ConnectorJob): Promise<
   return rows[0];
 }
 
+/** The request is being executed now (History shows it "running"); no row for a job without a request (Trigger.dev). */
+export async function markRunStarted(db: ServiceDatabase, job: ConnectorJob): Promise<void> {
+  await db.asService((sql) => sql.query(`update public.connector_run_requests set started_at = now() where id = $1 and workspace_id = $2`, [job.runId, job.workspaceId]));
+}
+
 export async function recordExecution(db: ServiceDatabase, job: ConnectorJob, record: ExecutionRecord, revision: number): Promise<StoredExecution> {
   return db.asService(async (sql) => {
     const { rows } = await sql.query<{ e: { id: string; status: ExecutionStatus } }>(

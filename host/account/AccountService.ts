@@ -482,27 +482,62 @@ export class AccountService {
     return status;
   }
 
-  /** The engine for the open folder's link, (re)built when the folder, link or user changed. */
   /**
-   * The runs teammates uploaded for this folder's connectors (team_run_stats on the linked
-   * workspace), keyed by local connector id; empty when signed out, unlinked or unreachable.
+   * The runs teammates uploaded or the server ran for this folder's connectors (team_run_stats)
+   * and each connector's last 7 days (connector_metrics) on the linked workspace, keyed by local
+   * connector id; empty when signed out, unlinked or unreachable.
    */
   async teamRunStats(): Promise<Record<string, TeamRunStats>> {
     const active = await this.activeSync();
     if (!active || !this.client) return {};
     const now = Date.now();
     if (this.teamStats?.key === active.key && now - this.teamStats.at < TEAM_STATS_TTL_MS) return this.teamStats.value;
-    const { data, error } = await this.client.client.rpc('team_run_stats', { p_workspace_id: active.workspaceId });
-    if (error) throw new Error(`team run statistics: ${error.message}`);
+    const client = this.client.client;
+    const [team, week] = await Promise.all([
+      client.rpc('team_run_stats', { p_workspace_id: active.workspaceId }),
+      client.rpc('connector_metrics', { p_workspace_id: active.workspaceId }),
+    ]);
+    if (team.error) throw new Error(`team run statistics: ${team.error.message}`);
+    if (week.error) throw new Error(`connector metrics: ${week.error.message}`);
     const localIdOf = new Map(Object.entries((await active.state.load())?.records ?? {}).map(([localId, record]) => [record.remoteId, localId]));
     const value: Record<string, TeamRunStats> = {};
-    for (const row of (data ?? []) as Array<{ connector_id: string; runs: number; successes: number; last_run_at: string | null; last_status: TeamRunStats['lastStatus'] }>) {
+    for (const row of (team.data ?? []) as Array<{ connector_id: string; runs: number; successes: number; last_run_at: string | null; last_status: TeamRunStats['lastStatus'] }>) {
       const localId = localIdOf.get(row.connector_id);
       if (!localId) continue;
       value[localId] = { runs: Number(row.runs), successes: Number(row.successes), lastRunAt: row.last_run_at ? Date.parse(row.last_run_at) : null, lastStatus: row.last_status };
     }
+    for (const row of (week.data ?? []) as Array<{ connector_id: string; executions_per_week: number; server_runs_per_week: number; failure_rate: number | null; p95_execution_ms: number | null }>) {
+      const localId = localIdOf.get(row.connector_id);
+      if (!localId) continue;
+      value[localId] ??= { runs: 0, successes: 0, lastRunAt: null, lastStatus: null };
+      value[localId].week = {
+        executions: Number(row.executions_per_week),
+        serverRuns: Number(row.server_runs_per_week),
+        failureRate: row.failure_rate === null ? null : Number(row.failure_rate),
+        p95DurationMs: row.p95_execution_ms === null ? null : Number(row.p95_execution_ms),
+      };
+    }
     this.teamStats = { key: active.key, at: now, value };
     return value;
+  }
+
+  /**
+   * The linked workspace's copy of a local connector, for server runs: the signed-in client,
+   * the workspace and the connector's remote id; or why there is none, in the user's terms.
+   */
+  async remoteConnector(localId: string): Promise<{ client: SupabaseClient; workspaceId: string; remoteId: string } | { kind: 'signed_out' | 'not_linked' | 'not_synced'; problem: string }> {
+    const status = await this.status();
+    if (!status.configured || !status.user) return { kind: 'signed_out', problem: 'Sign in to Supabase (Sync in the top bar) to run connectors on the server.' };
+    const active = await this.activeSync();
+    if (!active || !this.client) return { kind: 'not_linked', problem: 'Link this folder to a Supabase workspace (Sync in the top bar) to run connectors on the server.' };
+    const record = (await active.state.load())?.records?.[localId];
+    if (!record || record.revision <= 0) return { kind: 'not_synced', problem: 'Save this connector and let it sync first: the server runs the synced version.' };
+    return { client: this.client.client, workspaceId: active.workspaceId, remoteId: record.remoteId };
+  }
+
+  /** Forget the cached card figures (a server run finished, so they changed). */
+  forgetTeamStats(): void {
+    this.teamStats = null;
   }
 
   private async activeSync(): Promise<ActiveSync | null> {

@@ -1,13 +1,15 @@
 /**
  * The account and sync calls of the contract as a host-services extension
  * (createHostServices registers it): Supabase sign-in, the workspace link, sync on demand,
- * periodically and shortly after local changes, run upload after finished runs.
+ * periodically and shortly after local changes, run upload after finished runs; server runs
+ * of synced connectors and the SaaS admins' metrics through the same signed-in client.
  */
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
 import type { HostServiceExtension } from '../api/createHostServices.js';
 import { AccountService, type AccountServiceOptions } from './AccountService.js';
+import { ServerRunService } from './serverRuns.js';
 
-type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}`>;
+type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}`>;
 type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
 export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs' | 'networkUp'> & {
@@ -31,6 +33,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       ...(options.networkUp === undefined ? {} : { networkUp: options.networkUp }),
     });
     options.onService?.(service);
+    const serverRuns = new ServerRunService(service);
     context.provideTeamRunStats(() => service.teamRunStats());
 
     const offs = [
@@ -60,6 +63,10 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
       'sync.dismissNotice': async ({ id }) => ({ dismissed: await service.dismissNotice(id) }),
       'sync.history': ({ localId }) => service.history(localId),
       'sync.restore': ({ localId, revision }) => service.restore(localId, revision),
+      'serverRuns.enqueue': ({ connectorId, inputs }) => serverRuns.enqueue(connectorId, inputs),
+      'serverRuns.list': ({ connectorId }) => serverRuns.list(connectorId),
+      'serverRuns.retry': ({ connectorId, runId }) => serverRuns.retry(connectorId, runId),
+      'admin.metrics': () => serverRuns.adminMetrics(),
     };
     return {
       calls,

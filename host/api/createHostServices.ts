@@ -86,7 +86,7 @@ export interface HostServiceContext {
 }
 
 /** Calls provided by extensions rather than by this file. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `templates.${string}`>;
+export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}`>;
 type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
 export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
 

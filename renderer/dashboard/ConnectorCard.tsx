@@ -59,6 +59,13 @@ export const ConnectorCard = memo(function ConnectorCard({ entry, selected, acti
         <div><dt>p95</dt><dd>{formatMs(stats.p95DurationMs)}</dd></div>
         <div><dt>Last run</dt><dd title={stats.lastStatus ?? undefined}>{stats.lastRunAt ? new Date(stats.lastRunAt).toLocaleDateString() : 'never'}</dd></div>
       </dl>
+      {stats.week && (
+        <p className="small-text muted" data-testid="card-week" title="The linked workspace's last 7 days: every recorded run, server runs included (targets: under 5% failed, p95 under 10 s)">
+          7 days: <span data-testid="card-week-runs">{stats.week.executions} run{stats.week.executions === 1 ? '' : 's'}</span> ({stats.week.serverRuns} on server)
+          {' · '}<span data-testid="card-week-failed">{stats.week.failureRate === null ? '—' : `${Math.round(stats.week.failureRate * 100)}% failed`}</span>
+          {' · '}<span data-testid="card-week-p95">p95 {formatMs(stats.week.p95DurationMs)}</span>
+        </p>
+      )}
       <footer className="card-actions">
         <label className="row small-text">
           <input type="checkbox" checked={entry.enabled} onChange={(e) => actions.toggleEnabled(entry.id, e.target.checked)} /> Enabled

@@ -4,8 +4,9 @@ import type { RunSummary } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
+import { ServerRunsSection } from './ServerRunsSection.js';
 
-/** Run history with status and date filters; open a past run read-only or compare two. */
+/** Run history: the connector's server runs, then this computer's test runs with status and date filters; open a past run read-only or compare two. */
 export function HistoryPanel() {
   const store = useAppStoreApi();
   const host = useHost();
@@ -45,6 +46,8 @@ export function HistoryPanel() {
 
   return (
     <div className="history" data-testid="history-panel">
+      <ServerRunsSection connectorId={connectorId} />
+      <h3 className="small-text">Test runs on this computer</h3>
       <div className="row">
         <select aria-label="Status filter" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">All statuses</option><option value="success">success</option><option value="failed">failed</option><option value="cancelled">cancelled</option><option value="timeout">timeout</option>

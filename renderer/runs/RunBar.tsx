@@ -6,6 +6,7 @@ import { useHost } from '../app/useHost.js';
 import { cassetteNameProblem } from '../services/cassetteNames.js';
 import { NO_CASSETTE_MESSAGE, cancelRun, rerunFromFailed, runErrorAfterEdit, submitRun } from '../services/runActions.js';
 import type { RunMode } from '../store/slices/runSlice.js';
+import { ServerRunButton } from './ServerRunButton.js';
 import { useCassettes } from './useCassettes.js';
 
 export function RunBar() {
@@ -93,6 +94,7 @@ export function RunBar() {
       {recordNameProblem && <span className="error-text" role="alert" data-testid="run-record-name-error">{recordNameProblem}</span>}
       {replacesExisting && !recordNameProblem && <span className="small-text" data-testid="run-record-name-replaces">Replaces the cassette of that name.</span>}
       <button type="submit" className="primary" data-testid="run-button" disabled={running || noCassette || recordNameProblem !== null} title={noCassette ? NO_CASSETTE_MESSAGE : 'Run (Ctrl/Cmd+Enter)'}>▶ Run</button>
+      <ServerRunButton />
       <button type="button" data-testid="cancel-run-button" disabled={!running} onClick={() => void cancelRun(store, host)}>Cancel</button>
       {hasFailed && !running && <button type="button" onClick={() => void rerunFromFailed(store, host)}>Re-run from failed step</button>}
       {run && <span className={`run-status status-${run.status}`} data-testid="run-status">{run.status}</span>}

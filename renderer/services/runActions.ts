@@ -14,7 +14,8 @@ export interface RunRequest {
   recordAs?: string;
 }
 
-function coerceInputs(store: AppStore): Record<string, InputValue> {
+/** The run bar's values as the connector's input types (numbers and booleans from their text). */
+export function coerceInputs(store: AppStore): Record<string, InputValue> {
   const { doc, runInputs } = store.getState();
   const values: Record<string, InputValue> = {};
   for (const input of doc?.inputs ?? []) {

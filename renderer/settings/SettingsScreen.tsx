@@ -1,7 +1,8 @@
 /**
  * The app settings (issue 3): theme, default run mode, the proxy for live runs, the Supabase
  * project (the sync panel's own form, not a copy) and, on Linux, the vault's plaintext-key
- * opt-in. Each section saves on its own and says so; the host validates again.
+ * opt-in; for SaaS admins, the metrics across workspaces. Each section saves on its own and
+ * says so; the host validates again.
  */
 import { useEffect, useId, useState } from 'react';
 import { THEMES, proxyUrlProblem, type AppInfo, type AppSettings, type AppSettingsPatch, type RunMode } from '../../contract/hostApi.js';
@@ -9,6 +10,7 @@ import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { SupabaseSettingsForm } from '../sync/SupabaseSettingsForm.js';
+import { AdminMetricsSection } from './AdminMetricsSection.js';
 import { resolveTheme } from './resolveTheme.js';
 import './settings.css';
 
@@ -135,6 +137,8 @@ export function SettingsScreen() {
         <p className="muted small-text">The same settings as in the sync panel; sign in there.</p>
         <SupabaseSettingsForm onSaved={() => undefined} />
       </fieldset>
+
+      <AdminMetricsSection />
 
       {info?.platform === 'linux' && (
         <fieldset className="settings-section">

@@ -6,6 +6,8 @@
  *   CONNECTOR_STUDIO_ALLOW_ADDRESSES      internal addresses connectors may call anyway, comma-separated
  *                                         IPs/CIDRs (tests: 127.0.0.1); unset in production
  *   WORKER_SUPERVISE_INTERVAL_SECONDS     how often expired / heartbeat-lost jobs are retried (default 5)
+ *   WORKER_BATCH_SIZE                     jobs fetched per queue query (default 4; 1 fetches one job at a time
+ *                                         and then waits the polling interval, which caps throughput)
  *   WORKER_GROUP_CONCURRENCY=off          don't ask pg-boss to hold back jobs of busy connectors (the
  *                                         connector slots still cap them; tests use it to prove that)
  * Logs are JSON lines on stdout: run ids, statuses and timings, never inputs or credentials.
@@ -30,6 +32,7 @@ const logger = jsonLogger();
 const worker = await startWorker({
   databaseUrl,
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
+  batchSize: Number(process.env.WORKER_BATCH_SIZE ?? 4),
   allowAddresses: parseAllowList(process.env.CONNECTOR_STUDIO_ALLOW_ADDRESSES),
   superviseIntervalSeconds: Number(process.env.WORKER_SUPERVISE_INTERVAL_SECONDS ?? 5),
   groupConcurrency: process.env.WORKER_GROUP_CONCURRENCY !== 'off',

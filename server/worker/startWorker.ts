@@ -25,7 +25,14 @@ export interface WorkerOptions {
   logger: Logger;
   /** pg-boss supervision cadence (expired/heartbeat-lost jobs are retried on it); default 5 s. */
   superviseIntervalSeconds?: number;
+  /** How long an idle poller waits before asking the queue again (default 0.5 s, pg-boss's minimum). */
   pollingIntervalSeconds?: number;
+  /**
+   * Jobs fetched per query (default 4). A full batch is followed at once by the next fetch
+   * (pg-boss's burstWhenBatchFull); a single-job fetch would wait the polling interval after
+   * every job, which capped a worker at concurrency / 0.5 s executions per second.
+   */
+  batchSize?: number;
   /**
    * Let pg-boss skip fetching jobs of connectors at their cap (default true). The cap itself is
    * the connector slots' either way; the tests run with it off to prove that.
@@ -40,7 +47,7 @@ export interface Worker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
-  const concurrency = options.concurrency ?? 8;
+  const { pollers, batchSize, concurrency } = pollerLayout(options.concurrency ?? 8, options.batchSize ?? 4);
   const logger = options.logger;
   // One connection per running execution holds its connector slot; a few more serve the short
   // queries. Keep workers × (concurrency + 11) under the server's max_connections.
@@ -81,8 +88,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }
 
   await boss.work<ConnectorJob>(QUEUE_NAME, {
-    batchSize: 1,
-    localConcurrency: concurrency,
+    batchSize,
+    localConcurrency: pollers,
+    // While the queue has work, fetch again as soon as a full batch is done instead of
+    // sleeping the polling interval (see `batchSize` above).
+    burstWhenBatchFull: batchSize > 1,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
     perJobResults: true,
     // Skips fetching jobs whose connector is at its cap; connectorSlots enforces the cap itself.
@@ -90,7 +100,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }, async (jobs) => Promise.all(jobs.map(handle)));
 
   const dispatcher = await startDispatcher(options.databaseUrl, boss, logger);
-  logger.info('worker started', { concurrency, queue: QUEUE_NAME });
+  logger.info('worker started', { concurrency, pollers, batchSize, queue: QUEUE_NAME });
 
   return {
     async stop() {
@@ -101,4 +111,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       await db.close();
     },
   };
+}
+
+/**
+ * `concurrency` executions at once as pollers × batch: each pg-boss poller runs one fetched
+ * batch at a time. The batch is at most `batchSize`, and as even as the split allows
+ * (concurrency 6, batch 4 → 2 pollers × 3).
+ */
+export function pollerLayout(concurrency: number, batchSize: number): { pollers: number; batchSize: number; concurrency: number } {
+  const wanted = Math.max(1, Math.floor(concurrency));
+  const pollers = Math.ceil(wanted / Math.max(1, Math.min(Math.floor(batchSize), wanted)));
+  const batch = Math.ceil(wanted / pollers);
+  return { pollers, batchSize: batch, concurrency: pollers * batch };
 }
