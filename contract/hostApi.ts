@@ -189,6 +189,8 @@ export const CassetteSummarySchema = z.object({
   /** ISO date from the cassette; null when the file is not a readable cassette. */
   recordedAt: z.string().nullable(),
   interactions: z.number().int(),
+  /** The environment it was recorded against (it replays under any). */
+  environment: z.string().optional(),
   /** Why the file cannot be replayed, and what to do about it. */
   error: z.string().optional(),
 });

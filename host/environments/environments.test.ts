@@ -94,3 +94,29 @@ describe('environments', () => {
     expect((await services.api.environments.list())[0]!.secrets).toEqual([{ name: 'partner_key', set: false }]);
   });
 });
+
+describe('cassettes and environments', () => {
+  it('a cassette recorded against sandbox names it in the cassette list and replays under production', async () => {
+    await services.api.environments.save({ name: 'sandbox', variables: { base_url: baseUrl, region: 'sandbox-eu' } });
+    await services.api.environments.save({ name: 'production', variables: { base_url: 'https://api.production.invalid', region: 'prod-us' }, confirmLiveRuns: true });
+    await services.api.environments.setSecret({ environment: 'sandbox', name: 'partner_key', value: SECRET });
+    const saved = await services.api.connectors.save({ connector });
+    expect(saved.status).toBe('saved');
+
+    const { runId } = await services.api.runs.start({ connectorId: 'env-demo', inputs: {}, mode: 'live', environment: 'sandbox', record: true, cassette: 'found' });
+    await services.runSettled(runId);
+    expect(seen).toEqual([`/sandbox-eu key=${SECRET}`]);
+    expect(await services.api.runs.cassettes({ connectorId: 'env-demo' })).toEqual([expect.objectContaining({ name: 'found', environment: 'sandbox', interactions: 1 })]);
+
+    // Replay asks no confirmation, sends nothing, and matches although production's URL and region differ.
+    const replay = await services.api.runs.start({ connectorId: 'env-demo', inputs: {}, mode: 'replay', environment: 'production', cassette: 'found' });
+    await services.runSettled(replay.runId);
+    const { record } = await services.api.runs.get({ connectorId: 'env-demo', runId: replay.runId });
+    expect(record).toMatchObject({ status: 'success', environment: 'production' });
+    expect(record.steps[0]!.outputs.where).toBe('/sandbox-eu');
+    expect(seen).toHaveLength(1);
+    for (const file of await readdir(workspace.dir, { recursive: true })) {
+      if (file.endsWith('.json')) expect((await readFile(join(workspace.dir, file), 'utf8')).includes(SECRET), file).toBe(false);
+    }
+  });
+});
