@@ -393,7 +393,8 @@ export const hostCalls = {
     z.object({ id: z.string(), file: z.string(), hash: z.string(), issues: z.array(ValidationIssueSchema) }),
   ),
   'connectors.export': call(
-    z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS) }).strict(),
+    /** `environment`: the interchange export maps `{{env.x}}` from it (inputs with its values as defaults; secret ones as workspace credentials). */
+    z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS), environment: environmentName.optional() }).strict(),
     z.object({ fileName: z.string(), content: z.string() }),
   ),
 

@@ -207,9 +207,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       if (saved.status !== 'saved') throw new HostError('ALREADY_EXISTS', saved.message);
       return { id: saved.id, file: saved.file, hash: saved.hash, issues };
     },
-    'connectors.export': async ({ id, format }) => {
+    'connectors.export': async ({ id, format, environment }) => {
       const entry = await session.current().get(id);
-      return exportConnector(entry.connector, format, entry.file);
+      return exportConnector(entry.connector, format, entry.file, environment ? await environments.forExport(environment) : undefined);
     },
 
     'openapi.inspect': async (params) => inspectOpenApi(params),

@@ -1,5 +1,5 @@
 /** Environments of the open workspace: the file for variables, the vault for secret values. */
-import type { RunEnvironment } from '../../core/index.js';
+import type { ExportEnvironment, RunEnvironment } from '../../core/index.js';
 import { HostError, type EnvironmentView } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import { environmentSecretKey, readEnvironments, writeEnvironments, type Environment } from './environmentsFile.js';
@@ -48,6 +48,13 @@ export class EnvironmentService {
     }
     await this.vault.set(environmentSecretKey(environment, name), value);
     return this.list();
+  }
+
+  /** What the interchange export needs: plain values and the names of secret variables (never their values). */
+  async forExport(name: string): Promise<ExportEnvironment> {
+    const env = (await readEnvironments(this.root())).environments[name];
+    if (!env) throw new HostError('NOT_FOUND', `There is no environment "${name}" in this workspace.`, { hint: 'Pick another environment in the run bar, or add it under Environments.' });
+    return { name, variables: env.variables, secrets: env.secrets };
   }
 
   /** What a run under `name` gets: its variables and secret values, and whether live runs need confirming. */

@@ -120,3 +120,19 @@ describe('cassettes and environments', () => {
     }
   });
 });
+
+describe('interchange export and environments', () => {
+  it('maps {{env.x}} from the chosen environment and never writes a secret value', async () => {
+    await services.api.environments.save({ name: 'sandbox', variables: { base_url: baseUrl, region: 'eu' } });
+    await services.api.environments.setSecret({ environment: 'sandbox', name: 'partner_key', value: SECRET });
+    await services.api.connectors.save({ connector });
+    await expect(services.api.connectors.export({ id: 'env-demo', format: 'interchange' })).rejects.toThrow(/step "call" URL uses \{\{env.base_url\}\}/);
+    const { content } = await services.api.connectors.export({ id: 'env-demo', format: 'interchange', environment: 'sandbox' });
+    expect(content).not.toContain(SECRET);
+    const doc = JSON.parse(content) as { input_schema: Record<string, { default?: string }>; config: { url: string; headers: unknown } };
+    expect(doc.input_schema.base_url!.default).toBe(baseUrl);
+    expect(doc.config).toMatchObject({ url: '{{base_url}}/{{region}}', headers: [{ key: 'x-key', value: '{{workspace.partner_key}}' }] });
+    // The app format keeps the references as they are.
+    expect((await services.api.connectors.export({ id: 'env-demo', format: 'app', environment: 'sandbox' })).content).toContain('{{env.base_url}}');
+  });
+});
