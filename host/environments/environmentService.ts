@@ -53,7 +53,7 @@ export class EnvironmentService {
   /** What the interchange export needs: plain values and the names of secret variables (never their values). */
   async forExport(name: string): Promise<ExportEnvironment> {
     const env = (await readEnvironments(this.root())).environments[name];
-    if (!env) throw new HostError('NOT_FOUND', `There is no environment "${name}" in this workspace.`, { hint: 'Pick another environment in the run bar, or add it under Environments.' });
+    if (!env) throw new HostError('NOT_FOUND', `There is no environment "${name}" in this workspace.`, { hint: 'Pick another environment in the run bar, or add it to environments.json.' });
     return { name, variables: env.variables, secrets: env.secrets };
   }
 
