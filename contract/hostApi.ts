@@ -407,6 +407,8 @@ export const hostCalls = {
   'environments.list': call(noParams, z.array(EnvironmentViewSchema)),
   'environments.save': call(EnvironmentSaveParamsSchema, z.array(EnvironmentViewSchema)),
   'environments.delete': call(z.object({ name: environmentName }).strict(), z.array(EnvironmentViewSchema)),
+  /** Renames an environment, moving its secret values in the vault with it. */
+  'environments.rename': call(z.object({ name: environmentName, to: environmentName }).strict(), z.array(EnvironmentViewSchema)),
   /** Stores a secret variable's value in the vault (and lists the name in environments.json). */
   'environments.setSecret': call(z.object({ environment: environmentName, name: environmentName, value: z.string().min(1, 'the value is empty').max(65_536) }).strict(), z.array(EnvironmentViewSchema)),
 

@@ -83,7 +83,7 @@ export function mapEnvironmentForExport(c: Connector, environment: ExportEnviron
   const missing = usages.filter((u) => !secrets.has(u.variable) && !Object.hasOwn(environment.variables, u.variable));
   if (missing.length > 0) {
     throw new ConnectorError('UNSUPPORTED_EXPORT', `The environment "${environment.name}" has no value for what the connector uses: ${describe(missing)}.`, {
-      hint: `Add ${[...new Set(missing.map((u) => u.variable))].join(', ')} to "${environment.name}" (environments.json), or export with another environment.`,
+      hint: `Add ${[...new Set(missing.map((u) => u.variable))].join(', ')} to "${environment.name}" under Environments, or export with another environment.`,
     });
   }
 

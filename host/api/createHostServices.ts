@@ -218,6 +218,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'environments.list': async () => environments.list(),
     'environments.save': async ({ name, ...environment }) => environments.save(name, environment),
     'environments.delete': async ({ name }) => environments.delete(name),
+    'environments.rename': async ({ name, to }) => environments.rename(name, to),
     'environments.setSecret': async ({ environment, name, value }) => environments.setSecret(environment, name, value),
 
     // Environment secrets share the vault but are managed under Environments.

@@ -104,7 +104,7 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
 function environmentNotice({ created, kept }: { created: string[]; kept: string[] }): string {
   const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
   const parts: string[] = [];
-  if (created.length > 0) parts.push(` Added the environment${created.length === 1 ? '' : 's'} ${list(created)} (secret variables have no value yet).`);
+  if (created.length > 0) parts.push(` Added the environment${created.length === 1 ? '' : 's'} ${list(created)} (set their secret values under Environments).`);
   if (kept.length > 0) parts.push(` Kept your own ${list(kept)}: not overwritten by the template's.`);
   return parts.join('');
 }
