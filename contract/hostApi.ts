@@ -249,6 +249,8 @@ export const CassetteSummarySchema = z.object({
   /** ISO date from the cassette; null when the file is not a readable cassette. */
   recordedAt: z.string().nullable(),
   interactions: z.number().int(),
+  /** The environment it was recorded against (it replays under any). */
+  environment: z.string().optional(),
   /** Why the file cannot be replayed, and what to do about it. */
   error: z.string().optional(),
 });
@@ -496,7 +498,8 @@ export const hostCalls = {
     z.object({ id: z.string(), file: z.string(), hash: z.string(), issues: z.array(ValidationIssueSchema) }),
   ),
   'connectors.export': call(
-    z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS) }).strict(),
+    /** `environment`: the interchange export maps `{{env.x}}` from it (inputs with its values as defaults; secret ones as workspace credentials). */
+    z.object({ id: connectorId, format: z.enum(EXPORT_FORMATS), environment: environmentName.optional() }).strict(),
     z.object({ fileName: z.string(), content: z.string() }),
   ),
 
@@ -509,6 +512,8 @@ export const hostCalls = {
   'environments.list': call(noParams, z.array(EnvironmentViewSchema)),
   'environments.save': call(EnvironmentSaveParamsSchema, z.array(EnvironmentViewSchema)),
   'environments.delete': call(z.object({ name: environmentName }).strict(), z.array(EnvironmentViewSchema)),
+  /** Renames an environment, moving its secret values in the vault with it. */
+  'environments.rename': call(z.object({ name: environmentName, to: environmentName }).strict(), z.array(EnvironmentViewSchema)),
   /** Stores a secret variable's value in the vault (and lists the name in environments.json). */
   'environments.setSecret': call(z.object({ environment: environmentName, name: environmentName, value: z.string().min(1, 'the value is empty').max(65_536) }).strict(), z.array(EnvironmentViewSchema)),
 

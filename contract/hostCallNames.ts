@@ -21,6 +21,7 @@ export const HOST_CALL_NAMES = [
   'environments.list',
   'environments.save',
   'environments.delete',
+  'environments.rename',
   'environments.setSecret',
   'credentials.list',
   'credentials.set',

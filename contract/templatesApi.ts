@@ -79,6 +79,8 @@ export const TemplateInstallResultSchema = z.object({
   /** Template slot → the workspace credential the connector now references. */
   credentialNames: z.record(z.string(), z.string()),
   cassettes: z.array(z.string()),
+  /** Environments the template declares: created in the workspace, or kept as they were (same name; never overwritten). */
+  environments: z.object({ created: z.array(z.string()), kept: z.array(z.string()) }).default({ created: [], kept: [] }),
 });
 export type TemplateInstallResult = z.infer<typeof TemplateInstallResultSchema>;
 

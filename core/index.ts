@@ -27,3 +27,5 @@ export * from './testing/index.js';
 export * from './templates/index.js';
 export * from './interchange/index.js';
 export * from './openapi/index.js';
+export { envPlaceholder, envVariablesOf, offlineEnvironment, placeholderEnvironment } from './environments/placeholders.js';
+export { replayUrlFor } from './environments/replayUrl.js';

@@ -56,6 +56,22 @@ describe('connector-studio convert', () => {
     expect(result.stderr).toContain(`${file} cannot be written in the interchange format: ${expected}\n`);
   });
 
+  it('--env maps {{env.x}} from environments.json next to the file; without it the refusal names the field and the option', async () => {
+    const envConnector = { schemaVersion: 1, id: 'env-c', name: 'Env connector', steps: [{ id: 'call', name: 'Call', url: '{{env.base_url}}/x', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }] }] };
+    const file = await work.write('env.connector.json', envConnector);
+    await work.write('environments.json', { environments: { sandbox: { variables: { base_url: 'https://sandbox.example.test' }, secrets: ['partner_key'] } } });
+    const refused = await runCli(['convert', file, '--to', 'interchange']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('step "Call" URL uses {{env.base_url}}; step "Call" header x-key uses {{env.partner_key}}');
+    expect(refused.stderr).toContain('convert --to interchange --env <name>');
+    const mapped = await runCli(['convert', file, '--to', 'interchange', '--env', 'sandbox']);
+    expect(mapped.code).toBe(0);
+    const doc = JSON.parse(mapped.stdout) as { input_schema: unknown; config: { url: string; headers: unknown } };
+    expect(doc.input_schema).toEqual({ base_url: { type: 'string', label: 'base_url (sandbox environment)', default: 'https://sandbox.example.test' } });
+    expect(doc.config).toMatchObject({ url: '{{base_url}}/x', headers: [{ key: 'x-key', value: '{{workspace.partner_key}}' }] });
+    expect(await runCli(['convert', file, '--to', 'interchange', '--env', 'staging'])).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no environment "staging"') });
+  });
+
   it('usage errors exit 2 and point at the help', async () => {
     expect(await runCli(['convert', APP])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--to app or --to interchange[\s\S]*convert --help/) });
     expect(await runCli(['convert', APP, '--to', 'yaml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/not "yaml"/) });

@@ -1,4 +1,5 @@
 import {
+  offlineEnvironment,
   createRateLimiterRegistry,
   createRedactor,
   runConnector,
@@ -96,12 +97,14 @@ export async function runCommand(args: string[], context: CommandContext): Promi
 
   const connector = await loadConnectorFile(file);
   // Loaded only with --env: the environments module brings the file writer and the host contract.
-  const environment = values.env ? await (await import('../io/loadEnvironment.js')).loadEnvironment(file, values.env, context.env) : undefined;
+  const chosen = values.env ? await (await import('../io/loadEnvironment.js')).loadEnvironment(file, values.env, context.env) : undefined;
+  // Offline, a variable the environment lacks (or every one, without --env) stands for itself, as credentials do.
+  const environment = mode === 'live' ? chosen : offlineEnvironment(connector, chosen);
   for (const [name, value] of Object.entries(environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
   const inputs = parseKeyValues(values.input ?? [], 'input', 'run');
   checkInputNames(connector, Object.keys(inputs));
 
-  const prepared = await createTransport(connector, { mode, cassettePath: values.cassette, recordPath: values.record }, redactor);
+  const prepared = await createTransport(connector, { mode, cassettePath: values.cassette, recordPath: values.record, environment: environment?.name }, redactor);
   const setup: RunSetup = {
     connector,
     secrets: createCredentialResolver(credentials, { offline: mode !== 'live' }),

@@ -5,6 +5,7 @@ import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { CliError, isCliError, usageError } from '../errors/CliError.js';
 import { loadCassetteFile } from '../io/createTransport.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';
+import { readEnvironments } from '../../host/environments/environmentsFile.js';
 import { formatMs } from '../output/formatRunReport.js';
 import type { CommandContext } from './context.js';
 
@@ -12,7 +13,9 @@ export const TEST_HELP = `Usage: connector-studio test <file|dir> [--json]
 
 Runs the test cases stored in a connector's "tests" list, offline: "mock" cases use each
 step's mock response, "replay" cases a cassette (its path is relative to the connector file).
-No credentials are needed.
+No credentials are needed. A case's environment (its "environment", else the one its cassette
+was recorded in) is shown; {{env.x}} takes that environment's non-secret values from the
+environments.json next to the connector file, else stands for itself, as replay matches it.
 
 Given a directory, tests every *.connector.json file in it and its subfolders
 (node_modules and dot-folders skipped). Interchange files carry no test cases.
@@ -75,7 +78,13 @@ async function testFile(file: string, single: boolean): Promise<FileOutcome> {
   try {
     const connector = await loadConnectorFile(file);
     const folder = dirname(resolve(file));
-    const results = await runTestCases(connector, { loadCassette: (path) => loadCassetteFile(resolve(folder, path)) });
+    const { environments } = await readEnvironments(folder).catch((error: Error) => {
+      throw new CliError(error.message);
+    });
+    const results = await runTestCases(connector, {
+      loadCassette: (path) => loadCassetteFile(resolve(folder, path)),
+      environment: (name) => (environments[name] ? { name, variables: environments[name].variables } : undefined),
+    });
     return { file, results };
   } catch (error) {
     // One bad file in a directory is reported and counted; a single bad file is a usage problem.
@@ -90,7 +99,8 @@ function formatFileOutcome(outcome: FileOutcome): string {
   else if (outcome.results.length === 0) lines.push('  (no test cases)');
   for (const result of outcome.results) {
     const duration = result.record ? `  ${formatMs(result.record.durationMs)}` : '';
-    lines.push(`  ${result.passed ? '✓' : '✗'} ${result.name} [${result.mode}]${duration}`);
+    const where = result.environment ? `, env ${result.environment}` : '';
+    lines.push(`  ${result.passed ? '✓' : '✗'} ${result.name} [${result.mode}${where}]${duration}`);
     for (const mismatch of result.mismatches) lines.push(`      ${mismatch}`);
   }
   return `${lines.join('\n')}\n`;
@@ -101,6 +111,7 @@ function toJsonCase(file: string, result: TestCaseResult) {
     file,
     name: result.name,
     mode: result.mode,
+    ...(result.environment ? { environment: result.environment } : {}),
     passed: result.passed,
     mismatches: result.mismatches,
     ...(result.record ? { status: result.record.status === 'success' ? 'success' : 'failed', durationMs: Math.round(result.record.durationMs) } : {}),

@@ -19,6 +19,8 @@ export interface TransportChoice {
   mode: RunMode;
   cassettePath?: string | undefined;
   recordPath?: string | undefined;
+  /** The environment a recorded cassette names. */
+  environment?: string | undefined;
 }
 
 export interface PreparedTransport {
@@ -40,7 +42,7 @@ export async function createTransport(connector: Connector, choice: TransportCho
   const recordPath = choice.recordPath;
   return {
     transport: recorder,
-    save: async () => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id), null, 2)}\n`),
+    save: async () => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id, undefined, choice.environment), null, 2)}\n`),
   };
 }
 

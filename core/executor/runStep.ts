@@ -14,6 +14,7 @@ import type { Scope } from '../template/scope.js';
 import type { AttemptSignals } from './attemptSignals.js';
 import { buildRequest, type PreparedRequest } from './buildRequest.js';
 import { extractOutputs } from './extractOutputs.js';
+import { replayUrlFor } from '../environments/replayUrl.js';
 import { EXECUTOR_DEFAULTS } from './limits.js';
 import { recordRequest, recordResponse } from './recordParts.js';
 import { backoffDelay, mayRetry, parseRetryAfter } from './retryPolicy.js';
@@ -105,6 +106,12 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
   }
 
   const auth = step.auth ?? connector.auth;
+  let matchUrl: string | undefined;
+  try {
+    matchUrl = replayUrlFor(step, auth, scope);
+  } catch (error) {
+    return finish('failed', nullOutputs(step), toConnectorError(error));
+  }
   const maxAttempts = (step.maxRetries ?? settings.maxRetries) + 1;
   const timeoutMs = step.timeoutMs ?? settings.timeoutMs;
   const limit = {
@@ -149,6 +156,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         maxResponseBytes: context.maxResponseBytes,
         maxRedirects: context.maxRedirects,
         credentialHeaders: [...prepared.credentialHeaders, ...authorized.credentialHeaders],
+        ...(matchUrl !== undefined ? { matchUrl } : {}),
       });
     } catch (thrown) {
       error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);

@@ -4,6 +4,7 @@ import { isSystemContactField, type Connector, type Edge, type KeyValue, type St
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import { credentialsToWorkspace } from './credentialSpelling.js';
 import { SINGLE_STEP_ID } from './importInterchange.js';
+import { mapEnvironmentForExport, type ExportEnvironment } from './environmentExport.js';
 import type { InterchangeParallel, InterchangeStep } from './schema.js';
 
 type Json = Record<string, unknown>;
@@ -25,8 +26,10 @@ const unsupported = (message: string, hint: string) => new ConnectorError('UNSUP
  *   OAuth 2.0 client credentials (the SaaS format has no such auth).
  * - Not written (app-only, no effect on what the SaaS runs): positions, mocks, stored tests,
  *   `logResponseData`, credential slot labels, the template origin, the `enabled` flag.
+ * - `{{env.x}}`: mapped from `options.environment`, or refused (see environmentExport.ts).
  */
-export function exportInterchange(c: Connector): Json {
+export function exportInterchange(connector: Connector, options: { environment?: ExportEnvironment | undefined } = {}): Json {
+  const c = mapEnvironmentForExport(connector, options.environment);
   const cycle = findCycle(c);
   if (cycle) throw unsupported(`The steps form a cycle (${cycle.join(' → ')}).`, 'Remove the cycle first.');
   checkAuth(c.auth, 'the connector');

@@ -24,6 +24,11 @@ export interface TransportRequest {
    * an api_key auth header): like Authorization and Cookie, they never follow a cross-origin redirect.
    */
   credentialHeaders?: readonly string[] | undefined;
+  /**
+   * When the step's URL uses environment variables: the URL with them left as `{{env.x}}`.
+   * Cassettes record and match on it, so a recording replays under any environment.
+   */
+  matchUrl?: string | undefined;
 }
 
 export interface TransportResponse {

@@ -183,6 +183,11 @@ export const TestCaseSchema = z.object({
   mode: z.enum(['mock', 'replay']).default('mock'),
   /** Cassette file, relative to the connector file (replay mode). */
   cassette: z.string().optional(),
+  /**
+   * The workspace environment the case was recorded in (sandbox…). Offline runs use its
+   * non-secret variables when the workspace defines it; a replay matches under any environment.
+   */
+  environment: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment name uses letters, digits and _ and starts with a letter or _').max(100).optional(),
   expect: z.object({
     status: z.enum(['success', 'failed']).optional(),
     steps: z.record(z.string(), z.enum(['success', 'failed', 'skipped'])).default({}),

@@ -1,4 +1,4 @@
-export { TemplateManifestSchema, TEMPLATE_ORIGINS, manifestFromConnector, type TemplateManifest, type TemplateManifestInput } from './manifest.js';
+export { TemplateManifestSchema, TemplateEnvironmentSchema, TemplateEnvironmentsSchema, TEMPLATE_ORIGINS, manifestFromConnector, type TemplateEnvironment, type TemplateManifest, type TemplateManifestInput } from './manifest.js';
 export { publishCheck, cassetteProblem, type PublishCheckOptions, type PublishCheckResult, type PublishableTemplate, type DroppedItem } from './publishCheck.js';
 export type { PublishFinding, PublishFindingKind } from './findings.js';
 export { findLiteralSecrets, moveLiteralSecret, type LiteralSecret } from './literalSecrets.js';

@@ -3,9 +3,24 @@
  * user fills at install time, and the connector document itself (which never holds secrets).
  */
 import { z } from 'zod';
-import { ConnectorSchema, CredentialSlotSchema } from '../schema/connector.js';
+import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '../schema/connector.js';
 
 export const TEMPLATE_ORIGINS = ['official', 'community'] as const;
+
+const envName = z.string().regex(IDENTIFIER, 'an environment or variable name uses letters, digits and _ and starts with a letter or _').max(100);
+
+/**
+ * An environment a template declares (a sandbox and a production base URL, say): plain values,
+ * and the names of secret variables whose values each installer sets. Installing creates the
+ * environments the workspace does not have yet; one it has is never overwritten.
+ */
+export const TemplateEnvironmentSchema = z.object({
+  variables: z.record(envName, z.string().max(4096)).default({}),
+  secrets: z.array(envName).default([]),
+  confirmLiveRuns: z.boolean().default(false),
+});
+export type TemplateEnvironment = z.infer<typeof TemplateEnvironmentSchema>;
+export const TemplateEnvironmentsSchema = z.record(envName, TemplateEnvironmentSchema);
 
 export const TemplateManifestSchema = z.object({
   id: z.string().min(1),
@@ -19,13 +34,14 @@ export const TemplateManifestSchema = z.object({
   author: z.string().min(1),
   origin: z.enum(TEMPLATE_ORIGINS),
   credentials: z.array(CredentialSlotSchema).default([]),
+  environments: TemplateEnvironmentsSchema.default({}),
   connector: ConnectorSchema,
 });
 export type TemplateManifest = z.infer<typeof TemplateManifestSchema>;
 export type TemplateManifestInput = z.input<typeof TemplateManifestSchema>;
 
 /** Builds the manifest of a built-in template file (`resources/templates/<slug>.connector.json`). */
-export function manifestFromConnector(connector: z.infer<typeof ConnectorSchema>, meta: { slug: string; version?: number; author?: string; origin?: (typeof TEMPLATE_ORIGINS)[number] }): TemplateManifest {
+export function manifestFromConnector(connector: z.infer<typeof ConnectorSchema>, meta: { slug: string; version?: number; author?: string; origin?: (typeof TEMPLATE_ORIGINS)[number]; environments?: Record<string, TemplateEnvironment> }): TemplateManifest {
   return TemplateManifestSchema.parse({
     id: connector.template?.id ?? `official:${meta.slug}`,
     slug: meta.slug,
@@ -37,6 +53,7 @@ export function manifestFromConnector(connector: z.infer<typeof ConnectorSchema>
     author: meta.author ?? 'Connector Studio',
     origin: meta.origin ?? 'official',
     credentials: connector.credentials,
+    environments: meta.environments ?? {},
     connector,
   });
 }

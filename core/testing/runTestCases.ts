@@ -2,11 +2,14 @@
  * Runs the test cases stored with a connector, offline: `mock` cases use the steps'
  * canned responses, `replay` cases a recorded cassette. Credentials are never needed:
  * each `{{credentials.name}}` resolves to its own placeholder, which is also what
- * cassettes hold. Each case reports readable mismatches.
+ * cassettes hold. `{{env.x}}` reads the case's environment when the caller knows it (its
+ * non-secret variables), else stands for itself, `{{env.x}}`, which is also what replay
+ * matches on. Each case reports readable mismatches.
  */
 import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
 import { runConnector } from '../executor/runConnector.js';
-import type { ExecutionRecord, RunOptions } from '../executor/types.js';
+import type { ExecutionRecord, RunEnvironment, RunOptions } from '../executor/types.js';
+import { offlineEnvironment } from '../environments/placeholders.js';
 import type { Clock, HttpTransport, SecretResolver } from '../ports/index.js';
 import { credentialPlaceholder } from '../redaction/createRedactor.js';
 import type { Connector, TestCase } from '../schema/connector.js';
@@ -19,6 +22,8 @@ import { createVirtualClock } from './createVirtualClock.js';
 export interface TestCaseResult {
   name: string;
   mode: TestCase['mode'];
+  /** The environment the case names, else the one its cassette was recorded in. */
+  environment?: string | undefined;
   passed: boolean;
   /** One line per expectation that did not hold. */
   mismatches: string[];
@@ -33,6 +38,8 @@ export interface RunTestCasesOptions {
   clock?: Clock;
   /** Only the cases with these names. */
   only?: string[];
+  /** The workspace's environment of that name (non-secret variables only), or undefined. */
+  environment?(name: string): RunEnvironment | undefined;
 }
 
 const placeholderSecrets: SecretResolver = { get: (name) => credentialPlaceholder(name) };
@@ -64,8 +71,8 @@ export function compareExpectations(testCase: TestCase, record: ExecutionRecord)
   return mismatches;
 }
 
-async function transportFor(connector: Connector, testCase: TestCase, options: RunTestCasesOptions, clock: Clock): Promise<HttpTransport> {
-  if (testCase.mode === 'mock') return createMockTransport(connector, { clock });
+async function transportFor(connector: Connector, testCase: TestCase, options: RunTestCasesOptions, clock: Clock): Promise<{ transport: HttpTransport; recordedIn?: string | undefined }> {
+  if (testCase.mode === 'mock') return { transport: createMockTransport(connector, { clock }) };
   if (!testCase.cassette) {
     throw new ConnectorError('MOCK_MISSING', `The replay test "${testCase.name}" names no cassette.`, { hint: 'Record a cassette (connector-studio run --mode live --record) and set the test\'s "cassette" to its path, or switch the test to mock mode.' });
   }
@@ -73,22 +80,32 @@ async function transportFor(connector: Connector, testCase: TestCase, options: R
   if (!isCassette(cassette)) {
     throw new ConnectorError('MOCK_MISSING', `${testCase.cassette} is not a cassette (version 1).`, { hint: 'Record the cassette again.' });
   }
-  return createReplayTransport(cassette);
+  return { transport: createReplayTransport(cassette), recordedIn: cassette.environment };
+}
+
+/** The case's environment with placeholders for what it lacks (secrets are never read here). */
+function environmentFor(connector: Connector, name: string | undefined, options: RunTestCasesOptions): { environment?: RunEnvironment } {
+  const known = name ? options.environment?.(name) : undefined;
+  const environment = offlineEnvironment(connector, known ? { name: known.name, variables: known.variables } : name ? { name, variables: {} } : undefined);
+  return environment ? { environment } : {};
 }
 
 export async function runTestCases(connector: Connector, options: RunTestCasesOptions): Promise<TestCaseResult[]> {
   const results: TestCaseResult[] = [];
   for (const testCase of connector.tests) {
     if (options.only && !options.only.includes(testCase.name)) continue;
+    let environment = testCase.environment;
     try {
       const clock = options.clock ?? createVirtualClock();
-      const runOptions: RunOptions = { inputs: testCase.inputs, transport: await transportFor(connector, testCase, options, clock), secrets: placeholderSecrets, random: () => 0, clock };
+      const { transport, recordedIn } = await transportFor(connector, testCase, options, clock);
+      environment = testCase.environment ?? recordedIn;
+      const runOptions: RunOptions = { inputs: testCase.inputs, transport, secrets: placeholderSecrets, random: () => 0, clock, ...environmentFor(connector, environment, options) };
       const record = await runConnector(connector, runOptions);
       const mismatches = compareExpectations(testCase, record);
-      results.push({ name: testCase.name, mode: testCase.mode, passed: mismatches.length === 0, mismatches, record });
+      results.push({ name: testCase.name, mode: testCase.mode, ...(environment ? { environment } : {}), passed: mismatches.length === 0, mismatches, record });
     } catch (thrown) {
       const error = toConnectorError(thrown);
-      results.push({ name: testCase.name, mode: testCase.mode, passed: false, mismatches: [`could not run: ${error.message}`], error: error.toJSON() });
+      results.push({ name: testCase.name, mode: testCase.mode, ...(environment ? { environment } : {}), passed: false, mismatches: [`could not run: ${error.message}`], error: error.toJSON() });
     }
   }
   return results;

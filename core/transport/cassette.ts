@@ -6,7 +6,8 @@ import type { SerializedConnectorError } from '../errors/ConnectorError.js';
 
 export interface CassetteInteraction {
   stepId: string;
-  request: { method: string; url: string; headers: Record<string, string>; body?: string | undefined };
+  /** `matchUrl`: the URL with environment variables as `{{env.x}}`, when the step uses them (what replay matches on). */
+  request: { method: string; url: string; matchUrl?: string | undefined; headers: Record<string, string>; body?: string | undefined };
   /** Absent when the attempt failed without an answer (then `error` says how). */
   response?: { status: number; headers: Record<string, string>; bodyText: string } | undefined;
   error?: SerializedConnectorError | undefined;
@@ -17,6 +18,8 @@ export interface Cassette {
   connectorId: string;
   /** ISO date. */
   recordedAt: string;
+  /** The environment the run was recorded against (its name only); it replays under any. */
+  environment?: string | undefined;
   interactions: CassetteInteraction[];
 }
 

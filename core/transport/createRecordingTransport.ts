@@ -11,7 +11,8 @@ import type { Cassette, CassetteInteraction } from './cassette.js';
 
 export interface RecordingTransport extends HttpTransport {
   readonly interactions: readonly CassetteInteraction[];
-  toCassette(connectorId: string, clock?: Clock): Cassette;
+  /** `environment`: the name of the environment the run used, kept in the cassette. */
+  toCassette(connectorId: string, clock?: Clock, environment?: string): Cassette;
 }
 
 const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const;
@@ -41,6 +42,7 @@ export function createRecordingTransport(inner: HttpTransport, redactor: Redacto
       const recordedRequest = {
         method: request.method,
         url: redactor.redactText(request.url),
+        ...(request.matchUrl !== undefined ? { matchUrl: redactor.redactText(request.matchUrl) } : {}),
         headers: redactor.redactHeaders(request.headers),
         ...(request.body !== undefined ? { body: redactor.redactText(request.body) } : {}),
       };
@@ -58,8 +60,8 @@ export function createRecordingTransport(inner: HttpTransport, redactor: Redacto
         throw error;
       }
     },
-    toCassette(connectorId, clock = systemClock) {
-      return { version: 1, connectorId, recordedAt: new Date(clock.now()).toISOString(), interactions: interactions.map((interaction) => redactor.redactValue(interaction)) };
+    toCassette(connectorId, clock = systemClock, environment) {
+      return { version: 1, connectorId, recordedAt: new Date(clock.now()).toISOString(), ...(environment !== undefined ? { environment } : {}), interactions: interactions.map((interaction) => redactor.redactValue(interaction)) };
     },
   };
 }

@@ -4,7 +4,7 @@
  * breaks a rule (a cycle, an unknown reference) is kept, with its issues, so the user
  * can fix it in the editor; one that cannot be parsed is refused with the reason.
  */
-import { isConnectorError, parseDocumentJson, serializeConnector } from '../../core/index.js';
+import { isConnectorError, parseDocumentJson, serializeConnector, type ExportEnvironment } from '../../core/index.js';
 import type { Connector } from '../../core/schema/connector.js';
 import { importInterchange, isInterchangeDocument } from '../../core/interchange/index.js';
 import { validateConnector } from '../../core/validation/index.js';
@@ -28,8 +28,9 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
   return { connector: result.connector, issues: result.issues };
 }
 
-export function exportConnector(connector: Connector, format: 'app' | 'interchange', file: string): { fileName: string; content: string } {
-  const content = serializeConnector(connector, format);
+/** `environment`: whose values `{{env.x}}` takes in the interchange format (see core's environmentExport). */
+export function exportConnector(connector: Connector, format: 'app' | 'interchange', file: string, environment?: ExportEnvironment): { fileName: string; content: string } {
+  const content = serializeConnector(connector, format, { environment: format === 'interchange' ? environment : undefined });
   if (format === 'app') return { fileName: file, content };
   const base = file.endsWith(CONNECTOR_FILE_SUFFIX) ? file.slice(0, -CONNECTOR_FILE_SUFFIX.length) : file;
   return { fileName: `${base}.interchange.json`, content };

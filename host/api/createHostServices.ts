@@ -207,9 +207,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       if (saved.status !== 'saved') throw new HostError('ALREADY_EXISTS', saved.message);
       return { id: saved.id, file: saved.file, hash: saved.hash, issues };
     },
-    'connectors.export': async ({ id, format }) => {
+    'connectors.export': async ({ id, format, environment }) => {
       const entry = await session.current().get(id);
-      return exportConnector(entry.connector, format, entry.file);
+      return exportConnector(entry.connector, format, entry.file, environment ? await environments.forExport(environment) : undefined);
     },
 
     'openapi.inspect': async (params) => inspectOpenApi(params),
@@ -218,6 +218,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     'environments.list': async () => environments.list(),
     'environments.save': async ({ name, ...environment }) => environments.save(name, environment),
     'environments.delete': async ({ name }) => environments.delete(name),
+    'environments.rename': async ({ name, to }) => environments.rename(name, to),
     'environments.setSecret': async ({ environment, name, value }) => environments.setSecret(environment, name, value),
 
     // Environment secrets share the vault but are managed under Environments.

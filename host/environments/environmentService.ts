@@ -1,5 +1,5 @@
 /** Environments of the open workspace: the file for variables, the vault for secret values. */
-import type { RunEnvironment } from '../../core/index.js';
+import type { ExportEnvironment, RunEnvironment } from '../../core/index.js';
 import { HostError, type EnvironmentView } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import { environmentSecretKey, readEnvironments, writeEnvironments, type Environment } from './environmentsFile.js';
@@ -38,6 +38,23 @@ export class EnvironmentService {
     return this.list();
   }
 
+  async rename(name: string, to: string): Promise<EnvironmentView[]> {
+    const file = await readEnvironments(this.root());
+    const env = file.environments[name];
+    if (!env) throw new HostError('NOT_FOUND', `There is no environment "${name}".`, { hint: 'Reload the list of environments.' });
+    if (name === to) return this.list();
+    if (file.environments[to]) throw new HostError('ALREADY_EXISTS', `There is already an environment called "${to}".`, { hint: 'Pick another name, or delete that one first.' });
+    for (const secret of env.secrets) {
+      const value = await this.vault.get(environmentSecretKey(name, secret));
+      if (value !== undefined) await this.vault.set(environmentSecretKey(to, secret), value);
+    }
+    file.environments[to] = env;
+    delete file.environments[name];
+    await writeEnvironments(this.root(), file);
+    for (const secret of env.secrets) await this.vault.delete(environmentSecretKey(name, secret));
+    return this.list();
+  }
+
   async setSecret(environment: string, name: string, value: string): Promise<EnvironmentView[]> {
     const file = await readEnvironments(this.root());
     const env = file.environments[environment];
@@ -48,6 +65,13 @@ export class EnvironmentService {
     }
     await this.vault.set(environmentSecretKey(environment, name), value);
     return this.list();
+  }
+
+  /** What the interchange export needs: plain values and the names of secret variables (never their values). */
+  async forExport(name: string): Promise<ExportEnvironment> {
+    const env = (await readEnvironments(this.root())).environments[name];
+    if (!env) throw new HostError('NOT_FOUND', `There is no environment "${name}" in this workspace.`, { hint: 'Pick another environment in the run bar, or add it under Environments.' });
+    return { name, variables: env.variables, secrets: env.secrets };
   }
 
   /** What a run under `name` gets: its variables and secret values, and whether live runs need confirming. */

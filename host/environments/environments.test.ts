@@ -94,3 +94,45 @@ describe('environments', () => {
     expect((await services.api.environments.list())[0]!.secrets).toEqual([{ name: 'partner_key', set: false }]);
   });
 });
+
+describe('cassettes and environments', () => {
+  it('a cassette recorded against sandbox names it in the cassette list and replays under production', async () => {
+    await services.api.environments.save({ name: 'sandbox', variables: { base_url: baseUrl, region: 'sandbox-eu' } });
+    await services.api.environments.save({ name: 'production', variables: { base_url: 'https://api.production.invalid', region: 'prod-us' }, confirmLiveRuns: true });
+    await services.api.environments.setSecret({ environment: 'sandbox', name: 'partner_key', value: SECRET });
+    const saved = await services.api.connectors.save({ connector });
+    expect(saved.status).toBe('saved');
+
+    const { runId } = await services.api.runs.start({ connectorId: 'env-demo', inputs: {}, mode: 'live', environment: 'sandbox', record: true, cassette: 'found' });
+    await services.runSettled(runId);
+    expect(seen).toEqual([`/sandbox-eu key=${SECRET}`]);
+    expect(await services.api.runs.cassettes({ connectorId: 'env-demo' })).toEqual([expect.objectContaining({ name: 'found', environment: 'sandbox', interactions: 1 })]);
+
+    // Replay asks no confirmation, sends nothing, and matches although production's URL and region differ.
+    const replay = await services.api.runs.start({ connectorId: 'env-demo', inputs: {}, mode: 'replay', environment: 'production', cassette: 'found' });
+    await services.runSettled(replay.runId);
+    const { record } = await services.api.runs.get({ connectorId: 'env-demo', runId: replay.runId });
+    expect(record).toMatchObject({ status: 'success', environment: 'production' });
+    expect(record.steps[0]!.outputs.where).toBe('/sandbox-eu');
+    expect(seen).toHaveLength(1);
+    for (const file of await readdir(workspace.dir, { recursive: true })) {
+      if (file.endsWith('.json')) expect((await readFile(join(workspace.dir, file), 'utf8')).includes(SECRET), file).toBe(false);
+    }
+  });
+});
+
+describe('interchange export and environments', () => {
+  it('maps {{env.x}} from the chosen environment and never writes a secret value', async () => {
+    await services.api.environments.save({ name: 'sandbox', variables: { base_url: baseUrl, region: 'eu' } });
+    await services.api.environments.setSecret({ environment: 'sandbox', name: 'partner_key', value: SECRET });
+    await services.api.connectors.save({ connector });
+    await expect(services.api.connectors.export({ id: 'env-demo', format: 'interchange' })).rejects.toThrow(/step "call" URL uses \{\{env.base_url\}\}/);
+    const { content } = await services.api.connectors.export({ id: 'env-demo', format: 'interchange', environment: 'sandbox' });
+    expect(content).not.toContain(SECRET);
+    const doc = JSON.parse(content) as { input_schema: Record<string, { default?: string }>; config: { url: string; headers: unknown } };
+    expect(doc.input_schema.base_url!.default).toBe(baseUrl);
+    expect(doc.config).toMatchObject({ url: '{{base_url}}/{{region}}', headers: [{ key: 'x-key', value: '{{workspace.partner_key}}' }] });
+    // The app format keeps the references as they are.
+    expect((await services.api.connectors.export({ id: 'env-demo', format: 'app', environment: 'sandbox' })).content).toContain('{{env.base_url}}');
+  });
+});

@@ -51,7 +51,7 @@ export async function listCassettes(dir: string): Promise<CassetteSummary[]> {
         try {
           const cassette = await readCassette(path);
           const at = Date.parse(cassette.recordedAt);
-          return { summary: { name, recordedAt: cassette.recordedAt, interactions: cassette.interactions.length }, sortAt: Number.isNaN(at) ? info.mtimeMs : at };
+          return { summary: { name, recordedAt: cassette.recordedAt, interactions: cassette.interactions.length, ...(typeof cassette.environment === 'string' ? { environment: cassette.environment } : {}) }, sortAt: Number.isNaN(at) ? info.mtimeMs : at };
         } catch (error) {
           const message = error instanceof HostError ? `${file} cannot be replayed: ${error.message.replace(`${path} `, 'it ')} ${error.hint ?? ''}`.trim() : `${file} cannot be read: ${String(error)}`;
           return { summary: { name, recordedAt: null, interactions: 0, error: message }, sortAt: info.mtimeMs };

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Connector } from '../../core/schema/connector.js';
-import type { ExecutionRecord, RateLimiterRegistry, RunEvent } from '../../core/executor/types.js';
+import type { ExecutionRecord, RateLimiterRegistry, RunEnvironment, RunEvent } from '../../core/executor/types.js';
 import { createRedactor, type Redactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
-import { toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
+import { offlineEnvironment, toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
 import { HostError, type CassetteSummary, type HostCallParsedParams, type HostEvents, type RunMode } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import type { EnvironmentService } from '../environments/environmentService.js';
@@ -103,7 +103,7 @@ export class RunService {
         ...(params.onlySteps ? { onlySteps: params.onlySteps } : {}),
         ...(params.pinnedOutputs ? { pinnedOutputs: params.pinnedOutputs } : {}),
         ...(params.contact ? { contact: params.contact } : {}),
-        ...(resolved ? { environment: resolved.environment } : {}),
+        ...environmentFor(connector, params.mode, resolved?.environment),
       })
       .then((record) => this.finish(runId, connector, params.mode, { ...record, runId }, redactor, recorder, cassetteFile))
       .catch((error: unknown) => {
@@ -153,7 +153,13 @@ export class RunService {
 
   private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, redactor: Redactor, recorder: RecordingTransport | undefined, cassetteFile: string): Promise<void> {
     await this.deps.history.append(connector.id, guardedJson({ mode, record }, redactor));
-    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id), redactor));
+    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id, undefined, record.environment), redactor));
     this.deps.logger.debug('run recorded', { runId, status: record.status });
   }
+}
+
+/** Live runs use the environment as it is; mock and replay runs get stand-ins for what it lacks (see offlineEnvironment). */
+function environmentFor(connector: Connector, mode: RunMode, chosen: RunEnvironment | undefined): { environment?: RunEnvironment } {
+  const environment = mode === 'live' ? chosen : offlineEnvironment(connector, chosen);
+  return environment ? { environment } : {};
 }

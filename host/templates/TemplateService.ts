@@ -25,6 +25,7 @@ import type { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { loadBuiltinTemplates, type BuiltinTemplate } from './builtinCatalogue.js';
 import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
+import { environmentsForTemplate } from '../environments/templateEnvironments.js';
 import { PublishedTemplates } from './publishedTemplates.js';
 import { CatalogueCache } from './catalogueCache.js';
 import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
@@ -167,7 +168,7 @@ export class TemplateService {
       description: template.description,
       icon: template.icon,
       category: template.category,
-      config: { ...template.connector, cassettes: template.cassettes },
+      config: { ...template.connector, cassettes: template.cassettes, environments: await environmentsForTemplate(store.root, template.connector) },
       credentials: template.credentials,
       official: params.official,
       templateId: params.updateOf,

@@ -1,15 +1,29 @@
 /**
  * The official templates shipped with the app, read from one folder of
- * `<slug>.connector.json` files with their cassettes in `<slug>.cassettes/`.
+ * `<slug>.connector.json` files with their cassettes in `<slug>.cassettes/` and the
+ * environments they declare in `<slug>.environments.json` (the workspace file's format).
  * A file that does not load is skipped with a warning: one broken template must not
  * empty the marketplace.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { manifestFromConnector, parseDocumentJson, validateConnector, type Logger, type TemplateManifest } from '../../core/index.js';
+import { z } from 'zod';
+import { manifestFromConnector, parseDocumentJson, TemplateEnvironmentsSchema, validateConnector, type Logger, type TemplateEnvironment, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 
 const SUFFIX = '.connector.json';
+const ENVIRONMENTS_SUFFIX = '.environments.json';
+
+/** `{ "environments": { … } }` beside the template, or none when there is no such file. */
+async function readDeclaredEnvironments(path: string): Promise<Record<string, TemplateEnvironment>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return {};
+  }
+  return z.object({ environments: TemplateEnvironmentsSchema }).parse(parseDocumentJson(text)).environments;
+}
 
 export interface BuiltinTemplate {
   manifest: TemplateManifest;
@@ -39,7 +53,8 @@ export async function loadBuiltinTemplates(dir: string, logger?: Logger): Promis
     try {
       const result = validateConnector(parseDocumentJson(await readFile(join(dir, name), 'utf8')));
       if (!result.ok || !result.connector) throw new Error(result.issues.map((i) => i.message).join('; '));
-      const manifest = manifestFromConnector(result.connector, { slug, author: 'Connector Studio', origin: 'official' });
+      const environments = await readDeclaredEnvironments(join(dir, `${slug}${ENVIRONMENTS_SUFFIX}`));
+      const manifest = manifestFromConnector(result.connector, { slug, author: 'Connector Studio', origin: 'official', environments });
       templates.push({
         manifest,
         async loadCassettes() {

@@ -3,7 +3,8 @@
  * value (stored in the vault, never in a file) or an existing credential (references are
  * renamed to it); core's installTemplate makes the new connector (fresh id, distinct name,
  * template id and version remembered); the template's cassettes are copied next to the
- * new file and its replay tests pointed at them, so a replay run works at once.
+ * new file and its replay tests pointed at them, so a replay run works at once; the
+ * environments it declares are added to the workspace unless one of that name exists.
  *
  * An update (`replace`) is the same install made over an installed connector: it keeps its
  * id, name and file, its own recorded cassettes stay, and the save is compare-and-swap on the
@@ -28,6 +29,7 @@ import type { Vault } from '../vault/vault.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
 import { toStableJson } from '../../core/index.js';
 import type { WorkspaceEntry, WorkspaceStore } from '../workspace/workspaceStore.js';
+import { addTemplateEnvironments } from '../environments/templateEnvironments.js';
 
 export interface InstallRequest {
   manifest: TemplateManifest;
@@ -111,6 +113,7 @@ export async function installIntoWorkspace(request: InstallRequest): Promise<Ins
     throw new HostError('ALREADY_EXISTS', first.message, { hint: 'Install it again: it gets a fresh id.' });
   }
 
+  const environments = await addTemplateEnvironments(store.root, manifest.environments);
   const used = new Set<string>();
   const written = new Map<string, string>();
   const put = async (name: string, cassette: Cassette) => {
@@ -137,7 +140,7 @@ export async function installIntoWorkspace(request: InstallRequest): Promise<Ins
     const second = await store.save({ ...connector, tests }, { baseHash: first.hash });
     if (second.status !== 'saved') throw new HostError('CONFLICT', second.message, { hint: 'The connector was installed; its tests still point at the template\'s cassette names.' });
   }
-  return { connectorId: connector.id, file: first.file, name: connector.name, credentialNames, cassettes: [...used].sort(), ...(copy ? { copy } : {}) };
+  return { connectorId: connector.id, file: first.file, name: connector.name, credentialNames, cassettes: [...used].sort(), environments, ...(copy ? { copy } : {}) };
 }
 
 /** Before an update overwrites a cassette with other content (the user may have re-recorded it), the old file is kept as `<name><suffix>`. */

@@ -5,7 +5,7 @@
  * through the same migrating loader as a workspace file (validateConnector), so a template
  * published by an older version opens here.
  */
-import { CredentialSlotSchema, TemplateManifestSchema, validateConnector, type Connector, type CredentialSlot, type TemplateManifest } from '../../core/index.js';
+import { CredentialSlotSchema, TemplateEnvironmentsSchema, TemplateManifestSchema, validateConnector, type Connector, type CredentialSlot, type TemplateEnvironment, type TemplateManifest } from '../../core/index.js';
 import { isCassette, type Cassette } from '../../core/transport/index.js';
 import { HostError, type TemplateSummary } from '../../contract/hostApi.js';
 import { slugify } from '../workspace/connectorFileName.js';
@@ -26,10 +26,17 @@ export function remoteCassettes(config: Record<string, unknown>): Record<string,
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((entry): entry is [string, Cassette] => isCassette(entry[1])));
 }
 
+/** The environments a published config declares (`config.environments`); unreadable ones are dropped. */
+export function remoteEnvironments(config: Record<string, unknown>): Record<string, TemplateEnvironment> {
+  const parsed = TemplateEnvironmentsSchema.safeParse(config.environments ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
 /** A published config's connector through the migrating loader (cassettes set aside), or undefined when it cannot be read. */
 export function remoteConnector(config: Record<string, unknown>): Connector | undefined {
-  const { cassettes: _cassettes, ...rest } = config;
+  const { cassettes: _cassettes, environments: _environments, ...rest } = config;
   void _cassettes;
+  void _environments;
   return validateConnector(rest).connector;
 }
 
@@ -49,6 +56,7 @@ export function remoteManifest(row: RemoteTemplateRow, author: string): Template
     author,
     origin: row.is_official ? 'official' : 'community',
     credentials: remoteSlots(row.requires_credentials),
+    environments: remoteEnvironments(row.config),
     connector,
   });
 }

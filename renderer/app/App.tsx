@@ -6,6 +6,7 @@ import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
 import { EditorScreen } from '../editor/EditorScreen.js';
 import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
+import { EnvironmentsScreen } from '../environments/EnvironmentsScreen.js';
 import { MarketplaceScreen } from '../marketplace/MarketplaceScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { resolveTheme } from '../settings/resolveTheme.js';
@@ -60,6 +61,7 @@ export function App() {
           : route.name === 'workspace' ? <WorkspacePicker />
           : route.name === 'dashboard' ? <Dashboard />
           : route.name === 'credentials' ? <CredentialsScreen />
+          : route.name === 'environments' ? <EnvironmentsScreen />
           : route.name === 'marketplace' ? <MarketplaceScreen />
           : route.name === 'settings' ? <SettingsScreen />
           : <EditorScreen key={route.connectorId} />}

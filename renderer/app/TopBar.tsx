@@ -23,6 +23,7 @@ export function TopBar() {
         <nav className="topbar-nav" aria-label="Main">
           <button type="button" data-testid="nav-dashboard" onClick={() => navigate({ name: 'dashboard' })}>Connectors</button>
           <button type="button" data-testid="nav-credentials" onClick={() => navigate({ name: 'credentials' })}>Credentials</button>
+          <button type="button" data-testid="nav-environments" onClick={() => navigate({ name: 'environments' })}>Environments</button>
           <button type="button" data-testid="nav-marketplace" onClick={() => navigate({ name: 'marketplace' })}>Marketplace</button>
           <button type="button" onClick={() => navigate({ name: 'workspace' })}>Switch workspace</button>
         </nav>

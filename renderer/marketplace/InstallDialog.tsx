@@ -48,7 +48,7 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
     } else {
       const result = await host.templates.install({ id: template.id, credentials: choices });
       connectorId = result.connectorId;
-      message = `Installed "${result.name}".`;
+      message = `Installed "${result.name}".${environmentNotice(result.environments)}`;
     }
     await refreshCredentials(store, host);
     await refreshEntries(store, host);
@@ -98,4 +98,13 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
       })}
     </Dialog>
   );
+}
+
+/** What the install did with the environments the template declares (an existing one is never overwritten). */
+function environmentNotice({ created, kept }: { created: string[]; kept: string[] }): string {
+  const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+  const parts: string[] = [];
+  if (created.length > 0) parts.push(` Added the environment${created.length === 1 ? '' : 's'} ${list(created)} (set their secret values under Environments).`);
+  if (kept.length > 0) parts.push(` Kept your own ${list(kept)}: not overwritten by the template's.`);
+  return parts.join('');
 }

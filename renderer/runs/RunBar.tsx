@@ -75,7 +75,7 @@ export function RunBar() {
           <select data-testid="run-cassette" value={chosenCassette ?? ''} onChange={(e) => store.getState().setRunCassette(e.target.value)}>
             {cassettes.map((c) => (
               <option key={c.name} value={c.name} disabled={c.error !== undefined} title={c.error}>
-                {c.error !== undefined ? `${c.name} (unreadable)` : `${c.name} · ${c.recordedAt ? new Date(c.recordedAt).toLocaleString() : ''} · ${c.interactions} request${c.interactions === 1 ? '' : 's'}`}
+                {c.error !== undefined ? `${c.name} (unreadable)` : `${c.name} · ${c.recordedAt ? new Date(c.recordedAt).toLocaleString() : ''}${c.environment ? ` · recorded in ${c.environment}` : ''} · ${c.interactions} request${c.interactions === 1 ? '' : 's'}`}
               </option>
             ))}
           </select>

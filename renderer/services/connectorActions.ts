@@ -198,10 +198,14 @@ export async function importContent(store: AppStore, host: HostClient, content: 
   }
 }
 
-/** Asks the host for the export and hands it to the browser as a download. */
+/**
+ * Asks the host for the export and hands it to the browser as a download. The interchange
+ * format takes `{{env.x}}` from the environment selected in the run bar (the SaaS has none).
+ */
 export async function exportConnector(store: AppStore, host: HostClient, id: string, format: 'app' | 'interchange'): Promise<{ fileName: string; content: string } | null> {
   try {
-    const result = await host.connectors.export({ id, format });
+    const environment = format === 'interchange' ? store.getState().runEnvironment : null;
+    const result = await host.connectors.export({ id, format, ...(environment ? { environment } : {}) });
     const blob = new Blob([result.content], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'workspace' }
   | { name: 'dashboard' }
   | { name: 'credentials' }
+  | { name: 'environments' }
   | { name: 'marketplace' }
   | { name: 'settings' }
   | { name: 'editor'; connectorId: string };

@@ -1,0 +1,29 @@
+/**
+ * The URL a cassette matches a request on when the step uses environment variables: the
+ * step's URL template and query rows resolved as for the real request, except that every
+ * `{{env.x}}` stays its own placeholder. A request recorded against `sandbox` therefore has
+ * the same match URL under `production`, whatever their base URLs, while any other change
+ * (an input, an upstream output, the path) still tells recordings apart.
+ *
+ * The match URL is compared only with match URLs made here, so an API key sent in the query
+ * is appended in one fixed way rather than the way the real request serialises it.
+ */
+import type { Auth, Step } from '../schema/connector.js';
+import { encodeComponent, interpolateToString } from '../template/interpolate.js';
+import { interpolateUrl } from '../template/interpolateUrl.js';
+import { listReferences } from '../template/listReferences.js';
+import type { Scope } from '../template/scope.js';
+import { envPlaceholder } from './placeholders.js';
+
+const envNames = (value: unknown) => listReferences(value).flatMap((ref) => (ref.kind === 'env' ? [ref.name] : []));
+
+/** Undefined when neither the URL, its query rows nor a query API key refer to the environment (the URL itself is matched then). */
+export function replayUrlFor(step: Step, auth: Auth, scope: Scope): string | undefined {
+  const queryKey = auth.type === 'api_key' && auth.in === 'query' ? auth : undefined;
+  const names = envNames([step.url, step.query, queryKey?.value]);
+  if (names.length === 0) return undefined;
+  const neutral: Scope = { ...scope, env: Object.fromEntries(names.map((name) => [name, envPlaceholder(name)])) };
+  const url = interpolateUrl(step.url, step.query, neutral);
+  if (!queryKey) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${encodeComponent(queryKey.name)}=${encodeComponent(interpolateToString(queryKey.value, neutral))}`;
+}
