@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
+import { refreshCredentials } from '../services/workspaceActions.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -17,6 +18,7 @@ import { ProblemsList } from './ProblemsList.js';
 import { DraftOfferDialog } from './DraftOfferDialog.js';
 import { EditorLayout } from './EditorLayout.js';
 import { useIssues } from './useIssues.js';
+import { CredentialPromptDialog } from '../credentials/CredentialPromptDialog.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { BottomPanel } from '../store/slices/uiSlice.js';
@@ -43,6 +45,8 @@ function Editor({ doc }: { doc: Connector }) {
   const panel = useAppStore((s) => s.bottomPanel);
   const isNew = useAppStore((s) => s.baseHash === null);
   const issues = useIssues(doc);
+  // Which credentials have a value (names only), for the problems a live run would hit.
+  useEffect(() => { void refreshCredentials(store, host); }, [store, host]);
   useEditorShortcuts();
   useDraftAutosave();
   const errors = issues.all.filter((i) => i.severity === 'error').length;
@@ -98,6 +102,7 @@ function Editor({ doc }: { doc: Connector }) {
         </div>
       )}
       <DraftOfferDialog />
+      <CredentialPromptDialog />
       <EditorLayout
         canvas={(
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>

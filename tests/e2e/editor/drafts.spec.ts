@@ -140,7 +140,7 @@ test('a draft that is not valid yet (the name cleared mid-typing) is offered aft
   await drafts.reload();
   await expect(drafts.offer).toBeVisible();
   await expect(drafts.offer).toContainText('Alpha has changes');
-  await expect(drafts.diff).toContainText('Half typed');
+  await expect(drafts.diff).toContainText('"name": "",');
   await drafts.apply();
   await expect(editor.nodeName('step_1')).toHaveText('Half typed');
   await editor.clickEmptyCanvas();
