@@ -5,6 +5,7 @@ import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { refreshCredentials } from '../services/workspaceActions.js';
+import { ExportMenu } from '../app/ExportMenu.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -92,7 +93,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
         <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
-        <button type="button" disabled={isNew} data-testid="export-button" onClick={() => void exportConnector(store, host, doc.id, 'interchange')} title={isNew ? 'Save first' : 'Export in the interchange format'}>Export</button>
+        <ExportMenu testId="export-button" disabled={isNew} title={isNew ? 'Save first' : undefined} onExport={(format) => void exportConnector(store, host, doc.id, format)} />
       </div>
       {externalChange && (
         <div className="banner" role="alert" data-testid="external-change-banner">
