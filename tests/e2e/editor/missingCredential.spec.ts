@@ -47,8 +47,8 @@ test('a credential with no stored value is a problem; mock runs anyway, a live r
   await prompt.getByTestId('credential-value-input').fill(SECRET);
   await prompt.getByTestId('credential-save-button').click();
   await expect(prompt).toHaveCount(0);
+  await expect.poll(() => sandbox.requests).toEqual(['GET /search?phone=%2B1555']);
   await expect(page.getByTestId('run-status')).toHaveText('success');
-  expect(sandbox.requests).toEqual(['GET /search?phone=%2B1555']);
   await expect(page.getByTestId('problems-count')).toHaveText('Valid');
   for (const file of [...await readAllFiles(workspaceDir), ...await readAllFiles(userDataDir)]) {
     expect(file.content.includes(SECRET), `${file.path} holds the secret`).toBe(false);
