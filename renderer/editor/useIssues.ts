@@ -1,5 +1,5 @@
 /** Core validation of the open document plus its missing credentials, grouped for the canvas badges. */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '../../core/index.js';
 import type { NodeIssue } from '../flow/flowTypes.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
@@ -26,18 +26,13 @@ export function groupIssues(doc: Connector, issues: GroupedIssues['all']): Group
   return { all: issues, byStep, byEdge };
 }
 
-/**
- * Validation runs on a deferred copy of the document: a keystroke paints first (the node label,
- * the field), and the problems follow in the next idle render instead of delaying it.
- */
 export function useIssues(doc: Connector): GroupedIssues {
-  const deferred = useDeferredValue(doc);
   const credentials = useAppStore((s) => s.credentials);
   const loaded = useAppStore((s) => s.credentialsLoaded);
   return useMemo(() => {
     const stored = new Set(credentials.map((c) => c.name));
     // Until the host has listed the vault, nothing is known to be missing.
-    const missing = loaded ? credentialIssues(deferred, (name) => stored.has(name)) : [];
-    return groupIssues(deferred, [...validateConnector(deferred).issues, ...missing]);
-  }, [deferred, credentials, loaded]);
+    const missing = loaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
+    return groupIssues(doc, [...validateConnector(doc).issues, ...missing]);
+  }, [doc, credentials, loaded]);
 }
