@@ -60,10 +60,15 @@ export const TemplateDetailSchema = TemplateSummarySchema.extend({
 });
 export type TemplateDetail = z.infer<typeof TemplateDetailSchema>;
 
-/** Per credential slot: a new value (stored in the vault) or an existing credential's name. */
+/**
+ * Per credential slot: a new value (stored in the vault), an existing credential's name, or
+ * `later` — nothing stored yet (to try the template in replay or mock mode; the credential is
+ * asked for before the first live run).
+ */
 export const SlotChoiceSchema = z.union([
   z.object({ value: z.string().min(1, 'the value is empty').max(65_536) }).strict(),
   z.object({ existing: z.string().regex(IDENTIFIER, 'pick a credential from the list').max(100) }).strict(),
+  z.object({ later: z.literal(true) }).strict(),
 ]);
 export type SlotChoice = z.infer<typeof SlotChoiceSchema>;
 

@@ -5,11 +5,15 @@ import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import { credentialsToWorkspace } from './credentialSpelling.js';
 import { SINGLE_STEP_ID } from './importInterchange.js';
 import { mapEnvironmentForExport, type ExportEnvironment } from './environmentExport.js';
+import { stepLabel } from '../validation/location.js';
 import type { InterchangeParallel, InterchangeStep } from './schema.js';
 
 type Json = Record<string, unknown>;
 
 const unsupported = (message: string, hint: string) => new ConnectorError('UNSUPPORTED_EXPORT', message, { hint });
+/** Steps named as the editor shows them ("Verify email (step_3)"), for messages that say what to change there. */
+const labelOf = (c: Connector, id: string) => stepLabel(c.steps.find((s) => s.id === id), id);
+const labels = (c: Connector, ids: readonly string[]) => ids.map((id) => labelOf(c, id)).join(', ');
 
 /**
  * Writes a connector in the interchange format, or throws ConnectorError('UNSUPPORTED_EXPORT')
@@ -31,7 +35,7 @@ const unsupported = (message: string, hint: string) => new ConnectorError('UNSUP
 export function exportInterchange(connector: Connector, options: { environment?: ExportEnvironment | undefined } = {}): Json {
   const c = mapEnvironmentForExport(connector, options.environment);
   const cycle = findCycle(c);
-  if (cycle) throw unsupported(`The steps form a cycle (${cycle.join(' → ')}).`, 'Remove the cycle first.');
+  if (cycle) throw unsupported(`The steps form a cycle (${cycle.map((id) => labelOf(c, id)).join(' → ')}).`, 'In the editor, click one of the links of the cycle and press Delete.');
   checkAuth(c.auth, 'the connector');
   const folded = foldEdgeConditions(c);
   const only = c.steps[0];
@@ -62,7 +66,7 @@ export function exportInterchange(connector: Connector, options: { environment?:
   if (single && only) {
     const request = stepEntry(only, undefined);
     const { id: _id, name: _name, auth, timeout_ms, max_retries, idempotent, ...fields } = request;
-    if (idempotent !== undefined) throw unsupported('A single-step connector cannot mark its request idempotent in the interchange format.', 'Remove the idempotent flag, or add a second step.');
+    if (idempotent !== undefined) throw unsupported(`${labelOf(c, only.id)} is marked idempotent, which a single-step connector cannot say in the interchange format.`, `In the editor, clear ${labelOf(c, only.id)} › Advanced › Idempotent, or add a second step.`);
     config.auth = auth ?? c.auth;
     Object.assign(config, fields);
     if (timeout_ms !== undefined) doc.timeout_ms = timeout_ms;
@@ -97,17 +101,27 @@ function layers(c: Connector): Step[][] {
   for (const step of c.steps) (result[depthOf(step.id)] ??= []).push(step);
   result.forEach((layer, k) => {
     if (layer.length > CONNECTOR_LIMITS.MAX_PARALLEL_STEPS) {
-      throw unsupported(`${layer.length} steps (${layer.map((s) => s.id).join(', ')}) would run as one parallel group; the format allows ${CONNECTOR_LIMITS.MAX_PARALLEL_STEPS}.`, 'Chain some of them one after another.');
+      const [first, second] = layer;
+      throw unsupported(
+        `${layer.length} steps (${labels(c, layer.map((s) => s.id))}) would run as one parallel group; the format allows ${CONNECTOR_LIMITS.MAX_PARALLEL_STEPS}.`,
+        `In the editor, chain some of them: drag from ${labelOf(c, first!.id)}'s right handle onto ${labelOf(c, second!.id)} so one runs after the other, or export in the app format.`,
+      );
     }
     if (k === 0) return;
-    const expected = result[k - 1]!.map((s) => s.id).sort().join(',');
+    const previous = result[k - 1]!.map((s) => s.id);
     for (const step of layer) {
-      if (predecessors(c, step.id).sort().join(',') !== expected) {
-        throw unsupported(
-          `Step "${step.id}" depends on ${predecessors(c, step.id).join(', ')}, but the interchange format can only say "after every step of the previous group" (${expected.replaceAll(',', ', ')}).`,
-          'Connect the step after every step of the previous group, or keep the connector in the app format.',
-        );
-      }
+      const before = predecessors(c, step.id);
+      if ([...before].sort().join(',') === [...previous].sort().join(',')) continue;
+      const toLink = previous.filter((id) => !before.includes(id));
+      const toUnlink = before.filter((id) => !previous.includes(id));
+      const what = [
+        toLink.length > 0 ? `link ${labels(c, toLink)} to ${labelOf(c, step.id)} too (drag from ${toLink.length === 1 ? 'its' : 'each one\'s'} right handle onto it)` : '',
+        toUnlink.length > 0 ? `remove the link${toUnlink.length === 1 ? '' : 's'} from ${labels(c, toUnlink)} to ${labelOf(c, step.id)} (click it and press Delete)` : '',
+      ].filter(Boolean).join(' and ');
+      throw unsupported(
+        `${labelOf(c, step.id)} runs after ${labels(c, before)} only, but the interchange format can only say "after every step of the previous group" (${labels(c, previous)}).`,
+        `In the editor, ${what}, or export in the app format.`,
+      );
     }
   });
   return result;
@@ -122,7 +136,8 @@ function foldEdgeConditions(c: Connector): Map<string, string> {
     const incoming = byTarget.get(step.id) ?? [];
     const conditions = new Set(incoming.map((e) => e.condition?.trim() || ''));
     if (conditions.size > 1) {
-      throw unsupported(`The edges into step "${step.id}" carry different conditions.`, 'Give every incoming edge the same condition, or move the condition onto the step.');
+      const label = labelOf(c, step.id);
+      throw unsupported(`The links into ${label} carry different conditions.`, `In the editor, give every link into ${label} the same condition (click a link to edit it), or clear them and set the condition on ${label} itself (Run only if).`);
     }
     const edgeCondition = [...conditions][0];
     const parts = [edgeCondition, step.condition?.trim()].filter((p): p is string => !!p);
@@ -133,7 +148,8 @@ function foldEdgeConditions(c: Connector): Map<string, string> {
 }
 
 function stepEntry(step: Step, condition: string | undefined): InterchangeStep & { id: string } {
-  if (step.auth) checkAuth(step.auth, `step "${step.id}"`);
+  const label = stepLabel(step);
+  if (step.auth) checkAuth(step.auth, label);
   const entry: Json = { id: step.id };
   if (step.name) entry.name = step.name;
   entry.method = step.method;
@@ -142,10 +158,10 @@ function stepEntry(step: Step, condition: string | undefined): InterchangeStep &
   if (query.length > 0) entry.queryParams = query;
   const headers = rows(step.headers);
   if (step.body.type === 'form') {
-    throw unsupported(`Step "${step.id}" sends a form body, which the interchange format cannot express.`, 'Send the body as JSON, or as raw text with a Content-Type header of application/x-www-form-urlencoded.');
+    throw unsupported(`${label} sends a form body, which the interchange format cannot express.`, `In the editor, set ${label}'s Body to JSON, or to raw text with a Content-Type header of application/x-www-form-urlencoded.`);
   }
   if (step.body.type === 'json') {
-    if (typeof step.body.value === 'string') throw unsupported(`Step "${step.id}" sends a JSON string body, which would read back as raw text.`, 'Send it as a raw body, or wrap it in an object.');
+    if (typeof step.body.value === 'string') throw unsupported(`${label} sends a JSON string body, which would read back as raw text.`, `In the editor, set ${label}'s Body to raw, or make the JSON an object.`);
     if (step.body.value !== undefined && step.body.value !== null) entry.body = step.body.value;
   }
   if (step.body.type === 'raw') {
@@ -179,7 +195,7 @@ function inputSpec(input: Connector['inputs'][number]): Json {
 
 function checkAuth(auth: Connector['auth'], where: string): void {
   if (auth.type === 'oauth2_client_credentials') {
-    throw unsupported(`The interchange format has no OAuth 2.0 client-credentials auth (used by ${where}).`, 'Use bearer, API key or basic auth to export, or keep the connector in the app format.');
+    throw unsupported(`The interchange format has no OAuth 2.0 client-credentials auth (used by ${where}).`, `In the editor, set the Auth of ${where} to bearer, API key or basic, or export in the app format.`);
   }
 }
 

@@ -159,8 +159,8 @@ describe('exportInterchange', () => {
   const s = (id: string, extra: Record<string, unknown> = {}) => ({ id, url: `https://x.io/${id}`, ...extra });
   const e = (source: string, target: string, condition?: string) => ({ id: `${source}${target}`, source, target, ...(condition ? { condition } : {}) });
   const cases: Array<[string, Partial<ConnectorInput>, RegExp]> = [
-    ['a partial join', { advanced: true, steps: [s('a'), s('b'), s('c'), s('d')], edges: [e('a', 'b'), e('a', 'c'), e('b', 'd')] }, /Step "d" depends on b, but/],
-    ['a skipped layer', { steps: [s('a'), s('b'), s('c')], edges: [e('a', 'b'), e('b', 'c'), e('a', 'c')] }, /Step "c" depends on a, b/],
+    ['a partial join', { advanced: true, steps: [s('a'), s('b'), s('c'), s('d')], edges: [e('a', 'b'), e('a', 'c'), e('b', 'd')] }, /^d runs after b only, but .*\(b, c\)/],
+    ['a skipped layer', { steps: [s('a'), s('b'), s('c')], edges: [e('a', 'b'), e('b', 'c'), e('a', 'c')] }, /^c runs after a, b only/],
     ['a parallel group of 4', { advanced: true, steps: [s('a'), s('b'), s('c'), s('d'), s('e')], edges: ['b', 'c', 'd', 'e'].map((t) => e('a', t)) }, /allows 3/],
     ['differing edge conditions', { steps: [s('a'), s('b'), s('c')], edges: [e('a', 'c', '{{a.x}}'), e('b', 'c')] }, /different conditions/],
     ['a form body', { steps: [s('a', { body: { type: 'form', fields: [{ key: 'k', value: 'v' }] } })] }, /form body/],
@@ -170,7 +170,16 @@ describe('exportInterchange', () => {
     const error = thrown(() => exportInterchange(ConnectorSchema.parse({ ...base, ...extra })));
     expect(error.code).toBe('UNSUPPORTED_EXPORT');
     expect(error.message).toMatch(message);
-    expect(error.hint).toBeTruthy();
+    expect(error.hint).toMatch(/^In the editor, /);
+  });
+
+  it('names steps by name and id, and says which links to draw or remove', () => {
+    const named = (id: string, name: string) => ({ ...s(id), name });
+    const partial = thrown(() => exportInterchange(ConnectorSchema.parse({ ...base, advanced: true, steps: [named('a', 'Search'), named('b', 'Details'), named('c', 'Verify'), named('d', 'Company')], edges: [e('a', 'b'), e('a', 'c'), e('b', 'd')] })));
+    expect(partial.message).toBe('Company (d) runs after Details (b) only, but the interchange format can only say "after every step of the previous group" (Details (b), Verify (c)).');
+    expect(partial.hint).toBe('In the editor, link Verify (c) to Company (d) too (drag from its right handle onto it), or export in the app format.');
+    const skipped = thrown(() => exportInterchange(ConnectorSchema.parse({ ...base, steps: [named('a', 'Search'), named('b', 'Details'), named('c', 'Company')], edges: [e('a', 'b'), e('b', 'c'), e('a', 'c')] })));
+    expect(skipped.hint).toBe('In the editor, remove the link from Search (a) to Company (c) (click it and press Delete), or export in the app format.');
   });
 });
 

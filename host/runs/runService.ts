@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Connector } from '../../core/schema/connector.js';
 import type { ExecutionRecord, RateLimiterRegistry, RunEnvironment, RunEvent } from '../../core/executor/types.js';
-import { createRedactor, type Redactor } from '../../core/redaction/index.js';
+import { createRedactor, credentialPlaceholder, type Redactor } from '../../core/redaction/index.js';
 import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
 import { offlineEnvironment, toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
 import { HostError, type CassetteSummary, type HostCallParsedParams, type HostEvents, type RunMode } from '../../contract/hostApi.js';
@@ -94,7 +94,9 @@ export class RunService {
         runId,
         inputs: params.inputs,
         transport,
-        secrets: { get: (name) => secrets[name] },
+        // Offline (mock, replay) a credential without a value stands in as its placeholder, the text
+        // cassettes hold, as in the CLI: no secret is needed to replay a redacted cassette.
+        secrets: { get: (name) => secrets[name] ?? (params.mode === 'live' ? undefined : credentialPlaceholder(name)) },
         signal: controller.signal,
         onEvent: emit,
         logger: this.deps.logger,

@@ -102,6 +102,26 @@ describe('runs', () => {
     expect(JSON.stringify(liveRun)).toContain('{{credentials.crm_token}}');
   });
 
+  it('replays and mocks without the credential stored (as the CLI does); a live run still asks for it', async () => {
+    const connector = sampleConnector({ steps: [{ ...sampleConnector().steps[0]!, url: `${apiUrl}/search` }] });
+    await services.api.connectors.save({ connector });
+    const live = await services.api.runs.start({ connectorId: 'lookup', mode: 'live', record: true, cassette: 'happy', inputs: { email: 'a@b.test' } });
+    await services.runSettled(live.runId);
+    await services.api.credentials.delete({ name: 'crm_token' });
+
+    for (const mode of ['replay', 'mock'] as const) {
+      const run = await services.api.runs.start({ connectorId: 'lookup', mode, cassette: 'happy', inputs: { email: 'a@b.test' } });
+      await services.runSettled(run.runId);
+      const { record } = await services.api.runs.get({ connectorId: 'lookup', runId: run.runId });
+      expect(record.status, `${mode}: ${record.error?.message ?? ''}`).toBe('success');
+      expect(record.steps[0]?.outputs).toEqual({ contactId: 'c-42' });
+    }
+    const again = await services.api.runs.start({ connectorId: 'lookup', mode: 'live', inputs: { email: 'a@b.test' } });
+    await services.runSettled(again.runId);
+    const { record } = await services.api.runs.get({ connectorId: 'lookup', runId: again.runId });
+    expect(record.error).toMatchObject({ code: 'MISSING_CREDENTIAL' });
+  });
+
   it('fails a replay clearly when the cassette is missing', async () => {
     await services.api.connectors.save({ connector: sampleConnector() });
     await expect(services.api.runs.start({ connectorId: 'lookup', mode: 'replay', cassette: 'nope', inputs: {} })).rejects.toMatchObject({ code: 'MOCK_MISSING', hint: expect.stringContaining('Record') });

@@ -85,7 +85,10 @@ export async function installIntoWorkspace(request: InstallRequest): Promise<Ins
     const choice = request.choices[slot.name];
     const label = slot.label || slot.name;
     if (!choice) throw new HostError('INVALID_PAYLOAD', `"${label}" is missing.`, { hint: 'Enter a value for it, or pick one of your saved credentials.', path: `credentials.${slot.name}` });
-    if ('existing' in choice) {
+    if ('later' in choice) {
+      // Nothing stored: the connector refers to the slot's own name, set before a live run.
+      credentialNames[slot.name] = slot.name;
+    } else if ('existing' in choice) {
       if (!taken.has(choice.existing)) throw new HostError('NOT_FOUND', `There is no saved credential "${choice.existing}".`, { hint: 'Pick one from the list, or enter a new value.', path: `credentials.${slot.name}` });
       credentialNames[slot.name] = choice.existing;
     } else {

@@ -130,6 +130,17 @@ describe('install', () => {
     for (const f of await allFiles(workspaceDir)) expect(f.text, f.path).not.toContain(SECRET);
   });
 
+  it('installs without credentials ("later") and replays its cassettes with nothing in the vault', async () => {
+    const result = await services.api.templates.install({ id: PHONE, credentials: { trestle_api_key: { later: true } } });
+    expect(result.credentialNames).toEqual({ trestle_api_key: 'trestle_api_key' });
+    expect(await services.api.credentials.list()).toEqual([]);
+    const { connector } = await services.api.connectors.get({ id: result.connectorId });
+    expect(JSON.stringify(connector)).toContain('{{credentials.trestle_api_key}}');
+    const record = await replay(result.connectorId, 'known-phone', { phone: '+12065550123' });
+    expect(record.status, record.error?.message).toBe('success');
+    expect(record.contact).toMatchObject({ first_name: 'Ava', last_name: 'Thompson' });
+  });
+
   it('refuses a missing slot or an unknown existing credential with a hint, and writes nothing', async () => {
     expect(await invokeHostCall(services.api, 'templates.install', { id: PHONE, credentials: {} })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', path: 'credentials.trestle_api_key' } });
     expect(await invokeHostCall(services.api, 'templates.install', { id: PHONE, credentials: { trestle_api_key: { existing: 'nope' } } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { ConnectorCardEntry } from '../store/slices/workspaceSlice.js';
+import { ExportMenu } from '../app/ExportMenu.js';
 
 export interface CardActions {
   open: (id: string) => void;
@@ -73,7 +74,7 @@ export const ConnectorCard = memo(function ConnectorCard({ entry, selected, acti
         <span className="grow" />
         <button type="button" className="small" onClick={() => actions.clone(entry.id)}>Clone</button>
         <button type="button" className="small" onClick={() => setRenaming(entry.name)}>Rename</button>
-        <button type="button" className="small" onClick={() => actions.exportAs(entry.id, 'interchange')} title="Export in the SaaS interchange format">Export</button>
+        <ExportMenu small testId="card-export" onExport={(format) => actions.exportAs(entry.id, format)} />
         <button type="button" className="small danger" onClick={() => actions.remove(entry.id)}>Delete</button>
       </footer>
     </article>

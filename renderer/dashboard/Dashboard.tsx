@@ -152,7 +152,7 @@ export function Dashboard() {
           <ul>
             {unsavedDrafts.map((d) => (
               <li key={d.doc.id} className="draft-card" data-testid="unsaved-draft" data-connector-id={d.doc.id}>
-                <strong>{d.doc.name}</strong> <span className="muted">{fileIds.has(d.doc.id) ? `changed ${new Date(d.savedAt).toLocaleString()}` : 'never saved'}</span>{' '}
+                <strong>{d.doc.name.trim() || `(no name) ${d.doc.id}`}</strong> <span className="muted">{fileIds.has(d.doc.id) ? `changed ${new Date(d.savedAt).toLocaleString()}` : 'never saved'}</span>{' '}
                 <button type="button" className="small" onClick={() => (fileIds.has(d.doc.id) ? void openConnector(store, host, d.doc.id) : openNewDocument(store, d.doc))}>Open</button>{' '}
                 <button type="button" className="small" data-testid="discard-draft" onClick={() => { if (workspace) removeDraft(workspace.path, d.doc.id); setDraftsVersion((v) => v + 1); }}>Discard</button>
               </li>

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { importContent, openConnector, openNewDocument } from '../services/connectorActions.js';
-import { connectorFromStep } from '../services/newConnector.js';
-import { parseCurl } from '../curl/parseCurl.js';
+import { curlImportPlan, type CurlImportPlan } from '../curl/curlImportPlan.js';
+import { CurlImportPreview } from '../curl/CurlImportPreview.js';
+import { refreshCredentials } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
 import { OpenApiImport } from '../openapi/OpenApiImport.js';
@@ -19,6 +20,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [openApi, setOpenApi] = useState<OpenApiConversion | null>(null);
+  const [secretNames, setSecretNames] = useState<Record<string, string>>({});
+  const [storeSecrets, setStoreSecrets] = useState(true);
+  // The preview follows the pasted command; a command that does not parse shows why instead.
+  const curl = useMemo((): { plan: CurlImportPlan } | { problem: string } | null => {
+    if (tab !== 'curl' || !text.trim()) return null;
+    try {
+      return { plan: curlImportPlan(text, secretNames) };
+    } catch (e) {
+      return { problem: errorMessage(e) };
+    }
+  }, [tab, text, secretNames]);
 
   const importJson = async (content: string) => {
     setError(null);
@@ -28,16 +40,24 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const importCurl = async () => {
     setError(null);
+    if (!curl || 'problem' in curl) { setError(curl?.problem ?? 'Paste a cURL command first.'); return; }
+    const { doc, secrets, nameProblem } = curl.plan;
+    if (nameProblem) { setError(nameProblem); return; }
     try {
-      const parsed = parseCurl(text);
-      const doc = connectorFromStep(parsed.step, parsed.step.name || 'Imported request');
-      onClose();
-      openNewDocument(store, doc);
-      if (parsed.bearerToken !== undefined || parsed.basicAuth) {
-        store.getState().notify({ kind: 'info', message: 'The command carried a secret. It was left out of the connector: store it under Credentials (api_token, or api_username/api_password).' });
-      }
+      // Into the vault only: the connector refers to them by name.
+      if (storeSecrets) for (const secret of secrets) await host.credentials.set({ name: secret.name, value: secret.value });
+      if (storeSecrets && secrets.length > 0) await refreshCredentials(store, host);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(`The secret was not stored: ${errorMessage(e)}`);
+      return;
+    }
+    onClose();
+    openNewDocument(store, doc);
+    const names = secrets.map((s) => s.name).join(', ');
+    if (secrets.length > 0) {
+      store.getState().notify(storeSecrets
+        ? { kind: 'success', message: `Stored ${names} as credentials; the connector refers to ${secrets.length === 1 ? 'it' : 'them'} by name.` }
+        : { kind: 'info', message: `The command carried a secret. It was left out of the connector: store it under Credentials (${names}).` });
     }
   };
 
@@ -63,7 +83,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Import a connector" testId="import-dialog" onClose={onClose} error={error} errorTestId="import-error"
-      confirm={{ label: 'Import', testId: 'import-submit', disabled: tab === 'openapi' ? !openApi : !text.trim(), onConfirm: confirm }}>
+      confirm={{ label: 'Import', testId: 'import-submit', disabled: tab === 'openapi' ? !openApi : tab === 'curl' ? !(curl && 'plan' in curl) || curl.plan.nameProblem !== null : !text.trim(), onConfirm: confirm }}>
       <div className="tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
         <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
@@ -83,10 +103,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
         </>
       ) : (
-        <div className="field">
-          <label htmlFor="import-curl">Paste a cURL command (it becomes a one-step connector; nothing is sent)</label>
-          <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
-        </div>
+        <>
+          <div className="field">
+            <label htmlFor="import-curl">Paste a cURL command (it becomes a one-step connector; nothing is sent)</label>
+            <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
+          </div>
+          {curl && 'plan' in curl && <CurlImportPreview plan={curl.plan} names={secretNames} onNames={setSecretNames} storeSecrets={storeSecrets} onStoreSecrets={setStoreSecrets} />}
+          {curl && 'problem' in curl && <p className="muted" data-testid="curl-preview-problem">{curl.problem}</p>}
+        </>
       )}
     </Dialog>
   );

@@ -27,7 +27,7 @@ export function DraftOfferDialog() {
       confirm={{ label: 'Apply these changes', testId: 'draft-apply', onConfirm: () => applyDraftOffer(store) }}
     >
       <p>
-        {offer.draft.name} has changes from {when} that were never saved. Left: the file; right: your unsaved version.
+        {offer.draft.name.trim() || offer.file.name} has changes from {when} that were never saved. Left: the file; right: your unsaved version.
         {offer.fileChanged && <strong> The file was changed on disk since then; applying replaces those changes with yours.</strong>}
       </p>
       <MonacoDiff original={pretty(offer.file)} modified={pretty(offer.draft)} testId="draft-offer-diff" onlyChanges />

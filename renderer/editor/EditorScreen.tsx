@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
+import { refreshCredentials } from '../services/workspaceActions.js';
+import { ExportMenu } from '../app/ExportMenu.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -17,6 +19,7 @@ import { ProblemsList } from './ProblemsList.js';
 import { DraftOfferDialog } from './DraftOfferDialog.js';
 import { EditorLayout } from './EditorLayout.js';
 import { useIssues } from './useIssues.js';
+import { CredentialPromptDialog } from '../credentials/CredentialPromptDialog.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
 import type { BottomPanel } from '../store/slices/uiSlice.js';
@@ -46,6 +49,8 @@ function Editor({ doc }: { doc: Connector }) {
   const baseHash = useAppStore((s) => s.baseHash);
   const isNew = baseHash === null;
   const issues = useIssues(doc);
+  // Which credentials have a value (names only), for the problems a live run would hit.
+  useEffect(() => { void refreshCredentials(store, host); }, [store, host]);
   useEditorShortcuts();
   useDraftAutosave();
   const errors = issues.all.filter((i) => i.severity === 'error').length;
@@ -92,7 +97,7 @@ function Editor({ doc }: { doc: Connector }) {
         <span className="grow" />
         <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
         {!isNew && <RevisionsButton localId={doc.id} name={doc.name} />}
-        <button type="button" disabled={isNew} data-testid="export-button" onClick={() => void exportConnector(store, host, doc.id, 'interchange')} title={isNew ? 'Save first' : 'Export in the interchange format'}>Export</button>
+        <ExportMenu testId="export-button" disabled={isNew} title={isNew ? 'Save first' : undefined} onExport={(format) => void exportConnector(store, host, doc.id, format)} />
       </div>
       {externalChange && !externalChange.removed && (
         <div className="banner" role="alert" data-testid="external-change-banner">
@@ -111,6 +116,7 @@ function Editor({ doc }: { doc: Connector }) {
       )}
       {!isNew && <HeldSecretBanner localId={doc.id} hash={baseHash} />}
       <DraftOfferDialog />
+      <CredentialPromptDialog />
       <EditorLayout
         canvas={(
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>

@@ -1,11 +1,19 @@
-import type { Connector, ValidationIssue } from '../../core/index.js';
+import type { Connector, CredentialIssue, ValidationIssue } from '../../core/index.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 
-/** Every validation problem; clicking one selects its node or link and highlights the field. */
-export function ProblemsList({ doc, issues }: { doc: Connector; issues: ValidationIssue[] }) {
+type Issue = ValidationIssue & Partial<Pick<CredentialIssue, 'credential' | 'authField'>>;
+
+/** A credential name for an auth field that has none yet: `<connector id>_token`, as an identifier. */
+const suggestedName = (doc: Connector, authField: string) => `${doc.id}_${authField.split('.').pop() ?? 'secret'}`.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=\d)/, '_');
+
+/**
+ * Every validation problem; clicking one selects its node or link and highlights the field. A
+ * missing credential comes with a button that opens the credential form right here.
+ */
+export function ProblemsList({ doc, issues }: { doc: Connector; issues: Issue[] }) {
   const store = useAppStoreApi();
   if (issues.length === 0) return <p className="empty" data-testid="problems-empty">No problems. ✓</p>;
-  const jump = (issue: ValidationIssue) => {
+  const jump = (issue: Issue) => {
     const stepIndex = /^steps\[(\d+)\]/.exec(issue.path)?.[1];
     const edgeIndex = /^edges\[(\d+)\]/.exec(issue.path)?.[1];
     const stepId = issue.stepId ?? (stepIndex !== undefined ? doc.steps[Number(stepIndex)]?.id : undefined);
@@ -26,6 +34,14 @@ export function ProblemsList({ doc, issues }: { doc: Connector; issues: Validati
             <span className={`badge ${issue.severity}`}>{issue.severity}</span> {issue.message}
             {issue.hint && <span className="muted"> — {issue.hint}</span>}
           </button>
+          {issue.credential && (
+            <button type="button" className="small primary" data-testid="problem-set-credential" data-credential-name={issue.credential}
+              onClick={() => store.getState().promptCredential({ name: issue.credential! })}>Set {issue.credential}</button>
+          )}
+          {issue.authField && (
+            <button type="button" className="small primary" data-testid="problem-set-credential"
+              onClick={() => store.getState().promptCredential({ name: suggestedName(doc, issue.authField!), authField: issue.authField! })}>Store a credential</button>
+          )}
         </li>
       ))}
     </ul>

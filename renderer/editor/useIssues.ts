@@ -1,10 +1,11 @@
-/** Core validation of the open document, grouped for the canvas badges. */
+/** Core validation of the open document plus its missing credentials, grouped for the canvas badges. */
 import { useMemo } from 'react';
-import { validateConnector, type Connector, type ValidationIssue } from '../../core/index.js';
+import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '../../core/index.js';
 import type { NodeIssue } from '../flow/flowTypes.js';
+import { useAppStore } from '../store/AppStoreProvider.js';
 
 export interface GroupedIssues {
-  all: ValidationIssue[];
+  all: (ValidationIssue & Partial<Pick<CredentialIssue, 'credential' | 'authField'>>)[];
   byStep: Record<string, NodeIssue[]>;
   byEdge: Record<string, NodeIssue[]>;
 }
@@ -12,7 +13,7 @@ export interface GroupedIssues {
 const STEP_PATH = /^steps\[(\d+)\]/;
 const EDGE_PATH = /^edges\[(\d+)\]/;
 
-export function groupIssues(doc: Connector, issues: ValidationIssue[]): GroupedIssues {
+export function groupIssues(doc: Connector, issues: GroupedIssues['all']): GroupedIssues {
   const byStep: Record<string, NodeIssue[]> = {};
   const byEdge: Record<string, NodeIssue[]> = {};
   for (const issue of issues) {
@@ -26,5 +27,12 @@ export function groupIssues(doc: Connector, issues: ValidationIssue[]): GroupedI
 }
 
 export function useIssues(doc: Connector): GroupedIssues {
-  return useMemo(() => groupIssues(doc, validateConnector(doc).issues), [doc]);
+  const credentials = useAppStore((s) => s.credentials);
+  const loaded = useAppStore((s) => s.credentialsLoaded);
+  return useMemo(() => {
+    const stored = new Set(credentials.map((c) => c.name));
+    // Until the host has listed the vault, nothing is known to be missing.
+    const missing = loaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
+    return groupIssues(doc, [...validateConnector(doc).issues, ...missing]);
+  }, [doc, credentials, loaded]);
 }

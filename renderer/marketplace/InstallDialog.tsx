@@ -15,7 +15,7 @@ import { Dialog } from '../app/Dialog.js';
 import { useBusyAction } from '../app/useBusyAction.js';
 import { CredentialRedirectsConfirm } from './CredentialRedirectsConfirm.js';
 
-type SlotState = { mode: 'new'; value: string } | { mode: 'existing'; name: string };
+type SlotState = { mode: 'new'; value: string } | { mode: 'existing'; name: string } | { mode: 'later' };
 
 export function InstallDialog({ template, update, onClose, onDone }: { template: TemplateDetail; update?: TemplateUpdate; onClose: () => void; onDone?: () => void }) {
   const store = useAppStoreApi();
@@ -34,11 +34,12 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
     redirects.every((r) => confirmedRedirects.includes(r.key)) &&
     template.credentials.every((slot) => {
       const s = slots[slot.name];
-      return s && (s.mode === 'new' ? s.value.length > 0 : s.name.length > 0);
+      return s && (s.mode === 'later' || (s.mode === 'new' ? s.value.length > 0 : s.name.length > 0));
     });
 
-  const install = () => run(async () => {
-    const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(slots).map(([name, s]) => [name, s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
+  const install = (chosen: Record<string, SlotState> = slots) => run(async () => {
+    const choices: Record<string, SlotChoice> = Object.fromEntries(Object.entries(chosen).map(([name, s]) => [name, s.mode === 'later' ? { later: true } : s.mode === 'new' ? { value: s.value } : { existing: s.name }]));
+    const later = Object.values(chosen).some((s) => s.mode === 'later');
     let connectorId: string;
     let message: string;
     if (update) {
@@ -55,13 +56,24 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
     onDone?.();
     onClose();
     await openConnector(store, host, connectorId);
+    // Without credentials, the template is tried offline against its recorded cassettes.
+    if (later) store.getState().setRunMode('replay');
     // After moving to the editor: notices stay on the screen they are shown on.
-    store.getState().notify({ kind: 'success', message });
+    store.getState().notify({ kind: 'success', message: later ? `${message} Try it in Replay mode; its credentials are asked for before the first live run.` : message });
   });
 
   return (
     <Dialog title={update ? `Update ${update.connectorName} to v${update.latestVersion}` : `Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
       confirm={{ label: update ? 'Update' : 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
+      {!update && template.credentials.length > 0 && (
+        <p className="row">
+          <button type="button" data-testid="install-try" disabled={busy}
+            onClick={() => void install(Object.fromEntries(template.credentials.map((slot): [string, SlotState] => [slot.name, { mode: 'later' }])))}>
+            Install without credentials, try in Replay
+          </button>
+          <span className="small-text muted">No secret is needed to replay its recorded cassettes.</span>
+        </p>
+      )}
       {update && (
         <>
           <p data-testid="update-explainer">Its steps, mappings, settings and tests become those of “{update.templateName}” v{update.latestVersion}. Its name, file, credentials and your own cassettes stay.</p>
@@ -83,10 +95,14 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
                 onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'new', value: '' } })} /> New value</label>
               <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'existing'} disabled={credentials.length === 0} data-testid={`install-slot-existing-${slot.name}`}
                 onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: credentials[0]?.name ?? '' } })} /> A saved credential</label>
+              {!update && <label className="row small-text"><input type="radio" name={`mode-${slot.name}`} checked={state.mode === 'later'} data-testid={`install-slot-later-${slot.name}`}
+                onChange={() => setSlots({ ...slots, [slot.name]: { mode: 'later' } })} /> Later</label>}
             </div>
             {state.mode === 'new' ? (
               <input type="password" autoComplete="off" aria-label={`${slot.label || slot.name} value`} data-testid={`install-value-${slot.name}`} value={state.value}
                 onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'new', value: e.target.value } })} />
+            ) : state.mode === 'later' ? (
+              <p className="small-text muted">Not stored yet: replay and mock runs need none; it is asked for before the first live run.</p>
             ) : (
               <select aria-label={`Saved credential for ${slot.label || slot.name}`} data-testid={`install-existing-${slot.name}`} value={state.name}
                 onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: e.target.value } })}>

@@ -217,7 +217,10 @@ export async function exportConnector(store: AppStore, host: HostClient, id: str
     setTimeout(() => URL.revokeObjectURL(url), 5_000);
     return result;
   } catch (error) {
-    store.getState().notify({ kind: 'error', message: `Not exported: ${errorMessage(error)}` });
+    // The interchange format cannot say everything the app can: the app's own file always can.
+    const other = format === 'interchange' && (error as { code?: unknown } | null)?.code === 'UNSUPPORTED_EXPORT'
+      ? { action: { label: 'Export the app file instead', run: () => void exportConnector(store, host, id, 'app') } } : {};
+    store.getState().notify({ kind: 'error', message: `Not exported${format === 'interchange' ? ' in the interchange format' : ''}: ${errorMessage(error)}`, ...other });
     return null;
   }
 }

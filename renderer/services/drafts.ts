@@ -1,10 +1,12 @@
 /**
  * Autosaved drafts in localStorage, so unsaved edits survive a reload or a crash.
  * Keyed by workspace and connector id; removed on save or discard. A draft is read back through the
- * same guarded parse and migrating loader as a connector file, so a draft kept from an older
- * version opens as the current schema (and a damaged one is dropped, never crashes the editor).
+ * same guarded parse and migrations as a connector file, so a draft kept from an older version
+ * opens as the current schema. It is the raw state the user left — often not valid (a name
+ * cleared mid-typing) — so it is not validated: only a draft that is not connector-shaped at all
+ * (damaged storage) is dropped, so the editor never crashes on it.
  */
-import { parseDocumentJson, validateConnector, type Connector } from '../../core/index.js';
+import { ConnectorSchema, migrateDocument, parseDocumentJson, salvage, type Connector } from '../../core/index.js';
 
 const PREFIX = 'connectorStudio.draft.';
 
@@ -32,12 +34,39 @@ export function readDraft(workspacePath: string, connectorId: string, storage: S
     if (!raw) return null;
     const draft = parseDocumentJson(raw) as Partial<Draft> | null;
     if (!draft || typeof draft !== 'object') return null;
-    const doc = validateConnector(draft.doc).connector;
+    const doc = restoreDraftDoc(draft.doc);
     if (!doc || doc.id !== connectorId) return null;
     return { doc, baseHash: typeof draft.baseHash === 'string' ? draft.baseHash : null, savedAt: typeof draft.savedAt === 'number' ? draft.savedAt : 0 };
   } catch {
     return null;
   }
+}
+
+/**
+ * The migrated draft as the user left it: parsed with the schema's defaults when it is valid;
+ * otherwise, when the schema can read it with a few fields repaired, the user's values laid over
+ * that repaired copy (so defaults fill what an older version never wrote, and the editor shows
+ * the invalid fields' problems instead of losing the rest).
+ */
+function restoreDraftDoc(raw: unknown): Connector | null {
+  const migrated = migrateDocument(raw);
+  const parsed = ConnectorSchema.safeParse(migrated);
+  if (parsed.success) return parsed.data;
+  const salvaged = salvage(ConnectorSchema, migrated);
+  return salvaged ? (overlay(salvaged.value, migrated) as Connector) : null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `over`'s values wherever it has one, `base`'s elsewhere (objects and arrays merged item by item). */
+function overlay(base: unknown, over: unknown): unknown {
+  if (Array.isArray(base) && Array.isArray(over)) return over.map((item, i) => overlay(base[i], item));
+  if (isRecord(base) && isRecord(over)) {
+    const merged: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(over)) merged[k] = overlay(base[k], v);
+    return merged;
+  }
+  return over === undefined ? base : over;
 }
 
 export function removeDraft(workspacePath: string, connectorId: string, storage: Storage = localStorage): void {

@@ -1,5 +1,5 @@
 /** Test runs: start, cancel, run one step with pinned upstream outputs, re-run from a failed step. */
-import { descendantsOf, validateConnector, type Connector, type InputValue } from '../../core/index.js';
+import { credentialIssues, descendantsOf, validateConnector, type Connector, type InputValue } from '../../core/index.js';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { cassetteNameProblem, timestampedCassetteName } from './cassetteNames.js';
@@ -84,6 +84,21 @@ export function runErrorAfterEdit(runError: string | null, doc: Connector): stri
   return runError.startsWith('Not run:') ? null : runError;
 }
 
+/**
+ * Before a live run, the first credential it would miss is asked for (the run starts once it is
+ * stored); offline runs never need one. True when the run must wait.
+ */
+export function askForMissingCredential(store: AppStore, then: () => void): boolean {
+  const s = store.getState();
+  if (!s.doc || !s.credentialsLoaded) return false;
+  const stored = new Set(s.credentials.map((c) => c.name));
+  const missing = credentialIssues(s.doc, (name) => stored.has(name))[0];
+  if (!missing) return false;
+  s.setRunError(`Not run: ${missing.message}`);
+  if (missing.credential) s.promptCredential({ name: missing.credential, reason: 'A live run needs it.', then });
+  return true;
+}
+
 export async function startRun(store: AppStore, host: HostClient, request: RunRequest = {}): Promise<void> {
   if (starting.has(store)) return;
   starting.add(store);
@@ -103,6 +118,7 @@ async function requestRun(store: AppStore, host: HostClient, request: RunRequest
     s.setRunError(blocked);
     return;
   }
+  if (s.runMode === 'live' && askForMissingCredential(store, () => void startRun(store, host, request))) return;
   let pinned: Record<string, Record<string, unknown>> = {};
   if (request.onlySteps) {
     const upstream = pinnedOutputsFor(s.doc, s.lastRecord, request.onlySteps);

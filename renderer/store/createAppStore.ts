@@ -3,6 +3,7 @@
  * concern; actions only compute state — I/O lives in renderer/services and hooks.
  */
 import { createStore } from 'zustand/vanilla';
+import { createCredentialPromptSlice } from './slices/credentialPromptSlice.js';
 import { createDocumentSlice } from './slices/documentSlice.js';
 import { createDraftOfferSlice } from './slices/draftOfferSlice.js';
 import { createHistorySlice } from './slices/historySlice.js';
@@ -16,6 +17,7 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 export function createAppStore(initial: Partial<AppState> = {}) {
   return createStore<AppState>()((...a) => ({
+    ...createCredentialPromptSlice(...a),
     ...createDocumentSlice(...a),
     ...createDraftOfferSlice(...a),
     ...createHistorySlice(...a),

@@ -11,6 +11,8 @@ export interface WorkspaceSlice {
   entriesLoading: boolean;
   entriesError: string | null;
   credentials: CredentialSummary[];
+  /** The credential list has been read from the host at least once (before, nothing is known to be missing). */
+  credentialsLoaded: boolean;
   setWorkspace: (workspace: WorkspaceInfo | null) => void;
   setEntries: (entries: ConnectorListEntry[]) => void;
   setEntriesLoading: (loading: boolean) => void;
@@ -24,9 +26,10 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set) => ({
   entriesLoading: false,
   entriesError: null,
   credentials: [],
+  credentialsLoaded: false,
   setWorkspace: (workspace) => set({ workspace }),
   setEntries: (entries) => set({ entries, entriesLoading: false, entriesError: null }),
   setEntriesLoading: (entriesLoading) => set({ entriesLoading }),
   setEntriesError: (entriesError) => set({ entriesError, entriesLoading: false }),
-  setCredentials: (credentials) => set({ credentials }),
+  setCredentials: (credentials) => set({ credentials, credentialsLoaded: true }),
 });

@@ -134,8 +134,8 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
   // company depends on details only: not expressible in the interchange format, and the app says so.
-  await page.getByTestId('export-button').click();
-  await expect(page.getByTestId('toast').filter({ hasText: 'Not exported' })).toContainText('interchange format');
+  await page.getByTestId('export-button').selectOption('interchange');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Not exported' })).toContainText('In the editor, link');
 
   // Link verify → company as well (drag handle to handle), save, then export and compare
   // with core's interchange export of the saved document.
@@ -162,7 +162,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   expect(saved.edges.filter((e) => e.target === 'company').every((e) => e.condition === undefined)).toBe(true);
   expect(saved.steps.find((s) => s.id === 'company')?.condition).toBe('{{details.companyId}} !== null');
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-button').selectOption('interchange');
   const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
   expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(saved))));
   expect(exported.type).toBe('multi-step');

@@ -127,3 +127,25 @@ test('the dashboard lists every connector with unsaved changes; a reload lands b
   await drafts.dashboardList.getByTestId('discard-draft').click();
   await expect(drafts.dashboardList).toHaveCount(0);
 });
+
+test('a draft that is not valid yet (the name cleared mid-typing) is offered after a reload, not dropped', async ({ page, editorPage: editor, openEmptyWorkspace }) => {
+  const drafts = new DraftsPage(page);
+  await openEmptyWorkspace();
+  await page.locator('[data-testid="connector-card"][data-connector-id="alpha"] [data-testid="connector-card-name"]').click();
+  await editor.selectStep('step_1');
+  await page.getByTestId('step-name-input').fill('Half typed');
+  await editor.clickEmptyCanvas();
+  await page.getByTestId('connector-name-input').fill('');
+  await page.waitForTimeout(600);
+  await drafts.reload();
+  await expect(drafts.offer).toBeVisible();
+  await expect(drafts.offer).toContainText('Alpha has changes');
+  await expect(drafts.diff).toContainText('"name": "",');
+  await drafts.apply();
+  await expect(editor.nodeName('step_1')).toHaveText('Half typed');
+  await editor.clickEmptyCanvas();
+  await expect(page.getByTestId('connector-name-input')).toHaveValue('');
+  await page.getByTestId('nav-dashboard').click();
+  await expect(drafts.dashboardList).toHaveCount(1);
+  await expect(drafts.dashboardList).toContainText('(no name) alpha');
+});
