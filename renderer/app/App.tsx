@@ -13,6 +13,7 @@ import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js'
 import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
+import { TooltipProvider } from './Tooltip.js';
 import { useHost } from './useHost.js';
 import { useHostEvents } from './useHostEvents.js';
 import { useSessionMemory } from './useSessionMemory.js';
@@ -53,6 +54,7 @@ export function App() {
   }, [theme]);
 
   return (
+    <TooltipProvider>
     <div className="app">
       <TopBar />
       <main className="app-main">
@@ -66,5 +68,6 @@ export function App() {
       </main>
       <Toasts />
     </div>
+    </TooltipProvider>
   );
 }

@@ -6,6 +6,7 @@ import { connectorFromStep } from '../services/newConnector.js';
 import { parseCurl } from '../curl/parseCurl.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
+import { Tabs } from '../app/Tabs.js';
 import { OpenApiImport } from '../openapi/OpenApiImport.js';
 import type { OpenApiConversion } from '../../contract/hostApi.js';
 
@@ -64,11 +65,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Import a connector" testId="import-dialog" onClose={onClose} error={error} errorTestId="import-error"
       confirm={{ label: 'Import', testId: 'import-submit', disabled: tab === 'openapi' ? !openApi : !text.trim(), onConfirm: confirm }}>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
-        <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
-        <button type="button" role="tab" aria-selected={tab === 'openapi'} data-testid="import-tab-openapi" onClick={() => { setError(null); setTab('openapi'); }}>OpenAPI</button>
-      </div>
+      <Tabs label="Import from" value={tab} onChange={(t) => { if (t === 'openapi') setError(null); setTab(t); }}
+        items={[{ id: 'file', label: 'JSON file' }, { id: 'curl', label: 'cURL command', testId: 'import-tab-curl' }, { id: 'openapi', label: 'OpenAPI', testId: 'import-tab-openapi' }]}>
       {tab === 'openapi' ? (
         <OpenApiImport onPreview={setOpenApi} onError={setError} />
       ) : tab === 'file' ? (
@@ -88,6 +86,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <textarea id="import-curl" data-testid="import-curl-input" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="curl -X POST https://api.example.com/v1/people -H 'Accept: application/json' -d '{&quot;email&quot;:&quot;a@b.c&quot;}'" />
         </div>
       )}
+      </Tabs>
     </Dialog>
   );
 }

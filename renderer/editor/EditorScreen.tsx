@@ -3,6 +3,7 @@ import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
+import { Tabs } from '../app/Tabs.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
@@ -107,18 +108,14 @@ function Editor({ doc }: { doc: Connector }) {
         bottom={(
           <>
             <RunBar />
-            <div className="tabs" role="tablist" aria-label="Run panels">
-              {panels.map((p) => (
-                <button key={p.id} type="button" role="tab" aria-selected={panel === p.id} data-testid={`panel-tab-${p.id}`} onClick={() => store.getState().setBottomPanel(p.id)}>{p.label}</button>
-              ))}
-            </div>
-            <div className="bottom-content" role="tabpanel">
+            <Tabs label="Run panels" value={panel} onChange={(id) => store.getState().setBottomPanel(id)} panelClassName="bottom-content"
+              items={panels.map((p) => ({ id: p.id, label: p.label, testId: `panel-tab-${p.id}` }))}>
               {panel === 'results' && <ResultsPanel />}
               {panel === 'timeline' && <TimelinePanel />}
               {panel === 'contact' && <ContactDiff />}
               {panel === 'history' && <HistoryPanel />}
               {panel === 'problems' && <ProblemsList doc={doc} issues={issues.all} />}
-            </div>
+            </Tabs>
           </>
         )}
         inspector={<Inspector issues={issues.all} />}

@@ -8,6 +8,7 @@ import { KeyValueRows } from './KeyValueRows.js';
 import { OutputsEditor } from './OutputsEditor.js';
 import { AuthEditor } from './AuthEditor.js';
 import { ConditionField } from './ConditionField.js';
+import { Tabs } from '../app/Tabs.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
 import type { ValidationIssue } from '../../core/index.js';
@@ -74,15 +75,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         issues={issues.filter((i) => i.path === `${base}.condition`)}
         onChange={(condition) => edit({ condition }, 'condition')} />
 
-      <div className="tabs" role="tablist" aria-label="Step settings">
-        {(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`step-tab-${t}`} onClick={() => setTab(t)}>
-            {t === 'query' ? `Query (${step.query.length})` : t === 'headers' ? `Headers (${step.headers.length})` : t === 'outputs' ? `Outputs (${step.outputs.length})` : t[0]?.toUpperCase() + t.slice(1)}
-            {issueFor(t === 'advanced' ? 'timeoutMs' : t) ? ' ⚠' : ''}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <Tabs label="Step settings" value={tab} onChange={setTab} items={(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => ({
+        id: t, testId: `step-tab-${t}`,
+        label: `${t === 'query' ? `Query (${step.query.length})` : t === 'headers' ? `Headers (${step.headers.length})` : t === 'outputs' ? `Outputs (${step.outputs.length})` : t[0]?.toUpperCase() + t.slice(1)}${issueFor(t === 'advanced' ? 'timeoutMs' : t) ? ' ⚠' : ''}`,
+      }))}>
         {tab === 'query' && <KeyValueRows label="query parameter" testId="query-rows" rows={step.query} onChange={(query) => edit({ query }, 'query')} variables={variables} inputs={doc.inputs} />}
         {tab === 'headers' && <KeyValueRows label="header" testId="header-rows" rows={step.headers} onChange={(headers) => edit({ headers }, 'headers')} variables={variables} inputs={doc.inputs} />}
         {tab === 'body' && <BodyEditor body={step.body} onChange={(body) => edit({ body }, 'body')} variables={variables} inputs={doc.inputs} />}
@@ -104,7 +100,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
             {issueFor('timeoutMs') && <p className="field-error">{issueFor('timeoutMs')?.message}</p>}
           </div>
         )}
-      </div>
+      </Tabs>
 
       <h3>Links</h3>
       <ul className="link-list">
