@@ -1,9 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
 import { Tabs } from '../app/Tabs.js';
+import { Menu } from '../app/Menu.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
@@ -44,7 +46,8 @@ function Editor({ doc }: { doc: Connector }) {
   const panel = useAppStore((s) => s.bottomPanel);
   const isNew = useAppStore((s) => s.baseHash === null);
   const issues = useIssues(doc);
-  useEditorShortcuts();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useEditorShortcuts({ onShowShortcuts: useCallback(() => setShowShortcuts(true), []) });
   useDraftAutosave();
   const errors = issues.all.filter((i) => i.severity === 'error').length;
   const limit = maxSteps(doc);
@@ -85,10 +88,14 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
+        <Menu trigger="Steps ▾" triggerTestId="steps-menu" triggerLabel="Go to a step" empty="No steps yet."
+          items={doc.steps.map((s) => ({ id: s.id, testId: `steps-menu-${s.id}`, textValue: s.name || s.id, label: <>{s.name || s.id} <span className="muted mono">{s.id}</span></>,
+            onSelect: () => store.getState().select({ kind: 'step', stepIds: [s.id] }) }))} />
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
         <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
+        <button type="button" className="small" data-testid="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setShowShortcuts(true)}>⌨</button>
         <button type="button" disabled={isNew} data-testid="export-button" onClick={() => void exportConnector(store, host, doc.id, 'interchange')} title={isNew ? 'Save first' : 'Export in the interchange format'}>Export</button>
       </div>
       {externalChange && (
@@ -99,6 +106,7 @@ function Editor({ doc }: { doc: Connector }) {
         </div>
       )}
       <DraftOfferDialog />
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       <EditorLayout
         canvas={(
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>
