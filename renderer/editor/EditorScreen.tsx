@@ -88,7 +88,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
-        <Menu trigger="Steps ▾" triggerTestId="steps-menu" triggerLabel="Go to a step" empty="No steps yet."
+        <Menu trigger="Steps ▾" triggerTestId="steps-menu" empty="No steps yet."
           items={doc.steps.map((s) => ({ id: s.id, testId: `steps-menu-${s.id}`, textValue: s.name || s.id, label: <>{s.name || s.id} <span className="muted mono">{s.id}</span></>,
             onSelect: () => store.getState().select({ kind: 'step', stepIds: [s.id] }) }))} />
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
