@@ -12,6 +12,9 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? './test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Screenshot baselines (tests/e2e/layout/screens.spec.ts) are committed per spec, without a platform
+  // suffix: they are taken in Debian's Chromium with the fonts .ci/run installs, the machine CI uses.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   fullyParallel: false,
   // The CI machine has few cores; specs are independent, so more workers only need more CPU.
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 1,

@@ -14,6 +14,7 @@ import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js'
 import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
+import { TooltipProvider } from './Tooltip.js';
 import { useHost } from './useHost.js';
 import { useHostEvents } from './useHostEvents.js';
 import { useSessionMemory } from './useSessionMemory.js';
@@ -54,6 +55,7 @@ export function App() {
   }, [theme]);
 
   return (
+    <TooltipProvider>
     <div className="app">
       <TopBar />
       <main className="app-main">
@@ -68,5 +70,6 @@ export function App() {
       </main>
       <Toasts />
     </div>
+    </TooltipProvider>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * The frame every modal dialog shares: backdrop, labelled `role="dialog"`, Escape closes,
- * and (optionally) the error line and the Cancel + primary-button footer.
+ * The frame every modal dialog shares, on Radix UI's Dialog: labelled `role="dialog"`, focus moved in,
+ * trapped and given back on close, Escape closes, page behind made inert; plus (optionally) the
+ * error line and the Cancel + primary-button footer. A mounted <Dialog> is open: callers show it
+ * conditionally, as before.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { Dialog as RadixDialog } from 'radix-ui';
 
 export interface DialogConfirm {
   label: ReactNode;
@@ -26,31 +29,29 @@ export interface DialogProps {
 }
 
 export function Dialog({ title, testId, className, onClose, headerAction, error, errorTestId, confirm, children }: DialogProps) {
-  const titleId = useId();
-  // Escape closes the dialog wherever focus is: a button that disables itself while busy drops
-  // focus to the page, and the dialog must still answer the key.
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => { if (e.key === 'Escape') closeRef.current(); };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-  const heading = <h2 id={titleId} className={headerAction ? 'grow' : undefined}>{title}</h2>;
+  const heading = <RadixDialog.Title className={headerAction ? 'grow' : undefined}>{title}</RadixDialog.Title>;
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div className={className ? `dialog ${className}` : 'dialog'} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
-        {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
-        {children}
-        {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
-        {confirm && (
-          <div className="row">
-            <span className="grow" />
-            <button type="button" onClick={onClose}>Cancel</button>
-            <button type="button" className="primary" data-testid={confirm.testId} disabled={confirm.disabled} onClick={confirm.onConfirm}>{confirm.label}</button>
-          </div>
-        )}
-      </div>
-    </div>
+    <RadixDialog.Root open onOpenChange={(open) => { if (!open) onClose(); }}>
+      <RadixDialog.Portal>
+        {/* The content sits inside the backdrop, which centres it and scrolls a dialog taller than the window. */}
+        <RadixDialog.Overlay className="dialog-backdrop">
+        <RadixDialog.Content className={className ? `dialog ${className}` : 'dialog'} data-testid={testId} aria-describedby={undefined}
+          // A click beside the dialog must not throw away what was typed in it: only Escape, Cancel or ✕ close it.
+          onPointerDownOutside={(e) => e.preventDefault()}
+          onInteractOutside={(e) => e.preventDefault()}>
+          {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
+          {children}
+          {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
+          {confirm && (
+            <div className="row">
+              <span className="grow" />
+              <button type="button" onClick={onClose}>Cancel</button>
+              <button type="button" className="primary" data-testid={confirm.testId} disabled={confirm.disabled} onClick={confirm.onConfirm}>{confirm.label}</button>
+            </div>
+          )}
+        </RadixDialog.Content>
+        </RadixDialog.Overlay>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

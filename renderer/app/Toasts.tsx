@@ -1,23 +1,27 @@
-import { useEffect } from 'react';
+/** Notices as Radix UI toasts: announced to screen readers, F8 focuses them, swipe or ✕ dismisses. */
+import { Toast } from 'radix-ui';
 import { useAppStore } from '../store/AppStoreProvider.js';
+import { noticeDuration } from './noticeDuration.js';
 
 export function Toasts() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismiss);
-  useEffect(() => {
-    // Plain notices go away by themselves; errors and actions stay until dismissed or replaced.
-    const timers = notices.filter((n) => n.kind !== 'error' && !n.action).map((n) => setTimeout(() => dismiss(n.id), 4000));
-    return () => timers.forEach(clearTimeout);
-  }, [notices, dismiss]);
   return (
-    <div className="toasts" aria-live="polite">
+    <Toast.Provider swipeDirection="right" label="Notifications">
       {notices.map((n) => (
-        <div key={n.id} className={`toast ${n.kind}`} data-testid="toast" role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span className="grow">{n.message}</span>
-          {n.action && <button type="button" className="small" onClick={() => { n.action?.run(); dismiss(n.id); }}>{n.action.label}</button>}
-          <button type="button" className="small" aria-label="Dismiss" onClick={() => dismiss(n.id)}>✕</button>
-        </div>
+        <Toast.Root key={n.id} className={`toast ${n.kind}`} data-testid="toast" open duration={noticeDuration(n)}
+          type={n.kind === 'error' ? 'foreground' : 'background'}
+          onOpenChange={(open) => { if (!open) dismiss(n.id); }}>
+          <Toast.Description className="grow">{n.message}</Toast.Description>
+          {n.action && (
+            <Toast.Action asChild altText={n.action.label}>
+              <button type="button" className="small" onClick={() => n.action?.run()}>{n.action.label}</button>
+            </Toast.Action>
+          )}
+          <Toast.Close className="small" aria-label="Dismiss">✕</Toast.Close>
+        </Toast.Root>
       ))}
-    </div>
+      <Toast.Viewport className="toasts" />
+    </Toast.Provider>
   );
 }

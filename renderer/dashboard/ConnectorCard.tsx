@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { ConnectorCardEntry } from '../store/slices/workspaceSlice.js';
 import { ExportMenu } from '../app/ExportMenu.js';
+import { TruncatedText } from '../app/Tooltip.js';
 
 export interface CardActions {
   open: (id: string) => void;
@@ -34,11 +35,11 @@ export const ConnectorCard = memo(function ConnectorCard({ entry, selected, acti
         <input type="checkbox" checked={selected} onChange={() => actions.toggleSelected(entry.id)} aria-label={`Select ${entry.name}`} />
         <span className="card-icon" aria-hidden="true">{entry.icon}</span>
         {renaming === null
-          ? <button type="button" className="card-title" onClick={() => actions.open(entry.id)} data-testid="connector-card-name">{entry.name}</button>
+          ? <button type="button" className="card-title" onClick={() => actions.open(entry.id)} data-testid="connector-card-name"><TruncatedText text={entry.name} /></button>
           : <input className="grow" aria-label="New name" value={renaming} autoFocus onChange={(e) => setRenaming(e.target.value)} onBlur={commitRename}
               onKeyDown={(e) => { if (e.key === 'Enter') commitRename(); if (e.key === 'Escape') setRenaming(null); }} />}
       </header>
-      <p className="card-desc muted">{entry.description || 'No description'}</p>
+      <p className="card-desc muted"><TruncatedText text={entry.description || 'No description'} lines={2} /></p>
       <div className="card-meta">
         <span className="badge">{entry.category}</span>
         <span className="badge">{entry.stepCount} step{entry.stepCount === 1 ? '' : 's'}</span>

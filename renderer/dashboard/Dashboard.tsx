@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import { Menu } from '../app/Menu.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -11,7 +12,8 @@ import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { ImportDialog } from './ImportDialog.js';
 import './dashboard.css';
 
-const CARD_MIN_WIDTH = 300;
+// Wide enough for the card's footer (Enabled + four buttons) on one line.
+const CARD_MIN_WIDTH = 360;
 const ROW_HEIGHT = 230;
 
 export function Dashboard() {
@@ -26,7 +28,6 @@ export function Dashboard() {
   const [sort, setSort] = useState<SortKey>('name');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [importing, setImporting] = useState(false);
-  const [startersOpen, setStartersOpen] = useState(false);
   // Installed connectors whose template has a newer version: connector id → that version.
   const [updates, setUpdates] = useState<Map<string, number>>(new Map());
   const installedCount = entries.filter((e) => e.kind === 'connector').length;
@@ -117,20 +118,10 @@ export function Dashboard() {
           </span>
         )}
         <button type="button" onClick={() => setImporting(true)} data-testid="import-button">Import…</button>
-        <div className="menu-anchor">
-          <button type="button" aria-expanded={startersOpen} onClick={() => setStartersOpen((o) => !o)}>From a starter ▾</button>
-          {startersOpen && (
-            <ul className="menu" role="menu">
-              {STARTERS.map((s) => (
-                <li key={s.id} role="none">
-                  <button type="button" role="menuitem" onClick={() => { setStartersOpen(false); openNewDocument(store, s.build()); }}>
-                    <strong>{s.title}</strong><br /><span className="muted">{s.description}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <Menu trigger="From a starter ▾" align="end" items={STARTERS.map((s) => ({
+          id: s.id, textValue: s.title, onSelect: () => openNewDocument(store, s.build()),
+          label: <><strong>{s.title}</strong><br /><span className="muted">{s.description}</span></>,
+        }))} />
         <button type="button" className="primary" data-testid="new-connector-button" onClick={createBlank}>New connector</button>
       </div>
 

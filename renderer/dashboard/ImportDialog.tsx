@@ -7,6 +7,7 @@ import { CurlImportPreview } from '../curl/CurlImportPreview.js';
 import { refreshCredentials } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
+import { Tabs } from '../app/Tabs.js';
 import { OpenApiImport } from '../openapi/OpenApiImport.js';
 import type { OpenApiConversion } from '../../contract/hostApi.js';
 
@@ -84,11 +85,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Import a connector" testId="import-dialog" onClose={onClose} error={error} errorTestId="import-error"
       confirm={{ label: 'Import', testId: 'import-submit', disabled: tab === 'openapi' ? !openApi : tab === 'curl' ? !(curl && 'plan' in curl) || curl.plan.nameProblem !== null : !text.trim(), onConfirm: confirm }}>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'file'} onClick={() => setTab('file')}>JSON file</button>
-        <button type="button" role="tab" aria-selected={tab === 'curl'} data-testid="import-tab-curl" onClick={() => setTab('curl')}>cURL command</button>
-        <button type="button" role="tab" aria-selected={tab === 'openapi'} data-testid="import-tab-openapi" onClick={() => { setError(null); setTab('openapi'); }}>OpenAPI</button>
-      </div>
+      <Tabs label="Import from" value={tab} onChange={(t) => { if (t === 'openapi') setError(null); setTab(t); }}
+        items={[{ id: 'file', label: 'JSON file' }, { id: 'curl', label: 'cURL command', testId: 'import-tab-curl' }, { id: 'openapi', label: 'OpenAPI', testId: 'import-tab-openapi' }]}>
       {tab === 'openapi' ? (
         <OpenApiImport onPreview={setOpenApi} onError={setError} />
       ) : tab === 'file' ? (
@@ -112,6 +110,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {curl && 'problem' in curl && <p className="muted" data-testid="curl-preview-problem">{curl.problem}</p>}
         </>
       )}
+      </Tabs>
     </Dialog>
   );
 }

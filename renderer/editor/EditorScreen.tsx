@@ -1,8 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';
+import { Tabs } from '../app/Tabs.js';
+import { Menu } from '../app/Menu.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { refreshCredentials } from '../services/workspaceActions.js';
 import { ExportMenu } from '../app/ExportMenu.js';
@@ -51,7 +54,8 @@ function Editor({ doc }: { doc: Connector }) {
   const issues = useIssues(doc);
   // Which credentials have a value (names only), for the problems a live run would hit.
   useEffect(() => { void refreshCredentials(store, host); }, [store, host]);
-  useEditorShortcuts();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useEditorShortcuts({ onShowShortcuts: useCallback(() => setShowShortcuts(true), []) });
   useDraftAutosave();
   const errors = issues.all.filter((i) => i.severity === 'error').length;
   const limit = maxSteps(doc);
@@ -92,11 +96,15 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
+        <Menu trigger="Steps ▾" triggerTestId="steps-menu" empty="No steps yet."
+          items={doc.steps.map((s) => ({ id: s.id, testId: `steps-menu-${s.id}`, textValue: s.name || s.id, label: <>{s.name || s.id} <span className="muted mono">{s.id}</span></>,
+            onSelect: () => store.getState().select({ kind: 'step', stepIds: [s.id] }) }))} />
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
         <button type="button" className={`badge ${errors ? 'error' : 'success'}`} data-testid="problems-count" onClick={() => store.getState().setBottomPanel('problems')}>{errors ? `${errors} problem${errors === 1 ? '' : 's'}` : 'Valid'}</button>
         {!isNew && <RevisionsButton localId={doc.id} name={doc.name} />}
+        <button type="button" className="small" data-testid="shortcuts-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setShowShortcuts(true)}>⌨</button>
         <ExportMenu testId="export-button" disabled={isNew} title={isNew ? 'Save first' : undefined} onExport={(format) => void exportConnector(store, host, doc.id, format)} />
       </div>
       {externalChange && !externalChange.removed && (
@@ -117,6 +125,7 @@ function Editor({ doc }: { doc: Connector }) {
       {!isNew && <HeldSecretBanner localId={doc.id} hash={baseHash} />}
       <DraftOfferDialog />
       <CredentialPromptDialog />
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
       <EditorLayout
         canvas={(
           <Suspense fallback={<div className="loading">Loading canvas…</div>}>
@@ -126,18 +135,14 @@ function Editor({ doc }: { doc: Connector }) {
         bottom={(
           <>
             <RunBar />
-            <div className="tabs" role="tablist" aria-label="Run panels">
-              {panels.map((p) => (
-                <button key={p.id} type="button" role="tab" aria-selected={panel === p.id} data-testid={`panel-tab-${p.id}`} onClick={() => store.getState().setBottomPanel(p.id)}>{p.label}</button>
-              ))}
-            </div>
-            <div className="bottom-content" role="tabpanel">
+            <Tabs label="Run panels" value={panel} onChange={(id) => store.getState().setBottomPanel(id)} panelClassName="bottom-content"
+              items={panels.map((p) => ({ id: p.id, label: p.label, testId: `panel-tab-${p.id}` }))}>
               {panel === 'results' && <ResultsPanel />}
               {panel === 'timeline' && <TimelinePanel />}
               {panel === 'contact' && <ContactDiff />}
               {panel === 'history' && <HistoryPanel />}
               {panel === 'problems' && <ProblemsList doc={doc} issues={issues.all} />}
-            </div>
+            </Tabs>
           </>
         )}
         inspector={<Inspector issues={issues.all} />}

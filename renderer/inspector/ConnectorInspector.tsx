@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { INPUT_TYPES, SYSTEM_CONTACT_FIELDS, variablesForMappings, type Connector, type FieldMapping, type Input } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { AuthEditor } from './AuthEditor.js';
+import { Tabs } from '../app/Tabs.js';
 import { maxSteps } from '../flow/graphEdits.js';
 import type { ValidationIssue } from '../../core/index.js';
 
@@ -19,13 +20,10 @@ export function ConnectorInspector({ section, issues }: { section?: string | und
 
   return (
     <div className="connector-inspector" data-testid="connector-inspector">
-      <div className="tabs" role="tablist" aria-label="Connector settings">
-        {(['basics', 'inputs', 'auth', 'mappings', 'settings'] as Section[]).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`connector-tab-${t}`} onClick={() => setTab(t)}>
-            {t[0]?.toUpperCase() + t.slice(1)}{issueAt(t === 'basics' ? 'name' : t === 'mappings' ? 'fieldMappings' : t).length ? ' ⚠' : ''}
-          </button>
-        ))}
-      </div>
+      <Tabs label="Connector settings" value={tab} onChange={setTab} items={(['basics', 'inputs', 'auth', 'mappings', 'settings'] as Section[]).map((t) => ({
+        id: t, testId: `connector-tab-${t}`,
+        label: `${t[0]?.toUpperCase() + t.slice(1)}${issueAt(t === 'basics' ? 'name' : t === 'mappings' ? 'fieldMappings' : t).length ? ' ⚠' : ''}`,
+      }))}>
       {tab === 'basics' && (
         <div>
           <div className={hl('name')}><label htmlFor="c-name">Name</label>
@@ -51,6 +49,7 @@ export function ConnectorInspector({ section, issues }: { section?: string | und
       {tab === 'auth' && <AuthEditor auth={doc.auth} onChange={(auth) => edit((d) => ({ ...d, auth }), 'auth')} />}
       {tab === 'mappings' && <MappingsEditor doc={doc} onChange={(fieldMappings) => edit((d) => ({ ...d, fieldMappings }), 'mappings')} issues={issueAt('fieldMappings')} />}
       {tab === 'settings' && <SettingsEditor doc={doc} edit={edit} />}
+      </Tabs>
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useMemo, useState } from 'react';
 import { availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
-import { renameStepId, updateStep } from '../flow/graphEdits.js';
+import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { MonacoField } from '../monaco/MonacoField.js';
 import { TemplateInput } from './TemplateInput.js';
 import { KeyValueRows } from './KeyValueRows.js';
 import { OutputsEditor } from './OutputsEditor.js';
 import { AuthEditor } from './AuthEditor.js';
 import { ConditionField } from './ConditionField.js';
+import { Tabs } from '../app/Tabs.js';
+import { Menu } from '../app/Menu.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
 import type { ValidationIssue } from '../../core/index.js';
@@ -74,15 +76,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         issues={issues.filter((i) => i.path === `${base}.condition`)}
         onChange={(condition) => edit({ condition }, 'condition')} />
 
-      <div className="tabs" role="tablist" aria-label="Step settings">
-        {(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`step-tab-${t}`} onClick={() => setTab(t)}>
-            {t === 'query' ? `Query (${step.query.length})` : t === 'headers' ? `Headers (${step.headers.length})` : t === 'outputs' ? `Outputs (${step.outputs.length})` : t[0]?.toUpperCase() + t.slice(1)}
-            {issueFor(t === 'advanced' ? 'timeoutMs' : t) ? ' ⚠' : ''}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <Tabs label="Step settings" value={tab} onChange={setTab} items={(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => ({
+        id: t, testId: `step-tab-${t}`,
+        label: `${t === 'query' ? `Query (${step.query.length})` : t === 'headers' ? `Headers (${step.headers.length})` : t === 'outputs' ? `Outputs (${step.outputs.length})` : t[0]?.toUpperCase() + t.slice(1)}${issueFor(t === 'advanced' ? 'timeoutMs' : t) ? ' ⚠' : ''}`,
+      }))}>
         {tab === 'query' && <KeyValueRows label="query parameter" testId="query-rows" rows={step.query} onChange={(query) => edit({ query }, 'query')} variables={variables} inputs={doc.inputs} />}
         {tab === 'headers' && <KeyValueRows label="header" testId="header-rows" rows={step.headers} onChange={(headers) => edit({ headers }, 'headers')} variables={variables} inputs={doc.inputs} />}
         {tab === 'body' && <BodyEditor body={step.body} onChange={(body) => edit({ body }, 'body')} variables={variables} inputs={doc.inputs} />}
@@ -104,16 +101,36 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
             {issueFor('timeoutMs') && <p className="field-error">{issueFor('timeoutMs')?.message}</p>}
           </div>
         )}
-      </div>
+      </Tabs>
 
       <h3>Links</h3>
       <ul className="link-list">
         {incoming.map((e) => <li key={e.id}><button type="button" className="small" onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>← from {e.source}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
         {outgoing.map((e) => <li key={e.id}><button type="button" className="small" data-testid="outgoing-link" data-target={e.target} onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>→ to {e.target}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
-        {incoming.length + outgoing.length === 0 && <li className="muted">Not linked. Drag from a node's right handle to another node.</li>}
+        {incoming.length + outgoing.length === 0 && <li className="muted">Not linked. Drag from a node's right handle to another node, or use Link to….</li>}
       </ul>
+      <LinkToMenu doc={doc} stepId={stepId} />
       <button type="button" onClick={() => void startRun(store, host, { onlySteps: [stepId] })} title="Runs only this step; earlier steps' outputs come from the last run">Run this step only</button>
     </div>
+  );
+}
+
+/** "Link to…": the keyboard's way to draw a link; lists the steps this one can lead to (no loops, no duplicates). */
+function LinkToMenu({ doc, stepId }: { doc: Connector; stepId: string }) {
+  const store = useAppStoreApi();
+  const targets = doc.steps.filter((s) => s.id !== stepId).map((s) => ({ step: s, result: connectSteps(doc, stepId, s.id) })).filter((t) => t.result.ok);
+  return (
+    <Menu trigger="Link to…" triggerTestId="link-to-button" triggerClassName="small" empty="No step can follow this one without a loop."
+      items={targets.map(({ step, result }) => ({
+        id: step.id, testId: `link-to-${step.id}`, textValue: step.name || step.id,
+        label: <>{step.name || step.id} <span className="muted mono">{step.id}</span></>,
+        onSelect: () => {
+          if (!result.ok) return;
+          store.getState().edit(() => result.doc);
+          // The new link opens in the inspector, where its condition is set.
+          store.getState().select({ kind: 'edge', edgeIds: result.ids ?? [] });
+        },
+      }))} />
   );
 }
 

@@ -3,6 +3,7 @@
  * project's community and official templates. Search, filter, sort; a detail panel; install,
  * publish, and for admins the curation controls.
  */
+import { TruncatedText } from '../app/Tooltip.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TemplateCatalogue, TemplateUpdate } from '../../contract/hostApi.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
@@ -83,12 +84,12 @@ export function MarketplaceScreen() {
             <li key={t.id} className={`connector-card template-card ${selected === t.id ? 'selected' : ''}`} data-testid="template-card" data-template-id={t.id} data-origin={t.origin} data-featured={t.featured}>
               <div className="card-head">
                 <span className="card-icon" aria-hidden="true">{t.icon}</span>
-                <button type="button" className="card-title" data-testid="template-open" onClick={() => setSelected(t.id)}>{t.name}</button>
+                <button type="button" className="card-title" data-testid="template-open" onClick={() => setSelected(t.id)}><TruncatedText text={t.name} /></button>
               </div>
               <OriginBadge template={t} />
               <HiddenReason template={t} />
-              <p className="card-desc small-text muted">{t.description}</p>
-              <div className="row small-text">
+              <p className="card-desc small-text muted"><TruncatedText text={t.description} lines={2} /></p>
+              <div className="row small-text template-card-facts">
                 <span className="badge">{t.category}</span>
                 <span data-testid="template-card-installs">{t.installs} install{t.installs === 1 ? '' : 's'}</span>
                 <RatingStars rating={t.rating} count={t.ratingCount} />

@@ -86,6 +86,9 @@ export function MonacoField({ value, onChange, language, singleLine = false, com
         autoClosingQuotes: 'never',
         ariaLabel,
         tabIndex: 0,
+        // A one-line field is a form field: Tab moves on instead of typing a tab (keyboard-only use).
+        // Multi-line editors keep Tab for indenting; Ctrl+M switches (shown in the shortcut list).
+        tabFocusMode: singleLine,
         theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
         fixedOverflowWidgets: true,
       });

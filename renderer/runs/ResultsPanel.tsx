@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { StepRecord } from '../../core/index.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { JsonTree, parseJsonBody } from '../inspector/JsonTree.js';
+import { Tabs } from '../app/Tabs.js';
 import { attemptsSummary, retryingLabel, seconds } from './retryLabel.js';
 
 const PLAIN_ERRORS: Record<string, string> = {
@@ -64,12 +65,11 @@ function StepResult({ result }: { result: StepRecord }) {
       {result.response && (
         <div>
           <h4>Response</h4>
-          <div className="tabs" role="tablist">
-            {(['tree', 'raw', 'headers'] as const).map((v) => <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)}>{v}</button>)}
-          </div>
+          <Tabs label="Response view" value={view} onChange={setView} items={(['tree', 'raw', 'headers'] as const).map((v) => ({ id: v, label: v }))}>
           {view === 'tree' && (body.ok ? <JsonTree value={body.value} /> : <p className="muted">Not JSON{result.response.body === undefined ? ' (response logging is off)' : ''}.</p>)}
           {view === 'raw' && <pre className="pre-small">{result.response.body ?? ''}{result.response.bodyTruncated ? '\n… (truncated)' : ''}</pre>}
           {view === 'headers' && <pre className="pre-small">{Object.entries(result.response.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre>}
+          </Tabs>
         </div>
       )}
       {result.attempts.length > 1 && (
