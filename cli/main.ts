@@ -1,5 +1,6 @@
 import { toConnectorError } from '../core/index.js';
 import type { CommandContext } from './commands/context.js';
+import { authCommand, AUTH_HELP } from './commands/authLogin.js';
 import { convertCommand, CONVERT_HELP } from './commands/convert.js';
 import { importCommand, IMPORT_HELP } from './commands/importOpenApi.js';
 import { enqueueCommand, ENQUEUE_HELP } from './commands/enqueue.js';
@@ -19,6 +20,9 @@ Commands:
                          convert between the app's format and the interchange format
   import openapi <spec>  make a connector from operations of an OpenAPI/Swagger spec
   enqueue <connector-id> queue server runs of a synced connector (one, or one per contact)
+  auth login <file> --credential <name>
+                         sign in for an OAuth 2.0 authorization-code auth; keeps the tokens
+                         in the CLI's credential store for live runs
 
 Options:
   -h, --help             show help (also: connector-studio <command> --help)
@@ -35,6 +39,7 @@ const COMMANDS: Record<string, { run: (args: string[], context: CommandContext) 
   convert: { run: convertCommand, help: CONVERT_HELP },
   import: { run: importCommand, help: IMPORT_HELP },
   enqueue: { run: enqueueCommand, help: ENQUEUE_HELP },
+  auth: { run: authCommand, help: AUTH_HELP },
 };
 
 /**

@@ -44,6 +44,8 @@ interface ActiveRun {
 
 export class RunService {
   private readonly active = new Map<string, ActiveRun>();
+  /** OAuth token sessions shared by the app's runs, so parallel runs also refresh once. */
+  private readonly authSessions = new Map<string, unknown>();
 
   constructor(private readonly deps: RunServiceDeps) {}
 
@@ -94,7 +96,9 @@ export class RunService {
         runId,
         inputs: params.inputs,
         transport,
-        secrets: { get: (name) => secrets[name] },
+        // Live runs write refreshed OAuth tokens back to the vault; mock and replay never touch it.
+        secrets: params.mode === 'live' ? { get: (name) => secrets[name], set: async (name, value) => { await this.deps.vault.set(name, value); } } : { get: (name) => secrets[name] },
+        authSessions: this.authSessions,
         signal: controller.signal,
         onEvent: emit,
         logger: this.deps.logger,

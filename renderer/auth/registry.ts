@@ -10,6 +10,7 @@ import { BasicEditor } from './basic/BasicEditor.js';
 import { BearerEditor } from './bearer/BearerEditor.js';
 import { NoneEditor } from './none/NoneEditor.js';
 import { ClientCredentialsEditor } from './oauth2_client_credentials/ClientCredentialsEditor.js';
+import { AuthorizationCodeEditor } from './oauth2_authorization_code/AuthorizationCodeEditor.js';
 
 export const AUTH_EDITORS = {
   none: NoneEditor,
@@ -17,4 +18,5 @@ export const AUTH_EDITORS = {
   api_key: ApiKeyEditor,
   basic: BasicEditor,
   oauth2_client_credentials: ClientCredentialsEditor,
+  oauth2_authorization_code: AuthorizationCodeEditor,
 } satisfies { [K in AuthType]: ComponentType<AuthEditorProps<K>> };

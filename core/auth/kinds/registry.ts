@@ -10,6 +10,7 @@ import { basic } from './basic.js';
 import { bearer } from './bearer.js';
 import { none } from './none.js';
 import { oauth2ClientCredentials } from './oauth2ClientCredentials.js';
+import { oauth2AuthorizationCode } from './oauth2AuthorizationCode/index.js';
 
 const KINDS = [
   none,
@@ -17,6 +18,7 @@ const KINDS = [
   apiKey,
   basic,
   oauth2ClientCredentials,
+  oauth2AuthorizationCode,
 ] as const satisfies readonly AuthKindDefinition[];
 
 type Kind = (typeof KINDS)[number];
