@@ -58,12 +58,13 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI runs the core with Node adapters; of the host it uses only the HTTP transport and the OpenAPI spec loader.
+    // The CLI runs the core with Node adapters; of the host it uses the HTTP transport, the OpenAPI spec loader, the
+    // OAuth sign-in (the app's own flow) and the vault with its folder (the CLI's credential store).
     files: ['cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader) and the environments file only.' },
+          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js', '!**/host/oauth/**', '!**/host/vault/**', '!**/host/fs/defaultUserDataDir.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader), host/oauth, host/vault and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
         ],
       }],

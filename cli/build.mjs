@@ -77,8 +77,9 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [onlyEnglishZodMessages, builtinsThroughRequire],
-    // CommonJS dependencies inside an ESM bundle, and the built-ins above, call require().
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // CommonJS dependencies inside an ESM bundle, and the built-ins above, call require(); write-file-atomic
+    // (the credential store's writes) reads __filename.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },
   });
   const chunks = (await readdir(temporary)).filter((name) => name !== 'connector-studio.mjs');
   for (const chunk of chunks) await rename(`${temporary}/${chunk}`, `${root}dist/cli/${chunk}`);

@@ -13,6 +13,9 @@ Commands:
                          convert between the app's format and the interchange format
   import openapi <spec>  make a connector from operations of an OpenAPI/Swagger spec
   enqueue <connector-id> queue server runs of a synced connector (one, or one per contact)
+  auth login <file> --credential <name>
+                         sign in for an OAuth 2.0 authorization-code auth; keeps the tokens
+                         in the CLI's credential store for live runs
 
 Options:
   -h, --help             show help (also: connector-studio <command> --help)
@@ -38,6 +41,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   convert: async () => { const m = await import('./commands/convert.js'); return { run: m.convertCommand, help: m.CONVERT_HELP }; },
   import: async () => { const m = await import('./commands/importOpenApi.js'); return { run: m.importCommand, help: m.IMPORT_HELP }; },
   enqueue: async () => { const m = await import('./commands/enqueue.js'); return { run: m.enqueueCommand, help: m.ENQUEUE_HELP }; },
+  auth: async () => { const m = await import('./commands/authLogin.js'); return { run: m.authCommand, help: m.AUTH_HELP }; },
 };
 
 /**

@@ -58,6 +58,9 @@ if (!app.requestSingleInstanceLock()) {
       keyProtector: ({ allowInsecure }) => createSafeStorageProtector(safeStorage, { platform: process.platform, allowInsecure }),
       pickFolder,
       openMostRecent: true,
+      // OAuth sign-ins happen in the system browser (RFC 8252 §8.12: not in an embedded view). The provider's
+      // host cannot be on the links allowlist; host/oauth/resolveClient.ts lets only https:// (or loopback http) through.
+      openExternal: (url) => shell.openExternal(url),
     });
     const host = services;
     registerIpcHandlers(ipcMain, host);

@@ -18,6 +18,7 @@ import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { parseKeyValues } from '../args/parseKeyValues.js';
 import { usageError } from '../errors/CliError.js';
 import { collectCredentials, createCredentialResolver } from '../io/credentials.js';
+import { openCredentialStore } from '../io/credentialStore.js';
 import { createTransport, RUN_MODES, type RunMode } from '../io/createTransport.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';
 import { withScrubber } from '../io/Terminal.js';
@@ -32,7 +33,8 @@ Runs a connector once (or once per row with --data) and reports each step.
 
 Options:
   -i, --input key=value        an input value (repeatable); typed as the input declares
-  -c, --credential key=value   a credential for {{credentials.key}} / {{workspace.key}} (repeatable);
+  -c, --credential key=value   a credential for {{credentials.key}} / {{workspace.key}} (repeatable;
+                               live runs also read the store "auth login" writes to);
                                also read from CONNECTOR_STUDIO_CREDENTIAL_<KEY> environment variables
   -e, --env <name>             the environment for {{env.x}} (environments.json next to the file;
                                secret variables from CONNECTOR_STUDIO_ENV_<NAME>)
@@ -107,7 +109,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   const prepared = await createTransport(connector, { mode, cassettePath: values.cassette, recordPath: values.record, environment: environment?.name }, redactor);
   const setup: RunSetup = {
     connector,
-    secrets: createCredentialResolver(credentials, { offline: mode !== 'live' }),
+    secrets: createCredentialResolver(credentials, mode === 'live' ? { store: openCredentialStore(context.env) } : { offline: true }),
     rateLimiter: createRateLimiterRegistry(systemClock),
     redactor,
     context: runContext,

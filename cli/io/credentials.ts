@@ -26,8 +26,23 @@ export function collectCredentials(flags: Record<string, string>, env: NodeJS.Pr
  * Offline (mock, replay) a credential without a value resolves to its placeholder
  * `{{credentials.name}}`, the same text cassettes hold, so no secret is needed to run offline.
  */
-export function createCredentialResolver(credentials: Map<string, string>, options: { offline?: boolean } = {}): SecretResolver {
+export function createCredentialResolver(credentials: Map<string, string>, options: { offline?: boolean; store?: CredentialStore } = {}): SecretResolver {
+  const { store } = options;
+  const given = (name: string) => credentials.get(name) ?? credentials.get(name.toLowerCase());
+  if (options.offline || !store) {
+    return { get: (name) => given(name) ?? (options.offline ? credentialPlaceholder(name) : undefined) };
+  }
+  // Live: flags and environment first, then the store (`auth login`), which also keeps refreshed tokens.
   return {
-    get: (name) => credentials.get(name) ?? credentials.get(name.toLowerCase()) ?? (options.offline ? credentialPlaceholder(name) : undefined),
+    get: async (name) => given(name) ?? (await store.get(name)),
+    set: async (name, value) => {
+      if (given(name) === undefined) await store.set(name, value);
+    },
   };
+}
+
+/** What the resolver needs of the credential store (credentialStore.ts). */
+export interface CredentialStore {
+  get(name: string): Promise<string | undefined>;
+  set(name: string, value: string): Promise<unknown>;
 }

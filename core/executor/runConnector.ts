@@ -165,6 +165,8 @@ export async function runConnector(connector: Connector, options: RunOptions): P
       rateLimiter: options.rateLimiter ?? createRateLimiterRegistry(clock),
       rateLimitKey: connector.rateLimit.serviceKey || connector.id,
       tokenCache: options.tokenCache ?? createOAuthTokenCache(clock),
+      authSessions: options.authSessions ?? new Map(),
+      saveCredential: options.secrets.set ? (name, value) => Promise.resolve(options.secrets.set?.(name, value)) : undefined,
       signal: stop.signal,
       attemptSignals: createAttemptSignals(stop.signal),
       deadlineAt,

@@ -4,7 +4,7 @@
  * no extra attempt) is spent, or the run stops. Returns a redacted StepRecord.
  */
 import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
-import { applyAuth } from '../auth/applyAuth.js';
+import { applyAuth, refreshAfterUnauthorized, type AuthContext, type AuthorizedRequest } from '../auth/applyAuth.js';
 import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
 import { abortReason, type Clock, type HttpTransport, type TransportResponse } from '../ports/index.js';
 import type { Redactor } from '../redaction/createRedactor.js';
@@ -31,6 +31,10 @@ export interface StepContext {
   rateLimiter: RateLimiterRegistry;
   rateLimitKey: string;
   tokenCache: OAuthTokenCache;
+  /** The auth kinds' token sessions (see AuthContext.sessions). */
+  authSessions: Map<string, unknown>;
+  /** Writes a refreshed credential back to where the run's credentials come from, when it can. */
+  saveCredential?: ((name: string, value: string) => Promise<void>) | undefined;
   /** Aborts when the run stops (cancelled, timed out, or failed elsewhere). */
   signal: AbortSignal;
   /** Per-attempt signals that follow `signal` (see attemptSignals.ts). */
@@ -120,6 +124,17 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     strategy: connector.rateLimit.strategy,
   };
   let tokenRefreshed = false;
+  const authContext = (signal: AbortSignal): AuthContext => ({
+    resolve: (template) => interpolateToString(template, scope),
+    tokenCache: context.tokenCache,
+    sessions: context.authSessions,
+    saveCredential: context.saveCredential,
+    clock,
+    transport: context.transport,
+    signal,
+    onSecret: (name, value) => redactor.addSecret(name, value),
+    maxResponseBytes: context.maxResponseBytes,
+  });
 
   for (let attempt = 1; ; attempt += 1) {
     if (context.signal.aborted) return finish('failed', nullOutputs(step), abortReason(context.signal));
@@ -128,22 +143,14 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     let cancelTimeout: (() => void) | undefined;
     let response: TransportResponse | undefined;
     let error: ConnectorError | undefined;
-    let accessToken: string | undefined;
+    let authorized: AuthorizedRequest | undefined;
     try {
       // Waiting for a rate-limit slot is not part of the attempt's timeout.
       await context.rateLimiter.acquire(context.rateLimitKey, limit, attemptController.signal);
       cancelTimeout = startTimer(clock, timeoutMs, () =>
         attemptController.abort(new ConnectorError('TIMEOUT', `Step "${step.id}" got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
       );
-      const authorized = await applyAuth(auth, { url: prepared.url, headers: prepared.headers }, {
-        resolve: (template) => interpolateToString(template, scope),
-        tokenCache: context.tokenCache,
-        transport: context.transport,
-        signal: attemptController.signal,
-        onSecret: (name, value) => redactor.addSecret(name, value),
-        maxResponseBytes: context.maxResponseBytes,
-      });
-      accessToken = authorized.accessToken;
+      authorized = await applyAuth(auth, { url: prepared.url, headers: prepared.headers }, authContext(attemptController.signal));
       sentRequest = { method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body };
       lastRequest = full ? recordRequest(sentRequest, redactor) : undefined;
       response = await context.transport.send({
@@ -192,8 +199,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       return finish('failed', nullOutputs(step), failure);
     }
 
-    // A rejected OAuth token may just have expired early: fetch a new one and try again at once.
-    const staleToken = response?.status === 401 && auth.type === 'oauth2_client_credentials' && !tokenRefreshed;
+    // A rejected token may just have expired early: the auth kind refreshes it and the step tries again at once.
+    const staleToken = response?.status === 401 && !tokenRefreshed && authorized !== undefined && attempt < maxAttempts && refreshAfterUnauthorized(auth, authorized, authContext(context.signal));
     let retry = attempt < maxAttempts && (staleToken || mayRetry(step, response ? { status: response.status } : { error: failure }));
     let delay = 0;
     let retryReason: RetryReason = 'backoff';
@@ -213,13 +220,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     if (retry) Object.assign(attemptRecord, { retryInMs: delay, retryReason });
     context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
     if (!retry) return finish('failed', nullOutputs(step), finalError);
-    if (staleToken) {
-      tokenRefreshed = true;
-      if (auth.type === 'oauth2_client_credentials' && accessToken) {
-        const credentials = { tokenUrl: interpolateToString(auth.tokenUrl, scope), clientId: interpolateToString(auth.clientId, scope), clientSecret: '', scope: auth.scope, audience: auth.audience };
-        context.tokenCache.invalidate(credentials, accessToken);
-      }
-    }
+    if (staleToken) tokenRefreshed = true;
     try {
       if (delay > 0) await clock.sleep(delay, context.signal);
     } catch {

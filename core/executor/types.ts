@@ -60,6 +60,8 @@ export interface RunOptions {
   maxRedirects?: number;
   /** Shared OAuth token cache (the CLI's rows, the host's runs); a fresh one per run otherwise. */
   tokenCache?: OAuthTokenCache;
+  /** Shared token sessions of the auth kinds (the host's runs, the CLI's rows); a fresh map per run otherwise. */
+  authSessions?: Map<string, unknown>;
   /** Whole-run deadline; never more than CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS (the default). */
   maxExecutionMs?: number;
   /** Source of backoff jitter in [0, 1) (default Math.random); tests make it deterministic. */

@@ -1,3 +1,4 @@
+import { authKindOf } from '../auth/kinds/registry.js';
 import { ConnectorError } from '../errors/ConnectorError.js';
 import { findCycle, predecessors } from '../graph/index.js';
 import { isSystemContactField, type Connector, type Edge, type KeyValue, type Step } from '../schema/connector.js';
@@ -27,7 +28,7 @@ const labels = (c: Connector, ids: readonly string[]) => ids.map((id) => labelOf
  *   edges carry the same condition (`(edge) && (step)`); different conditions are unsupported.
  * - `{{credentials.x}}` is written `{{workspace.x}}`. Disabled query/header rows are not written.
  * - Not expressible: form bodies, a JSON body that is a string (it would read back as raw text),
- *   OAuth 2.0 client credentials (the SaaS format has no such auth).
+ *   auth kinds whose registry entry says the SaaS format cannot carry them (OAuth 2.0).
  * - Not written (app-only, no effect on what the SaaS runs): positions, mocks, stored tests,
  *   `logResponseData`, credential slot labels, the template origin, the `enabled` flag.
  * - `{{env.x}}`: mapped from `options.environment`, or refused (see environmentExport.ts).
@@ -193,9 +194,8 @@ function inputSpec(input: Connector['inputs'][number]): Json {
   };
 }
 
+/** Asks the auth kind whether the interchange format can carry it. */
 function checkAuth(auth: Connector['auth'], where: string): void {
-  if (auth.type === 'oauth2_client_credentials') {
-    throw unsupported(`The interchange format has no OAuth 2.0 client-credentials auth (used by ${where}).`, `In the editor, set the Auth of ${where} to bearer, API key or basic, or export in the app format.`);
-  }
+  const { interchange } = authKindOf(auth);
+  if (interchange.export === 'unsupported') throw unsupported(`${interchange.reason} (used by ${where}).`, interchange.hint);
 }
-

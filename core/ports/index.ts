@@ -54,6 +54,8 @@ export interface Clock {
 /** Resolves `{{credentials.name}}` references. Returns undefined when unknown. */
 export interface SecretResolver {
   get(name: string): Promise<string | undefined> | string | undefined;
+  /** Stores a new value (an auth kind's refreshed token set). Absent where credentials are read-only. */
+  set?(name: string, value: string): Promise<void> | void;
 }
 
 export interface Logger {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from './limits.js';
+import { AuthSchema } from '../auth/kinds/registry.js';
 
 export const CURRENT_SCHEMA_VERSION = 1 as const;
 
@@ -38,31 +39,8 @@ export const KeyValueSchema = z.object({
 });
 export type KeyValue = z.infer<typeof KeyValueSchema>;
 
-/**
- * Auth values are templates that must reference credentials (`{{credentials.crm_token}}`,
- * or the interchange spelling `{{workspace.crm_token}}`) — never literal secrets.
- */
-export const AuthSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('none') }),
-  z.object({ type: z.literal('bearer'), token: templated }),
-  z.object({
-    type: z.literal('api_key'),
-    in: z.enum(['header', 'query']),
-    name: z.string().min(1, 'the API key needs a header or query parameter name'),
-    value: templated,
-  }),
-  z.object({ type: z.literal('basic'), username: templated, password: templated }),
-  z.object({
-    type: z.literal('oauth2_client_credentials'),
-    tokenUrl: templated,
-    clientId: templated,
-    clientSecret: templated,
-    scope: z.string().optional(),
-    audience: z.string().optional(),
-  }),
-]);
-export type Auth = z.infer<typeof AuthSchema>;
-export type AuthType = Auth['type'];
+/** Auth blocks: one schema per auth kind, listed in core/auth/kinds/registry.ts. */
+export { AuthSchema, type Auth, type AuthType } from '../auth/kinds/registry.js';
 
 export const BodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),

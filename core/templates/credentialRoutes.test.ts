@@ -18,8 +18,14 @@ const edit = (change: (doc: Connector) => void): Connector => {
 describe('credentialRoutes', () => {
   it("resolves a URL's host from input defaults and names the carrier of the connector's auth", () => {
     const routes = credentialRoutes(hubspot);
-    expect(routes.length).toBe(hubspot.steps.length);
-    expect(new Set(routes.map((r) => `${r.credential} ${r.destination} ${r.carrier}`))).toEqual(new Set(['hubspot_access_token https://api.hubapi.com header Authorization']));
+    // Per step: the connection's access token in Authorization, and the client + refresh token to the token URL.
+    expect(routes.length).toBe(hubspot.steps.length * 4);
+    expect(new Set(routes.map((r) => `${r.credential} ${r.destination} ${r.carrier}`))).toEqual(new Set([
+      'hubspot_access_token https://api.hubapi.com header Authorization',
+      'hubspot_access_token https://api.hubapi.com OAuth token request',
+      'hubspot_client_id https://api.hubapi.com OAuth token request',
+      'hubspot_client_secret https://api.hubapi.com OAuth token request',
+    ]));
   });
 });
 

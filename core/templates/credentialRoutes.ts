@@ -6,6 +6,7 @@
  * and ask for an explicit confirmation naming the credential and the new destination.
  */
 import { hasTemplate, listReferences, parseTemplate } from '../template/index.js';
+import { authKindOf } from '../auth/kinds/registry.js';
 import { ConnectorSchema, type Auth } from '../schema/connector.js';
 
 export interface CredentialRoute {
@@ -55,26 +56,14 @@ function credentialsIn(value: unknown): string[] {
   return [...new Set(listReferences(value).flatMap((ref) => (ref.kind === 'credential' ? [ref.name] : [])))];
 }
 
-/** The carriers an auth setting puts credentials in, and the URL its requests go to (null: the step's own). */
+/** The carriers an auth setting puts credentials in, and the URL its requests go to (null: the step's own), as its kind says. */
 function authCarriers(auth: Auth): Array<{ credentials: string[]; carrier: string; url: string | null }> {
-  switch (auth.type) {
-    case 'none':
-      return [];
-    case 'bearer':
-      return [{ credentials: credentialsIn(auth.token), carrier: 'header Authorization', url: null }];
-    case 'api_key':
-      return [{ credentials: credentialsIn(auth.value), carrier: `${auth.in} ${auth.name}`, url: null }];
-    case 'basic':
-      return [{ credentials: credentialsIn([auth.username, auth.password]), carrier: 'header Authorization (basic)', url: null }];
-    case 'oauth2_client_credentials': {
-      const credentials = credentialsIn([auth.clientId, auth.clientSecret, auth.tokenUrl]);
-      // The client secret goes to the token URL; the access token it buys goes to the step's URL.
-      return [
-        { credentials, carrier: 'OAuth token request', url: auth.tokenUrl },
-        { credentials, carrier: 'header Authorization (OAuth access token)', url: null },
-      ];
-    }
-  }
+  const block = auth as Record<string, unknown>;
+  return authKindOf(auth).carriers(auth).map(({ fields, carrier, urlField }) => ({
+    credentials: credentialsIn(fields.map((field) => block[field] ?? null)),
+    carrier,
+    url: urlField === null ? null : String(block[urlField] ?? ''),
+  }));
 }
 
 /** A document that is not a valid connector has no known routes, so everything the other side sends counts as new. */

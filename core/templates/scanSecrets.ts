@@ -4,7 +4,7 @@
  * query strings and bodies, and known token formats anywhere (mocks and test inputs too).
  */
 import type { Auth, Connector, KeyValue } from '../schema/connector.js';
-import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from '../validation/templateFields.js';
+import { SECRET_HEADER_NAME, secretAuthFields } from '../validation/templateFields.js';
 import type { PublishFinding } from './findings.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
 import { createRedactor } from '../redaction/createRedactor.js';
@@ -70,7 +70,7 @@ export function scanConnectorForSecrets(connector: Connector): PublishFinding[] 
   };
 
   const auth = (value: Auth, at: string) => {
-    for (const field of SECRET_AUTH_FIELDS[value.type]) {
+    for (const field of secretAuthFields(value)) {
       const text = (value as Record<string, unknown>)[field];
       if (typeof text !== 'string' || text.trim() === '') continue;
       if (!usesCredential(text) || literalPart(text).length >= 8) {

@@ -4,3 +4,5 @@ export { createFakeClock } from './fakeClock.js';
 export type { FakeClock } from './fakeClock.js';
 export { makeConnector, noSecrets, secretsFrom } from './connectors.js';
 export { normaliseInterchange } from './normaliseInterchange.js';
+export { createAuthorizationServer } from './createAuthorizationServer.js';
+export type { AuthorizationServer, AuthorizationServerOptions } from './createAuthorizationServer.js';

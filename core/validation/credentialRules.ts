@@ -8,7 +8,7 @@
 import { referencedCredentialNames } from '../templates/credentialSlots.js';
 import type { Auth, Connector } from '../schema/connector.js';
 import { issueAt, type ValidationIssue } from './issue.js';
-import { SECRET_AUTH_FIELDS } from './templateFields.js';
+import { secretAuthFields } from './templateFields.js';
 
 /** A credential problem, naming the credential to set (`credential`) or the auth field to fill (`authField`). */
 export interface CredentialIssue extends ValidationIssue {
@@ -33,7 +33,7 @@ export function credentialIssues(c: Connector, hasValue: (name: string) => boole
     }
   };
   const blank = (auth: Auth, at: string, stepId?: string) => {
-    for (const key of SECRET_AUTH_FIELDS[auth.type]) {
+    for (const key of secretAuthFields(auth)) {
       const value = (auth as Record<string, unknown>)[key];
       if (typeof value !== 'string' || value.trim() !== '') continue;
       issues.push({ ...issueAt(c, `${at}.${key}`, 'names no credential', { hint: 'Choose or store a credential for it, or set Authentication to None.', stepId }), authField: `${at}.${key}` });

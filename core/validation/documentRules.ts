@@ -4,7 +4,7 @@ import { variablesForMappings } from '../graph/index.js';
 import { SYSTEM_CONTACT_FIELDS, type Connector, type Auth } from '../schema/connector.js';
 import { asClause, issueAt, type ValidationIssue } from './issue.js';
 import { stepLabel } from './location.js';
-import { SECRET_AUTH_FIELDS, SECRET_HEADER_NAME } from './templateFields.js';
+import { SECRET_HEADER_NAME, secretAuthFields } from './templateFields.js';
 
 /** Inputs, outputs, field mappings, and secrets that must be credential references. */
 export function documentIssues(c: Connector): ValidationIssue[] {
@@ -61,7 +61,7 @@ export function documentIssues(c: Connector): ValidationIssue[] {
 
 function secretIssues(c: Connector, auth: Auth, at: string, stepId?: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const key of SECRET_AUTH_FIELDS[auth.type]) {
+  for (const key of secretAuthFields(auth)) {
     const value = (auth as Record<string, unknown>)[key];
     if (typeof value !== 'string' || value.trim() === '' || usesCredential(value)) continue;
     issues.push(issueAt(c, `${at}.${key}`, 'looks like a secret written into the connector', {

@@ -1,3 +1,4 @@
+import { authKindOf } from '../auth/kinds/registry.js';
 import type { Auth, Step } from '../schema/connector.js';
 
 /** A place in the document whose text is a template. */
@@ -19,21 +20,18 @@ export function stepTemplateFields(step: Step, index: number): TemplateField[] {
   return fields;
 }
 
-/** The templated fields of an auth block. */
+/** The templated fields of an auth block, as its kind lists them. */
 export function authTemplateFields(auth: Auth, at: string): TemplateField[] {
-  return Object.entries(auth)
-    .filter(([key, value]) => key !== 'type' && key !== 'in' && typeof value === 'string')
-    .map(([key, value]) => ({ path: `${at}.${key}`, value }));
+  const block = auth as Record<string, unknown>;
+  return authKindOf(auth).templateFields
+    .filter((key) => typeof block[key] === 'string')
+    .map((key) => ({ path: `${at}.${key}`, value: block[key] }));
 }
 
-/** Auth fields that carry a secret and must be a credential reference. */
-export const SECRET_AUTH_FIELDS: Readonly<Record<Auth['type'], readonly string[]>> = {
-  none: [],
-  bearer: ['token'],
-  api_key: ['value'],
-  basic: ['password'],
-  oauth2_client_credentials: ['clientSecret'],
-};
+/** Auth fields that carry a secret and must be a credential reference, as its kind lists them. */
+export function secretAuthFields(auth: Auth): readonly string[] {
+  return authKindOf(auth).secretFields;
+}
 
 /** Headers whose value is a secret: a literal there is flagged by validation and blocks publishing. */
 export const SECRET_HEADER_NAME = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;

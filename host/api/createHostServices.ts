@@ -40,6 +40,7 @@ import { accountExtension } from '../account/accountExtension.js';
 import type { AccountService } from '../account/AccountService.js';
 import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
 import { templatesExtension } from '../templates/templatesExtension.js';
+import { oauthExtension } from '../oauth/oauthExtension.js';
 import { parseCallParams } from './parseCallParams.js';
 import { removeUserDataTempFiles } from './userDataTempFiles.js';
 import { convertOpenApi, inspectOpenApi } from '../openapi/openApiCalls.js';
@@ -66,6 +67,8 @@ export interface HostServicesOptions {
   extensions?: HostServiceExtension[];
   /** The built-in templates' folder (default: resolved from the app's resources; null: none). */
   templatesDir?: string | null;
+  /** Opens a URL in the system browser (Electron: shell.openExternal), for OAuth sign-ins. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** What an extension can use: the same stores the built-in calls use. */
@@ -86,7 +89,7 @@ export interface HostServiceContext {
 }
 
 /** Calls provided by extensions rather than by this file. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}`>;
+export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
 type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
 export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
 
@@ -257,7 +260,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       teamRunStats = source;
     },
   };
-  const extensions = await Promise.all((options.extensions ?? defaultExtensions(options.templatesDir)).map((extension) => extension(context)));
+  // OAuth sign-ins need only the vault: always there, whichever account/templates extensions a caller picks.
+  const oauth = oauthExtension(options.openExternal ? { openExternal: options.openExternal } : {});
+  const extensions = await Promise.all([...(options.extensions ?? defaultExtensions(options.templatesDir)), oauth].map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };
 
   const api = buildHostApi(async (name, raw) => {

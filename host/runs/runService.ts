@@ -44,6 +44,8 @@ interface ActiveRun {
 
 export class RunService {
   private readonly active = new Map<string, ActiveRun>();
+  /** OAuth token sessions shared by the app's runs, so parallel runs also refresh once. */
+  private readonly authSessions = new Map<string, unknown>();
 
   constructor(private readonly deps: RunServiceDeps) {}
 
@@ -95,8 +97,12 @@ export class RunService {
         inputs: params.inputs,
         transport,
         // Offline (mock, replay) a credential without a value stands in as its placeholder, the text
-        // cassettes hold, as in the CLI: no secret is needed to replay a redacted cassette.
-        secrets: { get: (name) => secrets[name] ?? (params.mode === 'live' ? undefined : credentialPlaceholder(name)) },
+        // cassettes hold, as in the CLI: no secret is needed to replay a redacted cassette. Live runs
+        // write refreshed OAuth tokens back to the vault; mock and replay never touch it.
+        secrets: params.mode === 'live'
+          ? { get: (name) => secrets[name], set: async (name, value) => { await this.deps.vault.set(name, value); } }
+          : { get: (name) => secrets[name] ?? credentialPlaceholder(name) },
+        authSessions: this.authSessions,
         signal: controller.signal,
         onEvent: emit,
         logger: this.deps.logger,

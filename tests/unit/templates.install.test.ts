@@ -15,7 +15,7 @@ describe('installTemplate', () => {
     const installed = installTemplate(manifest, { existingNames: [] });
     expect(installed.id).not.toBe(hubspot.id);
     expect(installed.id).toMatch(/^conn_[0-9a-f-]{36}$/);
-    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 1, credentials: { hubspot_access_token: 'hubspot_access_token' } });
+    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'hubspot_access_token', hubspot_client_id: 'hubspot_client_id', hubspot_client_secret: 'hubspot_client_secret' } });
     expect(installed.name).toBe('HubSpot Contact Sync');
     expect(installed.steps.map((s) => s.id)).toEqual(hubspot.steps.map((s) => s.id));
     expect(validateConnector(installed).issues).toEqual([]);
@@ -33,13 +33,13 @@ describe('installTemplate', () => {
 
   it('renames credential references so the user can pick an existing credential', () => {
     const installed = installTemplate(manifest, { existingNames: [], credentialNameMap: { hubspot_access_token: 'crm_token' } });
-    expect(installed.auth).toEqual({ type: 'bearer', token: '{{credentials.crm_token}}' });
-    expect(referencedCredentialNames(installed)).toEqual(['crm_token']);
-    expect(installed.credentials).toEqual([expect.objectContaining({ name: 'crm_token', label: 'HubSpot private app access token' })]);
-    expect(installed.template?.credentials).toEqual({ hubspot_access_token: 'crm_token' });
+    expect(installed.auth).toMatchObject({ type: 'oauth2_authorization_code', tokens: '{{credentials.crm_token}}', clientId: '{{credentials.hubspot_client_id}}' });
+    expect(referencedCredentialNames(installed).sort()).toEqual(['crm_token', 'hubspot_client_id', 'hubspot_client_secret']);
+    expect(installed.credentials[0]).toEqual(expect.objectContaining({ name: 'crm_token', label: 'HubSpot connection' }));
+    expect(installed.template?.credentials).toEqual({ hubspot_access_token: 'crm_token', hubspot_client_id: 'hubspot_client_id', hubspot_client_secret: 'hubspot_client_secret' });
     expect(validateConnector(installed).ok).toBe(true);
     // The template itself is untouched.
-    expect(manifest.connector.auth).toEqual({ type: 'bearer', token: '{{credentials.hubspot_access_token}}' });
+    expect(manifest.connector.auth).toMatchObject({ type: 'oauth2_authorization_code', authorizationUrl: 'https://app.hubspot.com/oauth/authorize', tokenUrl: 'https://api.hubapi.com/oauth/v1/token', tokens: '{{credentials.hubspot_access_token}}' });
   });
 
   it('merges two slots mapped to one credential, and rewrites workspace. spellings in steps', () => {
@@ -48,9 +48,9 @@ describe('installTemplate', () => {
     base.steps[0]!.headers.push({ key: 'X-Other', value: '{{workspace.second_token}}', enabled: true, source: 'static' });
     const m = manifestFromConnector(base, { slug: 'hubspot-contact-sync', version: 2 });
     const installed = installTemplate(m, { existingNames: [], credentialNameMap: { hubspot_access_token: 'shared', second_token: 'shared' } });
-    expect(installed.credentials.map((c) => c.name)).toEqual(['shared']);
+    expect(installed.credentials.map((c) => c.name)).toEqual(['shared', 'hubspot_client_id', 'hubspot_client_secret']);
     expect(installed.steps[0]!.headers.at(-1)!.value).toBe('{{credentials.shared}}');
-    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'shared', second_token: 'shared' } });
+    expect(installed.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'shared', hubspot_client_id: 'hubspot_client_id', hubspot_client_secret: 'hubspot_client_secret', second_token: 'shared' } });
   });
 
   it('updates an installed connector in place: same id, name and enabled state, the new version, the credentials it used', () => {
@@ -63,8 +63,8 @@ describe('installTemplate', () => {
     expect([updated.id, updated.name, updated.enabled]).toEqual([installed.id, 'My HubSpot', false]);
     expect(updated.description).toBe('Version two');
     expect(updated.steps[0]!.timeoutMs).toBe(9000);
-    expect(updated.auth).toEqual({ type: 'bearer', token: '{{credentials.crm_token}}' });
-    expect(updated.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'crm_token' } });
+    expect(updated.auth).toMatchObject({ type: 'oauth2_authorization_code', tokens: '{{credentials.crm_token}}' });
+    expect(updated.template).toEqual({ id: 'official:hubspot-contact-sync', version: 2, credentials: { hubspot_access_token: 'crm_token', hubspot_client_id: 'hubspot_client_id', hubspot_client_secret: 'hubspot_client_secret' } });
   });
 
   it('refuses a credential name that cannot be referenced', () => {

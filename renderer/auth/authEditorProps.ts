@@ -1,0 +1,7 @@
+import type { Auth, AuthType } from '../../core/index.js';
+
+/** What every kind's editor gets: its own block, and a way to replace it. */
+export interface AuthEditorProps<K extends AuthType> {
+  auth: Extract<Auth, { type: K }>;
+  onChange: (auth: Extract<Auth, { type: K }>) => void;
+}

@@ -1,0 +1,5 @@
+import type { AuthEditorProps } from '../authEditorProps.js';
+
+export function NoneEditor(_props: AuthEditorProps<'none'>) {
+  return null;
+}
