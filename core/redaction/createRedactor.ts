@@ -28,6 +28,11 @@ export function credentialPlaceholder(name: string): string {
   return `{{credentials.${name}}}`;
 }
 
+/** True for an offline run's stand-in text (`{{credentials.x}}`): it names a secret, it is not one. */
+export function isCredentialPlaceholder(value: string): boolean {
+  return /^\{\{credentials\.[A-Za-z_][\w-]*\}\}$/.test(value);
+}
+
 export interface Pattern {
   needle: string;
   replacement: string;

@@ -6,7 +6,7 @@ test('the JSON body editor flags a comment (requests carry strict JSON) and keep
   await page.getByTestId('new-connector-button').click();
   await editor.selectStep('step_1');
   await page.getByTestId('step-tab-body').click();
-  await page.getByLabel('Body', { exact: true }).selectOption('json');
+  await page.getByRole('combobox', { name: 'Body', exact: true }).selectOption('json');
   await editor.typeInMonaco('body-editor', '{"email": "ada@example.com" /* note */}');
   // Monaco's JSON diagnostics (allowComments: false; Monaco's default allows them) draw an error squiggle.
   await expect(page.getByTestId('body-editor').locator('.squiggly-error').first()).toBeVisible();
