@@ -10,7 +10,7 @@ import { evaluateCondition } from '../expression/evaluate.js';
 import { applyFieldMappings } from '../mapping/applyFieldMappings.js';
 import { systemClock } from '../ports/index.js';
 import { createRateLimiterRegistry } from '../ratelimit/createRateLimiterRegistry.js';
-import { createRedactor, credentialPlaceholder, type RedactionPatternCache } from '../redaction/createRedactor.js';
+import { createRedactor, type RedactionPatternCache } from '../redaction/createRedactor.js';
 import { redactingLogger } from '../redaction/redactingLogger.js';
 import type { SecretResolver } from '../ports/index.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
@@ -110,8 +110,8 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     inputs = resolveInputs(connector.inputs, options.inputs);
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
     credentials = await resolveCredentials(connector, toRun, options.secrets);
-    // An offline run's stand-in for a credential without a value is its placeholder: not a secret.
-    for (const [name, value] of Object.entries(credentials)) if (value !== credentialPlaceholder(name)) redactor.addSecret(name, value);
+    // An offline run's placeholder for an unset credential is skipped by addSecret: it is not a secret.
+    for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
     for (const [name, value] of Object.entries(options.environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
   } catch (error) {
     setupError = toConnectorError(error);

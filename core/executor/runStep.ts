@@ -7,7 +7,7 @@ import { ConnectorError, toConnectorError } from '../errors/ConnectorError.js';
 import { applyAuth, refreshAfterUnauthorized, type AuthContext, type AuthorizedRequest } from '../auth/applyAuth.js';
 import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
 import { abortReason, type Clock, type HttpTransport, type TransportResponse } from '../ports/index.js';
-import { isCredentialPlaceholder, type Redactor } from '../redaction/createRedactor.js';
+import type { Redactor } from '../redaction/createRedactor.js';
 import type { Connector, Step } from '../schema/connector.js';
 import { interpolateToString } from '../template/interpolate.js';
 import type { Scope } from '../template/scope.js';
@@ -132,9 +132,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     clock,
     transport: context.transport,
     signal,
-    // Offline, an auth value may be a credential's placeholder: redacting it would make the
-    // record look like a leak (and hide which credential the step uses).
-    onSecret: (name, value) => { if (!isCredentialPlaceholder(value)) redactor.addSecret(name, value); },
+    onSecret: (name, value) => redactor.addSecret(name, value),
     maxResponseBytes: context.maxResponseBytes,
   });
 
