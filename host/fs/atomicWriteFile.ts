@@ -6,9 +6,15 @@
  */
 import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+
+// Loaded on the first write: write-file-atomic brings signal-exit, which installs process
+// signal handlers when loaded — about 8 ms of a CLI run's start-up that reads but never writes.
+type WriteFileAtomic = typeof import('write-file-atomic');
+let library: Promise<WriteFileAtomic> | undefined;
+const loadWriteFileAtomic = () => (library ??= import('write-file-atomic').then((module) => module.default));
 
 export async function atomicWriteFile(file: string, content: string, options: { mode?: number } = {}): Promise<void> {
+  const writeFileAtomic = await loadWriteFileAtomic();
   await writeFileAtomic(file, content, { encoding: 'utf8', fsync: true, ...(options.mode === undefined ? {} : { mode: options.mode }) });
   await fsyncDirectory(dirname(file));
 }

@@ -34,6 +34,32 @@ async function startTlsServer() {
 
 describeTransportContract('node', () => createNodeTransport());
 
+describe('createNodeTransport response headers (read from rawHeaders)', () => {
+  it('lower-cases names and joins repeated headers with ", " as fetch does', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_request, response) => {
+      response.setHeader('X-Repeated', ['one', 'two']);
+      response.setHeader('Set-Cookie', ['a=1', 'b=2']);
+      response.setHeader('Content-Type', 'application/json');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const transport = createNodeTransport();
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await transport.send(get(`http://127.0.0.1:${port}/`));
+      expect(response.headers['x-repeated']).toBe('one, two');
+      expect(response.headers['set-cookie']).toBe('a=1, b=2');
+      expect(response.headers['content-type']).toBe('application/json');
+      expect(Object.getPrototypeOf(response.headers)).toBe(Object.prototype);
+    } finally {
+      transport.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
 describe('createNodeTransport', () => {
   const transport = createNodeTransport();
   let api: TestServer;

@@ -67,18 +67,26 @@ function outgoingHeaders(hop: RedirectHop): Record<string, string> {
   return headers;
 }
 
+/**
+ * The response's headers from `rawHeaders`, lower-cased, repeated ones joined with ", " as
+ * fetch's Headers does. Reading `response.headers` instead makes Node build its own object
+ * (with per-field duplicate rules) on first access, which cost more than the rest of the
+ * response handling on a fast local chain (bench/README.md).
+ */
 function responseHeaders(response: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  const headers = response.headers;
-  for (const name in headers) {
-    const value = headers[name];
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  const out: Record<string, string> = Object.create(null);
+  const raw = response.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = (raw[i] as string).toLowerCase();
+    const value = raw[i + 1] as string;
+    const seen = out[name];
+    out[name] = seen === undefined ? value : `${seen}, ${value}`;
   }
   return out;
 }
 
 /** One answer: a redirect to follow (no body read), or the final response with its body. */
-type Answer = { response: IncomingMessage; bodyText: string | undefined };
+type Answer = { response: IncomingMessage; headers: Record<string, string>; bodyText: string | undefined };
 
 export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const guard = options.addressGuard;
@@ -112,12 +120,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       };
       const outgoing = client.request(url, { method: hop.method, headers: outgoingHeaders(hop), agent: client.agent }, (answer) => {
         response = answer;
-        if (shouldFollowRedirect(answer.statusCode ?? 0, answer.headers.location, request)) {
+        const headers = responseHeaders(answer);
+        if (shouldFollowRedirect(answer.statusCode ?? 0, headers.location, request)) {
           answer.resume();
-          settle(undefined, { response: answer, bodyText: undefined });
+          settle(undefined, { response: answer, headers, bodyText: undefined });
           return;
         }
-        readResponseBody(answer, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { response: answer, bodyText }), settle);
+        readResponseBody(answer, headers, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { response: answer, headers, bodyText }), settle);
       });
       signal.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', settle);
@@ -144,13 +153,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
         } catch (error) {
           throw toTransportError(error, request.signal, `${hop.method} ${hop.url}`);
         }
-        const { response, bodyText } = answer;
+        const { response, headers, bodyText } = answer;
         const status = response.statusCode ?? 0;
         if (bodyText === undefined) {
-          hop = nextRedirectHop(hop, status, response.headers.location as string, request, redirects);
+          hop = nextRedirectHop(hop, status, headers.location as string, request, redirects);
           continue;
         }
-        return { status, headers: responseHeaders(response), bodyText, url: hop.url };
+        return { status, headers: { ...headers }, bodyText, url: hop.url };
       }
     },
     close() {

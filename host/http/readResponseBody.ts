@@ -25,8 +25,7 @@ const utf8 = new TextDecoder();
 /** Content-Encoding lists the codings in the order they were applied; at most a few are accepted. */
 const MAX_CODINGS = 3;
 
-function decoded(response: IncomingMessage, url: string): Readable {
-  const header = response.headers['content-encoding'];
+function decoded(response: IncomingMessage, header: string | undefined, url: string): Readable {
   if (header === undefined) return response;
   const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
   if (codings.length === 0) return response;
@@ -52,16 +51,17 @@ function cutOff(url: string): Error {
   return Object.assign(new Error(`the connection closed before the response from ${url} was complete`), { code: 'ECONNRESET' });
 }
 
-export function readResponseBody(response: IncomingMessage, maxBytes: number, url: string): Promise<string> {
+/** `headers`: the response's headers, lower-cased (the caller has already read them once). */
+export function readResponseBody(response: IncomingMessage, headers: Record<string, string>, maxBytes: number, url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const declared = Number(response.headers['content-length']);
+    const declared = Number(headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
       response.destroy();
       return reject(responseTooLarge(maxBytes, url));
     }
     let body: Readable;
     try {
-      body = decoded(response, url);
+      body = decoded(response, headers['content-encoding'], url);
     } catch (error) {
       return reject(error);
     }

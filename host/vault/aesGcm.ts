@@ -5,7 +5,7 @@
  * values cannot be swapped between entries unnoticed.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { HostError } from '../../contract/hostApi.js';
+import { HostError } from '../../contract/hostError.js';
 
 export const CIPHER_TAG = 'v1:aes-256-gcm:';
 const IV_BYTES = 12;

@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { HostError, type VaultStatus } from '../../contract/hostApi.js';
+import type { VaultStatus } from '../../contract/hostApi.js';
+import { HostError } from '../../contract/hostError.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { decrypt, encrypt } from './aesGcm.js';
 import type { KeyProtector } from './keyProtector.js';

@@ -4,7 +4,8 @@
  * `basic_text`, a hard-coded password: equivalent to plaintext. We refuse that with a
  * clear message unless the user explicitly opted in (settings.allowInsecureKeyStorage).
  */
-import { HostError, type VaultStatus } from '../../contract/hostApi.js';
+import type { VaultStatus } from '../../contract/hostApi.js';
+import { HostError } from '../../contract/hostError.js';
 import type { KeyProtector } from './keyProtector.js';
 
 /** The part of Electron's `safeStorage` we use (so this file needs no Electron to test). */

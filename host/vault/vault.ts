@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { HostError, type CredentialSummary } from '../../contract/hostApi.js';
+import type { CredentialSummary } from '../../contract/hostApi.js';
+import { HostError } from '../../contract/hostError.js';
 import { readJsonFile, writeJsonFile } from '../fs/jsonFile.js';
 import { decrypt, encrypt } from './aesGcm.js';
 import { credentialMask } from './credentialMask.js';
