@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchTransport, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
+import { authorizationCode, createFetchTransport, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
+import { startAuthorizationCodeFlow } from '../../host/oauth/authorizationCodeFlow.js';
+import { resolveClient } from '../../host/oauth/resolveClient.js';
 import { startSandboxServer, type SandboxServer } from '../fixtures/sandbox/server.js';
 import { SANDBOX_CREDENTIALS as KEYS } from '../fixtures/sandbox/credentials.js';
 
@@ -90,9 +92,44 @@ describe('recording a template against the sandbox', () => {
     const cassette = recorder.toCassette(connector.id);
     const text = JSON.stringify(cassette);
     for (const value of Object.values(KEYS)) expect(text).not.toContain(value);
-    expect(text).toContain('{{credentials.salesforce_client_secret}}');
+    // The connection's access token is recorded as its placeholder; no token request was needed.
+    expect(text).toContain('Bearer {{credentials.salesforce_connection}}');
+    expect(text).not.toContain('oauth2/token');
 
     const replayed = await runConnector(connector, { inputs, transport: createReplayTransport(cassette), secrets: { get: (name) => `{{credentials.${name}}}` }, random: () => 0 });
     expect(replayed.contact).toEqual(live.contact);
+  });
+});
+
+describe('Salesforce template: Connect (authorization code + PKCE) against the sandbox', () => {
+  it('signs in through the loopback redirect, runs with the stored connection, and refreshes an expired access token once', async () => {
+    const template = parseConnector(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/templates/salesforce-lead-enrichment.connector.json'), 'utf8')));
+    if (template.auth.type !== 'oauth2_authorization_code') throw new Error('the Salesforce template should use the authorization-code flow');
+    expect([template.auth.authorizationUrl, template.auth.tokenUrl, template.auth.scope]).toEqual(['https://login.salesforce.com/services/oauth2/authorize', 'https://login.salesforce.com/services/oauth2/token', 'api refresh_token']);
+    // The sandbox stands in for login.salesforce.com (as the recording script maps it).
+    const onSandbox = (url: string) => url.replace('https://login.salesforce.com', sandbox.baseUrl('salesforce'));
+    const connector = { ...template, auth: { ...template.auth, authorizationUrl: onSandbox(template.auth.authorizationUrl), tokenUrl: onSandbox(template.auth.tokenUrl) } };
+    const transport = createFetchTransport();
+
+    const flow = await startAuthorizationCodeFlow(resolveClient(connector.auth, { salesforce_client_id: KEYS.salesforce_client_id, salesforce_client_secret: KEYS.salesforce_client_secret }), { transport });
+    expect(new URL(flow.authorizationUrl).searchParams.get('code_challenge_method')).toBe('S256');
+    // The browser's part: the sandbox approves at once and redirects to the app's loopback listener.
+    const approval = await fetch(flow.authorizationUrl, { redirect: 'manual' });
+    await (await fetch(approval.headers.get('location') ?? '')).text();
+    const tokens = await flow.tokens;
+    expect(tokens).toMatchObject({ accessToken: KEYS.salesforce_connection, refreshToken: expect.stringMatching(/^sbx-sf-refresh-/), subject: expect.stringContaining('/id/00D5e000000Abcd/') });
+
+    // Stored as the connection, expired: the run refreshes it once and writes the new tokens back.
+    const stored: Record<string, string> = { ...KEYS, salesforce_connection: authorizationCode.serializeTokenSet({ ...tokens, accessToken: 'expired-access-token', expiresAt: Date.now() - 1000 }) };
+    const saved: string[] = [];
+    const inputs = { email: 'ava.thompson@northwind.example', instance_url: sandbox.baseUrl('salesforce') };
+    const record = await runConnector(connector, { inputs, transport, secrets: { get: (name) => stored[name], set: (name, value) => { saved.push(name); stored[name] = value; } } });
+    expect(record.status).toBe('success');
+    expect(record.contact).toMatchObject({ first_name: 'Ava', salesforce_lead_id: '00Q5e00000A1b2CEAR' });
+    expect(saved).toEqual(['salesforce_connection']);
+    expect(authorizationCode.parseTokenSet(stored.salesforce_connection as string).accessToken).toBe(KEYS.salesforce_connection);
+    // Nothing of the tokens in the record.
+    const text = JSON.stringify(record);
+    for (const value of [KEYS.salesforce_connection, tokens.refreshToken ?? 'none', KEYS.salesforce_client_secret]) expect(text).not.toContain(value);
   });
 });

@@ -16,12 +16,17 @@ export class TokenSession {
   /** The credential value the tokens came from (or were last written as). */
   private source: string | undefined;
   private refreshing: Promise<TokenSet> | undefined;
+  /**
+   * Values this session has refreshed away from. A run resolves the credential once, at its start,
+   * so a later step still passes the old value: that must not make it parse and refresh again.
+   */
+  private readonly superseded = new Set<string>();
 
   constructor(readonly connection: string) {}
 
   async accessToken(value: string, client: () => TokenClient, context: AuthContext): Promise<string> {
     // A new value (Reconnect, or another process refreshed) replaces what this session knew.
-    if (value !== this.source && !this.refreshing) {
+    if (value !== this.source && !this.refreshing && !this.superseded.has(value)) {
       this.tokens = parseTokenSet(value);
       this.source = value;
     }
@@ -49,6 +54,7 @@ export class TokenSession {
       const value = serializeTokenSet(fresh);
       context.onSecret(this.connection, value);
       await context.saveCredential?.(this.connection, value);
+      if (this.source !== undefined) this.superseded.add(this.source);
       this.tokens = fresh;
       this.source = value;
       return fresh;
