@@ -2,6 +2,10 @@
  * The workspace's credentials, read server-side through get_credential_for_execution (service
  * role only; each read writes a 'use' row to credential_audit_log). A value is read when the
  * run first needs it and kept in memory for that run only; it is never logged or queued.
+ *
+ * `set` is how a run writes back an OAuth connection it refreshed (refresh_credential_for_execution:
+ * service role, audited as 'refresh', and only over the value this run read, so a concurrent
+ * refresh by another worker is never overwritten with older tokens).
  */
 import type { SecretResolver } from '../core/index.js';
 import type { ServiceDatabase } from './database.js';
@@ -26,6 +30,15 @@ export function createAuditedCredentials(db: ServiceDatabase, workspaceId: strin
         values.set(name, value);
       }
       return value;
+    },
+    async set(name, value) {
+      const expected = await values.get(name);
+      if (expected === undefined) return;
+      await db.asService((sql) => sql.query(
+        `select public.refresh_credential_for_execution($1, $2, $3, $4, $5)`,
+        [workspaceId, name, connectorId, expected, value],
+      ));
+      values.set(name, Promise.resolve(value));
     },
   };
 }

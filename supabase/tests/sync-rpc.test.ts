@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_TYPES } from '../../core/index.js';
 import { userClaims, withClaims, type JwtClaims } from '../../tests/supabase-gateway/claims.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/supabase-gateway/testDatabase.js';
 import { buildWorld, sampleConfig, type World } from './helpers/world.js';
@@ -146,7 +147,8 @@ describe('the connector config check (issue 11: one member could stall everyone\
       [{ steps: [{ ...step, method: 'FETCH' }] }, 'step "lookup" has an unknown HTTP method'],
       [{ steps: [step], edges: [{ from: 'a' }] }, 'connection 1 needs a source and a target step'],
       [{ steps: [step], inputs: { email: true } }, 'inputs must be a list'],
-      [{ steps: [step], auth: { type: 'magic' } }, 'the connector\'s auth has an unknown type'],
+      [{ steps: [step], auth: { type: '' } }, 'the connector\'s auth needs a type'],
+      [{ steps: [step], auth: 'bearer' }, 'the connector\'s auth needs a type'],
       [{ steps: [step], schemaVersion: 'one' }, 'schemaVersion must be a whole number, not "one"'],
       [{ steps: [step], name: '' }, 'the connector needs a name of 1 to 255 characters'],
       [{ steps: [step], description: 'x'.repeat(1_100_000) }, 'the connector document is larger than 1 MB'],
@@ -156,6 +158,10 @@ describe('the connector config check (issue 11: one member could stall everyone\
     }
     // The same essentials the app writes pass, with or without the optional parts.
     expect((await push(userClaims(w.alice.id), w.w1, [bad({ steps: [step] }, 'Minimal')]))[0]).toMatchObject({ status: 'applied' });
+    // Every auth kind the app's registry knows is accepted (the database keeps no list of its own).
+    for (const type of AUTH_TYPES) {
+      expect((await push(userClaims(w.alice.id), w.w1, [bad({ steps: [step], auth: { type } }, `Auth ${type}`)]))[0], type).toMatchObject({ status: 'applied' });
+    }
   });
 
   it('an update to an invalid config is refused too, and the stored revision stays', async () => {
