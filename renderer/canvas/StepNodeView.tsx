@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../flow/flowTypes.js';
 import { retryingLabel } from '../runs/retryLabel.js';
+import { AUTH_KINDS } from '../../core/index.js';
 
 function hostAndPath(url: string): string {
   const match = /^(?:[a-z]+:\/\/)?([^?#]*)/i.exec(url);
@@ -33,8 +34,8 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
         <div className="step-node-condition mono" data-testid="node-condition" title={`Runs only if ${step.condition}`}>if {step.condition}</div>
       )}
       <div className="step-node-foot">
-        <span className="badge" title={data.authInherited ? 'Auth inherited from the connector' : 'Auth set on this step'}>
-          🔑 {data.authType}{data.authInherited ? '' : '*'}
+        <span className="badge" title={`${AUTH_KINDS[data.authType].label}: ${data.authInherited ? 'inherited from the connector' : 'set on this step'}`}>
+          🔑 {AUTH_KINDS[data.authType].shortLabel}{data.authInherited ? '' : '*'}
         </span>
         <span className="muted mono">{step.id}</span>
         {status && (

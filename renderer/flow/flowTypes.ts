@@ -1,6 +1,6 @@
 /** One data type per node kind (the canvas's node registry uses these). */
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
-import type { FieldMapping, Input, Step } from '../../core/index.js';
+import type { AuthType, FieldMapping, Input, Step } from '../../core/index.js';
 import type { LiveStep } from '../store/slices/runReducer.js';
 
 export const START_NODE_ID = '__start';
@@ -16,7 +16,7 @@ export type StartNodeData = { inputs: Input[] };
 export type StepNodeData = {
   step: Step;
   /** Effective auth type: the step's override or the connector's. */
-  authType: string;
+  authType: AuthType;
   authInherited: boolean;
   live: LiveStep | undefined;
   issues: NodeIssue[];

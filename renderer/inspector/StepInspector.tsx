@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
+import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { MonacoField } from '../monaco/MonacoField.js';
@@ -86,7 +86,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         {tab === 'auth' && (
           <div className="field">
             <label className="row"><input type="checkbox" checked={step.auth !== undefined} onChange={(e) => edit(e.target.checked ? { auth: { type: 'none' } } : { auth: undefined }, 'auth')} /> Override the connector's auth for this step</label>
-            {step.auth ? <AuthEditor auth={step.auth} onChange={(auth: Auth) => edit({ auth }, 'auth')} /> : <p className="muted">Uses the connector's auth ({doc.auth.type}).</p>}
+            {step.auth ? <AuthEditor auth={step.auth} onChange={(auth: Auth) => edit({ auth }, 'auth')} /> : <p className="muted">Uses the connector's auth ({AUTH_KINDS[doc.auth.type].label}).</p>}
           </div>
         )}
         {tab === 'outputs' && <OutputsEditor outputs={step.outputs} onChange={(outputs) => edit({ outputs }, 'outputs')} lastResult={lastResult} />}

@@ -6,6 +6,7 @@
  * unless the user says otherwise.
  */
 import { useState } from 'react';
+import { signInCredentials } from '../../core/index.js';
 import type { SlotChoice, TemplateDetail, TemplateUpdate } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -21,10 +22,13 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
   const store = useAppStoreApi();
   const host = useHost();
   const credentials = useAppStore((s) => s.credentials);
+  // Connections (OAuth sign-in) are made after installing, with Connect: nothing to paste here.
+  const signIn = new Set(signInCredentials(template.connector));
   const [slots, setSlots] = useState<Record<string, SlotState>>(() =>
     Object.fromEntries(template.credentials.map((slot) => {
       const current = update?.credentials[slot.name] ?? slot.name;
-      return [slot.name, credentials.some((c) => c.name === current) ? { mode: 'existing', name: current } : { mode: 'new', value: '' }];
+      if (credentials.some((c) => c.name === current)) return [slot.name, { mode: 'existing', name: current }];
+      return [slot.name, !update && signIn.has(slot.name) ? { mode: 'later' } : { mode: 'new', value: '' }];
     })));
   const [keepCopy, setKeepCopy] = useState(true);
   const [confirmedRedirects, setConfirmedRedirects] = useState<string[]>([]);
@@ -102,7 +106,9 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
               <input type="password" autoComplete="off" aria-label={`${slot.label || slot.name} value`} data-testid={`install-value-${slot.name}`} value={state.value}
                 onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'new', value: e.target.value } })} />
             ) : state.mode === 'later' ? (
-              <p className="small-text muted">Not stored yet: replay and mock runs need none; it is asked for before the first live run.</p>
+              <p className="small-text muted" data-testid={`install-later-${slot.name}`}>{signIn.has(slot.name)
+                ? 'Signed in after installing: press Connect in the connector\'s Auth tab. Replay and mock runs need no connection.'
+                : 'Not stored yet: replay and mock runs need none; it is asked for before the first live run.'}</p>
             ) : (
               <select aria-label={`Saved credential for ${slot.label || slot.name}`} data-testid={`install-existing-${slot.name}`} value={state.name}
                 onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'existing', name: e.target.value } })}>

@@ -5,6 +5,7 @@ import { defineAuthKind } from './authKind.js';
 export const apiKey = defineAuthKind({
   type: 'api_key',
   label: 'API key',
+  shortLabel: 'API key',
   schema: z.object({
     type: z.literal('api_key'),
     in: z.enum(['header', 'query']),
@@ -26,5 +27,6 @@ export const apiKey = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: (auth) => [{ fields: ['value'], carrier: `${auth.in} ${auth.name}`, urlField: null }],
+  signInCredentials: () => [],
   interchange: { export: 'as-is' },
 });

@@ -59,6 +59,8 @@ export interface AuthKindDefinition<S extends AuthKindSchema = AuthKindSchema> {
   type: z.output<S>['type'];
   /** The name the editor and messages use: "Bearer token". */
   label: string;
+  /** The few words a canvas node's auth badge has room for: "Bearer", "OAuth 2.0". */
+  shortLabel: string;
   schema: S;
   /** A new, empty block of this kind (the editor switches to it). */
   empty(): z.output<S>;
@@ -73,6 +75,8 @@ export interface AuthKindDefinition<S extends AuthKindSchema = AuthKindSchema> {
    */
   refreshOnUnauthorized: ((auth: z.output<S>, rejected: AuthorizedRequest, context: AuthContext) => boolean) | null;
   carriers(auth: z.output<S>): AuthCarrier[];
+  /** Credentials filled by signing in (Connect), never typed: install asks for them after, not before. */
+  signInCredentials(auth: z.output<S>): readonly string[];
   interchange: InterchangeMapping;
 }
 

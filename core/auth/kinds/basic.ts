@@ -6,6 +6,7 @@ import { defineAuthKind } from './authKind.js';
 export const basic = defineAuthKind({
   type: 'basic',
   label: 'Basic',
+  shortLabel: 'Basic',
   schema: z.object({ type: z.literal('basic'), username: z.string(), password: z.string() }),
   empty: () => ({ type: 'basic' as const, username: '', password: '' }),
   secretFields: ['password'],
@@ -17,5 +18,6 @@ export const basic = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: () => [{ fields: ['username', 'password'], carrier: 'header Authorization (basic)', urlField: null }],
+  signInCredentials: () => [],
   interchange: { export: 'as-is' },
 });

@@ -5,6 +5,7 @@ import { defineAuthKind } from './authKind.js';
 export const bearer = defineAuthKind({
   type: 'bearer',
   label: 'Bearer token',
+  shortLabel: 'Bearer',
   schema: z.object({ type: z.literal('bearer'), token: z.string() }),
   empty: () => ({ type: 'bearer' as const, token: '' }),
   secretFields: ['token'],
@@ -16,5 +17,6 @@ export const bearer = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: () => [{ fields: ['token'], carrier: 'header Authorization', urlField: null }],
+  signInCredentials: () => [],
   interchange: { export: 'as-is' },
 });

@@ -5,6 +5,7 @@ import { defineAuthKind } from './authKind.js';
 export const none = defineAuthKind({
   type: 'none',
   label: 'None',
+  shortLabel: 'No auth',
   schema: z.object({ type: z.literal('none') }),
   empty: () => ({ type: 'none' as const }),
   secretFields: [],
@@ -12,5 +13,6 @@ export const none = defineAuthKind({
   apply: async (_auth, request) => ({ url: request.url, headers: { ...request.headers }, credentialHeaders: [] }),
   refreshOnUnauthorized: null,
   carriers: () => [],
+  signInCredentials: () => [],
   interchange: { export: 'as-is' },
 });

@@ -23,6 +23,7 @@ const credentialsOf = (auth: ClientCredentialsAuth, context: AuthContext, client
 export const oauth2ClientCredentials = defineAuthKind({
   type: 'oauth2_client_credentials',
   label: 'OAuth 2.0 client credentials',
+  shortLabel: 'OAuth 2.0 client',
   schema,
   empty: () => ({ type: 'oauth2_client_credentials' as const, tokenUrl: '', clientId: '', clientSecret: '' }),
   secretFields: ['clientSecret'],
@@ -48,6 +49,7 @@ export const oauth2ClientCredentials = defineAuthKind({
     { fields: ['clientId', 'clientSecret', 'tokenUrl'], carrier: 'OAuth token request', urlField: 'tokenUrl' },
     { fields: ['clientId', 'clientSecret', 'tokenUrl'], carrier: 'header Authorization (OAuth access token)', urlField: null },
   ],
+  signInCredentials: () => [],
   interchange: {
     export: 'unsupported',
     reason: 'The interchange format has no OAuth 2.0 client-credentials auth',

@@ -21,10 +21,10 @@ describe('auth-kind registry', () => {
     // @ts-expect-error -- carriers, interchange and refreshOnUnauthorized are missing
     defineAuthKind({ type: 'test_only', label: 'Test', schema, empty: () => ({ type: 'test_only' as const, token: '' }), secretFields: ['token'], templateFields: ['token'], apply: async (_a, r) => ({ ...r, credentialHeaders: [] }) });
     defineAuthKind({
-      type: 'test_only', label: 'Test', schema, empty: () => ({ type: 'test_only' as const, token: '' }),
+      type: 'test_only', label: 'Test', shortLabel: 'Test', schema, empty: () => ({ type: 'test_only' as const, token: '' }),
       // @ts-expect-error -- not a field of this kind
       secretFields: ['password'],
-      templateFields: ['token'], apply: async (_a, r) => ({ ...r, credentialHeaders: [] }), refreshOnUnauthorized: null, carriers: () => [], interchange: { export: 'as-is' },
+      templateFields: ['token'], apply: async (_a, r) => ({ ...r, credentialHeaders: [] }), refreshOnUnauthorized: null, carriers: () => [], signInCredentials: () => [], interchange: { export: 'as-is' },
     });
     expect(true).toBe(true);
   });

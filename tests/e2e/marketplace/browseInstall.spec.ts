@@ -38,6 +38,16 @@ test('browse, filter, open, install with a credential, replay and see the mapped
   await expect(market.detail.locator('.react-flow__node.draggable')).toHaveCount(0);
   await expect(market.detail.locator('.react-flow__node.selectable')).toHaveCount(0);
 
+  // An OAuth template: its connection is made after installing (Connect), not pasted in the dialog.
+  await market.openTemplate('Salesforce Lead Enrichment');
+  await market.detail.getByTestId('template-install').click();
+  const salesforceDialog = page.getByTestId('install-dialog');
+  await expect(salesforceDialog.getByTestId('install-slot-later-salesforce_connection')).toBeChecked();
+  await expect(salesforceDialog.getByTestId('install-later-salesforce_connection')).toContainText('press Connect in the connector\'s Auth tab');
+  await expect(salesforceDialog.getByTestId('install-slot-new-salesforce_client_id')).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(salesforceDialog).toBeHidden();
+
   await market.openTemplate('Phone Number Enrichment');
   await expect(market.detail.getByTestId('template-author')).toHaveText('Connector Studio');
   await expect(market.detail.getByTestId('template-version')).toHaveText('1');

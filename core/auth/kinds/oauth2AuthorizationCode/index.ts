@@ -40,6 +40,7 @@ function client(auth: AuthorizationCodeAuth, context: AuthContext): TokenClient 
 export const oauth2AuthorizationCode = defineAuthKind({
   type: 'oauth2_authorization_code',
   label: 'OAuth 2.0 authorization code (PKCE)',
+  shortLabel: 'OAuth 2.0',
   schema,
   empty: () => ({ type: 'oauth2_authorization_code' as const, authorizationUrl: '', tokenUrl: '', clientId: '', tokens: '{{credentials.oauth_connection}}' }),
   secretFields: ['tokens', 'clientSecret'],
@@ -54,6 +55,7 @@ export const oauth2AuthorizationCode = defineAuthKind({
     { fields: ['clientId', 'clientSecret', 'tokens'], carrier: 'OAuth token request', urlField: 'tokenUrl' },
     { fields: ['tokens'], carrier: 'header Authorization', urlField: null },
   ],
+  signInCredentials: (auth) => [connectionName(auth)],
   interchange: {
     export: 'unsupported',
     reason: 'The interchange format has no OAuth 2.0 authorization-code auth',
