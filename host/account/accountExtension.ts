@@ -5,7 +5,7 @@
  * of synced connectors and the SaaS admins' metrics through the same signed-in client.
  */
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/createHostServices.js';
+import type { HostCallImplementations, HostServiceContext } from '../api/hostServiceExtension.js';
 import { AccountService, type AccountServiceOptions } from './AccountService.js';
 import { ServerRunService } from './serverRuns.js';
 
@@ -17,7 +17,14 @@ export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalM
   onService?: (service: AccountService) => void;
 };
 
-export function accountExtension(options: AccountExtensionOptions = {}): HostServiceExtension {
+/** The extension's result: its calls, and the service, for extensions that build on the account (templates). */
+export interface AccountExtensionResult {
+  calls: HostCallImplementations;
+  service: AccountService;
+  close(): Promise<void>;
+}
+
+export function accountExtension(options: AccountExtensionOptions = {}): (context: HostServiceContext) => Promise<AccountExtensionResult> {
   return async (context) => {
     const service = new AccountService({
       userDataDir: context.userDataDir,
@@ -70,6 +77,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
     };
     return {
       calls,
+      service,
       async close() {
         offs.forEach((off) => off());
         await service.close();

@@ -15,8 +15,6 @@ import {
   type ConnectorListEntry,
   type HostApi,
   type HostCallName,
-  type HostCallParsedParams,
-  type HostCallResult,
   type HostEventName,
   type HostEvents,
   type HostEventSource,
@@ -32,14 +30,11 @@ import type { KeyProtector } from '../vault/keyProtector.js';
 import { createKeyFileProtector } from '../vault/keyFileProtector.js';
 import { Vault } from '../vault/vault.js';
 import { RecentWorkspaces } from '../workspace/recentWorkspaces.js';
-import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
 import { createEventHub, type EventHub } from './eventHub.js';
-import { accountExtension } from '../account/accountExtension.js';
-import type { AccountService } from '../account/AccountService.js';
-import { accountTemplateRemote } from '../templates/accountTemplateRemote.js';
-import { templatesExtension } from '../templates/templatesExtension.js';
+import type { CallImplementation, ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension } from './hostServiceExtension.js';
+import { accountWithTemplates } from './accountWithTemplates.js';
 import { oauthExtension } from '../oauth/oauthExtension.js';
 import { parseCallParams } from './parseCallParams.js';
 import { removeUserDataTempFiles } from './userDataTempFiles.js';
@@ -71,29 +66,7 @@ export interface HostServicesOptions {
   openExternal?: (url: string) => Promise<void>;
 }
 
-/** What an extension can use: the same stores the built-in calls use. */
-export interface HostServiceContext {
-  userDataDir: string;
-  logger: Logger;
-  settings: SettingsStore;
-  vault: Vault;
-  /** Protects the vault's key; extensions that keep their own encrypted files use it too. */
-  protector: KeyProtector;
-  history: RunHistory;
-  /** The open workspace's store, or undefined when none is open. */
-  workspace(): WorkspaceStore | undefined;
-  emit: EventHub['emit'];
-  subscribe: EventHub['subscribe'];
-  /** Lets the account extension add teammates' server-recorded runs to the dashboard's figures. */
-  provideTeamRunStats(source: TeamRunStatsSource): void;
-}
-
-/** Calls provided by extensions rather than by this file. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
-type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
-export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
-
-export type HostServiceExtension = (context: HostServiceContext) => { calls: HostCallImplementations; close?: () => Promise<void> } | Promise<{ calls: HostCallImplementations; close?: () => Promise<void> }>;
+export type { ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension } from './hostServiceExtension.js';
 
 export interface HostServices extends HostEventSource {
   api: HostApi;
@@ -106,15 +79,6 @@ export interface HostServices extends HostEventSource {
 }
 
 type Implementations = { [N in Exclude<HostCallName, ExtensionCallName>]: CallImplementation<N> };
-
-/** Account + sync, and the template marketplace using the account's signed-in client. */
-function defaultExtensions(templatesDir: string | null | undefined): HostServiceExtension[] {
-  let account: AccountService | undefined;
-  return [
-    accountExtension({ onService: (service) => { account = service; } }),
-    templatesExtension({ remote: accountTemplateRemote(() => account), ...(templatesDir === undefined ? {} : { builtinDir: templatesDir }) }),
-  ];
-}
 
 export async function createHostServices(options: HostServicesOptions): Promise<HostServices> {
   const logger = options.logger ?? silentLogger;
@@ -262,7 +226,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   };
   // OAuth sign-ins need only the vault: always there, whichever account/templates extensions a caller picks.
   const oauth = oauthExtension(options.openExternal ? { openExternal: options.openExternal } : {});
-  const extensions = await Promise.all([...(options.extensions ?? defaultExtensions(options.templatesDir)), oauth].map((extension) => extension(context)));
+  const extensions = await Promise.all([...(options.extensions ?? [accountWithTemplates(options.templatesDir === undefined ? {} : { templates: { builtinDir: options.templatesDir } })]), oauth].map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };
 
   const api = buildHostApi(async (name, raw) => {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { authorizationCode, ConnectorError } from '../../core/index.js';
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/createHostServices.js';
+import type { HostServiceExtension } from '../api/hostServiceExtension.js';
 import { createNodeTransport } from '../http/createNodeTransport.js';
 import { startAuthorizationCodeFlow, type AuthorizationCodeFlow } from './authorizationCodeFlow.js';
 import { connectionStatus } from './connectionStatus.js';

@@ -1,6 +1,6 @@
 /** The `templates.*` calls of the contract as a host-services extension (createHostServices registers it). */
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/createHostServices.js';
+import type { HostServiceExtension } from '../api/hostServiceExtension.js';
 import { resolveBuiltinTemplatesDir } from './builtinTemplatesDir.js';
 import type { TemplateRemoteProvider } from './templateRemote.js';
 import { TemplateService } from './TemplateService.js';
