@@ -253,6 +253,8 @@ export const CassetteSummarySchema = z.object({
   interactions: z.number().int(),
   /** The environment it was recorded against (it replays under any). */
   environment: z.string().optional(),
+  /** The inputs of the recorded run (redacted); absent in cassettes recorded before they were kept. */
+  inputs: z.record(z.string(), InputValueSchema).optional(),
   /** Why the file cannot be replayed, and what to do about it. */
   error: z.string().optional(),
 });

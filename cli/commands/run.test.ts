@@ -126,6 +126,8 @@ describe('connector-studio run', () => {
     const text = await readFile(cassette, 'utf8');
     expect(text).not.toContain(TOKEN);
     expect(text).toContain('{{credentials.crm_token}}');
+    // The run's inputs go with it, as the app's cassettes keep them (the app prefills a replay from them).
+    expect((JSON.parse(text) as { inputs?: unknown }).inputs).toEqual({ phone: '31337' });
 
     const replay = await runCli(['run', appFile, '--input', 'phone=31337', ...credential, '--cassette', cassette, '--json']);
     expect(replay.code).toBe(0);

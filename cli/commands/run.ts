@@ -124,7 +124,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   }
 
   const record = await runOnce(setup, prepared.transport, inputs);
-  await prepared.save();
+  await prepared.save(record.inputs);
   terminal.out(values.json ? `${JSON.stringify(toJsonResult(record))}\n` : formatRunReport(record));
   return record.status === 'success' ? 0 : 1;
 }

@@ -6,6 +6,7 @@ import {
   isCassette,
   type Connector,
   type HttpTransport,
+  type InputValue,
   type Redactor,
 } from '../../core/index.js';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
@@ -25,8 +26,8 @@ export interface TransportChoice {
 
 export interface PreparedTransport {
   transport: HttpTransport;
-  /** Writes the recorded cassette (with `--record`); a no-op otherwise. */
-  save(): Promise<void>;
+  /** Writes the recorded cassette (with `--record`), with the run's inputs; a no-op otherwise. */
+  save(inputs?: Record<string, InputValue>): Promise<void>;
 }
 
 /** live = real HTTP (node:http, see host/http), mock = each step's canned response, replay = a recorded cassette. */
@@ -42,7 +43,7 @@ export async function createTransport(connector: Connector, choice: TransportCho
   const recordPath = choice.recordPath;
   return {
     transport: recorder,
-    save: async () => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id, undefined, choice.environment), null, 2)}\n`),
+    save: async (inputs) => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id, { environment: choice.environment, inputs }), null, 2)}\n`),
   };
 }
 

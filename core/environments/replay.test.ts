@@ -46,7 +46,7 @@ async function record(): Promise<Cassette> {
   const recorder = createRecordingTransport(createFetchTransport(), redactor);
   const result = await runConnector(connector(), { inputs: { phone: '+15551234567' }, transport: recorder, secrets: secretsFrom({ crm_key: CREDENTIAL }), redactor, environment: sandboxEnv() });
   expect(result.status).toBe('success');
-  return recorder.toCassette('test-connector', undefined, result.environment);
+  return recorder.toCassette('test-connector', { environment: result.environment });
 }
 
 describe('replay across environments', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type Cassette } from './index.js';
+import { cassetteInputs, createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type Cassette } from './index.js';
 import { createRedactor } from '../redaction/index.js';
 import { runConnector } from '../executor/runConnector.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
@@ -45,6 +45,20 @@ describe('record and replay', () => {
     expect(text).toContain('{{credentials.crm_key}}');
     // the 503 and the retry that succeeded are both recorded
     expect(cassette.interactions.map((i) => `${i.stepId}:${i.response?.status}`)).toEqual(['search:200', 'contact:503', 'contact:200']);
+  });
+
+  it('keeps the run\'s inputs, redacted, and says when and where it was recorded', async () => {
+    const recorder = createRecordingTransport(createMockTransport(connector()), createRedactor({ crm_key: SECRET }));
+    const clock = createFakeClock(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const recorded = recorder.toCassette('test-connector', { clock, environment: 'staging', inputs: { phone: '+15551234567', note: `key ${SECRET}`, vip: true, score: 3, none: null } });
+    expect(recorded).toMatchObject({ recordedAt: '2026-01-02T03:04:05.000Z', environment: 'staging' });
+    expect(recorded.inputs).toEqual({ phone: '+15551234567', note: 'key {{credentials.crm_key}}', vip: true, score: 3, none: null });
+    expect(cassetteInputs(recorded)).toEqual(recorded.inputs);
+    // Older cassettes have none, and a hand-edited value that is not plain is not offered as an input.
+    expect(recorder.toCassette('test-connector')).not.toHaveProperty('inputs');
+    expect(cassetteInputs({ ...recorded, inputs: undefined })).toBeUndefined();
+    expect(cassetteInputs({ ...recorded, inputs: { phone: { nested: 1 } } as never })).toBeUndefined();
+    expect(cassetteInputs({ ...recorded, inputs: ['+1'] as never })).toBeUndefined();
   });
 
   it('replays it with no network, deterministically, without the real credential', async () => {

@@ -3,6 +3,7 @@
  * Everything in it is redacted: credential values appear only as `{{credentials.name}}`.
  */
 import type { SerializedConnectorError } from '../errors/ConnectorError.js';
+import type { InputValue } from '../executor/types.js';
 
 export interface CassetteInteraction {
   stepId: string;
@@ -20,6 +21,11 @@ export interface Cassette {
   recordedAt: string;
   /** The environment the run was recorded against (its name only); it replays under any. */
   environment?: string | undefined;
+  /**
+   * The run's inputs, redacted like the rest (a credential value typed into an input is stored as
+   * `{{credentials.name}}`), so a replay can start from them. Absent in cassettes recorded before.
+   */
+  inputs?: Record<string, InputValue> | undefined;
   interactions: CassetteInteraction[];
 }
 
@@ -36,6 +42,15 @@ export function normaliseUrl(url: string): string {
 
 export function interactionKey(stepId: string, method: string, url: string): string {
   return `${stepId} ${method.toUpperCase()} ${normaliseUrl(url)}`;
+}
+
+/** A cassette's inputs when they are a map of plain values (string, number, boolean, null); undefined otherwise. */
+export function cassetteInputs(cassette: Cassette): Record<string, InputValue> | undefined {
+  const inputs: unknown = cassette.inputs;
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) return undefined;
+  const entries = Object.entries(inputs as Record<string, unknown>);
+  const plain = (value: unknown): value is InputValue => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  return entries.every(([, value]) => plain(value)) ? Object.fromEntries(entries) as Record<string, InputValue> : undefined;
 }
 
 /** A light structural check so a hand-edited or foreign file gets a clear error. */

@@ -7,12 +7,20 @@ import { toConnectorError } from '../errors/ConnectorError.js';
 import { OAUTH_TOKEN_STEP_ID } from '../auth/oauthTokenCache.js';
 import { systemClock, type Clock, type HttpTransport } from '../ports/index.js';
 import type { Redactor } from '../redaction/createRedactor.js';
+import type { InputValue } from '../executor/types.js';
 import type { Cassette, CassetteInteraction } from './cassette.js';
+
+export interface CassetteDetails {
+  clock?: Clock | undefined;
+  /** The name of the environment the run used. */
+  environment?: string | undefined;
+  /** The run's inputs (redacted on the way in, like every interaction). */
+  inputs?: Record<string, InputValue> | undefined;
+}
 
 export interface RecordingTransport extends HttpTransport {
   readonly interactions: readonly CassetteInteraction[];
-  /** `environment`: the name of the environment the run used, kept in the cassette. */
-  toCassette(connectorId: string, clock?: Clock, environment?: string): Cassette;
+  toCassette(connectorId: string, details?: CassetteDetails): Cassette;
 }
 
 const TOKEN_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const;
@@ -60,8 +68,13 @@ export function createRecordingTransport(inner: HttpTransport, redactor: Redacto
         throw error;
       }
     },
-    toCassette(connectorId, clock = systemClock, environment) {
-      return { version: 1, connectorId, recordedAt: new Date(clock.now()).toISOString(), ...(environment !== undefined ? { environment } : {}), interactions: interactions.map((interaction) => redactor.redactValue(interaction)) };
+    toCassette(connectorId, { clock = systemClock, environment, inputs } = {}) {
+      return {
+        version: 1, connectorId, recordedAt: new Date(clock.now()).toISOString(),
+        ...(environment !== undefined ? { environment } : {}),
+        ...(inputs !== undefined ? { inputs: redactor.redactValue(inputs) } : {}),
+        interactions: interactions.map((interaction) => redactor.redactValue(interaction)),
+      };
     },
   };
 }

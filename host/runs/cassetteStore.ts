@@ -2,7 +2,7 @@
 import { isConnectorError, parseDocumentJson } from '../../core/index.js';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { isCassette, type Cassette } from '../../core/transport/index.js';
+import { cassetteInputs, isCassette, type Cassette } from '../../core/transport/index.js';
 import { CassetteNameSchema, HostError, type CassetteSummary } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
@@ -51,7 +51,11 @@ export async function listCassettes(dir: string): Promise<CassetteSummary[]> {
         try {
           const cassette = await readCassette(path);
           const at = Date.parse(cassette.recordedAt);
-          return { summary: { name, recordedAt: cassette.recordedAt, interactions: cassette.interactions.length, ...(typeof cassette.environment === 'string' ? { environment: cassette.environment } : {}) }, sortAt: Number.isNaN(at) ? info.mtimeMs : at };
+          const inputs = cassetteInputs(cassette);
+          return {
+            summary: { name, recordedAt: cassette.recordedAt, interactions: cassette.interactions.length, ...(typeof cassette.environment === 'string' ? { environment: cassette.environment } : {}), ...(inputs ? { inputs } : {}) },
+            sortAt: Number.isNaN(at) ? info.mtimeMs : at,
+          };
         } catch (error) {
           const message = error instanceof HostError ? `${file} cannot be replayed: ${error.message.replace(`${path} `, 'it ')} ${error.hint ?? ''}`.trim() : `${file} cannot be read: ${String(error)}`;
           return { summary: { name, recordedAt: null, interactions: 0, error: message }, sortAt: info.mtimeMs };

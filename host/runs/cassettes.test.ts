@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hostCalls, type HostEvents } from '../../contract/hostApi.js';
@@ -111,6 +111,41 @@ describe('runs.cassettes', () => {
     expect(byName.foreign).toMatchObject({ recordedAt: null, error: expect.stringContaining('not a cassette') });
     expect(byName.broken!.error).toContain('Record the cassette again');
     expect(byName.broken!.error).not.toContain(workspace.dir); // the user's paths stay out of the message
+  });
+});
+
+describe('a cassette keeps the inputs of the run it recorded', () => {
+  it('lists them with the cassette, redacted like everything else: a credential typed into an input never reaches the file', async () => {
+    await services.api.connectors.save({ connector: liveConnector() });
+    await run({ connectorId: 'lookup', mode: 'live', record: true, cassette: 'ada', inputs: { email: 'ada@example.test' } });
+    // The vault's token pasted into an input by mistake.
+    await run({ connectorId: 'lookup', mode: 'live', record: true, cassette: 'pasted', inputs: { email: 'tok_cassette_test_123456' } });
+
+    const byName = Object.fromEntries((await services.api.runs.cassettes({ connectorId: 'lookup' })).map((c) => [c.name, c]));
+    expect(byName.ada?.inputs).toEqual({ email: 'ada@example.test' });
+    expect(byName.pasted?.inputs).toEqual({ email: '{{credentials.crm_token}}' });
+    const files = await Promise.all(['ada', 'pasted'].map((name) => readFile(join(cassetteFolder(), `${name}.json`), 'utf8')));
+    expect(JSON.parse(files[0]!).inputs).toEqual({ email: 'ada@example.test' });
+    expect(files[1]).not.toContain('tok_cassette_test_123456');
+  });
+
+  it('an older cassette without inputs (or with unusable ones) is listed without them and still replays', async () => {
+    await services.api.connectors.save({ connector: liveConnector() });
+    answerId = 'c-old';
+    await run({ connectorId: 'lookup', mode: 'live', record: true, cassette: 'old', inputs: { email: 'a@b.test' } });
+    const file = join(cassetteFolder(), 'old.json');
+    const { inputs: _dropped, ...withoutInputs } = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify(withoutInputs));
+    await writeFile(join(cassetteFolder(), 'odd.json'), JSON.stringify({ ...withoutInputs, inputs: { email: { nested: true } } }));
+
+    const byName = Object.fromEntries((await services.api.runs.cassettes({ connectorId: 'lookup' })).map((c) => [c.name, c]));
+    expect(byName.old).toMatchObject({ interactions: 1 });
+    expect(byName.old!.error).toBeUndefined();
+    expect('inputs' in byName.old!).toBe(false);
+    expect(byName.odd!.error).toBeUndefined();
+    expect('inputs' in byName.odd!).toBe(false);
+    answerId = 'c-live-now';
+    expect((await run({ connectorId: 'lookup', mode: 'replay', cassette: 'old', inputs: { email: 'a@b.test' } })).steps[0]?.outputs).toEqual({ contactId: 'c-old' });
   });
 });
 

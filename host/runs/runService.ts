@@ -161,7 +161,7 @@ export class RunService {
 
   private async finish(runId: string, connector: Connector, mode: RunMode, record: ExecutionRecord, redactor: Redactor, recorder: RecordingTransport | undefined, cassetteFile: string): Promise<void> {
     await this.deps.history.append(connector.id, guardedJson({ mode, record }, redactor));
-    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id, undefined, record.environment), redactor));
+    if (recorder) await writeCassette(cassetteFile, guardedJson(recorder.toCassette(connector.id, { environment: record.environment, inputs: record.inputs }), redactor));
     this.deps.logger.debug('run recorded', { runId, status: record.status });
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Export in either format, wherever export is offered (the editor's toolbar, a dashboard card):
- * the app's own file or the interchange JSON. A native select, so it is never clipped by the
- * card around it and works with the keyboard as every select does.
+ * an "Export ▾" menu button (renderer/app/Menu.tsx, portalled so a card never clips it) with the
+ * app's own file and the interchange JSON. Its items' test ids are `<testId>-app` and `<testId>-interchange`.
  */
+import { Menu } from './Menu.js';
+
 export type ExportFormat = 'app' | 'interchange';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -12,10 +14,8 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
 
 export function ExportMenu({ onExport, disabled, title, small, testId = 'export-menu' }: { onExport: (format: ExportFormat) => void; disabled?: boolean; title?: string; small?: boolean; testId?: string }) {
   return (
-    <select className={small ? 'export-menu small' : 'export-menu'} data-testid={testId} aria-label="Export" title={title ?? 'Export in the app format or the interchange format'} disabled={disabled} value=""
-      onChange={(e) => { const format = e.target.value as ExportFormat; e.target.value = ''; if (format) onExport(format); }}>
-      <option value="" disabled>Export…</option>
-      {FORMATS.map((f) => <option key={f.format} value={f.format}>{f.label}</option>)}
-    </select>
+    <Menu trigger="Export ▾" triggerTestId={testId} triggerClassName={small ? 'small' : undefined} disabled={disabled} align="end"
+      triggerTitle={title ?? 'Export in the app format or the interchange format'}
+      items={FORMATS.map((f) => ({ id: f.format, testId: `${testId}-${f.format}`, label: f.label, onSelect: () => onExport(f.format) }))} />
   );
 }

@@ -21,6 +21,8 @@ export interface MenuProps {
   triggerLabel?: string;
   triggerTestId?: string;
   triggerClassName?: string;
+  /** The button's tooltip (its title). */
+  triggerTitle?: string;
   items: readonly MenuItem[];
   /** Shown instead of items when there are none. */
   empty?: ReactNode;
@@ -28,11 +30,11 @@ export interface MenuProps {
   disabled?: boolean;
 }
 
-export function Menu({ trigger, triggerLabel, triggerTestId, triggerClassName, items, empty, align = 'start', disabled }: MenuProps) {
+export function Menu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled }: MenuProps) {
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild disabled={disabled}>
-        <button type="button" className={triggerClassName} aria-label={triggerLabel} data-testid={triggerTestId}>{trigger}</button>
+        <button type="button" className={triggerClassName} aria-label={triggerLabel} title={triggerTitle} data-testid={triggerTestId}>{trigger}</button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align={align} sideOffset={4} collisionPadding={8}>

@@ -1,9 +1,12 @@
 /**
  * Tabs on Radix UI: arrow keys move between tabs, Home/End jump, the panel is labelled by its tab.
- * The tab row wraps (`.tabs` is flex-wrap) so a narrow inspector never scrolls sideways.
+ * The tabs sit on one row that never scrolls sideways: the ones that do not fit go into a
+ * "More ▾" menu after the row (Radix DropdownMenu, so the keyboard reaches it with Tab), and the
+ * active tab is always on the row (renderer/app/tabOverflow.ts decides which go).
  */
-import type { ReactNode } from 'react';
-import { Tabs as RadixTabs } from 'radix-ui';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { DropdownMenu, Tabs as RadixTabs } from 'radix-ui';
+import { overflowingTabs } from './tabOverflow.js';
 
 export interface TabItem<T extends string> {
   id: T;
@@ -22,14 +25,94 @@ export interface TabsProps<T extends string> {
   children: ReactNode;
 }
 
+interface Measured {
+  /** What was measured: the strip's width and the tabs' labels. */
+  key: string;
+  widths: number[];
+  gap: number;
+  moreWidth: number;
+  available: number;
+}
+
+const textOf = (label: ReactNode): string => (typeof label === 'string' || typeof label === 'number' ? String(label) : '');
+
 export function Tabs<T extends string>({ label, value, onChange, items, panelClassName, children }: TabsProps<T>) {
+  const barRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const [width, setWidth] = useState(0);
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  /** The tab just chosen from the menu, which gets the focus when the menu closes. */
+  const picked = useRef<T | null>(null);
+
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    setWidth(bar.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(bar.clientWidth));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
+  const key = `${width}\u0000${items.map((item) => `${item.id}:${textOf(item.label)}`).join('\u0000')}`;
+  const measuring = measured?.key !== key;
+  // While measuring, every tab is on the row (it does not wrap) and is measured before the paint.
+  useLayoutEffect(() => {
+    if (!measuring) return;
+    const list = listRef.current;
+    const bar = barRef.current;
+    if (!list || !bar) return;
+    const triggers = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+    setMeasured({
+      key,
+      widths: triggers.map((el) => el.getBoundingClientRect().width),
+      gap: Number.parseFloat(getComputedStyle(list).columnGap) || 0,
+      moreWidth: moreRef.current?.getBoundingClientRect().width ?? 0,
+      available: bar.clientWidth,
+    });
+  }, [measuring, key]);
+
+  const activeIndex = items.findIndex((item) => item.id === value);
+  const hidden = new Set(measuring || !measured || measured.available === 0 ? [] : overflowingTabs(measured, activeIndex).map((i) => items[i]!.id));
+  const overflow = items.filter((item) => hidden.has(item.id));
+  const moreHasWarning = overflow.some((item) => textOf(item.label).includes('⚠'));
+
   return (
     <RadixTabs.Root value={value} onValueChange={(v) => onChange(v as T)} activationMode="manual">
-      <RadixTabs.List className="tabs" aria-label={label}>
-        {items.map((item) => (
-          <RadixTabs.Trigger key={item.id} value={item.id} data-testid={item.testId}>{item.label}</RadixTabs.Trigger>
-        ))}
-      </RadixTabs.List>
+      <div className={`tabs-bar${measuring ? ' measuring' : ''}`} ref={barRef}>
+        <RadixTabs.List className="tabs" aria-label={label} ref={listRef}>
+          {items.map((item) => (
+            <RadixTabs.Trigger key={item.id} value={item.id} data-testid={item.testId} hidden={hidden.has(item.id)}>{item.label}</RadixTabs.Trigger>
+          ))}
+        </RadixTabs.List>
+        {(measuring || overflow.length > 0) && (
+          <DropdownMenu.Root modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <button type="button" className="tabs-more" ref={moreRef} data-testid="tabs-more" aria-hidden={measuring && overflow.length === 0 ? true : undefined}
+                tabIndex={overflow.length === 0 ? -1 : undefined} aria-label={`More tabs${label ? ` of ${label}` : ''}: ${overflow.map((item) => textOf(item.label) || item.id).join(', ')}`}>
+                More{moreHasWarning ? ' ⚠' : ''} ▾
+              </button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Portal>
+              <DropdownMenu.Content className="menu" align="end" sideOffset={4} collisionPadding={8}
+                onCloseAutoFocus={(event) => {
+                  // Focus the tab just chosen (now on the row), as if it had been reached with the arrows.
+                  const id = picked.current;
+                  picked.current = null;
+                  if (id === null) return;
+                  event.preventDefault();
+                  const index = items.findIndex((item) => item.id === id);
+                  listRef.current?.querySelectorAll<HTMLElement>('[role="tab"]')[index]?.focus();
+                }}>
+                {overflow.map((item) => (
+                  <DropdownMenu.Item key={item.id} className="menu-item" data-testid={item.testId ? `${item.testId}-more` : undefined} textValue={textOf(item.label) || item.id}
+                    onSelect={() => { picked.current = item.id; onChange(item.id); }}>{item.label}</DropdownMenu.Item>
+                ))}
+              </DropdownMenu.Content>
+            </DropdownMenu.Portal>
+          </DropdownMenu.Root>
+        )}
+      </div>
       <RadixTabs.Content value={value} className={panelClassName}>{children}</RadixTabs.Content>
     </RadixTabs.Root>
   );

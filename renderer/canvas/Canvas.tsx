@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
-  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
-  type Connection, type FinalConnectionState, type FitViewOptions, type NodeChange, type OnSelectionChangeParams,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
+  type Connection, type FinalConnectionState, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
@@ -13,22 +13,23 @@ import { documentToFlow, GRID, isVirtualEdgeId } from '../flow/documentToFlow.js
 import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, type EditResult, type StepClipboard } from '../flow/graphEdits.js';
 import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue } from '../flow/flowTypes.js';
 import { edgeTypes, nodeTypes } from './nodeRegistry.js';
+import { useReadableFit } from './useReadableFit.js';
 import type { Connector } from '../../core/index.js';
 import './canvas.css';
 
 let clipboard: StepClipboard | null = null;
 
-/** Node text stays legible (11-12 px at least 0.6 → 7 px on screen is the floor): a big graph scrolls instead. */
+/** Node text stays legible (11-12 px at least 0.6 → 7 px on screen is the floor of zooming out by hand; fit view stops at FIT_MIN_ZOOM). */
 export const MIN_ZOOM = 0.6;
-/** Fit view keeps the graph clear of the minimap (bottom right, 200 × 150) and the zoom controls (bottom left). */
+/** Fit view keeps the graph clear of the minimap (bottom right) and the zoom controls (bottom left): see useReadableFit. */
 const MINIMAP = { width: 160, height: 110 };
-const FIT_VIEW: FitViewOptions = { padding: { top: '24px', left: '56px', bottom: '24px', right: `${MINIMAP.width + 32}px` }, maxZoom: 1.2, minZoom: MIN_ZOOM };
 /** Below this canvas size the minimap would sit on the graph itself: it is left out. */
 const MINIMAP_MIN_CANVAS = { width: 760, height: 420 };
 
 /** Whether the canvas is big enough for the minimap to sit beside the graph rather than on it. */
-function useRoomForMinimap(ref: RefObject<HTMLDivElement | null>): boolean {
-  const [room, setRoom] = useState(false);
+function useRoomForMinimap(ref: RefObject<HTMLDivElement | null>): boolean | null {
+  /** null until the canvas has been measured. */
+  const [room, setRoom] = useState<boolean | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -57,9 +58,10 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   const doc = useAppStore((s) => s.doc) as Connector;
   const live = useAppStore((s) => s.run?.steps);
   const { selection, theme } = useAppStore(useShallow((s) => ({ selection: s.selection, theme: s.theme })));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const showMinimap = useRoomForMinimap(wrapper);
+  const { fit, fitted } = useReadableFit(wrapper, showMinimap === null ? undefined : showMinimap ? MINIMAP : null);
 
   const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
   const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
@@ -165,13 +167,13 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
 
   useEffect(() => {
     // After the next paint, so nodes just moved by auto-layout are measured where they now are.
-    const handler = () => requestAnimationFrame(() => void fitView({ ...FIT_VIEW, duration: 200 }));
+    const handler = () => requestAnimationFrame(() => fit(200));
     window.addEventListener('connector-studio:fit-view', handler);
     return () => window.removeEventListener('connector-studio:fit-view', handler);
-  }, [fitView]);
+  }, [fit]);
 
   return (
-    <div className="canvas" ref={wrapper} onKeyDown={onKeyDown} data-testid="canvas" aria-label="Connector graph" role="application">
+    <div className={fitted ? 'canvas' : 'canvas fitting'} ref={wrapper} onKeyDown={onKeyDown} data-testid="canvas" aria-label="Connector graph" role="application">
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={flow.edges}
@@ -193,15 +195,18 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
         snapToGrid
         snapGrid={[GRID, GRID]}
         edgesReconnectable
-        fitView
-        fitViewOptions={FIT_VIEW}
         colorMode={theme}
         minZoom={MIN_ZOOM}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
         {showMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: MINIMAP.width, height: MINIMAP.height }} />}
-        <Controls showInteractive={false} />
+        {/* The built-in fit button would centre a big graph off the left edge: ours keeps it readable. */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={() => fit(200)} title="Fit View" aria-label="Fit View">
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true"><path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" /></svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -87,11 +87,11 @@ function Editor({ doc }: { doc: Connector }) {
     <section className="editor" data-testid="editor" data-connector-id={doc.id} aria-label={`Editing ${doc.name}`}>
       <div className="editor-toolbar" role="toolbar" aria-label="Editor">
         <button type="button" onClick={() => store.getState().navigate({ name: 'dashboard' })} aria-label="Back to connectors">←</button>
-        <span className="editor-title">{doc.icon} {doc.name}</span>
+        <span className="editor-title" title={doc.name}>{doc.icon} {doc.name}</span>
         <span className={`save-status${dirty ? ' dirty' : ''}`} data-testid="save-status">{dirty ? (isNew ? 'Unsaved (new)' : 'Unsaved changes') : 'Saved'}</span>
         <button type="button" className="primary" data-testid="save-button" onClick={() => void saveConnector(store, host)} title="Save (Ctrl/Cmd+S)">Save</button>
-        <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} title="Undo (Ctrl/Cmd+Z)">↶ Undo</button>
-        <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} title="Redo (Shift+Ctrl/Cmd+Z)">↷ Redo</button>
+        <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} aria-label="Undo" title="Undo (Ctrl/Cmd+Z)">↶</button>
+        <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">↷</button>
         <span className="sep" />
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>

@@ -1,6 +1,6 @@
 /**
  * The editor's keyboard shortcuts, in one list: the shortcut help dialog (?) shows it, and
- * docs/guide/keyboard.md repeats it (a unit test keeps the two the same).
+ * docs/guide/keyboard.md repeats it (tests/unit/keyboardGuide.test.ts keeps the two the same).
  */
 export interface Shortcut {
   keys: string;
@@ -22,6 +22,7 @@ export const EDITOR_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl/Cmd+C, V, D, A (canvas)', does: 'Copy, paste, duplicate and select all steps.' },
   { keys: 'Ctrl+M (in a code editor)', does: 'Let Tab leave a multi-line code editor (the JSON body) instead of indenting.' },
   { keys: 'Escape', does: 'Close a dialog, menu or autocomplete list.' },
+  { keys: 'F8', does: 'Move the focus to the notifications.' },
   { keys: '?', does: 'Show this list.' },
 ];
 

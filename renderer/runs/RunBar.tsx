@@ -8,6 +8,8 @@ import { NO_CASSETTE_MESSAGE, cancelRun, rerunFromFailed, runErrorAfterEdit, sub
 import type { RunMode } from '../store/slices/runSlice.js';
 import { ServerRunButton } from './ServerRunButton.js';
 import { useCassettes } from './useCassettes.js';
+import { cassetteLabel } from './cassetteLabel.js';
+import { applyCassetteInputs } from '../services/cassetteInputs.js';
 
 export function RunBar() {
   const store = useAppStoreApi();
@@ -39,6 +41,7 @@ export function RunBar() {
     host.environments.list().then((list) => store.getState().setEnvironments(list)).catch(() => store.getState().setEnvironments([]));
   }, [host, store]);
   const noCassette = mode === 'replay' && cassettes !== null && !cassettes.some((c) => c.error === undefined);
+  const chosenSummary = cassettes?.find((c) => c.name === chosenCassette);
   return (
     <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); if (!noCassette) void submitRun(store, host); }}>
       {doc.inputs.map((input) => (
@@ -65,18 +68,24 @@ export function RunBar() {
       )}
       <label className="run-input">
         <span>Mode</span>
-        <select data-testid="run-mode" value={mode} onChange={(e) => store.getState().setRunMode(e.target.value as RunMode)}>
+        <select data-testid="run-mode" value={mode} onChange={(e) => {
+          const next = e.target.value as RunMode;
+          store.getState().setRunMode(next);
+          // Replay starts from the inputs the chosen cassette was recorded with.
+          if (next === 'replay') applyCassetteInputs(store, cassettes?.find((c) => c.name === store.getState().runCassette));
+        }}>
           <option value="live">Live (real requests)</option><option value="mock">Mock (step mocks)</option><option value="replay">Replay (cassette)</option>
         </select>
       </label>
       {mode === 'replay' && cassettes !== null && !noCassette && (
         <label className="run-input">
           <span>Cassette</span>
-          <select data-testid="run-cassette" value={chosenCassette ?? ''} onChange={(e) => store.getState().setRunCassette(e.target.value)}>
+          <select data-testid="run-cassette" className="run-cassette" value={chosenCassette ?? ''} title={chosenSummary ? cassetteLabel(chosenSummary) : undefined} onChange={(e) => {
+            store.getState().setRunCassette(e.target.value);
+            applyCassetteInputs(store, cassettes.find((c) => c.name === e.target.value));
+          }}>
             {cassettes.map((c) => (
-              <option key={c.name} value={c.name} disabled={c.error !== undefined} title={c.error}>
-                {c.error !== undefined ? `${c.name} (unreadable)` : `${c.name} · ${c.recordedAt ? new Date(c.recordedAt).toLocaleString() : ''}${c.environment ? ` · recorded in ${c.environment}` : ''} · ${c.interactions} request${c.interactions === 1 ? '' : 's'}`}
-              </option>
+              <option key={c.name} value={c.name} disabled={c.error !== undefined} title={c.error}>{cassetteLabel(c)}</option>
             ))}
           </select>
         </label>

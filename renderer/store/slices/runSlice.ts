@@ -29,6 +29,8 @@ export interface RunSlice {
   showRecord: (record: ExecutionRecord, historical: boolean) => void;
   setRunMode: (mode: RunMode) => void;
   setRunInput: (name: string, value: InputValue) => void;
+  /** Replaces every input value at once (taken from a cassette, or undoing that). */
+  setRunInputs: (values: Record<string, InputValue>) => void;
   setRunError: (message: string | null) => void;
   setRunCassette: (name: string | null) => void;
   setRunRecord: (on: boolean) => void;
@@ -63,6 +65,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => ({
     set(historical ? { run: liveRunFromRecord(record), runIsHistorical: true } : { run: liveRunFromRecord(record), runIsHistorical: false, lastRecord: record }),
   setRunMode: (runMode) => set({ runMode }),
   setRunInput: (name, value) => set({ runInputs: { ...get().runInputs, [name]: value } }),
+  setRunInputs: (runInputs) => set({ runInputs }),
   setRunError: (runError) => set({ runError }),
   setRunCassette: (runCassette) => set({ runCassette }),
   setRunRecord: (runRecord) => set({ runRecord }),

@@ -7,6 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
 import { attachScreenshot, expect, test } from './editorFixtures.js';
+import { chooseExport } from '../pages/exportMenu.js';
 
 test('build, run, save, reload and export a multi-step connector', async ({ page, workspaceDir, sandbox, editorPage: editor, openEmptyWorkspace }, testInfo) => {
   test.setTimeout(180_000);
@@ -134,7 +135,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
   // company depends on details only: not expressible in the interchange format, and the app says so.
-  await page.getByTestId('export-button').selectOption('interchange');
+  await chooseExport(page.getByTestId('export-button'), 'interchange');
   await expect(page.getByTestId('toast').filter({ hasText: 'Not exported' })).toContainText('In the editor, link');
 
   // Link verify → company as well (drag handle to handle), save, then export and compare
@@ -162,7 +163,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   expect(saved.edges.filter((e) => e.target === 'company').every((e) => e.condition === undefined)).toBe(true);
   expect(saved.steps.find((s) => s.id === 'company')?.condition).toBe('{{details.companyId}} !== null');
   const download = page.waitForEvent('download');
-  await page.getByTestId('export-button').selectOption('interchange');
+  await chooseExport(page.getByTestId('export-button'), 'interchange');
   const exported = JSON.parse(await readFile(await (await download).path(), 'utf8'));
   expect(exported).toEqual(JSON.parse(JSON.stringify(exportInterchange(saved))));
   expect(exported.type).toBe('multi-step');

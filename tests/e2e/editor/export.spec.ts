@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
 import { expect, test } from './editorFixtures.js';
+import { chooseExport } from '../pages/exportMenu.js';
 
 const step = (id: string, name: string) => ({ id, name, method: 'GET', url: `https://api.example.com/${id}`, position: { x: 300, y: 0 } });
 
@@ -23,9 +24,9 @@ test('a dashboard card and the editor export the app file and the interchange JS
   await openEmptyWorkspace();
 
   const card = page.locator('[data-testid="connector-card"][data-connector-id="simple"]');
-  const downloadOf = async (select: import('@playwright/test').Locator, format: 'app' | 'interchange') => {
+  const downloadOf = async (button: import('@playwright/test').Locator, format: 'app' | 'interchange') => {
     const download = page.waitForEvent('download');
-    await select.selectOption(format);
+    await chooseExport(button, format);
     const file = await download;
     return { name: file.suggestedFilename(), json: JSON.parse(await readFile(await file.path(), 'utf8')) as Record<string, unknown> };
   };
@@ -38,7 +39,7 @@ test('a dashboard card and the editor export the app file and the interchange JS
 
   await page.locator('[data-testid="connector-card"][data-connector-id="partial"] [data-testid="connector-card-name"]').click();
   await expect(page.locator('[data-testid="editor"][data-connector-id="partial"]')).toBeVisible();
-  await page.getByTestId('export-button').selectOption('interchange');
+  await chooseExport(page.getByTestId('export-button'), 'interchange');
   const toast = page.getByTestId('toast').filter({ hasText: 'Not exported in the interchange format' });
   await expect(toast).toContainText('Company (company) runs after Details (details) only');
   await expect(toast).toContainText('In the editor, link Verify (verify) to Company (company) too (drag from its right handle onto it), or export in the app format.');

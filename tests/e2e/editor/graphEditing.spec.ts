@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { attachScreenshot, expect, test } from './editorFixtures.js';
-import { MIN_LEGIBLE_ZOOM } from '../pages/editorPage.js';
+import { FIT_MIN_ZOOM } from '../pages/editorPage.js';
 
 async function writeConnector(dir: string, doc: Record<string, unknown>): Promise<void> {
   await writeFile(join(dir, `${doc.id as string}.connector.json`), `${JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)}\n`);
@@ -72,7 +72,7 @@ test.describe('at 1280×720', () => {
     expect(saved.edges).toEqual([expect.objectContaining({ source: 'search', target: 'step_4' })]);
   });
 
-  test('fit view and auto-layout keep a 5-step graph legible and clear of the minimap', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }, testInfo) => {
+  test('fit view and auto-layout keep a 5-step graph legible, its Inputs node inside the canvas, and clear of the minimap', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }, testInfo) => {
     await writeConnector(workspaceDir, {
       id: 'wide', name: 'Wide',
       steps: ['a', 'b', 'c', 'd', 'e'].map((id, i) => ({ id, name: `Step ${id}`, url: `https://api.example.com/${id}`, position: { x: 300 + i * 420, y: (i % 2) * 300 } })),
@@ -86,7 +86,14 @@ test.describe('at 1280×720', () => {
       await page.setViewportSize(viewport);
       for (const action of ['Fit view', 'Auto-layout'] as const) {
         await page.getByRole('button', { name: action, exact: true }).click();
-        expect(await editor.settledZoom()).toBeGreaterThanOrEqual(MIN_LEGIBLE_ZOOM);
+        expect(await editor.settledZoom()).toBeGreaterThanOrEqual(FIT_MIN_ZOOM - 0.001);
+        // Too wide to fit at a legible zoom, the graph starts at its Inputs node, clear of the left edge and
+        // the zoom controls, instead of being centred off the canvas.
+        const canvas = (await page.getByTestId('canvas').boundingBox())!;
+        const inputs = (await page.locator('.react-flow__node[data-id="__start"]').boundingBox())!;
+        expect(inputs.x, `Inputs node left of the canvas after ${action} at ${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(canvas.x + 40);
+        expect(inputs.y).toBeGreaterThanOrEqual(canvas.y + 16);
+        expect(inputs.y + inputs.height).toBeLessThanOrEqual(canvas.y + canvas.height - 16);
         await expect(page.locator('.react-flow__minimap')).toHaveCount(viewport.minimap ? 1 : 0);
         if (!viewport.minimap) continue;
         const minimap = await page.locator('.react-flow__minimap').boundingBox();

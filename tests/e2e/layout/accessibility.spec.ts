@@ -48,6 +48,13 @@ test('no serious or critical axe violations on any screen', async ({ page, app, 
   await page.locator('[data-testid="step-node"][data-step-id="search"]').click();
   await expect(page.getByTestId('step-inspector')).toBeVisible();
   found['editor with a step selected'] = await seriousViolations(page);
+  // At 1280×720 the step tabs overflow into More ▾: the row and the open menu are checked too.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('step-inspector').getByTestId('tabs-more').click();
+  await expect(page.getByTestId('step-tab-outputs-more')).toBeVisible();
+  found['step tabs with More open at 1280×720'] = await seriousViolations(page);
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByTestId('nav-marketplace').click();
   await page.waitForTimeout(500);
   found.marketplace = await seriousViolations(page);
@@ -57,5 +64,5 @@ test('no serious or critical axe violations on any screen', async ({ page, app, 
   await page.getByTestId('nav-credentials').click();
   await page.waitForTimeout(300);
   found.credentials = await seriousViolations(page);
-  expect(found).toEqual({ workspace: [], dashboard: [], editor: [], 'editor with a step selected': [], marketplace: [], settings: [], credentials: [] });
+  expect(found).toEqual({ workspace: [], dashboard: [], editor: [], 'editor with a step selected': [], 'step tabs with More open at 1280×720': [], marketplace: [], settings: [], credentials: [] });
 });

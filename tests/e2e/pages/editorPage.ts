@@ -1,8 +1,8 @@
 /** Page object for the connector editor (canvas, inspector, run panel). */
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The canvas never zooms out further than this (renderer/canvas/Canvas.tsx MIN_ZOOM). */
-export const MIN_LEGIBLE_ZOOM = 0.6;
+/** Fit view and auto-layout never zoom out further than this (renderer/canvas/useReadableFit.ts FIT_MIN_ZOOM). */
+export const FIT_MIN_ZOOM = 0.8;
 
 export class EditorPage {
   constructor(readonly page: Page) {}
