@@ -170,7 +170,8 @@ async function main() {
         const redactor = createRedactor(secrets);
         const transport = createRecordingTransport(createFetchTransport(), redactor);
         const record = await runConnector(connector, { inputs, transport, secrets: { get: (name) => secrets[name] }, random: () => 0 });
-        const cassette = rewrite(transport.toCassette(connector.id), rewrites);
+        // The test case's own inputs (the real base URLs): replay in the app starts from them.
+        const cassette = rewrite(transport.toCassette(connector.id, { inputs: testCase.inputs }), rewrites);
 
         const text = `${stableStringify(cassette)}\n`;
         if (redactor.containsSecret(text) || Object.values(secrets).some((v) => text.includes(v))) {
