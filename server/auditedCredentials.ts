@@ -1,24 +1,22 @@
 /**
  * The workspace's credentials, read server-side through get_credential_for_execution (service
  * role only; each read writes a 'use' row to credential_audit_log). A value is read when the
- * run first needs it and kept in memory for that run only; it is never logged or queued.
+ * run first needs it, on the job's own connection, and kept in memory for that run only; it is
+ * never logged or queued.
  */
 import type { SecretResolver } from '../core/index.js';
-import type { ServiceDatabase } from './database.js';
+import type { SqlRunner } from './database.js';
 
-export function createAuditedCredentials(db: ServiceDatabase, workspaceId: string, connectorId: string): SecretResolver {
+export function createAuditedCredentials(sql: SqlRunner, workspaceId: string, connectorId: string): SecretResolver {
   const values = new Map<string, Promise<string | undefined>>();
   return {
     get(name) {
       let value = values.get(name);
       if (!value) {
-        value = db.asService(async (sql) => {
-          const { rows } = await sql.query<{ value: string | null }>(
-            `select public.get_credential_for_execution($1, $2, $3) as value`,
-            [workspaceId, name, connectorId],
-          );
-          return rows[0]?.value ?? undefined;
-        }).catch((error: unknown) => {
+        value = sql.query<{ value: string | null }>(
+          `select public.get_credential_for_execution($1, $2, $3) as value`,
+          [workspaceId, name, connectorId],
+        ).then(({ rows }) => rows[0]?.value ?? undefined, (error: unknown) => {
           // A credential that is not set: the core reports which one is missing, in the step's terms.
           if (isNotFound(error)) return undefined;
           throw error;
