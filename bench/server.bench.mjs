@@ -5,21 +5,27 @@
 // completed, from the database's own timestamps), and the ratio to the baseline measured in the
 // same run: the same 2,000 runs in one process by the CLI's `--data` at the same per-process
 // concurrency. Needs DATABASE_URL (a real PostgreSQL; workers are separate processes).
-// Also per phase: CPU seconds per execution (workers' own /proc counters, the CLI's the same
-// way), the queue's own time per execution (pg-boss fetch → complete minus the connector run),
-// and the load average, so "the queue" and "the machine" can be told apart. The first phase
-// runs one worker fetching one job at a time (WORKER_BATCH_SIZE=1, how workers ran before):
-// after every job a pg-boss poller then sleeps its 0.5 s polling interval.
+//
+// Also per phase, so "the queue" and "the machine" can be told apart:
+// - CPU per execution: the workers' own /proc counters, and their PostgreSQL backends' (found in
+//   pg_stat_activity by application_name, sampled from /proc while the phase runs);
+// - how busy the machine's cores were (/proc/stat) and the load average;
+// - where a job's time went (database timestamps, medians): fetched → run started (the job's
+//   start), the run itself, run finished → job completed (record, the rest of its batch, pg-boss
+//   complete). The queue's overhead per execution is the first plus the last.
+// And once, through a counting proxy (bench/lib/pgRoundTrips.mjs): database round trips per
+// execution, split into the executor's own and pg-boss's.
+// BENCH_SERVER_BASELINE_REF=<git ref> adds the same phases for that commit's worker (checked
+// out with `git archive` into a temporary directory): before/after in one run.
 // Bounded: each phase stops after BENCH_SERVER_PHASE_S seconds (default 240).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { startRoundTripCounter } from './lib/pgRoundTrips.mjs';
 import { report } from './lib/report.mjs';
-import { spawn } from 'node:child_process';
 
 if (!process.env.DATABASE_URL) {
   process.stdout.write('skipped: the server bench needs DATABASE_URL (a real PostgreSQL), e.g. from `npm run db:postgres`\n');
@@ -33,23 +39,36 @@ const { spawnWorker } = await import('../server/test-helpers/workerProcess.ts');
 const { addConnector, createServerWorld, enqueue, sandboxConnectorDocument, CANARY } = await import('../server/test-helpers/world.ts');
 
 const RUNS = Number(process.env.BENCH_SERVER_RUNS ?? 2000);
-// 8 at once per process: 4 workers × (8 + 11) connections stay under PostgreSQL's default 100.
+// 8 at once per process, as the CLI baseline: 4 workers × (8 + 8) connections stay under PostgreSQL's default 100.
 const CONCURRENCY = Number(process.env.BENCH_SERVER_CONCURRENCY ?? 8);
 const WORKER_COUNTS = (process.env.BENCH_SERVER_WORKERS ?? '1,2,4').split(',').map(Number);
 const BATCH = Number(process.env.BENCH_SERVER_BATCH ?? 4);
-// "n" or "nxbatch": phases to run; by default the one-job-per-fetch worker first, as the before.
-const PHASES = (process.env.BENCH_SERVER_PHASES ?? ['1x1', ...WORKER_COUNTS.map((n) => `${n}x${BATCH}`)].join(','))
+const COUNT_RUNS = Number(process.env.BENCH_SERVER_COUNT_RUNS ?? 200);
+const BASELINE_REF = process.env.BENCH_SERVER_BASELINE_REF;
+// "n" or "nxbatch": phases to run.
+const PHASES = (process.env.BENCH_SERVER_PHASES ?? WORKER_COUNTS.map((n) => `${n}x${BATCH}`).join(','))
   .split(',').map((phase) => { const [n, batch] = phase.split('x').map(Number); return { n, batch: batch || BATCH }; });
-const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts CPU in 1/100 s on Linux
+const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
+const LATENCY_MS = 20;
+const TICKS = 100; // USER_HZ: /proc counts CPU in 1/100 s on Linux
 
-/** CPU seconds a process has used so far (user + system), from /proc; 0 once it is gone. */
+/** CPU seconds a process has used so far (user + system), from /proc; undefined once it is gone. */
 async function cpuSeconds(pid) {
   try {
     const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS;
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/** The machine's busy and total CPU seconds so far, over all cores (/proc/stat). */
+async function machineCpu() {
+  const [, ...fields] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/);
+  const values = fields.map(Number);
+  const idle = values[3] + values[4];
+  const total = values.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / TICKS, total: total / TICKS };
 }
 
 /** Runs a process to its end; wall ms and its CPU seconds (sampled every 50 ms, the last sample kept). */
@@ -66,8 +85,14 @@ function runMeasured(command, args) {
     child.on('close', () => { clearInterval(sampler); resolve({ ms: performance.now() - startedAt, stdout, cpu }); });
   });
 }
-const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
-const LATENCY_MS = 20;
+
+/** A checkout of `ref` in a temporary directory sharing this one's node_modules, to run its worker. */
+async function checkout(ref) {
+  const dir = await mkdtemp(join(tmpdir(), 'connector-studio-baseline-'));
+  execFileSync('sh', ['-c', `git -C "${root}" archive "${ref}" | tar -x -C "${dir}"`]);
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
 
 const sandbox = await startSandbox({ latencyMs: LATENCY_MS });
 const world = await createServerWorld();
@@ -75,6 +100,136 @@ const dir = await mkdtemp(join(tmpdir(), 'connector-studio-server-bench-'));
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 // No per-connector cap below the workers' own concurrency: the bench measures the queue.
 const rateLimit = { enabled: false, maxConcurrent: 100 };
+const baselineDir = BASELINE_REF ? await checkout(BASELINE_REF) : undefined;
+const builds = [{ name: 'this tree', from: root }, ...(baselineDir ? [{ name: `baseline ${BASELINE_REF}`, from: baselineDir }] : [])];
+
+/** The bench database's backends (not this process's own), grouped as the executor's, pg-boss's or the dispatcher's. */
+async function backends() {
+  const { rows } = await world.db.query(
+    `select pid, application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`);
+  return rows.map((row) => ({ pid: row.pid, group: row.application_name.startsWith('pgboss') ? 'pg-boss' : row.application_name === 'connector-studio-dispatcher' ? 'dispatcher' : 'executor' }));
+}
+
+/** CPU seconds per backend pid, the last value seen (a backend that exits keeps its last sample). */
+function backendSampler() {
+  const seen = new Map();
+  return {
+    async sample() {
+      for (const { pid, group } of await backends()) {
+        const cpu = await cpuSeconds(pid);
+        if (cpu === undefined) continue;
+        const entry = seen.get(pid) ?? { group, first: cpu, last: cpu };
+        entry.last = cpu;
+        seen.set(pid, entry);
+      }
+    },
+    /** CPU seconds since the first sample, by group (backends that appeared later count from 0). */
+    totals(baseline) {
+      const totals = { executor: 0, 'pg-boss': 0, dispatcher: 0 };
+      for (const [pid, entry] of seen) totals[entry.group] += entry.last - (baseline.has(pid) ? entry.first : 0);
+      return totals;
+    },
+    pids: () => new Set(seen.keys()),
+  };
+}
+
+async function waitForRows(connectorId, expected, onTick) {
+  const deadline = Date.now() + PHASE_MS;
+  let done = 0;
+  while (done < expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await onTick?.();
+    done = (await world.db.query(`select count(*)::int as n from connector_executions where connector_id = $1`, [connectorId])).rows[0].n;
+  }
+  return done;
+}
+
+async function enqueueAll(connectorId, runs) {
+  const contacts = Array.from({ length: runs }, () => crypto.randomUUID());
+  for (let i = 0; i < runs; i += 1000) await enqueue(world, connectorId, { email: 'bench@example.com' }, contacts.slice(i, i + 1000));
+}
+
+async function drainPhase({ n, batch }, build) {
+  const tag = `bench-n${n}-b${batch}-${build === builds[0] ? 'a' : 'b'}`;
+  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}`;
+  const connectorId = await addConnector(world, { tag, steps: 3, baseUrl: sandbox.baseUrl, rateLimit });
+  const workers = await Promise.all(Array.from({ length: n }, () =>
+    spawnWorker(world.url, { WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' }, build.from)));
+  try {
+    const cpuBefore = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
+    const sampler = backendSampler();
+    await sampler.sample();
+    const baseline = sampler.pids();
+    const machineBefore = await machineCpu();
+    const phaseLoad = loadavg()[0];
+    await enqueueAll(connectorId, RUNS);
+    const done = await waitForRows(connectorId, RUNS, () => sampler.sample());
+    await sampler.sample();
+    const machineAfter = await machineCpu();
+    const workerCpu = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0) - cpuBefore;
+    const pgCpu = sampler.totals(baseline);
+    // Where a job's time went, from the database's timestamps (medians): fetched (pg-boss
+    // started_on) → the run's start, the run, the run's end → completed (completed_on).
+    const { rows: [split] } = await world.db.query(
+      `select percentile_cont(0.5) within group (order by extract(epoch from (e.started_at - j.started_on)) * 1000) as start_ms,
+              percentile_cont(0.5) within group (order by e.execution_time_ms) as run_ms,
+              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - e.completed_at)) * 1000) as end_ms,
+              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000 - e.execution_time_ms) as overhead_ms
+       from connector_executions e join pgboss.job j on j.id = e.client_run_id and j.name = $2 where e.connector_id = $1 and j.completed_on is not null`,
+      [connectorId, 'connector-executions'],
+    );
+    const { rows: timing } = await world.db.query(
+      `select extract(epoch from (e.completed_at - r.created_at)) * 1000 as latency_ms, e.status,
+              extract(epoch from r.created_at) * 1000 as queued_at, extract(epoch from e.completed_at) * 1000 as done_at
+       from connector_executions e join connector_run_requests r on r.id = e.client_run_id where e.connector_id = $1`,
+      [connectorId],
+    );
+    const latencies = timing.map((row) => Number(row.latency_ms)).sort((a, b) => a - b);
+    const first = Math.min(...timing.map((row) => Number(row.queued_at)));
+    const last = Math.max(...timing.map((row) => Number(row.done_at)));
+    const seconds = (last - first) / 1000;
+    const rate = timing.length / seconds;
+    const count = Math.max(1, timing.length);
+    const perRun = (cpuSeconds) => (cpuSeconds * 1000) / count;
+    const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+    return {
+      label, rate, seconds, runs: timing.length, ok: timing.filter((row) => row.status === 'success').length,
+      note: done < RUNS ? ` (stopped at the ${PHASE_MS / 1000} s bound: ${done}/${RUNS})` : '',
+      p50: percentile(latencies, 50), p95: percentile(latencies, 95),
+      workerCpuMs: perRun(workerCpu), executorPgCpuMs: perRun(pgCpu.executor), bossPgCpuMs: perRun(pgCpu['pg-boss'] + pgCpu.dispatcher),
+      startMs: Number(split?.start_ms), runMs: Number(split?.run_ms), endMs: Number(split?.end_ms), overheadMs: Number(split?.overhead_ms),
+      machineBusy, load: phaseLoad,
+    };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+/** Round trips per execution, one worker, through the counting proxy. */
+async function countRoundTrips(build) {
+  const target = new URL(world.url);
+  const counter = await startRoundTripCounter(target.hostname, Number(target.port || 5432));
+  const proxied = new URL(world.url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(counter.port);
+  const connectorId = await addConnector(world, { tag: `bench-count-${build === builds[0] ? 'a' : 'b'}`, steps: 3, baseUrl: sandbox.baseUrl, rateLimit });
+  const [worker] = await Promise.all([spawnWorker(proxied.toString(), { WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_BATCH_SIZE: String(BATCH) }, build.from)]);
+  try {
+    counter.reset();
+    await enqueueAll(connectorId, COUNT_RUNS);
+    const done = await waitForRows(connectorId, COUNT_RUNS);
+    const counts = counter.counts();
+    // pg-boss names its connections pgboss:<instance>.
+    const bossTrips = [...counts].filter(([app]) => app.startsWith('pgboss')).reduce((sum, [, n]) => sum + n, 0);
+    // A worker from before application_name was set: its executor and dispatcher both show as ''.
+    const executorTrips = (counts.get('connector-studio-worker') ?? 0) + (counts.get('') ?? 0);
+    const dispatcherTrips = counts.get('connector-studio-dispatcher') ?? 0;
+    return { executor: executorTrips / done, boss: bossTrips / done, dispatcher: dispatcherTrips / done, done };
+  } finally {
+    await worker.stop();
+    await counter.close();
+  }
+}
 
 try {
   // Baseline: one process, the CLI, the same connector document, the same sandbox.
@@ -84,71 +239,49 @@ try {
   const rows = join(dir, 'rows.csv');
   await writeFile(rows, `email\n${Array.from({ length: RUNS }, (_, i) => `user${i}@example.com`).join('\n')}\n`);
   const load = loadavg()[0];
+  const machineBefore = await machineCpu();
   const cli = await runMeasured(process.execPath, [join(root, 'bin/connector-studio.js'), 'run', file, '--data', rows, '--json', '--concurrency', String(CONCURRENCY), '--credential', `api_key=${CANARY}`]);
+  const machineAfter = await machineCpu();
   const summary = JSON.parse(cli.stdout.trim().split('\n').at(-1)).summary;
   if (summary?.succeeded !== RUNS) throw new Error(`the CLI baseline did not succeed ${RUNS} times: ${JSON.stringify(summary)}`);
   const cliRate = RUNS / (cli.ms / 1000);
   const cliCpuMs = (cli.cpu * 1000) / RUNS;
+  const cliBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
   process.stdout.write(`cli --data: ${RUNS} runs in ${(cli.ms / 1000).toFixed(1)} s = ${cliRate.toFixed(0)} executions/s (concurrency ${CONCURRENCY}), ` +
-    `${cliCpuMs.toFixed(2)} ms CPU per execution, load average ${load.toFixed(1)}\n`);
+    `${cliCpuMs.toFixed(2)} ms CPU per execution, cores ${(cliBusy * 100).toFixed(0)}% busy, load average ${load.toFixed(1)}\n`);
   report({ metric: `cli --data (1 process, concurrency ${CONCURRENCY})`, value: cliRate, unit: 'executions/s' });
   report({ metric: 'cli --data: CPU per execution', value: cliCpuMs, unit: 'ms' });
 
-  for (const { n, batch } of PHASES) {
-    const tag = `bench-n${n}-b${batch}`;
-    const label = `${n} worker(s), batch ${batch}`;
-    const connectorId = await addConnector(world, { tag, steps: 3, baseUrl: sandbox.baseUrl, rateLimit });
-    const workers = await Promise.all(Array.from({ length: n }, () =>
-      spawnWorker(world.url, { WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' })));
-    try {
-      const cpuBefore = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + b, 0);
-      const phaseLoad = loadavg()[0];
-      const contacts = Array.from({ length: RUNS }, () => crypto.randomUUID());
-      for (let i = 0; i < RUNS; i += 1000) await enqueue(world, connectorId, { email: 'bench@example.com' }, contacts.slice(i, i + 1000));
-      const deadline = Date.now() + PHASE_MS;
-      let done = 0;
-      while (done < RUNS && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        done = (await world.db.query(`select count(*)::int as n from connector_executions where connector_id = $1`, [connectorId])).rows[0].n;
-      }
-      const workerCpu = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + b, 0) - cpuBefore;
-      // The queue's own time per job: held by a worker (pg-boss started_on → completed_on) minus the connector run itself.
-      const { rows: [held] } = await world.db.query(
-        `select percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000 - e.execution_time_ms) as overhead_ms,
-                avg(e.execution_time_ms) as run_ms
-         from connector_executions e join pgboss.job j on j.id = e.client_run_id and j.name = $2 where e.connector_id = $1 and j.completed_on is not null`,
-        [connectorId, 'connector-executions'],
-      );
-      const { rows: timing } = await world.db.query(
-        `select extract(epoch from (e.completed_at - r.created_at)) * 1000 as latency_ms, e.status,
-                extract(epoch from r.created_at) * 1000 as queued_at, extract(epoch from e.completed_at) * 1000 as done_at
-         from connector_executions e join connector_run_requests r on r.id = e.client_run_id where e.connector_id = $1`,
-        [connectorId],
-      );
-      const latencies = timing.map((row) => Number(row.latency_ms)).sort((a, b) => a - b);
-      const first = Math.min(...timing.map((row) => Number(row.queued_at)));
-      const last = Math.max(...timing.map((row) => Number(row.done_at)));
-      const succeeded = timing.filter((row) => row.status === 'success').length;
-      const rate = timing.length / ((last - first) / 1000);
-      const note = done < RUNS ? ` (stopped at the ${PHASE_MS / 1000} s bound: ${done}/${RUNS})` : '';
-      const cpuMs = (workerCpu * 1000) / Math.max(1, timing.length);
-      const overheadMs = Number(held?.overhead_ms ?? NaN);
-      const runMs = Number(held?.run_ms ?? NaN);
-      process.stdout.write(`${label}: ${timing.length} runs (${succeeded} ok) in ${((last - first) / 1000).toFixed(1)} s = ${rate.toFixed(0)} executions/s, ` +
-        `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms queue-to-done, ${(rate / cliRate).toFixed(2)}x the CLI; ` +
-        `worker CPU ${cpuMs.toFixed(2)} ms per execution, queue time per job ${overheadMs.toFixed(0)} ms beside a ${runMs.toFixed(0)} ms run (median), load average ${phaseLoad.toFixed(1)}${note}\n`);
-      report({ metric: `${label} x ${CONCURRENCY}: throughput`, value: rate, unit: 'executions/s', note });
-      report({ metric: `${label}: p50 queue-to-done`, value: percentile(latencies, 50), unit: 'ms' });
-      report({ metric: `${label}: p95 queue-to-done`, value: percentile(latencies, 95), unit: 'ms' });
-      report({ metric: `${label} / cli --data`, value: rate / cliRate, unit: 'x' });
-      report({ metric: `${label}: worker CPU per execution`, value: cpuMs, unit: 'ms' });
-      report({ metric: `${label}: queue time per job (median)`, value: overheadMs, unit: 'ms' });
-    } finally {
-      await Promise.all(workers.map((worker) => worker.stop()));
+  for (const build of builds) {
+    const trips = await countRoundTrips(build);
+    const who = build === builds[0] ? '' : `${build.name}: `;
+    process.stdout.write(`${who}round trips per execution (1 worker, ${trips.done} runs through a counting proxy): executor ${trips.executor.toFixed(1)}, ` +
+      `pg-boss ${trips.boss.toFixed(1)}, dispatcher ${trips.dispatcher.toFixed(2)}\n`);
+    report({ metric: `${who}round trips per execution: executor`, value: trips.executor, unit: '' });
+    report({ metric: `${who}round trips per execution: pg-boss`, value: trips.boss, unit: '' });
+  }
+
+  // Interleaved: each phase of this tree, then the same phase of the baseline (when asked for).
+  for (const phase of PHASES) {
+    for (const build of builds) {
+      const r = await drainPhase(phase, build);
+      const cpuTotal = r.workerCpuMs + r.executorPgCpuMs + r.bossPgCpuMs;
+      process.stdout.write(`${r.label}: ${r.runs} runs (${r.ok} ok) in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} executions/s, ` +
+        `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms queue-to-done, ${(r.rate / cliRate).toFixed(2)}x the CLI; ` +
+        `CPU per execution ${cpuTotal.toFixed(1)} ms (worker ${r.workerCpuMs.toFixed(1)}, its Postgres backends ${r.executorPgCpuMs.toFixed(1)}, pg-boss's ${r.bossPgCpuMs.toFixed(1)}); ` +
+        `a job: fetched → run ${r.startMs.toFixed(0)} ms, run ${r.runMs.toFixed(0)} ms, run → completed ${r.endMs.toFixed(0)} ms ` +
+        `(queue overhead ${r.overheadMs.toFixed(0)} ms, ${(r.overheadMs / r.runMs).toFixed(2)}x the run); cores ${(r.machineBusy * 100).toFixed(0)}% busy, load average ${r.load.toFixed(1)}${r.note}\n`);
+      report({ metric: `${r.label} x ${CONCURRENCY}: throughput`, value: r.rate, unit: 'executions/s', note: r.note });
+      report({ metric: `${r.label}: p50 / p95 queue-to-done`, value: r.p50, unit: `/ ${r.p95.toFixed(0)} ms` });
+      report({ metric: `${r.label} / cli --data`, value: r.rate / cliRate, unit: 'x' });
+      report({ metric: `${r.label}: CPU per execution (worker + Postgres)`, value: cpuTotal, unit: 'ms' });
+      report({ metric: `${r.label}: queue overhead per job / run (medians)`, value: r.overheadMs, unit: `/ ${r.runMs.toFixed(0)} ms` });
+      report({ metric: `${r.label}: cores busy`, value: r.machineBusy * 100, unit: '%' });
     }
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
+  if (baselineDir) await rm(baselineDir, { recursive: true, force: true });
   await sandbox.close();
   await world.db.close();
 }

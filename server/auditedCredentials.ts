@@ -1,28 +1,26 @@
 /**
  * The workspace's credentials, read server-side through get_credential_for_execution (service
  * role only; each read writes a 'use' row to credential_audit_log). A value is read when the
- * run first needs it and kept in memory for that run only; it is never logged or queued.
+ * run first needs it, on the job's own connection, and kept in memory for that run only; it is
+ * never logged or queued.
  *
  * `set` is how a run writes back an OAuth connection it refreshed (refresh_credential_for_execution:
  * service role, audited as 'refresh', and only over the value this run read, so a concurrent
  * refresh by another worker is never overwritten with older tokens).
  */
 import type { SecretResolver } from '../core/index.js';
-import type { ServiceDatabase } from './database.js';
+import type { SqlRunner } from './database.js';
 
-export function createAuditedCredentials(db: ServiceDatabase, workspaceId: string, connectorId: string): SecretResolver {
+export function createAuditedCredentials(sql: SqlRunner, workspaceId: string, connectorId: string): SecretResolver {
   const values = new Map<string, Promise<string | undefined>>();
   return {
     get(name) {
       let value = values.get(name);
       if (!value) {
-        value = db.asService(async (sql) => {
-          const { rows } = await sql.query<{ value: string | null }>(
-            `select public.get_credential_for_execution($1, $2, $3) as value`,
-            [workspaceId, name, connectorId],
-          );
-          return rows[0]?.value ?? undefined;
-        }).catch((error: unknown) => {
+        value = sql.query<{ value: string | null }>(
+          `select public.get_credential_for_execution($1, $2, $3) as value`,
+          [workspaceId, name, connectorId],
+        ).then(({ rows }) => rows[0]?.value ?? undefined, (error: unknown) => {
           // A credential that is not set: the core reports which one is missing, in the step's terms.
           if (isNotFound(error)) return undefined;
           throw error;
@@ -34,10 +32,10 @@ export function createAuditedCredentials(db: ServiceDatabase, workspaceId: strin
     async set(name, value) {
       const expected = await values.get(name);
       if (expected === undefined) return;
-      await db.asService((sql) => sql.query(
+      await sql.query(
         `select public.refresh_credential_for_execution($1, $2, $3, $4, $5)`,
         [workspaceId, name, connectorId, expected, value],
-      ));
+      );
       values.set(name, Promise.resolve(value));
     },
   };

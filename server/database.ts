@@ -1,8 +1,10 @@
 /**
- * The worker's Postgres access. Every call runs as Supabase's service role inside one
- * transaction (SET LOCAL ROLE service_role and the JWT claims PostgREST would set), so
- * service-only functions such as get_credential_for_execution accept it and each use is
- * audited under that role, whatever login role DATABASE_URL names.
+ * The worker's Postgres access. Every connection of the pool is Supabase's service role for its
+ * whole session (SET ROLE service_role and the JWT claims PostgREST would set, once when the
+ * connection opens), so service-only functions such as get_credential_for_execution accept it
+ * and each use is audited under that role, whatever login role DATABASE_URL names. Each call is
+ * then one statement, one round trip: the executor's statements are single function calls,
+ * atomic on their own, so none needs a transaction around it.
  */
 import pg from 'pg';
 
@@ -10,45 +12,85 @@ export interface SqlRunner {
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
 }
 
-export interface ServiceDatabase {
-  /** Runs `fn` in a transaction as service_role. */
-  asService<T>(fn: (sql: SqlRunner) => Promise<T>): Promise<T>;
-  /** A connection of its own (advisory-lock slots live as long as it does). */
-  connect(): Promise<pg.PoolClient>;
+/** One connection held for one job: its statements run in order, its session advisory locks (connector slots) live while it is held. */
+export interface ServiceSession extends SqlRunner {
+  /** Back to the pool; a session on which a statement failed is closed instead (it may hold a lock it no longer knows of). */
+  release(): void;
+}
+
+export interface ServiceDatabase extends SqlRunner {
+  /** A connection of the pool for one job, until release(). */
+  session(): Promise<ServiceSession>;
   close(): Promise<void>;
 }
 
-// One round trip (a simple-protocol multi-statement): begin, the role and PostgREST's claims.
-const BEGIN_AS_SERVICE = `begin; set local role service_role; select set_config('request.jwt.claims', '{"role":"service_role"}', true)`;
+// Once per connection, in one round trip (a simple-protocol multi-statement).
+const AS_SERVICE = `set role service_role; select set_config('request.jwt.claims', '{"role":"service_role"}', false)`;
 
-/** Opens a transaction on `client` as service_role. */
-export async function beginAsService(client: pg.PoolClient | pg.Client): Promise<void> {
-  await client.query(BEGIN_AS_SERVICE);
+export interface ServiceDatabaseOptions {
+  /** Connections at most: one per job running at once (each holds its session), plus one for the rest. */
+  max?: number;
+  /** Shown in pg_stat_activity (operators, the bench's CPU and round-trip counts). */
+  applicationName?: string;
 }
 
-export function createServiceDatabase(connectionString: string, options: { max?: number } = {}): ServiceDatabase {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+export function createServiceDatabase(connectionString: string, options: ServiceDatabaseOptions = {}): ServiceDatabase {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, application_name: options.applicationName ?? 'connector-studio-executor' });
   // An idle connection that drops (database restart) must not crash the worker.
   pool.on('error', () => undefined);
-  return {
-    async asService(fn) {
-      const client = await pool.connect();
+  const ready = new WeakSet<pg.PoolClient>();
+
+  async function checkout(): Promise<pg.PoolClient> {
+    const client = await pool.connect();
+    if (!ready.has(client)) {
       try {
-        await beginAsService(client);
-        const sql: SqlRunner = {
-          query: async <T>(text: string, params?: readonly unknown[]) => ({ rows: (await client.query(text, params as unknown[] | undefined)).rows as T[] }),
-        };
-        const result = await fn(sql);
-        await client.query('commit');
-        return result;
+        await client.query(AS_SERVICE);
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        client.release(true);
+        throw error;
+      }
+      ready.add(client);
+    }
+    return client;
+  }
+
+  const run = async <T>(client: pg.PoolClient, text: string, params?: readonly unknown[]) =>
+    ({ rows: (await client.query(text, params as unknown[] | undefined)).rows as T[] });
+
+  return {
+    async query<T>(text: string, params?: readonly unknown[]) {
+      const client = await checkout();
+      let failed = false;
+      try {
+        return await run<T>(client, text, params);
+      } catch (error) {
+        failed = true;
         throw error;
       } finally {
-        client.release();
+        client.release(failed);
       }
     },
-    connect: () => pool.connect(),
+    async session() {
+      const client = await checkout();
+      let failed = false;
+      let released = false;
+      return {
+        async query<T>(text: string, params?: readonly unknown[]) {
+          try {
+            return await run<T>(client, text, params);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        },
+        release() {
+          if (released) return;
+          released = true;
+          // Closing the connection ends its session, which frees any advisory lock it still holds.
+          client.release(failed);
+        },
+      };
+    },
     close: () => pool.end(),
   };
 }

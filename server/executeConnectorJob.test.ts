@@ -4,11 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../core/index.js';
+import pg from 'pg';
+import { systemClock, type Logger } from '../core/index.js';
 import { createAddressGuard } from '../host/http/addressGuard.js';
 import { createNodeTransport } from '../host/http/createNodeTransport.js';
+import { createConnectorSlots } from './connectorSlots.js';
 import { createServiceDatabase, type ServiceDatabase } from './database.js';
-import { NonRetryableJobError } from './errors.js';
+import { NonRetryableJobError, SlotBusyError } from './errors.js';
 import { executeConnectorJob } from './executeConnectorJob.js';
 import { startSandbox, type Sandbox } from './test-helpers/sandbox.js';
 import { addConnector, CANARY, createServerWorld, type ServerWorld } from './test-helpers/world.js';
@@ -137,5 +139,44 @@ describe.skipIf(!hasPostgres)('executeConnectorJob (real PostgreSQL, local sandb
     expect(outcome.status).toBe('success');
     const { rows } = await world.db.query(`select steps_executed from connector_executions where connector_id = $1`, [connectorId]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('connector slots live on the job\'s own connection: taken by its first statement, waited for when busy, freed by the record or on failure', async () => {
+    const slots = createConnectorSlots({ clock: systemClock, maxWaitMs: 400, pollMs: 20 });
+    const advisoryLocks = async () => (await world.db.query<{ n: number }>(
+      `select count(*)::int as n from pg_locks where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`)).rows[0]!.n;
+    const connectorId = await addConnector(world, { tag: 'slot', baseUrl: sandbox.baseUrl, rateLimit: { enabled: false, maxConcurrent: 1 } });
+
+    // A run: the slot is taken and freed, nothing is left locked.
+    expect((await executeConnectorJob({ ...ports(), slots }, job(connectorId))).status).toBe('success');
+    expect(await advisoryLocks()).toBe(0);
+
+    // Another worker holds the connector's only slot: the job waits, then goes back to the queue unstarted.
+    const other = new pg.Client({ connectionString: world.url });
+    await other.connect();
+    try {
+      await other.query(`select pg_advisory_lock(hashtext('connector-slot:' || $1::uuid::text), 0)`, [connectorId]);
+      const waiting = { ...job(connectorId), runId: randomUUID() };
+      await world.db.query(`insert into connector_run_requests (id, workspace_id, connector_id, inputs) values ($1, $2, $3, '{}')`, [waiting.runId, world.workspaceId, connectorId]);
+      await expect(executeConnectorJob({ ...ports(), slots }, waiting)).rejects.toBeInstanceOf(SlotBusyError);
+      const started = async () => (await world.db.query<{ started_at: Date | null }>(`select started_at from connector_run_requests where id = $1`, [waiting.runId])).rows[0]!.started_at;
+      expect(await started()).toBeNull();
+      expect(await advisoryLocks()).toBe(1); // only the other worker's
+
+      // Freed while the job waits: it takes the slot, marks the request started and runs.
+      setTimeout(() => void other.query(`select pg_advisory_unlock_all()`), 100);
+      expect((await executeConnectorJob({ ...ports(), slots }, waiting)).status).toBe('success');
+      expect(await started()).not.toBeNull();
+    } finally {
+      await other.end();
+    }
+    expect(await advisoryLocks()).toBe(0);
+
+    // Stopped by a shutdown mid-run: no row, and the slot is freed all the same.
+    const stop = new AbortController();
+    const slow = await addConnector(world, { tag: 'slot-slow', baseUrl: sandbox.baseUrl, query: 'delay=2000', rateLimit: { enabled: false, maxConcurrent: 1 } });
+    setTimeout(() => stop.abort(), 200);
+    await expect(executeConnectorJob({ ...ports(), slots, signal: stop.signal }, job(slow))).rejects.toThrow(/stopped by the worker shutting down/);
+    expect(await advisoryLocks()).toBe(0);
   });
 });

@@ -1,15 +1,17 @@
 /**
- * The one job function behind every engine: validate the job, load the connector's current
- * revision and check it may run, take a connector slot, run it with core's runConnector and
- * the workspace's audited credentials, and record the result exactly once.
+ * The one job function behind every engine: validate the job, then in one statement check the
+ * run is not recorded yet, load the connector's current revision, check it may run and take a
+ * connector slot; run it with core's runConnector and the workspace's audited credentials, and
+ * record the result exactly once.
  */
 import { ConnectorError, CONNECTOR_LIMITS, runConnector, silentLogger, systemClock } from '../core/index.js';
 import { createAuditedCredentials } from './auditedCredentials.js';
 import { NonRetryableJobError } from './errors.js';
 import { ConnectorJobSchema, type ConnectorJob } from './job.js';
-import { loadConnector } from './loadConnector.js';
+import { releaseSlot, type ConnectorSlot } from './connectorSlots.js';
+import { startJob } from './startJob.js';
 import { DEFAULT_CONNECTOR_CONCURRENCY, type ServerPorts } from './ports.js';
-import { findExecution, markRunStarted, recordExecution, type ExecutionStatus } from './recordExecution.js';
+import { markRunStarted, recordExecution, type ExecutionStatus } from './recordExecution.js';
 import { createServiceRateLimiter } from './serviceRateLimiter.js';
 
 export interface JobOutcome {
@@ -34,24 +36,28 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
   const logger = ports.logger ?? silentLogger;
   const deadlineMs = Math.min(ports.deadlineMs ?? CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS, CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS);
 
-  const existing = await ports.db.asService((sql) => findExecution(sql, job));
-  if (existing) {
-    logger.info('run already recorded', { runId: job.runId, executionId: existing.id });
-    return { runId: job.runId, executionId: existing.id, status: existing.status, alreadyRecorded: true, durationMs: 0 };
-  }
-
-  const { connector, revision } = await loadConnector(ports.db, job.connectorId, job.workspaceId);
-  const slot = await ports.slots?.acquire(job.connectorId, connector.rateLimit.maxConcurrent ?? DEFAULT_CONNECTOR_CONCURRENCY, ports.signal);
+  // The job's own connection, for all of its statements (usually three: start, credential,
+  // record): its connector slot is a session advisory lock that lives while the session is held.
+  const session = await ports.db.session();
+  let slot: ConnectorSlot | undefined;
   try {
-    await markRunStarted(ports.db, job);
+    const start = await startJob(session, job, Boolean(ports.slots));
+    if (start.kind === 'recorded') {
+      logger.info('run already recorded', { runId: job.runId, executionId: start.execution.id });
+      return { runId: job.runId, executionId: start.execution.id, status: start.execution.status, alreadyRecorded: true, durationMs: 0 };
+    }
+    const { connector, revision } = start.loaded;
+    const limit = connector.rateLimit.maxConcurrent ?? DEFAULT_CONNECTOR_CONCURRENCY;
+    slot = await ports.slots?.acquire(session, job.connectorId, limit, { signal: ports.signal, taken: start.slot });
+    if (!start.started) await markRunStarted(session, job);
     const record = await runConnector(connector, {
       inputs: job.inputs,
       transport: ports.transport,
-      secrets: createAuditedCredentials(ports.db, job.workspaceId, job.connectorId),
+      secrets: createAuditedCredentials(session, job.workspaceId, job.connectorId),
       clock,
       logger,
       signal: ports.signal,
-      rateLimiter: createServiceRateLimiter(ports.db, clock, { sharedService: Boolean(connector.rateLimit.serviceKey) }),
+      rateLimiter: createServiceRateLimiter(session, clock, { sharedService: Boolean(connector.rateLimit.serviceKey) }),
       runId: job.runId,
       maxExecutionMs: deadlineMs,
       recordDetail: 'summary',
@@ -60,10 +66,15 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
       // Shutting down: leave no row, so the job's retry runs it completely.
       throw new ConnectorError('CANCELLED', `Run ${job.runId} was stopped by the worker shutting down; it will be retried.`);
     }
-    const stored = await recordExecution(ports.db, job, record, revision);
+    // Writes the row and frees the slot in one statement.
+    const stored = await recordExecution(session, job, record, revision, slot);
+    slot = undefined;
     logger.info('run recorded', { runId: job.runId, executionId: stored.id, status: stored.status, durationMs: record.durationMs });
     return { runId: job.runId, executionId: stored.id, status: stored.status, alreadyRecorded: false, durationMs: record.durationMs };
   } finally {
-    await slot?.release();
+    // A slot still held (the run failed or stopped before its record): free it. If that fails the
+    // session is closed on release, which frees it too.
+    if (slot) await releaseSlot(session, slot).catch(() => undefined);
+    session.release();
   }
 }

@@ -5,7 +5,8 @@
  */
 import type { ExecutionRecord } from '../core/index.js';
 import type { ConnectorJob } from './job.js';
-import type { ServiceDatabase, SqlRunner } from './database.js';
+import { slotUnlockExpression, type ConnectorSlot } from './connectorSlots.js';
+import type { SqlRunner } from './database.js';
 
 export type ExecutionStatus = 'success' | 'failed' | 'timeout';
 
@@ -21,28 +22,25 @@ const STATUS: Record<ExecutionRecord['status'], ExecutionStatus> = {
   timeout: 'timeout',
 };
 
-/** The row a run id already has, if any: a retried job that finds one has nothing left to do. */
-export async function findExecution(sql: SqlRunner, job: ConnectorJob): Promise<StoredExecution | undefined> {
-  const { rows } = await sql.query<StoredExecution>(
-    `select id, status from public.connector_executions where workspace_id = $1 and client_run_id = $2`,
-    [job.workspaceId, job.runId],
-  );
-  return rows[0];
+/** The request is being executed now (History shows it "running"), when the job's first statement could not mark it (its slot was busy). */
+export async function markRunStarted(sql: SqlRunner, job: ConnectorJob): Promise<void> {
+  await sql.query(`update public.connector_run_requests set started_at = now() where id = $1 and workspace_id = $2`, [job.runId, job.workspaceId]);
 }
 
-/** The request is being executed now (History shows it "running"); no row for a job without a request (Trigger.dev). */
-export async function markRunStarted(db: ServiceDatabase, job: ConnectorJob): Promise<void> {
-  await db.asService((sql) => sql.query(`update public.connector_run_requests set started_at = now() where id = $1 and workspace_id = $2`, [job.runId, job.workspaceId]));
-}
-
-export async function recordExecution(db: ServiceDatabase, job: ConnectorJob, record: ExecutionRecord, revision: number): Promise<StoredExecution> {
-  return db.asService(async (sql) => {
-    const { rows } = await sql.query<{ e: { id: string; status: ExecutionStatus } }>(
-      `select public.record_execution(
+/**
+ * One statement: record_execution and, when the run held a connector slot, its release right
+ * after the row is written (a materialized CTE runs first). If the record fails the slot stays
+ * held, and the caller frees it.
+ */
+export async function recordExecution(sql: SqlRunner, job: ConnectorJob, record: ExecutionRecord, revision: number, slot?: ConnectorSlot): Promise<StoredExecution> {
+  const { rows } = await sql.query<{ e: { id: string; status: ExecutionStatus } }>(
+    `with recorded as materialized (
+       select public.record_execution(
          p_workspace_id => $1, p_connector_id => $2, p_status => $3, p_client_run_id => $4, p_source => 'server',
          p_steps_executed => $5, p_input_data => $6, p_output_data => $7, p_error_message => $8,
          p_execution_time_ms => $9, p_started_at => to_timestamp($10 / 1000.0), p_completed_at => to_timestamp($11 / 1000.0),
-         p_contact_id => $12) as e`,
+         p_contact_id => $12) as e)
+     select e${slot ? `, ${slotUnlockExpression('$2', '$13')} as unlocked` : ''} from recorded`,
       [
         job.workspaceId,
         job.connectorId,
@@ -56,9 +54,9 @@ export async function recordExecution(db: ServiceDatabase, job: ConnectorJob, re
         record.startedAt,
         record.finishedAt,
         job.contactId ?? null,
+        ...(slot ? [slot.slot] : []),
       ],
     );
-    const stored = rows[0]!.e;
-    return { id: stored.id, status: stored.status };
-  });
+  const stored = rows[0]!.e;
+  return { id: stored.id, status: stored.status };
 }

@@ -6,7 +6,7 @@
  * service for every worker, so a 429 storm does not multiply requests.
  */
 import { ConnectorError, type Clock, type RateLimiterRegistry } from '../core/index.js';
-import type { ServiceDatabase } from './database.js';
+import type { SqlRunner } from './database.js';
 
 export interface ServiceRateLimiterOptions {
   /**
@@ -16,20 +16,19 @@ export interface ServiceRateLimiterOptions {
   sharedService: boolean;
 }
 
-export function createServiceRateLimiter(db: ServiceDatabase, clock: Clock, options: ServiceRateLimiterOptions): RateLimiterRegistry {
+/** `sql`: the job's own connection (one statement per request, no connection of its own). */
+export function createServiceRateLimiter(sql: SqlRunner, clock: Clock, options: ServiceRateLimiterOptions): RateLimiterRegistry {
   return {
     async acquire(key, limit, signal) {
       // No limit and no shared service: nothing to count, and no round trip per request.
       if (!options.sharedService && limit.perMinute === undefined && limit.perHour === undefined) return;
       for (;;) {
-        const waitMs = await db.asService(async (sql) => {
-          const { rows } = await sql.query<{ wait: number }>('select public.take_service_rate_slot($1, $2, $3) as wait', [
-            key,
-            limit.perMinute ?? null,
-            limit.perHour ?? null,
-          ]);
-          return Number(rows[0]?.wait ?? 0);
-        });
+        const { rows } = await sql.query<{ wait: number }>('select public.take_service_rate_slot($1, $2, $3) as wait', [
+          key,
+          limit.perMinute ?? null,
+          limit.perHour ?? null,
+        ]);
+        const waitMs = Number(rows[0]?.wait ?? 0);
         if (waitMs <= 0) return;
         if (limit.strategy === 'fail') {
           throw new ConnectorError('RATE_LIMITED', `The rate limit of "${key}" is used up for now (a slot frees in ${Math.ceil(waitMs / 1000)} s).`, {
@@ -40,7 +39,7 @@ export function createServiceRateLimiter(db: ServiceDatabase, clock: Clock, opti
       }
     },
     pauseUntil(key, untilMs) {
-      void db.asService((sql) => sql.query('select public.pause_service_rate_limit($1, to_timestamp($2 / 1000.0))', [key, untilMs])).catch(() => undefined);
+      void sql.query('select public.pause_service_rate_limit($1, to_timestamp($2 / 1000.0))', [key, untilMs]).catch(() => undefined);
     },
   };
 }

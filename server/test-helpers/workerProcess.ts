@@ -16,9 +16,10 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export async function spawnWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/worker/main.ts')], {
-    cwd: root,
+/** `from`: another checkout of the project to run the worker of (the bench's baseline commit). */
+export async function spawnWorker(databaseUrl: string, env: Record<string, string> = {}, from = root): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(from, 'server/worker/main.ts')], {
+    cwd: from,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

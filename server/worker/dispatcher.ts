@@ -18,9 +18,9 @@ export interface Dispatcher {
 const BATCH = 500;
 
 export async function startDispatcher(connectionString: string, boss: PgBoss, logger: Logger, pollMs = 1_000): Promise<Dispatcher> {
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  const pool = new pg.Pool({ connectionString, max: 2, application_name: 'connector-studio-dispatcher' });
   pool.on('error', () => undefined);
-  const listener = new pg.Client({ connectionString });
+  const listener = new pg.Client({ connectionString, application_name: 'connector-studio-dispatcher' });
   listener.on('error', () => undefined);
   let stopped = false;
   let running: Promise<number> | undefined;

@@ -49,11 +49,12 @@ export interface Worker {
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { pollers, batchSize, concurrency } = pollerLayout(options.concurrency ?? 8, options.batchSize ?? 4);
   const logger = options.logger;
-  // One connection per running execution holds its connector slot; a few more serve the short
-  // queries. Keep workers × (concurrency + 11) under the server's max_connections.
-  const db = createServiceDatabase(options.databaseUrl, { max: concurrency + 4 });
+  // One connection per running execution (its session: every statement of the job, and its
+  // connector slot), one more for the rest. Keep workers × (concurrency + 8) under the server's
+  // max_connections (pg-boss 4, the dispatcher 2 and its listener 1).
+  const db = createServiceDatabase(options.databaseUrl, { max: concurrency + 1, applicationName: 'connector-studio-worker' });
   const transport = options.transport ?? createNodeTransport({ addressGuard: createAddressGuard({ allow: options.allowAddresses ?? [] }) });
-  const slots = createConnectorSlots(db, { clock: systemClock });
+  const slots = createConnectorSlots({ clock: systemClock });
   const shutdown = new AbortController();
 
   const supervise = options.superviseIntervalSeconds ?? 5;

@@ -73,9 +73,39 @@ describe('enqueue_connector_runs', () => {
     await withClaims(db, userClaims(w.alice.id), async (s) => {
       await expect(s.query(`insert into connector_run_requests (workspace_id, connector_id) values ($1, $2)`, [w.w1, w.connector1])).rejects.toThrow(/permission denied/);
     });
-    for (const sql of [`select take_service_rate_slot('svc', 1, 1)`, `select pause_service_rate_limit('svc', now())`, `select try_connector_slot('${w.connector1}', 1)`]) {
+    for (const sql of [`select take_service_rate_slot('svc', 1, 1)`, `select pause_service_rate_limit('svc', now())`, `select try_connector_slot('${w.connector1}', 1)`,
+      `select start_server_execution('${w.w1}', '${w.connector1}', '${randomUUID()}', true)`]) {
       await expect(withClaims(db, userClaims(w.alice.id), (s) => s.query(sql))).rejects.toThrow(/permission denied|only the server-side executor/);
     }
+  });
+
+  it('start_server_execution: one statement says a run is recorded, hides a foreign connector, and takes a slot and marks the request started only for a live, enabled one', async () => {
+    const [runId] = await enqueue(userClaims(w.alice.id), w.w1, w.connector1);
+    const recordedRun = randomUUID();
+    await withClaims(db, serviceClaims(), async (s) => {
+      const start = async (workspaceId: string, connectorId: string, run: string, takeSlot = true) =>
+        (await s.query<{ r: Record<string, unknown> }>(`select start_server_execution($1, $2, $3, $4) as r`, [workspaceId, connectorId, run, takeSlot])).rows[0]!.r;
+
+      const first = await start(w.w1, w.connector1, runId!);
+      expect(first).toMatchObject({ slot: 0, started: true, connector: { name: 'Phone Enrichment', enabled: true, deleted: false, revision: expect.any(Number) } });
+      expect((first.connector as { config: { steps: unknown[] } }).config.steps.length).toBeGreaterThan(0);
+      const marked = await s.query<{ started_at: Date | null }>(`select started_at from connector_run_requests where id = $1`, [runId]);
+      expect(marked.rows[0]!.started_at).not.toBeNull();
+
+      // Another workspace's connector reads like a missing one.
+      expect(await start(w.w2, w.connector1, randomUUID())).toEqual({ problem: 'connector_not_found' });
+      // No slot asked for (the Trigger.dev engine): started, no slot.
+      expect(await start(w.w1, w.connector1, randomUUID(), false)).toMatchObject({ slot: null, started: true });
+
+      await s.query(`select record_execution(p_workspace_id => $1, p_connector_id => $2, p_status => 'success', p_client_run_id => $3, p_source => 'server')`, [w.w1, w.connector1, recordedRun]);
+      expect(await start(w.w1, w.connector1, recordedRun)).toEqual({ execution: { id: expect.any(String), status: 'success' } });
+
+      await s.query(`update connectors set enabled = false where id = $1`, [w.connector1]);
+      const disabledRun = randomUUID();
+      expect(await start(w.w1, w.connector1, disabledRun)).toMatchObject({ slot: null, started: false, connector: { enabled: false } });
+      await s.query(`update connectors set enabled = true where id = $1`, [w.connector1]);
+      await s.query('select pg_advisory_unlock_all()');
+    });
   });
 
   it('take_service_rate_slot: grants up to the lower of the service\'s and the connector\'s limit, then says how long to wait', async () => {
