@@ -8,7 +8,7 @@
 //   node cli/build.mjs --if-possible build, but only warn on error (npm's prepare: an
 //                                    install must not fail; the bin then runs from source)
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { builtinsThroughRequire } from '../scripts/builtinsThroughRequire.mjs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,26 +28,6 @@ const onlyEnglishZodMessages = {
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
       resolveDir: root,
     }));
-  },
-};
-
-const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
-
-/**
- * Node built-ins are loaded with require(), not import: an ESM import of a built-in builds
- * its module namespace by reading every export, and node:http's exports include lazy getters
- * (WebSocket, MessageEvent…) that load Node's whole bundled undici, about 10-20 ms of
- * start-up for nothing (measured with --cpu-prof; see bench/README.md). A built-in becomes a
- * one-line CommonJS module that esbuild's interop imports like any other.
- */
-const builtinsThroughRequire = {
-  name: 'builtins-through-require',
-  setup(build) {
-    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
-      if (!NODE_BUILTINS.has(args.path)) return undefined;
-      return args.namespace === 'builtin-require' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin-require' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 

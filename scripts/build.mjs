@@ -8,6 +8,7 @@
  * `--if-needed` skips everything when the outputs are newer than the sources.
  */
 import { build } from 'esbuild';
+import { builtinsThroughRequire } from './builtinsThroughRequire.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -58,6 +59,8 @@ export function bundleOptions(outRoot = 'dist') {
       outfile: join(outRoot, 'host/server.mjs'),
       format: 'esm',
       external: ['bufferutil', 'utf-8-validate', 'fsevents'],
+      // Start-up: node:http's namespace would load Node's bundled undici (see the plugin).
+      plugins: [builtinsThroughRequire],
       // Bundled CommonJS dependencies call require() for Node built-ins (ws) and use __filename (write-file-atomic's temp names).
       banner: {
         js: [

@@ -132,13 +132,15 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       options.pickFolder ? options.pickFolder(params?.title) : { status: 'unsupported', reason: 'Browser mode has no folder dialog: type the folder path instead.' },
 
     'connectors.list': async () => {
-      const entries = await session.current().list();
-      const team = await teamRunStats().catch((error: unknown) => {
-        logger.warn('team run statistics unavailable', { error: String(error) });
-        return {} as Record<string, TeamRunStats>;
-      });
-      return Promise.all(
-        entries.map(async (entry): Promise<ConnectorListEntry> =>
+      const [entries, team] = await Promise.all([
+        session.current().list(),
+        teamRunStats().catch((error: unknown) => {
+          logger.warn('team run statistics unavailable', { error: String(error) });
+          return {} as Record<string, TeamRunStats>;
+        }),
+      ]);
+      const stats = await history.statsOf(entries.flatMap((e) => (e.kind === 'connector' ? [e.connector.id] : [])));
+      return entries.map((entry): ConnectorListEntry =>
           entry.kind === 'invalid'
             ? { kind: 'invalid', file: entry.file, error: entry.error, modifiedAt: entry.modifiedAt }
             : {
@@ -154,9 +156,8 @@ export async function createHostServices(options: HostServicesOptions): Promise<
                 stepCount: entry.connector.steps.length,
                 errorCount: entry.issues.filter((i) => i.severity === 'error').length,
                 modifiedAt: entry.modifiedAt,
-                stats: mergeTeamRunStats(await history.stats(entry.connector.id), team[entry.connector.id]),
+                stats: mergeTeamRunStats(stats.get(entry.connector.id)!, team[entry.connector.id]),
               },
-        ),
       );
     },
     'connectors.get': async ({ id }) => {

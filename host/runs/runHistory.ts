@@ -3,14 +3,18 @@
  * capped (oldest dropped) and prunable. Records arrive already redacted by core; the
  * writer refuses any line that still contains a vault value (see SecretGuard).
  */
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { ExecutionRecord } from '../../core/executor/types.js';
 import { HostError, type RunMode, type RunStats, type RunSummary, type StoredRun } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { contentHash } from '../fs/contentHash.js';
 
 export const DEFAULT_HISTORY_CAP = 200;
+
+function noRuns(): RunStats {
+  return { runs: 0, successRate: null, p95DurationMs: null, lastRunAt: null, lastStatus: null };
+}
 
 export class RunHistory {
   readonly dir: string;
@@ -62,6 +66,25 @@ export class RunHistory {
     });
   }
 
+  /**
+   * stats() of many connectors, for the dashboard: one readdir instead of a failing stat per
+   * connector that has never run (most of them, in a big workspace).
+   */
+  async statsOf(connectorIds: string[]): Promise<Map<string, RunStats>> {
+    let present: Set<string>;
+    try {
+      present = new Set(await readdir(this.dir));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      present = new Set();
+    }
+    const result = new Map<string, RunStats>();
+    await Promise.all(connectorIds.map(async (id) => {
+      result.set(id, present.has(basename(this.fileFor(id))) ? await this.stats(id) : noRuns());
+    }));
+    return result;
+  }
+
   /** Dashboard figures: runs, success rate, p95 duration, last run. Cached by file mtime. */
   async stats(connectorId: string): Promise<RunStats> {
     const file = this.fileFor(connectorId);
@@ -69,7 +92,7 @@ export class RunHistory {
     try {
       info = await stat(file);
     } catch {
-      return { runs: 0, successRate: null, p95DurationMs: null, lastRunAt: null, lastStatus: null };
+      return noRuns();
     }
     const cached = this.statsCache.get(file);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.stats;

@@ -40,6 +40,8 @@ interface FolderIndex {
 
 /** How many of our own recent writes per file the watcher should recognise. */
 const OWN_WRITE_MEMORY = 8;
+/** How many connector files list() reads at once. */
+const READ_BATCH = 32;
 
 export class WorkspaceStore {
   readonly root: string;
@@ -64,8 +66,14 @@ export class WorkspaceStore {
     const index: FolderIndex = { names: new Set(all), idOf: new Map(), filesById: new Map() };
     const entries: WorkspaceEntry[] = [];
     const seen = new Map<string, string>();
-    for (const file of names) {
-      const entry = await this.readEntry(file);
+    // Read in batches (files are independent; a batch keeps the open files bounded), then
+    // walk them in name order so the first file of a duplicated id stays the one listed.
+    const read: (WorkspaceEntry | undefined)[] = [];
+    for (let start = 0; start < names.length; start += READ_BATCH) {
+      read.push(...await Promise.all(names.slice(start, start + READ_BATCH).map((file) => this.readEntry(file))));
+    }
+    for (const [i, file] of names.entries()) {
+      const entry = read[i];
       indexFile(index, file, entry);
       if (!entry) continue;
       if (entry.kind === 'connector') {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
-import { loadCurrentWorkspace } from '../services/workspaceActions.js';
+import { loadCurrentWorkspace, startWorkspaceLoad } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
@@ -33,10 +33,12 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
+    // One round of host calls, not a chain: the workspace (and its connector list) is asked for
+    // while the app info and settings are read, and used once the theme is set.
+    const workspace = startWorkspaceLoad(host);
     void (async () => {
       try {
-        await host.app.info();
-        const settings = await host.settings.get().catch(() => null);
+        const [, settings] = await Promise.all([host.app.info(), host.settings.get().catch(() => null)]);
         if (cancelled) return;
         store.getState().setTheme(resolveTheme(settings?.theme));
         if (settings) store.getState().setRunMode(settings.defaultRunMode);
@@ -45,7 +47,7 @@ export function App() {
       }
       if (cancelled) return;
       store.getState().setAppReady(true);
-      await loadCurrentWorkspace(store, host);
+      await loadCurrentWorkspace(store, host, workspace);
     })();
     return () => { cancelled = true; };
   }, [store, host]);

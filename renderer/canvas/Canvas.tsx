@@ -12,6 +12,7 @@ import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { documentToFlow, GRID, isVirtualEdgeId } from '../flow/documentToFlow.js';
 import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, type EditResult, type StepClipboard } from '../flow/graphEdits.js';
 import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue } from '../flow/flowTypes.js';
+import { keepIdentity, mergeNodes } from '../flow/keepIdentity.js';
 import { edgeTypes, nodeTypes } from './nodeRegistry.js';
 import { useReadableFit } from './useReadableFit.js';
 import type { Connector } from '../../core/index.js';
@@ -65,17 +66,21 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
 
   const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
   const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
-  const flow = useMemo(
-    () => documentToFlow(doc, { live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds }),
-    [doc, live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds],
-  );
+  // Nodes and edges the change left alone keep their objects, so React Flow redraws only the rest.
+  const previousFlow = useRef<{ nodes: AppNode[]; edges: AppEdge[] }>({ nodes: [], edges: [] });
+  const flow = useMemo(() => {
+    const next = documentToFlow(doc, { live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds });
+    return { nodes: keepIdentity(previousFlow.current.nodes, next.nodes), edges: keepIdentity(previousFlow.current.edges, next.edges) };
+  }, [doc, live, stepIssues, edgeIssues, selectedStepIds, selectedEdgeIds]);
+  useEffect(() => { previousFlow.current = flow; }, [flow]);
   // Local node state only for the drag in progress; the document is the truth otherwise.
   const [nodes, setNodes] = useState<AppNode[]>(flow.nodes);
   const [shownFlowNodes, setShownFlowNodes] = useState(flow.nodes);
   if (shownFlowNodes !== flow.nodes) {
-    // Reset during render (not in an effect) so React Flow never sees stale selection.
+    // Reset during render (not in an effect) so React Flow never sees stale selection;
+    // untouched nodes keep what React Flow measured.
     setShownFlowNodes(flow.nodes);
-    setNodes(flow.nodes);
+    setNodes((current) => mergeNodes(current, shownFlowNodes, flow.nodes));
   }
 
   const apply = useCallback((result: EditResult, selectIds?: boolean) => {

@@ -10,6 +10,7 @@ import { listDrafts, removeDraft } from '../services/drafts.js';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { ImportDialog } from './ImportDialog.js';
+import { loadCanvas } from '../canvas/loadCanvas.js';
 import './dashboard.css';
 
 // Wide enough for the card's footer (Enabled + four buttons) on one line.
@@ -38,6 +39,17 @@ export function Dashboard() {
     }).catch(() => undefined);
     return () => { current = false; };
   }, [host, workspace?.path, installedCount]);
+
+  // Opening a connector should not wait for the canvas chunk: fetch it once the dashboard is idle.
+  useEffect(() => {
+    const preload = () => void loadCanvas().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preload, 200);
+    return () => clearTimeout(timer);
+  }, []);
 
   const cards = useMemo(() => filterEntries(entries, { query, category, sort }), [entries, query, category, sort]);
   const categories = useMemo(() => categoriesOf(entries), [entries]);

@@ -11,6 +11,7 @@ import { refreshCredentials } from '../services/workspaceActions.js';
 import { ExportMenu } from '../app/ExportMenu.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
+import { loadCanvas } from '../canvas/loadCanvas.js';
 import { moveSteps } from '../flow/graphEdits.js';
 import { Inspector } from '../inspector/Inspector.js';
 import { RunBar } from '../runs/RunBar.js';
@@ -32,11 +33,13 @@ import './editor.css';
 import '../runs/runs.css';
 
 // The canvas (React Flow) is split from the dashboard's initial chunk.
-const Canvas = lazy(() => import('../canvas/Canvas.js').then((m) => ({ default: m.Canvas })));
+const Canvas = lazy(() => loadCanvas().then((m) => ({ default: m.Canvas })));
 
 export function EditorScreen() {
   const doc = useAppStore((s) => s.doc);
   const route = useAppStore((s) => s.route);
+  // While the document is being read, not after.
+  useEffect(() => { void loadCanvas().catch(() => undefined); }, []);
   if (!doc || (route.name === 'editor' && doc.id !== route.connectorId)) return <div className="loading" role="status">Opening connector…</div>;
   return <Editor doc={doc} />;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { documentToFlow } from './documentToFlow.js';
+import { keepIdentity, mergeNodes } from './keepIdentity.js';
+import { blankConnector } from '../services/newConnector.js';
+import { addStep, updateStep } from './graphEdits.js';
+import type { Connector } from '../../core/index.js';
+
+function twoSteps(): Connector {
+  const first = addStep(blankConnector('Two'), { position: { x: 300, y: 0 } });
+  if (!first.ok) throw new Error(first.reason);
+  const second = addStep(first.doc, { position: { x: 600, y: 0 } });
+  if (!second.ok) throw new Error(second.reason);
+  return second.doc;
+}
+
+describe('keepIdentity', () => {
+  it('keeps the objects of nodes and edges a rename left alone, and replaces the renamed one', () => {
+    const doc = twoSteps();
+    const before = documentToFlow(doc);
+    const [a, b] = doc.steps;
+    const renamed = updateStep(doc, b!.id, { name: 'Renamed' });
+    const after = documentToFlow(renamed);
+    const nodes = keepIdentity(before.nodes, after.nodes);
+    expect(nodes.find((n) => n.id === a!.id)).toBe(before.nodes.find((n) => n.id === a!.id));
+    expect(nodes.find((n) => n.id === b!.id)).not.toBe(before.nodes.find((n) => n.id === b!.id));
+    expect(nodes.find((n) => n.id === b!.id)?.data).toMatchObject({ step: { name: 'Renamed' } });
+    expect(keepIdentity(before.edges, after.edges)).toBe(before.edges);
+  });
+
+  it('compares issue lists by content, so a fresh but equal list keeps the node', () => {
+    const doc = twoSteps();
+    const id = doc.steps[0]!.id;
+    const issues = () => ({ [id]: [{ message: 'URL is required', path: 'steps[0].url', severity: 'error' as const }] });
+    const before = documentToFlow(doc, { stepIssues: issues() });
+    expect(keepIdentity(before.nodes, documentToFlow(doc, { stepIssues: issues() }).nodes)).toBe(before.nodes);
+    const changed = keepIdentity(before.nodes, documentToFlow(doc, { stepIssues: {} }).nodes);
+    expect(changed.find((n) => n.id === id)).not.toBe(before.nodes.find((n) => n.id === id));
+  });
+});
+
+describe('mergeNodes', () => {
+  it('keeps what React Flow measured: the shown object for untouched nodes, the size for changed ones', () => {
+    const doc = twoSteps();
+    const previous = documentToFlow(doc).nodes;
+    const shown = previous.map((n) => ({ ...n, measured: { width: 200, height: 80 } }));
+    const renamedId = doc.steps[1]!.id;
+    const next = keepIdentity(previous, documentToFlow(updateStep(doc, renamedId, { name: 'Renamed' })).nodes);
+    const merged = mergeNodes(shown, previous, next);
+    expect(merged.find((n) => n.id === doc.steps[0]!.id)).toBe(shown.find((n) => n.id === doc.steps[0]!.id));
+    const renamed = merged.find((n) => n.id === renamedId)!;
+    expect(renamed.measured).toEqual({ width: 200, height: 80 });
+    expect(renamed.data).toMatchObject({ step: { name: 'Renamed' } });
+  });
+
+  it('takes the document version when the selection or position differs from what is shown', () => {
+    const doc = twoSteps();
+    const previous = documentToFlow(doc).nodes;
+    const id = doc.steps[0]!.id;
+    const shown = previous.map((n) => (n.id === id ? { ...n, position: { x: 999, y: 999 } } : n));
+    const merged = mergeNodes(shown, previous, previous);
+    expect(merged.find((n) => n.id === id)?.position).toEqual(previous.find((n) => n.id === id)?.position);
+  });
+});
