@@ -86,7 +86,14 @@ export interface HostServiceContext {
   subscribe: EventHub['subscribe'];
   /** Lets the account extension add teammates' server-recorded runs to the dashboard's figures. */
   provideTeamRunStats(source: TeamRunStatsSource): void;
+  /**
+   * Called before a forced save ("Keep mine") replaces a version on disk the editor had not
+   * loaded: sync records the push that follows as kept over that version.
+   */
+  onKeepMine(listener: KeepMineListener): void;
 }
+
+export type KeepMineListener = (connectorId: string) => Promise<void>;
 
 /** Calls provided by extensions rather than by this file. */
 export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
@@ -131,6 +138,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   const vault = new Vault(options.userDataDir, protector);
   const history = new RunHistory(options.userDataDir, { cap: options.historyCap });
   let teamRunStats: TeamRunStatsSource = async () => ({});
+  const keepMineListeners: KeepMineListener[] = [];
   const recent = new RecentWorkspaces(options.userDataDir);
   const session = new WorkspaceSession(
     recent,
@@ -199,7 +207,19 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       const entry = await session.current().get(id);
       return { id, file: entry.file, hash: entry.hash, connector: entry.connector, issues: entry.issues };
     },
-    'connectors.save': async ({ connector, baseHash, force }) => session.current().save(connector, { baseHash, force }),
+    'connectors.save': async ({ connector, baseHash, force }) => {
+      const store = session.current();
+      if (force) {
+        // "Keep mine": the version on disk that this save replaces (not the one the editor loaded) is told first.
+        const replaced = await store.find(connector.id);
+        if (replaced && replaced.hash !== baseHash) {
+          for (const listener of keepMineListeners) {
+            await listener(connector.id).catch((error: unknown) => logger.warn('keep mine not recorded for sync', { error: String(error) }));
+          }
+        }
+      }
+      return store.save(connector, { baseHash, force });
+    },
     'connectors.delete': async ({ id, baseHash }) => ({ deleted: await session.current().delete(id, baseHash) }),
     'connectors.import': async ({ content, format }) => {
       const store = session.current();
@@ -258,6 +278,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     subscribe: hub.subscribe,
     provideTeamRunStats: (source) => {
       teamRunStats = source;
+    },
+    onKeepMine: (listener) => {
+      keepMineListeners.push(listener);
     },
   };
   // OAuth sign-ins need only the vault: always there, whichever account/templates extensions a caller picks.
