@@ -332,11 +332,11 @@ export class AccountService {
    * The user keeps their unsaved version of a connector over the one now on disk (the editor's
    * "Keep mine" after a teammate's revision was pulled): the push that follows says so.
    */
-  async keepMine(localId: string): Promise<void> {
+  async keepMine(localId: string, name: string): Promise<void> {
     const active = await this.activeSync();
     if (!active) return;
     await this.syncing?.catch(() => undefined);
-    if (await active.engine.keepMineOver(localId)) this.noteLocalChange();
+    if (await active.engine.keepMineOver(localId, name)) this.noteLocalChange();
   }
 
   /** What synced, newest first. */

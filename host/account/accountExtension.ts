@@ -35,7 +35,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
     options.onService?.(service);
     const serverRuns = new ServerRunService(service);
     context.provideTeamRunStats(() => service.teamRunStats());
-    context.onKeepMine((connectorId) => service.keepMine(connectorId));
+    context.onKeepMine((connectorId, name) => service.keepMine(connectorId, name));
 
     const offs = [
       context.subscribe('run.event', ({ connectorId, event }) => {

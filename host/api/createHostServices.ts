@@ -93,7 +93,8 @@ export interface HostServiceContext {
   onKeepMine(listener: KeepMineListener): void;
 }
 
-export type KeepMineListener = (connectorId: string) => Promise<void>;
+/** The connector kept, and its name as kept (what the activity log calls it). */
+export type KeepMineListener = (connectorId: string, name: string) => Promise<void>;
 
 /** Calls provided by extensions rather than by this file. */
 export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
@@ -214,7 +215,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
         const replaced = await store.find(connector.id);
         if (replaced && replaced.hash !== baseHash) {
           for (const listener of keepMineListeners) {
-            await listener(connector.id).catch((error: unknown) => logger.warn('keep mine not recorded for sync', { error: String(error) }));
+            await listener(connector.id, connector.name).catch((error: unknown) => logger.warn('keep mine not recorded for sync', { error: String(error) }));
           }
         }
       }

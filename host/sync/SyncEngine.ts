@@ -247,9 +247,9 @@ export class SyncEngine {
    * ("Keep mine" in the editor, after a teammate's revision was pulled under it). When that
    * file is exactly the synced server revision, the push that follows is recorded as kept
    * over it, like the Sync panel's "Keep mine": its author is told and finds theirs in History.
-   * Returns whether it was recorded so.
+   * `keptName` is the kept version's name, for the activity log. Returns whether it was recorded so.
    */
-  async keepMineOver(localId: string): Promise<boolean> {
+  async keepMineOver(localId: string, keptName?: string): Promise<boolean> {
     await this.running?.catch(() => undefined);
     const state = await this.loadState();
     const record = state.records[localId];
@@ -257,7 +257,7 @@ export class SyncEngine {
     const local = await this.options.store.get(localId);
     if (!local || documentHash(local.document) !== record.hash) return false;
     record.note = { kind: 'kept_mine' };
-    this.addLog(state, 'push', 'resolved', localId, documentName(local.document), RESOLUTION_WORDS['keep-mine']);
+    this.addLog(state, 'push', 'resolved', localId, keptName ?? documentName(local.document), RESOLUTION_WORDS['keep-mine']);
     await this.saveState(state);
     return true;
   }

@@ -436,19 +436,19 @@ describe('server revisions (nobody\'s work disappears silently)', () => {
     await a.engine.syncNow();
     expect((await b.engine.syncNow()).status.state).toBe('synced');
     // Bob chooses "Keep mine": told before his version replaces the file.
-    expect(await b.engine.keepMineOver('c1')).toBe(true);
-    await b.store.save(connector('c1', 'Phone lookup', { description: 'bob edit' }));
+    expect(await b.engine.keepMineOver('c1', 'Phone lookup (Bob)')).toBe(true);
+    await b.store.save(connector('c1', 'Phone lookup (Bob)', { description: 'bob edit' }));
     expect(await b.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
-    expect((await b.engine.log()).filter((e) => e.action === 'resolved').map((e) => [e.name, e.detail])).toEqual([['Phone lookup', 'kept mine']]);
+    expect((await b.engine.log()).filter((e) => e.action === 'resolved').map((e) => [e.name, e.detail])).toEqual([['Phone lookup (Bob)', 'kept mine']]);
 
     await a.engine.syncNow();
-    expect((await a.engine.notices()).map((n) => n.message)).toEqual(['Bob kept their version of Phone lookup; yours is in History (revision 2).']);
+    expect((await a.engine.notices()).map((n) => n.message)).toEqual(['Bob kept their version of Phone lookup (Bob); yours is in History (revision 2).']);
     expect((await a.engine.history('c1')).slice(0, 2).map((r) => [r.revision, r.kind, r.authorName, r.replacedRevision])).toEqual([
       [3, 'kept_mine', 'Bob', 2],
       [2, 'edited', 'Alice', null],
     ]);
     // A later plain edit is an ordinary one again.
-    await b.store.save(connector('c1', 'Phone lookup', { description: 'bob again' }));
+    await b.store.save(connector('c1', 'Phone lookup (Bob)', { description: 'bob again' }));
     await b.engine.syncNow();
     expect((await b.engine.history('c1'))[0]).toMatchObject({ revision: 4, kind: 'edited' });
   });
