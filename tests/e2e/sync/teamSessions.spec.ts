@@ -232,3 +232,42 @@ test("a connector's card counts the runs a teammate's app uploaded", async ({ br
   await expect(b.dashboard.card(id).getByTestId('card-runs')).toHaveText('2 (2 by team)');
   await expect(b.dashboard.card(id)).toContainText('100%');
 });
+
+test('"Keep both" names the copy after its author; the activity log names connectors, not ids, and logs the resolution once', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const a = await open(browser, supa, alice);
+  const b = await open(browser, supa, bob);
+  await a.dashboard.createConnector();
+  await a.editor.rename('Email check');
+  await a.editor.save();
+  const id = await a.editor.connectorId();
+  await expect(b.dashboard.cardName(id)).toHaveText('Email check', { timeout: 20_000 });
+  await b.dashboard.openConnector(id);
+
+  // Alice renames it from her laptop (straight to the server) just before Bob saves his rename.
+  const [row] = (await supa.db.query<Row & { config: Record<string, unknown> }>(`select id, name, revision, config from connectors where workspace_id = $1`, [workspaceId])).rows;
+  const asAlice = createClient(supa.url, supa.anonKey, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: WebSocket as never } });
+  await asAlice.auth.signInWithPassword({ email: alice.email, password: alice.password });
+  await b.editor.rename('Email check (Bob)');
+  const pushed = await asAlice.rpc('sync_push', { p_workspace_id: workspaceId, p_changes: [{ op: 'update', id: row!.id, name: 'Email check (Alice)', config: { ...row!.config, name: 'Email check (Alice)' }, base_revision: row!.revision }] });
+  expect(pushed.error).toBeNull();
+  await b.editor.save();
+
+  await expect(b.sync.indicator).toHaveAttribute('data-state', 'conflict', { timeout: 20_000 });
+  await b.sync.open();
+  await expect(b.page.getByTestId('conflict-summary')).toHaveText('name changed');
+  await b.page.getByTestId('keep-both').click();
+  await expect(b.sync.indicator).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
+  const copyName = `Email check (Bob) (${displayName(bob)}'s copy)`;
+  await expect.poll(async () => (await rows()).map((r) => r.name), { timeout: 20_000 }).toEqual(['Email check (Alice)', copyName]);
+  await expect(b.sync.logEntries.filter({ hasText: 'conflict resolved: kept both' })).toHaveCount(1);
+  await expect(b.sync.logEntries.filter({ hasText: 'conflict resolved: kept both' })).toContainText('Email check (Bob)');
+  for (const text of await b.sync.logEntries.allTextContents()) expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|connector-\d/);
+  await b.sync.close();
+  await expect(b.editor.nameInput).toHaveValue('Email check (Alice)');
+
+  // Alice's app gets Bob's copy under his name; hers keeps her version.
+  await a.shell.goToDashboard();
+  await expect(a.dashboard.cards.filter({ hasText: copyName })).toHaveCount(1, { timeout: 20_000 });
+  await expect(a.dashboard.cardName(id)).toHaveText('Email check (Alice)');
+});
