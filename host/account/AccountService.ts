@@ -328,6 +328,17 @@ export class AccountService {
     return this.syncNow();
   }
 
+  /**
+   * The user keeps their unsaved version of a connector over the one now on disk (the editor's
+   * "Keep mine" after a teammate's revision was pulled): the push that follows says so.
+   */
+  async keepMine(localId: string, name: string): Promise<void> {
+    const active = await this.activeSync();
+    if (!active) return;
+    await this.syncing?.catch(() => undefined);
+    if (await active.engine.keepMineOver(localId, name)) this.noteLocalChange();
+  }
+
   /** What synced, newest first. */
   async log(): Promise<SyncLogEntry[]> {
     const active = await this.activeSync();

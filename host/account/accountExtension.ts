@@ -42,6 +42,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): (contex
     options.onService?.(service);
     const serverRuns = new ServerRunService(service);
     context.provideTeamRunStats(() => service.teamRunStats());
+    context.onKeepMine((connectorId, name) => service.keepMine(connectorId, name));
 
     const offs = [
       context.subscribe('run.event', ({ connectorId, event }) => {

@@ -33,7 +33,7 @@ import { RecentWorkspaces } from '../workspace/recentWorkspaces.js';
 import { WorkspaceSession } from '../workspace/workspaceSession.js';
 import { exportConnector, parseImport } from './connectorTransfer.js';
 import { createEventHub, type EventHub } from './eventHub.js';
-import type { CallImplementation, ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension } from './hostServiceExtension.js';
+import type { CallImplementation, ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension, KeepMineListener } from './hostServiceExtension.js';
 import { accountWithTemplates } from './accountWithTemplates.js';
 import { oauthExtension } from '../oauth/oauthExtension.js';
 import { parseCallParams } from './parseCallParams.js';
@@ -66,7 +66,7 @@ export interface HostServicesOptions {
   openExternal?: (url: string) => Promise<void>;
 }
 
-export type { ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension } from './hostServiceExtension.js';
+export type { ExtensionCallName, HostCallImplementations, HostServiceContext, HostServiceExtension, KeepMineListener } from './hostServiceExtension.js';
 
 export interface HostServices extends HostEventSource {
   api: HostApi;
@@ -95,6 +95,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
   const vault = new Vault(options.userDataDir, protector);
   const history = new RunHistory(options.userDataDir, { cap: options.historyCap });
   let teamRunStats: TeamRunStatsSource = async () => ({});
+  const keepMineListeners: KeepMineListener[] = [];
   const recent = new RecentWorkspaces(options.userDataDir);
   const session = new WorkspaceSession(
     recent,
@@ -164,7 +165,19 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       const entry = await session.current().get(id);
       return { id, file: entry.file, hash: entry.hash, connector: entry.connector, issues: entry.issues };
     },
-    'connectors.save': async ({ connector, baseHash, force }) => session.current().save(connector, { baseHash, force }),
+    'connectors.save': async ({ connector, baseHash, force }) => {
+      const store = session.current();
+      if (force) {
+        // "Keep mine": the version on disk that this save replaces (not the one the editor loaded) is told first.
+        const replaced = await store.find(connector.id);
+        if (replaced && replaced.hash !== baseHash) {
+          for (const listener of keepMineListeners) {
+            await listener(connector.id, connector.name).catch((error: unknown) => logger.warn('keep mine not recorded for sync', { error: String(error) }));
+          }
+        }
+      }
+      return store.save(connector, { baseHash, force });
+    },
     'connectors.delete': async ({ id, baseHash }) => ({ deleted: await session.current().delete(id, baseHash) }),
     'connectors.import': async ({ content, format }) => {
       const store = session.current();
@@ -223,6 +236,9 @@ export async function createHostServices(options: HostServicesOptions): Promise<
     subscribe: hub.subscribe,
     provideTeamRunStats: (source) => {
       teamRunStats = source;
+    },
+    onKeepMine: (listener) => {
+      keepMineListeners.push(listener);
     },
   };
   // OAuth sign-ins need only the vault: always there, whichever account/templates extensions a caller picks.

@@ -28,7 +28,15 @@ export interface HostServiceContext {
   subscribe: EventHub['subscribe'];
   /** Lets the account extension add teammates' server-recorded runs to the dashboard's figures. */
   provideTeamRunStats(source: TeamRunStatsSource): void;
+  /**
+   * Called before a forced save ("Keep mine") replaces a version on disk the editor had not
+   * loaded: sync records the push that follows as kept over that version.
+   */
+  onKeepMine(listener: KeepMineListener): void;
 }
+
+/** The connector kept, and its name as kept (what the activity log calls it). */
+export type KeepMineListener = (connectorId: string, name: string) => Promise<void>;
 
 /** Calls provided by extensions rather than by this file. */
 export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;

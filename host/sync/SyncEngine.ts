@@ -242,6 +242,26 @@ export class SyncEngine {
     this.publish(await this.safeStatus(state));
   }
 
+  /**
+   * The user is about to save their unsaved edits over the version the local file holds
+   * ("Keep mine" in the editor, after a teammate's revision was pulled under it). When that
+   * file is exactly the synced server revision, the push that follows is recorded as kept
+   * over it, like the Sync panel's "Keep mine": its author is told and finds theirs in History.
+   * `keptName` is the kept version's name, for the activity log. Returns whether it was recorded so.
+   */
+  async keepMineOver(localId: string, keptName?: string): Promise<boolean> {
+    await this.running?.catch(() => undefined);
+    const state = await this.loadState();
+    const record = state.records[localId];
+    if (!record || record.revision === 0 || record.hash === null || state.conflicts[localId]) return false;
+    const local = await this.options.store.get(localId);
+    if (!local || documentHash(local.document) !== record.hash) return false;
+    record.note = { kind: 'kept_mine' };
+    this.addLog(state, 'push', 'resolved', localId, keptName ?? documentName(local.document), RESOLUTION_WORDS['keep-mine']);
+    await this.saveState(state);
+    return true;
+  }
+
   /** Settles one conflict locally; the next sync sends the outcome. */
   async resolve(localId: string, resolution: ConflictResolution): Promise<void> {
     await this.running?.catch(() => undefined);

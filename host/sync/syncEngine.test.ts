@@ -426,6 +426,43 @@ describe('server revisions (nobody\'s work disappears silently)', () => {
     expect(await a.engine.notices()).toEqual([]);
   });
 
+  it("the editor's keep mine (over a teammate's revision pulled under unsaved edits) is recorded as kept_mine, logged once", async () => {
+    const a = await deviceOf(alice, [connector('c1', 'Phone lookup')]);
+    await a.engine.syncNow();
+    const b = await deviceOf(bob);
+    await b.engine.syncNow();
+    // Alice saves; Bob's pull writes it under his open editor (no local change yet: no conflict).
+    await a.store.save(connector('c1', 'Phone lookup', { description: 'alice edit' }));
+    await a.engine.syncNow();
+    expect((await b.engine.syncNow()).status.state).toBe('synced');
+    // Bob chooses "Keep mine": told before his version replaces the file.
+    expect(await b.engine.keepMineOver('c1', 'Phone lookup (Bob)')).toBe(true);
+    await b.store.save(connector('c1', 'Phone lookup (Bob)', { description: 'bob edit' }));
+    expect(await b.engine.syncNow()).toMatchObject({ pushed: 1, status: { state: 'synced' } });
+    expect((await b.engine.log()).filter((e) => e.action === 'resolved').map((e) => [e.name, e.detail])).toEqual([['Phone lookup (Bob)', 'kept mine']]);
+
+    await a.engine.syncNow();
+    expect((await a.engine.notices()).map((n) => n.message)).toEqual(['Bob kept their version of Phone lookup (Bob); yours is in History (revision 2).']);
+    expect((await a.engine.history('c1')).slice(0, 2).map((r) => [r.revision, r.kind, r.authorName, r.replacedRevision])).toEqual([
+      [3, 'kept_mine', 'Bob', 2],
+      [2, 'edited', 'Alice', null],
+    ]);
+    // A later plain edit is an ordinary one again.
+    await b.store.save(connector('c1', 'Phone lookup (Bob)', { description: 'bob again' }));
+    await b.engine.syncNow();
+    expect((await b.engine.history('c1'))[0]).toMatchObject({ revision: 4, kind: 'edited' });
+  });
+
+  it('keep mine over a file that is not the synced revision (an unsynced edit on disk) records nothing', async () => {
+    const b = await deviceOf(bob, [connector('c1', 'Notes')]);
+    await b.engine.syncNow();
+    await b.store.save(connector('c1', 'Notes', { description: 'edited on disk' }));
+    expect(await b.engine.keepMineOver('c1')).toBe(false);
+    expect(await b.engine.keepMineOver('unknown')).toBe(false);
+    await b.engine.syncNow();
+    expect((await b.engine.history('c1'))[0]).toMatchObject({ revision: 2, kind: 'edited' });
+  });
+
   it('a plain edit after a restore carries no note; a deletion cannot be restored as such', async () => {
     const a = await deviceOf(alice, [connector('c1', 'Notes')]);
     await a.engine.syncNow();

@@ -10,23 +10,19 @@
  * - a literal secret in a header keeps a connector from the team until one click moves it
  *   into a credential;
  * - while the project can't be reached the marketplace shows the community list last seen.
- * Template updates that redirect a credential and moderation are in marketplace/update.spec.ts
- * and marketplace/moderation.spec.ts.
+ * The editor's own "Keep mine", "Keep both", reconnecting, session expiry and team statistics
+ * are in sync/teamSessions.spec.ts; template updates that redirect a credential and moderation,
+ * with author, installer and admin in their own apps, in marketplace/teamMarketplace.spec.ts.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import WebSocket from 'ws';
 import { addMember, createUser, createWorkspace, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
-import { startBrowserMode, type BrowserModeApp } from '../browserMode.js';
 import { expect, test } from '../fixtures.js';
-import { AppShell } from '../pages/appShell.js';
-import { DashboardPage } from '../pages/dashboardPage.js';
-import { EditorBasicsPage } from '../pages/editorBasicsPage.js';
-import { WorkspaceChooserPage } from '../pages/workspaceChooserPage.js';
+import { memberApp as openMemberApp } from './memberApp.js';
 import { SyncPanelPage } from './syncPanelPage.js';
 
 let supa: LocalSupabase;
@@ -54,37 +50,7 @@ test.beforeEach(async () => {
 });
 
 /** A member's own app: a second browser-mode instance with its own folder, user data and browser context. */
-interface Member {
-  page: Page;
-  sync: SyncPanelPage;
-  shell: AppShell;
-  dashboard: DashboardPage;
-  editor: EditorBasicsPage;
-  dir: string;
-  close(): Promise<void>;
-}
-
-async function memberApp(browser: Browser, user: TestUser): Promise<Member> {
-  const userData = await mkdtemp(join(tmpdir(), 'cs-e2e-member-'));
-  const dir = await mkdtemp(join(tmpdir(), 'cs-e2e-member-ws-'));
-  const app: BrowserModeApp = await startBrowserMode({ userDataDir: userData });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const shell = new AppShell(page);
-  await shell.open(app.url);
-  await new WorkspaceChooserPage(page).open(dir);
-  const sync = new SyncPanelPage(page);
-  await sync.link(supa, user, workspaceName);
-  return {
-    page, sync, shell, dir, dashboard: new DashboardPage(page), editor: new EditorBasicsPage(page),
-    async close() {
-      await context.close();
-      await app.stop();
-      await rm(userData, { recursive: true, force: true });
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
+const memberApp = (browser: Browser, user: TestUser) => openMemberApp(browser, supa, user, workspaceName);
 
 interface Row { id: string; name: string; revision: number; config: Record<string, unknown> }
 const rows = async () => (await supa.db.query<Row>(`select id, name, revision, config from connectors where workspace_id = $1 and deleted_at is null order by name`, [workspaceId])).rows;
