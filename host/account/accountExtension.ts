@@ -1,23 +1,23 @@
 /**
  * The account and sync calls of the contract as a host-services extension
- * (createHostServices registers it): Supabase sign-in, the workspace link, sync on demand,
+ * (host/api/hostCallRegistry.ts registers it): Supabase sign-in, the workspace link, sync on demand,
  * periodically and shortly after local changes, run upload after finished runs; server runs
  * of synced connectors and the SaaS admins' metrics through the same signed-in client.
  */
-import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/createHostServices.js';
+import type { HostCallName } from '../../contract/hostApi.js';
+import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
 import { AccountService, type AccountServiceOptions } from './AccountService.js';
 import { ServerRunService } from './serverRuns.js';
 
 type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}`>;
-type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
 export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs' | 'networkUp'> & {
   /** Receives the service (tests drive it directly). */
   onService?: (service: AccountService) => void;
 };
 
-export function accountExtension(options: AccountExtensionOptions = {}): HostServiceExtension {
+/** Its started form offers the AccountService to the extensions after it (templates use its signed-in client). */
+export function accountExtension(options: AccountExtensionOptions = {}): HostServiceExtension<AccountService> {
   return async (context) => {
     const service = new AccountService({
       userDataDir: context.userDataDir,
@@ -46,7 +46,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
     ];
     await service.start();
 
-    const calls: Calls<AccountCallName> = {
+    const calls: DomainCalls<AccountCallName> = {
       'account.status': () => service.status(),
       'account.signIn': ({ email, password }) => service.signIn(email, password),
       'account.signOut': () => service.signOut(),
@@ -70,6 +70,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): HostSer
     };
     return {
       calls,
+      service,
       async close() {
         offs.forEach((off) => off());
         await service.close();

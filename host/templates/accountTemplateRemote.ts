@@ -7,9 +7,9 @@ export interface SignedInContextSource {
   signedInContext(): Promise<{ client: SupabaseClient; userId: string; workspaceId: string | null } | null>;
 }
 
-export function accountTemplateRemote(account: () => SignedInContextSource | undefined): TemplateRemoteProvider {
+export function accountTemplateRemote(account: SignedInContextSource): TemplateRemoteProvider {
   return async () => {
-    const context = await account()?.signedInContext();
+    const context = await account.signedInContext();
     return context ? supabaseTemplateRemote(context.client, context) : null;
   };
 }

@@ -11,12 +11,9 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeHostCall } from '../api/invokeHostCall.js';
 import { createHostServices, type HostServices } from '../api/createHostServices.js';
-import { accountExtension } from '../account/accountExtension.js';
-import type { AccountService } from '../account/AccountService.js';
+import { accountAndTemplatesExtension } from '../api/hostCallRegistry.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { addMember, createUser, createWorkspace, makeSaasAdmin, startLocalSupabase, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
-import { accountTemplateRemote } from './accountTemplateRemote.js';
-import { templatesExtension } from './templatesExtension.js';
 
 const builtinDir = fileURLToPath(new URL('../../resources/templates', import.meta.url));
 const PHONE = 'official:phone-number-enrichment';
@@ -32,14 +29,10 @@ interface App {
 async function signedInApp(user: TestUser, workspaceId: string | null): Promise<App> {
   const userData = await makeTempDir('cs-mkt-user-');
   const workspace = await makeTempDir('cs-mkt-ws-');
-  let account: AccountService | undefined;
   const services = await createHostServices({
     userDataDir: userData.dir,
     workspace: workspace.dir,
-    extensions: [
-      accountExtension({ syncIntervalMs: 0, localCheckMs: 0, onService: (s) => (account = s) }),
-      templatesExtension({ builtinDir, remote: accountTemplateRemote(() => account) }),
-    ],
+    extensions: [accountAndTemplatesExtension({ account: { syncIntervalMs: 0, localCheckMs: 0 }, templates: { builtinDir } })],
   });
   cleanups.push(async () => {
     await services.close();
