@@ -4,6 +4,7 @@ import type { AppStore } from '../store/createAppStore.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRoute } from './sessionMemory.js';
 import { openConnector } from './connectorActions.js';
+import { refreshEntries } from './refreshLists.js';
 
 export async function loadCurrentWorkspace(store: AppStore, host: HostClient): Promise<void> {
   try {
@@ -28,21 +29,4 @@ export async function openWorkspace(store: AppStore, host: HostClient, path: str
   store.getState().closeDocument();
   store.getState().navigate({ name: 'dashboard' });
   await refreshEntries(store, host);
-}
-
-export async function refreshEntries(store: AppStore, host: HostClient): Promise<void> {
-  store.getState().setEntriesLoading(true);
-  try {
-    store.getState().setEntries(await host.connectors.list());
-  } catch (error) {
-    store.getState().setEntriesError(errorMessage(error));
-  }
-}
-
-export async function refreshCredentials(store: AppStore, host: HostClient): Promise<void> {
-  try {
-    store.getState().setCredentials(await host.credentials.list());
-  } catch (error) {
-    store.getState().notify({ kind: 'error', message: `Could not list credentials: ${errorMessage(error)}` });
-  }
 }
