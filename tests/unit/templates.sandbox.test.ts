@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchTransport, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
+import { createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { startSandboxServer, type SandboxServer } from '../fixtures/sandbox/server.js';
 import { SANDBOX_CREDENTIALS as KEYS } from '../fixtures/sandbox/credentials.js';
 
