@@ -29,7 +29,10 @@ try {
   const core = await import(pathToFileURL(outfile).href);
   const connector = core.loadConnectorDocument(JSON.parse(await readFile(join(root, 'bench/fixtures/chain.interchange.json'), 'utf8')));
   const phones = phoneRows(ROWS);
-  const transport = core.createFetchTransport();
+  // The fetch transport lives in host/http (core has no fetch types); bundled beside the core under test.
+  const fetchOut = join(dir, 'fetchTransport.mjs');
+  await build({ entryPoints: [join(root, 'host/http/createFetchTransport.ts')], outfile: fetchOut, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' });
+  const transport = (await import(pathToFileURL(fetchOut).href)).createFetchTransport();
   const rateLimiter = core.createRateLimiterRegistry(core.systemClock);
   const secrets = { get: (name) => (name === 'crm_token' ? BENCH_TOKEN : undefined) };
 

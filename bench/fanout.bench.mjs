@@ -10,6 +10,7 @@ const BRANCH_MS = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 const core = await tsImport('../core/index.ts', import.meta.url);
+const { createFetchTransport } = await tsImport('../host/http/createFetchTransport.ts', import.meta.url);
 
 const server = createServer((request, response) => {
   setTimeout(() => {
@@ -33,7 +34,7 @@ const connector = core.loadConnectorDocument({
   settings: { maxRetries: 0 },
 });
 
-const transport = core.createFetchTransport();
+const transport = createFetchTransport();
 const run = () => core.runConnector(connector, { inputs: {}, transport, secrets: { get: () => undefined } });
 
 try {

@@ -25,7 +25,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { createFetchTransport, createRecordingTransport, createRedactor, parseConnector, runConnector, runTestCases, stableStringify } from '../core/index.ts';
+import { createFetchTransport } from '../host/http/createFetchTransport.ts';
+import { createRecordingTransport, createRedactor, parseConnector, runConnector, runTestCases, stableStringify } from '../core/index.ts';
 import { startSandboxServer, SANDBOX_MOUNTS } from '../tests/fixtures/sandbox/server.ts';
 import { SANDBOX_CREDENTIALS } from '../tests/fixtures/sandbox/credentials.ts';
 

@@ -10,8 +10,8 @@ mkdirSync(resultsDir, { recursive: true });
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit` runs one stage
 const stages = [
-  { name: 'lint', cmd: ['npx', 'eslint', '.'] },
-  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.'] },
+  { name: 'lint', cmd: ['npm', 'run', 'lint'] },
+  { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resultsDir}/vitest.json`] },
   { name: 'build', cmd: ['npm', 'run', 'build'] },
   { name: 'e2e', cmd: ['npx', 'playwright', 'test', '--reporter=list,json'], env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${resultsDir}/playwright.json` } },

@@ -2,17 +2,8 @@ import {
   offlineEnvironment,
   createRateLimiterRegistry,
   createRedactor,
-  runConnector,
   systemClock,
-  toConnectorError,
   type Connector,
-  type ExecutionRecord,
-  type InputValue,
-  type RateLimiterRegistry,
-  type Redactor,
-  type RecordDetail,
-  type RunEnvironment,
-  type SecretResolver,
 } from '../../core/index.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { parseKeyValues } from '../args/parseKeyValues.js';
@@ -25,6 +16,7 @@ import { withScrubber } from '../io/Terminal.js';
 import { formatRunReport } from '../output/formatRunReport.js';
 import { toJsonResult } from '../output/toJsonResult.js';
 import type { CommandContext } from './context.js';
+import { runOnce, type RunSetup } from './runOnce.js';
 import { runRows } from './runRows.js';
 
 export const RUN_HELP = `Usage: connector-studio run <file> [options]
@@ -62,19 +54,6 @@ const RUN_OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-/** Everything one run needs besides its inputs; shared by all rows of --data. */
-export interface RunSetup {
-  connector: Connector;
-  secrets: SecretResolver;
-  rateLimiter: RateLimiterRegistry;
-  /** The one redactor of this command: the terminal, the records and a recorded cassette. */
-  redactor: Redactor;
-  context: CommandContext;
-  environment?: RunEnvironment;
-  /** 'summary' unless something needs the requests and responses (see RunOptions.recordDetail). */
-  recordDetail: RecordDetail;
-}
 
 export async function runCommand(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', args, RUN_OPTIONS);
@@ -127,39 +106,6 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   await prepared.save(record.inputs);
   terminal.out(values.json ? `${JSON.stringify(toJsonResult(record))}\n` : formatRunReport(record));
   return record.status === 'success' ? 0 : 1;
-}
-
-/** One run; an error thrown before any step starts becomes a failed record, so callers handle one shape. */
-export async function runOnce(setup: RunSetup, transport: Parameters<typeof runConnector>[1]['transport'], inputs: Record<string, InputValue>): Promise<ExecutionRecord> {
-  const startedAt = Date.now();
-  try {
-    return await runConnector(setup.connector, {
-      inputs,
-      transport,
-      secrets: setup.secrets,
-      clock: systemClock,
-      signal: setup.context.signal,
-      rateLimiter: setup.rateLimiter,
-      redactor: setup.redactor,
-      recordDetail: setup.recordDetail,
-      ...(setup.environment ? { environment: setup.environment } : {}),
-    });
-  } catch (error) {
-    const finishedAt = Date.now();
-    return {
-      runId: '',
-      connectorId: setup.connector.id,
-      connectorName: setup.connector.name,
-      status: 'failed',
-      startedAt,
-      finishedAt,
-      durationMs: finishedAt - startedAt,
-      inputs,
-      steps: [],
-      contact: {},
-      error: toConnectorError(error).toJSON(),
-    };
-  }
 }
 
 function parseMode(mode: string | undefined, cassette: string | undefined): RunMode {

@@ -3,7 +3,7 @@ import { loadRows, type Row } from '../io/loadRows.js';
 import { formatMs, formatRowLine } from '../output/formatRunReport.js';
 import { createProgressBar } from '../output/ProgressBar.js';
 import { toJsonResult } from '../output/toJsonResult.js';
-import { runOnce, type RunSetup } from './run.js';
+import { runOnce, type RunSetup } from './runOnce.js';
 
 export interface RowsOptions {
   dataPath: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOAuthTokenCache } from './index.js';
 import { runConnector } from '../executor/runConnector.js';
-import { createFetchTransport } from '../transport/createFetchTransport.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
 import { makeConnector, secretsFrom } from '../test-helpers/connectors.js';
 import { createFakeClock } from '../test-helpers/fakeClock.js';

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from '../executor/runConnector.js';
 import { createRedactor } from '../redaction/index.js';
-import { createFetchTransport, createRecordingTransport, createReplayTransport, type Cassette } from '../transport/index.js';
+import { createRecordingTransport, createReplayTransport, type Cassette } from '../transport/index.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
 import { makeConnector, secretsFrom } from '../test-helpers/connectors.js';
 import { runTestCases } from '../testing/runTestCases.js';

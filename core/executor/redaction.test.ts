@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from './runConnector.js';
 import type { RunEvent } from './types.js';
-import { createFetchTransport } from '../transport/createFetchTransport.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { base64Encode } from '../redaction/base64.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
 import { makeConnector, secretsFrom } from '../test-helpers/connectors.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConnector, secretsFrom } from '../test-helpers/connectors.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
-import { createFetchTransport } from '../transport/index.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { runConnector } from '../executor/runConnector.js';
 import { exportInterchange } from './exportInterchange.js';
 import { importInterchange } from './importInterchange.js';

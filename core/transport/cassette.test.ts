@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cassetteInputs, createFetchTransport, createMockTransport, createRecordingTransport, createReplayTransport, type Cassette } from './index.js';
+import { cassetteInputs, createMockTransport, createRecordingTransport, createReplayTransport, type Cassette } from './index.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { createRedactor } from '../redaction/index.js';
 import { runConnector } from '../executor/runConnector.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';

@@ -1,5 +1,3 @@
-export { createFetchTransport } from './createFetchTransport.js';
-export type { FetchTransportOptions } from './createFetchTransport.js';
 export { createMockTransport } from './createMockTransport.js';
 export type { MockTransportOptions } from './createMockTransport.js';
 export { createRecordingTransport } from './createRecordingTransport.js';
@@ -10,5 +8,5 @@ export { cassetteInputs, isCassette, normaliseUrl } from './cassette.js';
 export type { Cassette, CassetteInteraction } from './cassette.js';
 export { nextRedirectHop, shouldFollowRedirect } from './redirects.js';
 export type { RedirectHop } from './redirects.js';
-export { responseTooLarge } from './readBodyCapped.js';
+export { responseTooLarge } from './responseTooLarge.js';
 export { toTransportError } from './networkError.js';

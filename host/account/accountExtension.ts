@@ -1,30 +1,23 @@
 /**
  * The account and sync calls of the contract as a host-services extension
- * (createHostServices registers it): Supabase sign-in, the workspace link, sync on demand,
+ * (host/api/hostCallRegistry.ts registers it): Supabase sign-in, the workspace link, sync on demand,
  * periodically and shortly after local changes, run upload after finished runs; server runs
  * of synced connectors and the SaaS admins' metrics through the same signed-in client.
  */
-import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostCallImplementations, HostServiceContext } from '../api/hostServiceExtension.js';
+import type { HostCallName } from '../../contract/hostApi.js';
+import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
 import { AccountService, type AccountServiceOptions } from './AccountService.js';
 import { ServerRunService } from './serverRuns.js';
 
 type AccountCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}`>;
-type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
 export type AccountExtensionOptions = Pick<AccountServiceOptions, 'syncIntervalMs' | 'localCheckMs' | 'remotePollMs' | 'networkUp'> & {
   /** Receives the service (tests drive it directly). */
   onService?: (service: AccountService) => void;
 };
 
-/** The extension's result: its calls, and the service, for extensions that build on the account (templates). */
-export interface AccountExtensionResult {
-  calls: HostCallImplementations;
-  service: AccountService;
-  close(): Promise<void>;
-}
-
-export function accountExtension(options: AccountExtensionOptions = {}): (context: HostServiceContext) => Promise<AccountExtensionResult> {
+/** Its started form offers the AccountService to the extensions after it (templates use its signed-in client). */
+export function accountExtension(options: AccountExtensionOptions = {}): HostServiceExtension<AccountService> {
   return async (context) => {
     const service = new AccountService({
       userDataDir: context.userDataDir,
@@ -54,7 +47,7 @@ export function accountExtension(options: AccountExtensionOptions = {}): (contex
     ];
     await service.start();
 
-    const calls: Calls<AccountCallName> = {
+    const calls: DomainCalls<AccountCallName> = {
       'account.status': () => service.status(),
       'account.signIn': ({ email, password }) => service.signIn(email, password),
       'account.signOut': () => service.signOut(),

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { sampleConnector } from '../test-helpers/sampleConnector.js';
-import { createHostServices, type HostServiceContext, type HostServices } from './createHostServices.js';
+import { createHostServices, type HostServices } from './createHostServices.js';
+import type { HostServiceContext } from './hostExtension.js';
 import { invokeHostCall } from './invokeHostCall.js';
 
 let userData: { dir: string; cleanup: () => Promise<void> };

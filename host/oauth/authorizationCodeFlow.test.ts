@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationCode, createFetchTransport, type ConnectorError } from '../../core/index.js';
+import { authorizationCode, type ConnectorError } from '../../core/index.js';
+import { createFetchTransport } from '../http/createFetchTransport.js';
 import { createAuthorizationServer, type AuthorizationServer } from '../../core/test-helpers/index.js';
 import { startAuthorizationCodeFlow } from './authorizationCodeFlow.js';
 import { createPkce } from './pkce.js';

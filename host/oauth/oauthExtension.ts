@@ -6,15 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { authorizationCode, ConnectorError } from '../../core/index.js';
-import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/hostServiceExtension.js';
+import type { HostCallName } from '../../contract/hostApi.js';
+import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
 import { createNodeTransport } from '../http/createNodeTransport.js';
 import { startAuthorizationCodeFlow, type AuthorizationCodeFlow } from './authorizationCodeFlow.js';
 import { connectionStatus } from './connectionStatus.js';
 import { resolveClient } from './resolveClient.js';
 
 type OAuthCallName = Extract<HostCallName, `oauth.${string}`>;
-type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
 export interface OAuthExtensionOptions {
   openExternal?: (url: string) => Promise<void>;
@@ -26,7 +25,7 @@ export function oauthExtension(options: OAuthExtensionOptions = {}): HostService
   return (context) => {
     const flows = new Map<string, { flow: AuthorizationCodeFlow; credential: string }>();
     const transport = createNodeTransport();
-    const calls: Calls<OAuthCallName> = {
+    const calls: DomainCalls<OAuthCallName> = {
       'oauth.connect': async ({ auth }) => {
         const credential = TOKENS_REF.exec(auth.tokens)?.[1];
         if (!credential) throw new ConnectorError('INVALID_DOCUMENT', 'Name the credential that keeps the connection, as {{credentials.name}}.', { hint: 'Fill in "Keep the connection in".' });

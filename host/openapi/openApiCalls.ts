@@ -1,7 +1,8 @@
 /** The host calls behind Import → OpenAPI: the same loader and mapping as the CLI. */
 import { randomUUID } from 'node:crypto';
 import { buildConnectorFromOpenApi, describeOpenApi } from '../../core/index.js';
-import type { HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
+import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
+import type { DomainCalls } from '../api/hostExtension.js';
 import { loadOpenApiSpec } from './loadOpenApiSpec.js';
 
 export async function inspectOpenApi({ content, allowRemoteRefs }: HostCallParsedParams<'openapi.inspect'>): Promise<HostCallResult<'openapi.inspect'>> {
@@ -15,4 +16,11 @@ export async function convertOpenApi({ content, allowRemoteRefs, operationIds }:
   // A fresh id, so importing the same API twice gives two connectors.
   const slug = overview.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'openapi';
   return buildConnectorFromOpenApi(spec, { operationIds, id: `${slug}-${randomUUID().slice(0, 8)}` });
+}
+
+export function openApiCalls(): DomainCalls<Extract<HostCallName, `openapi.${string}`>> {
+  return {
+    'openapi.inspect': async (params) => inspectOpenApi(params),
+    'openapi.convert': async (params) => convertOpenApi(params),
+  };
 }

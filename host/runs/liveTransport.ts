@@ -4,7 +4,7 @@
  * without one, the Node transport (host/http), whose keep-alive connections last across runs.
  */
 import { ProxyAgent, fetch as undiciFetch } from 'undici';
-import { createFetchTransport } from '../../core/transport/index.js';
+import { createFetchTransport } from '../http/createFetchTransport.js';
 import type { HttpTransport } from '../../core/index.js';
 import { createNodeTransport } from '../http/createNodeTransport.js';
 

@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invokeHostCall } from '../api/invokeHostCall.js';
 import { createHostServices, type HostServices } from '../api/createHostServices.js';
-import { accountWithTemplates } from '../api/accountWithTemplates.js';
+import { accountAndTemplatesExtension } from '../api/hostCallRegistry.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { addMember, createUser, createWorkspace, makeSaasAdmin, startLocalSupabase, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
 
@@ -32,7 +32,7 @@ async function signedInApp(user: TestUser, workspaceId: string | null): Promise<
   const services = await createHostServices({
     userDataDir: userData.dir,
     workspace: workspace.dir,
-    extensions: [accountWithTemplates({ account: { syncIntervalMs: 0, localCheckMs: 0 }, templates: { builtinDir } })],
+    extensions: [accountAndTemplatesExtension({ account: { syncIntervalMs: 0, localCheckMs: 0 }, templates: { builtinDir } })],
   });
   cleanups.push(async () => {
     await services.close();

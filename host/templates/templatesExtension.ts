@@ -1,18 +1,17 @@
-/** The `templates.*` calls of the contract as a host-services extension (createHostServices registers it). */
-import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { HostServiceExtension } from '../api/hostServiceExtension.js';
+/** The `templates.*` calls of the contract as a host-services extension (host/api/hostCallRegistry.ts registers it). */
+import type { HostCallName } from '../../contract/hostApi.js';
+import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
+import { accountTemplateRemote, type SignedInContextSource } from './accountTemplateRemote.js';
 import { resolveBuiltinTemplatesDir } from './builtinTemplatesDir.js';
-import type { TemplateRemoteProvider } from './templateRemote.js';
 import { TemplateService } from './TemplateService.js';
 
 type TemplateCallName = Extract<HostCallName, `templates.${string}`>;
-type Calls<N extends HostCallName> = { [K in N]: (params: HostCallParsedParams<K>) => Promise<HostCallResult<K>> };
 
 export interface TemplatesExtensionOptions {
   /** The built-in templates' folder; default: resolved from the app's resources. null: none. */
   builtinDir?: string | null;
-  /** The signed-in remote; default: none (built-in templates only). */
-  remote?: TemplateRemoteProvider;
+  /** The account whose signed-in client reaches the Supabase marketplace; default: none (built-in templates only). */
+  account?: SignedInContextSource;
   onService?: (service: TemplateService) => void;
 }
 
@@ -23,11 +22,11 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
       userDataDir: context.userDataDir,
       vault: context.vault,
       workspace: () => context.workspace(),
-      remote: options.remote ?? (async () => null),
+      remote: options.account ? accountTemplateRemote(options.account) : async () => null,
       logger: context.logger,
     });
     options.onService?.(service);
-    const calls: Calls<TemplateCallName> = {
+    const calls: DomainCalls<TemplateCallName> = {
       'templates.list': (params) => service.list(params ?? {}),
       'templates.get': ({ id }) => service.get(id),
       'templates.install': ({ id, credentials }) => service.install(id, credentials),

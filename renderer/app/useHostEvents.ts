@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
-import { refreshEntries } from '../services/workspaceActions.js';
+import { refreshEntries } from '../services/refreshLists.js';
 import { refreshOpenConnector } from '../services/connectorActions.js';
 import { CoalescedRefresh } from '../services/coalescedRefresh.js';
 import { useHost } from './useHost.js';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
-import { refreshCredentials } from '../services/workspaceActions.js';
+import { refreshCredentials } from '../services/refreshLists.js';
 import { errorMessage } from '../services/errorMessage.js';
 import './credentials.css';
 

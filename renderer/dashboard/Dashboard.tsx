@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { deleteConnector, exportConnector, openConnector, openNewDocument, saveDocument, updateStoredConnector } from '../services/connectorActions.js';
-import { refreshEntries } from '../services/workspaceActions.js';
+import { refreshEntries } from '../services/refreshLists.js';
 import { blankConnector, STARTERS } from '../services/newConnector.js';
 import { listDrafts, removeDraft } from '../services/drafts.js';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';

@@ -4,7 +4,7 @@ import { useHost } from '../app/useHost.js';
 import { importContent, openConnector, openNewDocument } from '../services/connectorActions.js';
 import { curlImportPlan, type CurlImportPlan } from '../curl/curlImportPlan.js';
 import { CurlImportPreview } from '../curl/CurlImportPreview.js';
-import { refreshCredentials } from '../services/workspaceActions.js';
+import { refreshCredentials } from '../services/refreshLists.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { Dialog } from '../app/Dialog.js';
 import { Tabs } from '../app/Tabs.js';

@@ -7,7 +7,7 @@ import { Tabs } from '../app/Tabs.js';
 import { Menu } from '../app/Menu.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
-import { refreshCredentials } from '../services/workspaceActions.js';
+import { refreshCredentials } from '../services/refreshLists.js';
 import { ExportMenu } from '../app/ExportMenu.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';

@@ -3,7 +3,7 @@ import { useEffect, type ComponentType } from 'react';
 import { AUTH_KINDS, AUTH_TYPES, type Auth, type AuthType } from '../../core/index.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
-import { refreshCredentials } from '../services/workspaceActions.js';
+import { refreshCredentials } from '../services/refreshLists.js';
 import { AUTH_EDITORS } from '../auth/registry.js';
 import type { AuthEditorProps } from '../auth/authEditorProps.js';
 

@@ -11,7 +11,7 @@ import type { SlotChoice, TemplateDetail, TemplateUpdate } from '../../contract/
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { openConnector } from '../services/connectorActions.js';
-import { refreshCredentials, refreshEntries } from '../services/workspaceActions.js';
+import { refreshCredentials, refreshEntries } from '../services/refreshLists.js';
 import { Dialog } from '../app/Dialog.js';
 import { useBusyAction } from '../app/useBusyAction.js';
 import { CredentialRedirectsConfirm } from './CredentialRedirectsConfirm.js';

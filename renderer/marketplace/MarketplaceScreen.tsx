@@ -9,7 +9,7 @@ import type { TemplateCatalogue, TemplateUpdate } from '../../contract/hostApi.j
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
-import { refreshCredentials, refreshEntries } from '../services/workspaceActions.js';
+import { refreshCredentials, refreshEntries } from '../services/refreshLists.js';
 import { categoriesOf, DEFAULT_FILTER, filterTemplates, type CatalogueFilter, type OriginFilter, type TemplateSort } from './catalogueFilter.js';
 import { HiddenReason } from './HiddenReason.js';
 import { OriginBadge } from './OriginBadge.js';

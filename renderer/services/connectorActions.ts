@@ -6,7 +6,7 @@ import { readDraft, removeDraft } from './drafts.js';
 import { cancelPendingDrafts, flushPendingDrafts } from './draftAutosaver.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRunPrefs } from './sessionMemory.js';
-import { refreshEntries } from './workspaceActions.js';
+import { refreshEntries } from './refreshLists.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 
 export async function openConnector(store: AppStore, host: HostClient, id: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { AppStore } from '../store/createAppStore.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRoute } from './sessionMemory.js';
 import { openConnector } from './connectorActions.js';
+import { refreshEntries } from './refreshLists.js';
 
 /** The host calls of loadCurrentWorkspace, started at once (the list is dropped when no workspace is open). */
 export interface WorkspaceLoad {
@@ -42,22 +43,4 @@ export async function openWorkspace(store: AppStore, host: HostClient, path: str
   store.getState().closeDocument();
   store.getState().navigate({ name: 'dashboard' });
   await refreshEntries(store, host);
-}
-
-/** `listed`: a list call already under way (the first load starts it early). */
-export async function refreshEntries(store: AppStore, host: HostClient, listed?: Promise<ConnectorListEntry[]>): Promise<void> {
-  store.getState().setEntriesLoading(true);
-  try {
-    store.getState().setEntries(await (listed ?? host.connectors.list()));
-  } catch (error) {
-    store.getState().setEntriesError(errorMessage(error));
-  }
-}
-
-export async function refreshCredentials(store: AppStore, host: HostClient): Promise<void> {
-  try {
-    store.getState().setCredentials(await host.credentials.list());
-  } catch (error) {
-    store.getState().notify({ kind: 'error', message: `Could not list credentials: ${errorMessage(error)}` });
-  }
 }

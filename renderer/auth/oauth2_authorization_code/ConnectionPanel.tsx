@@ -4,7 +4,7 @@ import type { Auth } from '../../../core/index.js';
 import type { OAuthConnectionStatus } from '../../../contract/hostApi.js';
 import { useHost } from '../../app/useHost.js';
 import { useAppStoreApi } from '../../store/AppStoreProvider.js';
-import { refreshCredentials } from '../../services/workspaceActions.js';
+import { refreshCredentials } from '../../services/refreshLists.js';
 import { errorMessage } from '../../services/errorMessage.js';
 
 type Block = Extract<Auth, { type: 'oauth2_authorization_code' }>;

@@ -15,6 +15,10 @@ export interface CredentialPrompt {
   then?: () => void;
 }
 
+declare module '../types.js' {
+  interface AppState extends CredentialPromptSlice {}
+}
+
 export interface CredentialPromptSlice {
   credentialPrompt: CredentialPrompt | null;
   promptCredential: (prompt: CredentialPrompt | null) => void;

@@ -5,6 +5,10 @@
 import type { Connector } from '../../../core/index.js';
 import type { SliceCreator } from '../types.js';
 
+declare module '../types.js' {
+  interface AppState extends DocumentSlice {}
+}
+
 export interface DocumentSlice {
   /** The document in the editor (null on the dashboard). */
   doc: Connector | null;

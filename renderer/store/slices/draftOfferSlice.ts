@@ -15,6 +15,10 @@ export interface DraftOffer {
   savedAt: number;
 }
 
+declare module '../types.js' {
+  interface AppState extends DraftOfferSlice {}
+}
+
 export interface DraftOfferSlice {
   draftOffer: DraftOffer | null;
   offerDraft: (offer: DraftOffer | null) => void;

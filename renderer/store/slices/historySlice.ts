@@ -8,6 +8,10 @@ import type { SliceCreator } from '../types.js';
 
 export const HISTORY_LIMIT = 200;
 
+declare module '../types.js' {
+  interface AppState extends HistorySlice {}
+}
+
 export interface HistorySlice {
   past: Connector[];
   future: Connector[];

@@ -6,6 +6,10 @@ import { liveRunFromRecord, reduceRunEvent, type LiveRun } from './runReducer.js
 
 export type RunMode = 'live' | 'mock' | 'replay';
 
+declare module '../types.js' {
+  interface AppState extends RunSlice {}
+}
+
 export interface RunSlice {
   run: LiveRun | null;
   /** True when `run` is a past run opened from history (read-only). */

@@ -7,6 +7,10 @@ export type Selection =
   | { kind: 'step'; stepIds: string[] }
   | { kind: 'edge'; edgeIds: string[] };
 
+declare module '../types.js' {
+  interface AppState extends SelectionSlice {}
+}
+
 export interface SelectionSlice {
   selection: Selection;
   /** A document path such as `steps[1].url`, highlighted in the inspector. */

@@ -36,6 +36,10 @@ export function routeKey(route: Route): string {
 
 export type BottomPanel = 'results' | 'timeline' | 'contact' | 'history' | 'problems';
 
+declare module '../types.js' {
+  interface AppState extends UiSlice {}
+}
+
 export interface UiSlice {
   route: Route;
   theme: Theme;

@@ -4,6 +4,10 @@ import type { SliceCreator } from '../types.js';
 
 export type ConnectorCardEntry = Extract<ConnectorListEntry, { kind: 'connector' }>;
 
+declare module '../types.js' {
+  interface AppState extends WorkspaceSlice {}
+}
+
 export interface WorkspaceSlice {
   /** undefined while the app asks the host which workspace is open. */
   workspace: WorkspaceInfo | null | undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runConnector } from '../../../executor/runConnector.js';
-import { createFetchTransport } from '../../../transport/createFetchTransport.js';
+import { createFetchTransport } from '../../../../host/http/createFetchTransport.js';
 import { createAuthorizationServer, makeConnector, type AuthorizationServer } from '../../../test-helpers/index.js';
 import type { SecretResolver } from '../../../ports/index.js';
 import { exchangeCode, authorizationUrl, readAuthorizationResponse, parseTokenSet, serializeTokenSet, type TokenSet } from './index.js';

@@ -1,12 +1,13 @@
 /**
- * What a host-services extension is and may use (createHostServices registers extensions; each
- * domain's calls live in its own module). Its own file so extensions and createHostServices
- * do not import each other.
+ * What a domain's host calls are registered as: a `HostServiceExtension` receives the shared
+ * stores (`HostServiceContext`) and returns its calls. These types live apart from
+ * createHostServices.ts so the domain modules (host/<domain>/<domain>Extension.ts, listed in
+ * hostCallRegistry.ts) and createHostServices import this file, never each other.
  */
 import type { Logger } from '../../core/index.js';
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
-import type { TeamRunStatsSource } from '../runs/teamRunStats.js';
 import type { RunHistory } from '../runs/runHistory.js';
+import type { TeamRunStatsSource } from '../runs/teamRunStats.js';
 import type { SettingsStore } from '../settings/settingsStore.js';
 import type { KeyProtector } from '../vault/keyProtector.js';
 import type { Vault } from '../vault/vault.js';
@@ -38,10 +39,17 @@ export interface HostServiceContext {
 /** The connector kept, and its name as kept (what the activity log calls it). */
 export type KeepMineListener = (connectorId: string, name: string) => Promise<void>;
 
-/** Calls provided by extensions rather than by this file. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
-export type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
+type CallImplementation<N extends HostCallName> = (params: HostCallParsedParams<N>) => Promise<HostCallResult<N>>;
+/** Some of the contract's calls, as implemented by one extension. */
 export type HostCallImplementations = { [N in HostCallName]?: CallImplementation<N> };
+/** Exactly the calls `N` (e.g. `Extract<HostCallName, `templates.${string}`>`): the compiler rejects a missing one. */
+export type DomainCalls<N extends HostCallName> = { [K in N]: CallImplementation<K> };
 
-export type HostServiceExtension = (context: HostServiceContext) => { calls: HostCallImplementations; close?: () => Promise<void> } | Promise<{ calls: HostCallImplementations; close?: () => Promise<void> }>;
+/** A started extension: its calls, what it frees on close, and the service it offers to the extensions after it. */
+export interface StartedExtension<S = unknown> {
+  calls: HostCallImplementations;
+  close?: () => Promise<void>;
+  service?: S;
+}
 
+export type HostServiceExtension<S = unknown> = (context: HostServiceContext) => StartedExtension<S> | Promise<StartedExtension<S>>;

@@ -3,14 +3,7 @@
  * or endless body cannot exhaust memory (a declared Content-Length over the cap fails
  * before reading anything).
  */
-import { ConnectorError } from '../errors/ConnectorError.js';
-
-/** The error for a body over the cap (shared with the Node transport). */
-export function responseTooLarge(maxBytes: number, url: string): ConnectorError {
-  return new ConnectorError('RESPONSE_TOO_LARGE', `The response from ${url} is larger than ${maxBytes} bytes.`, {
-    hint: 'Ask the API for less data (filters, fields, pagination) or raise the response size cap.',
-  });
-}
+import { responseTooLarge } from '../../core/index.js';
 
 export async function readBodyCapped(response: Response, maxBytes: number, url: string): Promise<string> {
   const declared = Number(response.headers.get('content-length'));

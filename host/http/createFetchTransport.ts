@@ -1,13 +1,11 @@
 /**
  * The live transport for any runtime with fetch (the SaaS job runner, a browser, Node):
  * `redirect: 'manual'` so that the core's redirect policy (./redirects.ts), not the runtime,
- * decides what a redirect may carry; bodies are read with a size cap; every failure becomes
- * a ConnectorError. On Node, host/http's transport does the same over node:http, faster.
+ * decides what a redirect may carry (core has no fetch: it runs where the host hands it a transport); bodies are read with a size cap; every failure becomes
+ * a ConnectorError. createNodeTransport does the same over node:http, faster.
  */
-import type { HttpTransport, TransportRequest, TransportResponse } from '../ports/index.js';
-import { toTransportError } from './networkError.js';
+import { nextRedirectHop, shouldFollowRedirect, toTransportError, type HttpTransport, type RedirectHop, type TransportRequest, type TransportResponse } from '../../core/index.js';
 import { readBodyCapped } from './readBodyCapped.js';
-import { nextRedirectHop, shouldFollowRedirect, type RedirectHop } from './redirects.js';
 
 export interface FetchTransportOptions {
   fetch?: typeof fetch;
