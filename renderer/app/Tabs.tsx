@@ -2,9 +2,10 @@
  * Tabs on Radix UI: arrow keys move between tabs, Home/End jump, the panel is labelled by its tab.
  * The tabs sit on one row that never scrolls sideways: the ones that do not fit go into a
  * "More ▾" menu after the row (Radix DropdownMenu, so the keyboard reaches it with Tab), and the
- * active tab is always on the row (renderer/app/tabOverflow.ts decides which go).
+ * active tab is always on the row (renderer/app/tabOverflow.ts decides which go). The arrow keys
+ * still walk every tab: one from the menu comes onto the row while it has the focus.
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DropdownMenu, Tabs as RadixTabs } from 'radix-ui';
 import { overflowingTabs } from './tabOverflow.js';
 
@@ -44,6 +45,9 @@ export function Tabs<T extends string>({ label, value, onChange, items, panelCla
   const [measured, setMeasured] = useState<Measured | null>(null);
   /** The tab just chosen from the menu, which gets the focus when the menu closes. */
   const picked = useRef<T | null>(null);
+  /** A tab from the menu that the arrow keys moved to: on the row while it has the focus. */
+  const [arrowed, setArrowed] = useState<T | null>(null);
+  const focusNext = useRef<T | null>(null);
 
   useLayoutEffect(() => {
     const bar = barRef.current;
@@ -73,16 +77,38 @@ export function Tabs<T extends string>({ label, value, onChange, items, panelCla
   }, [measuring, key]);
 
   const activeIndex = items.findIndex((item) => item.id === value);
-  const hidden = new Set(measuring || !measured || measured.available === 0 ? [] : overflowingTabs(measured, activeIndex).map((i) => items[i]!.id));
+  const keep = [activeIndex, items.findIndex((item) => item.id === arrowed)];
+  const hidden = new Set(measuring || !measured || measured.available === 0 ? [] : overflowingTabs(measured, keep).map((i) => items[i]!.id));
+
+  // The arrow keys walk every tab, as if the row scrolled: one in the menu comes onto the row and takes the focus.
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = items.length - 1;
+    const target = event.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
+      : event.key === 'Home' ? 0 : event.key === 'End' ? last : -1;
+    const id = items[target]?.id;
+    if (id === undefined || !hidden.has(id)) return; // Radix moves the focus to a tab on the row.
+    event.preventDefault();
+    focusNext.current = id;
+    setArrowed(id);
+  };
+  useLayoutEffect(() => {
+    const id = focusNext.current;
+    if (id === null || hidden.has(id)) return;
+    focusNext.current = null;
+    listRef.current?.querySelectorAll<HTMLElement>('[role="tab"]')[items.findIndex((item) => item.id === id)]?.focus();
+  });
   const overflow = items.filter((item) => hidden.has(item.id));
   const moreHasWarning = overflow.some((item) => textOf(item.label).includes('⚠'));
 
   return (
     <RadixTabs.Root value={value} onValueChange={(v) => onChange(v as T)} activationMode="manual">
       <div className={`tabs-bar${measuring ? ' measuring' : ''}`} ref={barRef}>
-        <RadixTabs.List className="tabs" aria-label={label} ref={listRef}>
-          {items.map((item) => (
-            <RadixTabs.Trigger key={item.id} value={item.id} data-testid={item.testId} hidden={hidden.has(item.id)}>{item.label}</RadixTabs.Trigger>
+        <RadixTabs.List className="tabs" aria-label={label} ref={listRef}
+          onBlur={(event) => { if (arrowed !== null && !event.currentTarget.contains(event.relatedTarget)) setArrowed(null); }}>
+          {items.map((item, index) => (
+            <RadixTabs.Trigger key={item.id} value={item.id} data-testid={item.testId} hidden={hidden.has(item.id)}
+              onKeyDown={(event) => onTabKeyDown(event, index)}
+              onFocus={() => { if (arrowed !== null && arrowed !== item.id && focusNext.current === null) setArrowed(null); }}>{item.label}</RadixTabs.Trigger>
           ))}
         </RadixTabs.List>
         {(measuring || overflow.length > 0) && (

@@ -21,6 +21,13 @@ describe('overflowingTabs', () => {
     expect(overflowingTabs(strip(400), 5)).toEqual([4, 6]);
   });
 
+  it('keeps both the active tab and the one the arrows moved to', () => {
+    // Active Query (0), arrows on Mock (5): 80+2+90+2+50+2+50 + 2+50 = 328 fits the room of 328.
+    expect(overflowingTabs(strip(400), [0, 5])).toEqual([4, 6]);
+    expect(overflowingTabs(strip(400), [6, 6])).toEqual([3, 4, 5]);
+    expect(overflowingTabs(strip(502), [0, 6])).toEqual([]);
+  });
+
   it('shows the active tab alone when nothing else fits beside it', () => {
     expect(overflowingTabs(strip(100), 4)).toEqual([0, 1, 2, 3, 5, 6]);
     expect(overflowingTabs(strip(10), 0)).toEqual([1, 2, 3, 4, 5, 6]);

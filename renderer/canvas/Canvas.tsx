@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import {
-  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow,
+  Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, useStore,
   type Connection, type FinalConnectionState, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,6 +15,7 @@ import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue 
 import { keepIdentity, mergeNodes } from '../flow/keepIdentity.js';
 import { edgeTypes, nodeTypes } from './nodeRegistry.js';
 import { useReadableFit } from './useReadableFit.js';
+import { anyOverlaps, minimapBox } from './minimapCorner.js';
 import type { Connector } from '../../core/index.js';
 import './canvas.css';
 
@@ -26,6 +27,18 @@ export const MIN_ZOOM = 0.6;
 const MINIMAP = { width: 160, height: 110 };
 /** Below this canvas size the minimap would sit on the graph itself: it is left out. */
 const MINIMAP_MIN_CANVAS = { width: 760, height: 420 };
+
+/** True while a node is drawn where the minimap sits: it then steps aside (see minimapCorner.ts). */
+function useNodeUnderMinimap(): boolean {
+  return useStore((s) => {
+    const [tx, ty, zoom] = s.transform;
+    const boxes = [...s.nodeLookup.values()].map((n) => ({
+      x: n.internals.positionAbsolute.x * zoom + tx, y: n.internals.positionAbsolute.y * zoom + ty,
+      width: (n.measured.width ?? 0) * zoom, height: (n.measured.height ?? 0) * zoom,
+    }));
+    return anyOverlaps(minimapBox(s, MINIMAP), boxes);
+  });
+}
 
 /** Whether the canvas is big enough for the minimap to sit beside the graph rather than on it. */
 function useRoomForMinimap(ref: RefObject<HTMLDivElement | null>): boolean | null {
@@ -63,6 +76,7 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const showMinimap = useRoomForMinimap(wrapper);
   const { fit, fitted } = useReadableFit(wrapper, showMinimap === null ? undefined : showMinimap ? MINIMAP : null);
+  const nodeUnderMinimap = useNodeUnderMinimap();
 
   const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
   const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
@@ -205,7 +219,7 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={GRID} />
-        {showMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: MINIMAP.width, height: MINIMAP.height }} />}
+        {showMinimap && !nodeUnderMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: MINIMAP.width, height: MINIMAP.height }} />}
         {/* The built-in fit button would centre a big graph off the left edge: ours keeps it readable. */}
         <Controls showInteractive={false} showFitView={false}>
           <ControlButton className="react-flow__controls-fitview" onClick={() => fit(200)} title="Fit View" aria-label="Fit View">

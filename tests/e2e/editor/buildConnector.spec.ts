@@ -29,7 +29,7 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   await editor.renameSelectedStep('search');
   await page.getByTestId('step-name-input').fill('Search contact');
   await editor.setUrl(`${sandbox.url}/search`);
-  await page.getByTestId('step-tab-query').click();
+  await editor.openStepTab('query');
   await page.getByRole('button', { name: '+ Add query parameter' }).click();
   await page.getByLabel('query parameter name', { exact: true }).fill('phone');
   // Autocomplete offers exactly the variables core allows here.

@@ -135,7 +135,7 @@ test('"Run this step only" re-extracts upstream outputs with the current path, o
 
   // Fix the path: the same last run now yields the id, and the step sends it.
   await editor.selectStep('search');
-  await page.getByTestId('step-tab-outputs').click();
+  await editor.openStepTab('outputs');
   await page.getByTestId('output-path-input').first().fill('$.results[0].id');
   await editor.selectStep('details');
   await page.getByRole('button', { name: 'Run this step only' }).click();

@@ -5,7 +5,7 @@ test('the JSON body editor flags a comment (requests carry strict JSON) and keep
   await openEmptyWorkspace();
   await page.getByTestId('new-connector-button').click();
   await editor.selectStep('step_1');
-  await page.getByTestId('step-tab-body').click();
+  await editor.openStepTab('body');
   await page.getByRole('combobox', { name: 'Body', exact: true }).selectOption('json');
   await editor.typeInMonaco('body-editor', '{"email": "ada@example.com" /* note */}');
   // Monaco's JSON diagnostics (allowComments: false; Monaco's default allows them) draw an error squiggle.

@@ -1,7 +1,7 @@
 /**
  * Tab rows never wrap and never scroll sideways: at 1280×720 the step inspector's tabs that do not fit
  * are in a "More ▾" menu after the row, reached and used with the keyboard alone; the tab chosen there
- * joins the row, active and focused. At 1920×1080 every tab fits and there is no menu.
+ * joins the row, active and focused, and the arrow keys walk every tab, bringing one from the menu onto the row. At 1920×1080 every tab fits and there is no menu.
  */
 import { expect, test } from '../editor/editorFixtures.js';
 import { seedScreensWorkspace } from './screenFixtures.js';
@@ -21,6 +21,17 @@ test('at 1280×720 the step tabs stay on one row, the rest in a keyboard-usable 
   expect(await tops(page)).toHaveLength(1);
   const inspector = page.getByTestId('inspector');
   expect(await inspector.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(page.getByTestId('step-tab-mock')).toBeHidden();
+
+  // The arrow keys still walk every tab: one in the menu comes onto the row with the focus, then goes back.
+  await page.getByTestId('step-tab-query').focus();
+  const order = ['headers', 'body', 'auth', 'outputs', 'mock', 'advanced', 'query'];
+  for (const tab of order) {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId(`step-tab-${tab}`)).toBeFocused();
+    await expect(page.getByTestId(`step-tab-${tab}`)).toBeVisible();
+    expect(await tops(page)).toHaveLength(1);
+  }
   await expect(page.getByTestId('step-tab-mock')).toBeHidden();
 
   // Keyboard only: from the active tab, Tab reaches More; Enter opens it; arrows and Enter pick Mock.

@@ -91,8 +91,22 @@ export class EditorPage {
     await this.page.getByTestId('step-url-input').press('Escape');
   }
 
+  /**
+   * Opens a step inspector tab as a user does: its tab on the row, or its item in the row's
+   * "More ▾" menu when it does not fit (which tabs fit depends on the window and the labels).
+   */
+  async openStepTab(tab: 'query' | 'headers' | 'body' | 'auth' | 'outputs' | 'mock' | 'advanced'): Promise<void> {
+    const onRow = this.page.getByTestId(`step-tab-${tab}`);
+    if (await onRow.isVisible()) await onRow.click();
+    else {
+      await this.page.getByTestId('step-inspector').getByTestId('tabs-more').click();
+      await this.page.getByTestId(`step-tab-${tab}-more`).click();
+    }
+    await expect(onRow).toHaveAttribute('aria-selected', 'true');
+  }
+
   async addOutput(name: string, path: string): Promise<void> {
-    await this.page.getByTestId('step-tab-outputs').click();
+    await this.openStepTab('outputs');
     await this.page.getByTestId('add-output').click();
     await this.page.getByTestId('output-name-input').last().fill(name);
     await this.page.getByTestId('output-path-input').last().fill(path);
