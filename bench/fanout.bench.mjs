@@ -22,7 +22,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
 const connector = core.loadConnectorDocument({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'bench-fanout',
   name: 'Bench fan-out',
   steps: ['a', 'b', 'c'].map((branch) => ({

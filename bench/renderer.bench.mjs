@@ -46,7 +46,7 @@ function connectorDoc(id, name, stepCount) {
     position: { x: 300 + (i % 5) * 300, y: Math.floor(i / 5) * 160 },
   }));
   const edges = steps.slice(1).map((s, i) => ({ id: `e${i + 1}`, source: `step_${i + 1}`, target: s.id }));
-  return { schemaVersion: 1, id, name, category: ['enrichment', 'verification', 'crm'][id.length % 3], advanced: stepCount > 5, inputs: [{ name: 'email', type: 'email', required: true }], steps, edges };
+  return { schemaVersion: 2, id, name, category: ['enrichment', 'verification', 'crm'][id.length % 3], advanced: stepCount > 5, inputs: [{ name: 'email', type: 'email', required: true }], steps, edges };
 }
 
 async function workspaceWith(name, docs) {

@@ -46,7 +46,7 @@ try {
   const b = await app('b');
   for (let i = 0; i < COUNT; i++) {
     const id = `connector-${String(i).padStart(4, '0')}`;
-    const doc = { schemaVersion: 1, id, name: `Connector ${i}`, steps: [{ id: 'lookup', url: `https://api.example.com/${i}/{{email}}`, outputs: [{ name: 'id', path: '$.id' }] }], edges: [], inputs: [{ name: 'email', type: 'email' }] };
+    const doc = { schemaVersion: 2, id, name: `Connector ${i}`, steps: [{ id: 'lookup', url: `https://api.example.com/${i}/{{email}}`, outputs: [{ name: 'id', path: '$.id' }] }], edges: [], inputs: [{ name: 'email', type: 'email' }] };
     await writeFile(join(a.workspaceDir, `${id}.connector.json`), `${JSON.stringify(doc, null, 2)}\n`);
   }
 

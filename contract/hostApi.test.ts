@@ -2,7 +2,7 @@ import { describe, expect, it, expectTypeOf } from 'vitest';
 import { HOST_CALL_NAMES, HOST_EVENT_NAMES, hostCalls, hostEvents, type HostApi, type HostCallResult } from './hostApi.js';
 
 const connector = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'c1',
   name: 'Find contact',
   steps: [{ id: 'search', url: 'https://api.example.com/search' }],

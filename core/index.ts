@@ -22,6 +22,7 @@ export * from './transport/index.js';
 export * from './ratelimit/index.js';
 export * from './redaction/index.js';
 export * from './auth/index.js';
+export * from './steps/index.js';
 export * from './mapping/index.js';
 export * from './testing/index.js';
 export * from './templates/index.js';

@@ -16,7 +16,7 @@ beforeAll(async () => {
   work = await createWorkDir();
   env = { CONNECTOR_STUDIO_HOME: `${work.dir}/store`, CONNECTOR_STUDIO_CREDENTIAL_CRM_CLIENT_SECRET: CLIENT_SECRET };
   file = await work.write('crm.connector.json', {
-    schemaVersion: 1, id: 'crm', name: 'CRM', inputs: [], credentials: [{ name: 'crm_oauth', label: 'CRM connection' }, { name: 'crm_client_secret', label: 'Client secret' }],
+    schemaVersion: 2, id: 'crm', name: 'CRM', inputs: [], credentials: [{ name: 'crm_oauth', label: 'CRM connection' }, { name: 'crm_client_secret', label: 'Client secret' }],
     auth: { type: 'oauth2_authorization_code', authorizationUrl: `${server.url}/authorize`, tokenUrl: `${server.url}/token`, clientId: server.clientId, clientSecret: '{{credentials.crm_client_secret}}', scope: 'contacts', tokens: '{{credentials.crm_oauth}}' },
     steps: ['a', 'b', 'c'].map((id) => ({ id, method: 'GET', url: `${server.url}/api/me`, outputs: [{ name: 'email', path: '$.email' }] })),
     edges: [], fieldMappings: [{ source: 'a.email', target: 'email' }],

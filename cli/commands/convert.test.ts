@@ -17,7 +17,7 @@ const read = async (path: string) => JSON.parse(await readFile(join(REPO_ROOT, p
 
 /** A → B, A → C, and D after B only: not "after every step of the previous group". */
 const notLayered = {
-  schemaVersion: 1, id: 'diamond', name: 'Not layered',
+  schemaVersion: 2, id: 'diamond', name: 'Not layered',
   steps: ['a', 'b', 'c', 'd'].map((id) => ({ id, url: `https://api.example.test/${id}` })),
   edges: [{ id: 'e1', source: 'a', target: 'b' }, { id: 'e2', source: 'a', target: 'c' }, { id: 'e3', source: 'b', target: 'd' }],
 };
@@ -57,7 +57,7 @@ describe('connector-studio convert', () => {
   });
 
   it('--env maps {{env.x}} from environments.json next to the file; without it the refusal names the field and the option', async () => {
-    const envConnector = { schemaVersion: 1, id: 'env-c', name: 'Env connector', steps: [{ id: 'call', name: 'Call', url: '{{env.base_url}}/x', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }] }] };
+    const envConnector = { schemaVersion: 2, id: 'env-c', name: 'Env connector', steps: [{ id: 'call', name: 'Call', url: '{{env.base_url}}/x', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }] }] };
     const file = await work.write('env.connector.json', envConnector);
     await work.write('environments.json', { environments: { sandbox: { variables: { base_url: 'https://sandbox.example.test' }, secrets: ['partner_key'] } } });
     const refused = await runCli(['convert', file, '--to', 'interchange']);

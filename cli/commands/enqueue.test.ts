@@ -21,7 +21,7 @@ let connectorId: string;
 let disabledId: string;
 let token: string;
 
-const config = { schemaVersion: 1, id: 'c', name: 'C', steps: [{ id: 's', url: 'https://api.example.com/{{email}}' }] };
+const config = { schemaVersion: 2, id: 'c', name: 'C', steps: [{ id: 's', url: 'https://api.example.com/{{email}}' }] };
 
 beforeAll(async () => {
   buildCliOnce();

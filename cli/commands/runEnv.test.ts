@@ -27,7 +27,7 @@ describe('connector-studio run --env', () => {
   it('reads the environment next to the file, takes secrets from CONNECTOR_STUDIO_ENV_*, and never prints them', async () => {
     await work.write('environments.json', { environments: { sandbox: { variables: { base_url: `${url}/sandbox` }, secrets: ['partner_key'] }, production: { variables: { base_url: `${url}/prod` } } } });
     const file = await work.write('env.connector.json', {
-      schemaVersion: 1, id: 'env', name: 'Env',
+      schemaVersion: 2, id: 'env', name: 'Env',
       steps: [{ id: 'call', url: '{{env.base_url}}/x', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }], outputs: [{ name: 'path', path: '$.path' }, { name: 'echo', path: '$.path' }] }],
     });
     const ok = await runCli(['run', file, '--env', 'sandbox', '--json'], { env: { CONNECTOR_STUDIO_ENV_PARTNER_KEY: 'PLANTED-cli-env-77' } });

@@ -77,7 +77,7 @@ describe('connector-studio test', () => {
   it('reports an invalid file in a folder, still tests the others, and exits 1', async () => {
     await mkdir(`${work.dir}/mixed`, { recursive: true });
     await work.write('mixed/good.connector.json', mockedChain([{ name: 'ok', inputs: { phone: '1' }, expect: { status: 'success' } }]));
-    await work.write('mixed/bad.connector.json', '{ "schemaVersion": 1, ');
+    await work.write('mixed/bad.connector.json', '{ "schemaVersion": 2, ');
     await work.write('mixed/notes.json', '{"not": "a connector"}');
     const result = await runCli(['test', `${work.dir}/mixed`]);
     expect(result.code).toBe(1);

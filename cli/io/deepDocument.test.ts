@@ -13,7 +13,7 @@ const deepBody = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
 
 describe('a connector file nested 3,000 levels deep', () => {
   it.each([
-    ['app format', 'deep.connector.json', `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"http://127.0.0.1:9","body":{"type":"json","value":${deepBody}}}]}`],
+    ['app format', 'deep.connector.json', `{"schemaVersion":2,"id":"deep","name":"Deep","steps":[{"id":"s","url":"http://127.0.0.1:9","body":{"type":"json","value":${deepBody}}}]}`],
     ['interchange format', 'deep.interchange.json', `{"name":"Deep","type":"multi-step","config":{"steps":[{"id":"s","url":"http://127.0.0.1:9","body":${deepBody}}]}}`],
   ])('(%s) makes validate, run and convert exit 2 with the file named', async (_format, name, text) => {
     const file = await work.write(name, text);

@@ -6,7 +6,7 @@
 /** App format: search contact → get contact → (if companyId) get company, bearer auth. */
 export function chainConnector(baseUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'chain',
     name: 'Phone Chain',
     inputs: [{ name: 'phone', type: 'phone', required: true }],
@@ -57,7 +57,7 @@ export function chainInterchange(baseUrl: string): Record<string, unknown> {
 /** One GET step, for rate-limit and secret tests. */
 export function singleStepConnector(url: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'single',
     name: 'Single Step',
     inputs: [{ name: 'phone', type: 'string' }],

@@ -21,7 +21,9 @@ import { connectorPlan } from './connectorPlan.js';
 import { EXECUTOR_DEFAULTS } from './limits.js';
 import { resolveCredentials } from './resolveCredentials.js';
 import { resolveInputs } from './resolveInputs.js';
-import { runStep, type StepContext } from './runStep.js';
+import type { StepContext } from './runStep.js';
+import { stepKindOf } from '../steps/registry.js';
+import type { StepKindDefinition } from '../steps/stepKind.js';
 import { startTimer } from './startTimer.js';
 import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js';
 import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
@@ -204,10 +206,18 @@ export async function runConnector(connector: Connector, options: RunOptions): P
               progressed = true;
               continue;
             }
+            let kind: StepKindDefinition;
+            try {
+              kind = stepKindOf(step, options.stepKinds);
+            } catch (error) {
+              settle(step, { status: 'failed', record: failedBeforeStart(step, toConnectorError(error)), outputs: {}, error: toConnectorError(error) });
+              progressed = true;
+              continue;
+            }
             state.set(id, 'running');
             running += 1;
             emit({ type: 'step.started', runId, stepId: id, at: clock.now() });
-            void runStep(step, scope, context).then((result) => {
+            void kind.execute(step, scope, context).then((result) => {
               running -= 1;
               settle(step, result);
               pump();

@@ -7,6 +7,7 @@ import type { Redactor } from '../redaction/createRedactor.js';
 import type { Clock, HttpTransport, Logger, SecretResolver } from '../ports/index.js';
 import type { SerializedConnectorError } from '../errors/ConnectorError.js';
 import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
+import type { StepKindRegistry } from '../steps/registry.js';
 
 export type InputValue = string | number | boolean | null;
 export type StepStatus = 'pending' | 'running' | 'success' | 'failed' | 'skipped';
@@ -75,6 +76,8 @@ export interface RunOptions {
    * redacted, and error messages are the same as in 'full'.
    */
   recordDetail?: RecordDetail;
+  /** The step kinds the run knows (default: the app's, core/steps/registry.ts); tests add their own. */
+  stepKinds?: StepKindRegistry;
 }
 
 export type RecordDetail = 'full' | 'summary';

@@ -96,7 +96,7 @@ describe('template payloads', () => {
   });
 
   it('a connector document with __proto__ keys validates without pollution', () => {
-    const raw = JSON.parse('{"schemaVersion":1,"id":"x","name":"X","__proto__":{"polluted":true},"steps":[{"id":"s","url":"https://x.io","__proto__":{"polluted":true},"body":{"type":"json","value":{"__proto__":{"polluted":true}}}}]}');
+    const raw = JSON.parse('{"schemaVersion":2,"id":"x","name":"X","__proto__":{"polluted":true},"steps":[{"id":"s","url":"https://x.io","__proto__":{"polluted":true},"body":{"type":"json","value":{"__proto__":{"polluted":true}}}}]}');
     const result = validateConnector(raw);
     expect(result.ok).toBe(true);
   });

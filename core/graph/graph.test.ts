@@ -5,7 +5,7 @@ import {
 } from './index.js';
 
 function connector(partial: Partial<ConnectorInput>): Connector {
-  return ConnectorSchema.parse({ schemaVersion: 1, id: 'c', name: 'C', steps: [{ id: 's', url: 'https://x' }], ...partial });
+  return ConnectorSchema.parse({ schemaVersion: 2, id: 'c', name: 'C', steps: [{ id: 's', url: 'https://x' }], ...partial });
 }
 const step = (id: string, outputs: string[] = []) => ({ id, name: id.toUpperCase(), url: 'https://x.io', outputs: outputs.map((name) => ({ name, path: `$.${name}` })) });
 const edge = (source: string, target: string, condition?: string) => ({ id: `${source}->${target}`, source, target, ...(condition ? { condition } : {}) });

@@ -7,6 +7,7 @@ import { credentialsToWorkspace } from './credentialSpelling.js';
 import { SINGLE_STEP_ID } from './importInterchange.js';
 import { mapEnvironmentForExport, type ExportEnvironment } from './environmentExport.js';
 import { stepLabel } from '../validation/location.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
 import type { InterchangeParallel, InterchangeStep } from './schema.js';
 
 type Json = Record<string, unknown>;
@@ -28,12 +29,18 @@ const labels = (c: Connector, ids: readonly string[]) => ids.map((id) => labelOf
  *   edges carry the same condition (`(edge) && (step)`); different conditions are unsupported.
  * - `{{credentials.x}}` is written `{{workspace.x}}`. Disabled query/header rows are not written.
  * - Not expressible: form bodies, a JSON body that is a string (it would read back as raw text),
- *   auth kinds whose registry entry says the SaaS format cannot carry them (OAuth 2.0).
+ *   auth kinds and step kinds whose registry entry says the SaaS format cannot carry them
+ *   (OAuth 2.0). The format has no step kind: every step it holds is an HTTP request, so `kind`
+ *   is not written, and import gives `kind: 'http'`.
  * - Not written (app-only, no effect on what the SaaS runs): positions, mocks, stored tests,
  *   `logResponseData`, credential slot labels, the template origin, the `enabled` flag.
  * - `{{env.x}}`: mapped from `options.environment`, or refused (see environmentExport.ts).
  */
-export function exportInterchange(connector: Connector, options: { environment?: ExportEnvironment | undefined } = {}): Json {
+export function exportInterchange(connector: Connector, options: { environment?: ExportEnvironment | undefined; stepKinds?: StepKindRegistry | undefined } = {}): Json {
+  for (const step of connector.steps) {
+    const mapping = stepKindOf(step, options.stepKinds).interchange;
+    if (mapping.export === 'unsupported') throw unsupported(`${labelOf(connector, step.id)} is a ${stepKindOf(step, options.stepKinds).label} step: ${mapping.reason}.`, mapping.hint);
+  }
   const c = mapEnvironmentForExport(connector, options.environment);
   const cycle = findCycle(c);
   if (cycle) throw unsupported(`The steps form a cycle (${cycle.map((id) => labelOf(c, id)).join(' → ')}).`, 'In the editor, click one of the links of the cycle and press Delete.');

@@ -103,6 +103,8 @@ function toStep(s: InterchangeStep, id: string): Step {
   const step: Step = {
     id,
     name: s.name ?? '',
+    // The interchange format holds HTTP requests only.
+    kind: 'http',
     method: s.method,
     url: s.url,
     query: rows(s.queryParams),

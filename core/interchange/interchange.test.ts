@@ -80,7 +80,7 @@ describe('isInterchangeDocument', () => {
   it('tells the two formats apart', () => {
     expect(isInterchangeDocument(fixture('phone-enrichment.json'))).toBe(true);
     expect(isInterchangeDocument(fixture('single-step.json'))).toBe(true);
-    expect(isInterchangeDocument({ schemaVersion: 1, name: 'x', steps: [] })).toBe(false);
+    expect(isInterchangeDocument({ schemaVersion: 2, name: 'x', steps: [] })).toBe(false);
     expect(isInterchangeDocument({ name: 'x', steps: [] })).toBe(false);
     expect(isInterchangeDocument(null)).toBe(false);
     expect(isInterchangeDocument([])).toBe(false);
@@ -96,7 +96,7 @@ describe('round trips', () => {
   });
 
   const appDoc = (extra: Partial<ConnectorInput>): Connector => ConnectorSchema.parse({
-    schemaVersion: 1, id: 'app', name: 'App connector',
+    schemaVersion: 2, id: 'app', name: 'App connector',
     inputs: [{ name: 'q', type: 'string', label: 'Query', required: true, default: 'x', description: 'what to look for' }],
     credentials: [{ name: 'tok', label: 'Token' }],
     auth: { type: 'bearer', token: '{{credentials.tok}}' },
@@ -150,12 +150,12 @@ describe('round trips', () => {
 
 describe('exportInterchange', () => {
   it('writes the single-step shape for one unconditional step', () => {
-    const out = exportInterchange(ConnectorSchema.parse({ schemaVersion: 1, id: 'x', name: 'X', auth: { type: 'bearer', token: '{{credentials.t}}' }, steps: [{ id: 'only', url: 'https://x.io', outputs: [{ name: 'v', path: '$.v' }] }] }));
+    const out = exportInterchange(ConnectorSchema.parse({ schemaVersion: 2, id: 'x', name: 'X', auth: { type: 'bearer', token: '{{credentials.t}}' }, steps: [{ id: 'only', url: 'https://x.io', outputs: [{ name: 'v', path: '$.v' }] }] }));
     expect(out).toMatchObject({ type: 'single-step', config: { auth: { type: 'bearer', token: '{{workspace.t}}' }, method: 'GET', url: 'https://x.io', outputs: { v: '$.v' } } });
     expect((out.config as Record<string, unknown>).steps).toBeUndefined();
   });
 
-  const base = { schemaVersion: 1, id: 'x', name: 'X' } as const;
+  const base = { schemaVersion: 2, id: 'x', name: 'X' } as const;
   const s = (id: string, extra: Record<string, unknown> = {}) => ({ id, url: `https://x.io/${id}`, ...extra });
   const e = (source: string, target: string, condition?: string) => ({ id: `${source}${target}`, source, target, ...(condition ? { condition } : {}) });
   const cases: Array<[string, Partial<ConnectorInput>, RegExp]> = [
@@ -186,7 +186,7 @@ describe('exportInterchange', () => {
 describe('loadConnectorDocument', () => {
   it('accepts both formats and validates', () => {
     expect(loadConnectorDocument(fixture('phone-enrichment.json')).steps).toHaveLength(4);
-    const app = ConnectorSchema.parse({ schemaVersion: 1, id: 'x', name: 'X', steps: [{ id: 's', url: 'https://x.io' }] });
+    const app = ConnectorSchema.parse({ schemaVersion: 2, id: 'x', name: 'X', steps: [{ id: 's', url: 'https://x.io' }] });
     expect(loadConnectorDocument(app).id).toBe('x');
   });
 

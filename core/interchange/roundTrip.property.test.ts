@@ -150,7 +150,7 @@ const layeredAppArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, m
       const edges = layers.slice(1).flatMap((layer, k) => layer.flatMap((target) => layers[k]!.map((source) => ({ id: `x_${source}_${target}`, source, target }))));
       const refs = JSON.stringify([auth, steps]).match(/\{\{\s*credentials\.(\w+)/g) ?? [];
       return ConnectorSchema.parse({
-        schemaVersion: 1, id: 'generated', name: 'Generated connector', inputs: [{ name: 'q', type: inputType, label: 'Q', required: true }],
+        schemaVersion: 2, id: 'generated', name: 'Generated connector', inputs: [{ name: 'q', type: inputType, label: 'Q', required: true }],
         credentials: [...new Set(refs.map((r) => r.replace(/\{\{\s*credentials\./, '')))].map((name) => ({ name, label: name })),
         auth, steps, edges, fieldMappings: fieldMappings.map((m) => dropUndefined(m)),
         ...(rate ? { rateLimit: { enabled: true, maxRequestsPerMinute: 60, strategy: 'queue' } } : {}),

@@ -1,5 +1,5 @@
 import { ConnectorError } from '../errors/ConnectorError.js';
-import { ConnectorSchema, type Auth, type Connector, type CredentialSlot, type Input, type Step } from '../schema/connector.js';
+import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Auth, type Connector, type CredentialSlot, type Input, type Step } from '../schema/connector.js';
 import { CONNECTOR_LIMITS } from '../schema/limits.js';
 import { operationBaseUrl } from './baseUrl.js';
 import { toIdentifier, uniqueName } from './identifiers.js';
@@ -61,6 +61,7 @@ function buildStep(spec: SpecObject, located: LocatedOperation, stepId: string):
   const step: Step = {
     id: stepId,
     name,
+    kind: 'http',
     method: located.method as Step['method'],
     url: `${base.url}${stepPath(located.path, parameters)}`,
     query: parameters.filter((p) => p.in === 'query').map(parameterRow),
@@ -117,7 +118,7 @@ export function buildConnectorFromOpenApi(spec: SpecObject, options: OpenApiImpo
   const edges = steps.slice(1).map((step, index) => ({ id: `e${index + 1}`, source: steps[index]!.id, target: step.id }));
   const name = options.name ?? (chosen.length === 1 ? `${overview.title}: ${chosen[0]!.summary || chosen[0]!.id}` : overview.title);
   const connector = ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: options.id ?? (toIdentifier(overview.title, 'openapi').replace(/_/g, '-') || 'openapi'),
     name: name.slice(0, 255),
     description: `Imported from ${overview.title}${overview.version ? ` ${overview.version}` : ''} (${overview.specification}).`,

@@ -1,98 +1,28 @@
 /**
- * The connector document: the app's own file format (schemaVersion 1).
+ * The connector document: the app's own file format (schemaVersion 2).
  *
  * This module is the structural schema only (shapes, ranges, defaults). Rules that
  * need the whole document (references, cycles, limits, condition syntax) live in
  * `core/validation/` so every consumer gets the same errors with paths.
  */
+// stepFields first, re-exported before anything else is imported: the step kinds (imported last)
+// reach modules that read these fields through this one while it is still loading.
+export * from './stepFields.js';
+import { identifier, keyName } from './stepFields.js';
 import { z } from 'zod';
 import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from './limits.js';
 import { AuthSchema } from '../auth/kinds/registry.js';
+import { StepSchema } from '../steps/registry.js';
 
-export const CURRENT_SCHEMA_VERSION = 1 as const;
+export const CURRENT_SCHEMA_VERSION = 2 as const;
 
-/** Identifiers usable in templates: `{{step_1.contactId}}`, `{{phone}}`. */
-export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * Names that would reach an object's prototype machinery when used as a key (`outputs.__proto__ = …`
- * replaces the prototype): refused wherever a name becomes a key.
- */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
-/** A string used as an object key: never one of PROTOTYPE_KEYS. */
-export const keyName = (what: string) => z.string().refine((name) => !PROTOTYPE_KEYS.has(name), `${what} cannot be __proto__, constructor or prototype: choose another name`);
-const identifier = (what: string) =>
-  keyName(what).regex(IDENTIFIER, `${what} must start with a letter or _ and contain only letters, digits and _`);
-
-/** A string that may contain `{{…}}` templates. */
-const templated = z.string();
-
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-export const HttpMethodSchema = z.enum(HTTP_METHODS);
-
-export const KeyValueSchema = z.object({
-  key: z.string(),
-  value: templated,
-  /** Disabled rows are kept in the document but not sent. */
-  enabled: z.boolean().default(true),
-  /** UI hint from the seed's ApiConfigStep: the value comes from a user input or is static. */
-  source: z.enum(['static', 'input']).default('static'),
-});
-export type KeyValue = z.infer<typeof KeyValueSchema>;
 
 /** Auth blocks: one schema per auth kind, listed in core/auth/kinds/registry.ts. */
 export { AuthSchema, type Auth, type AuthType } from '../auth/kinds/registry.js';
 
-export const BodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('none') }),
-  /** Any JSON value; strings inside are templates. */
-  z.object({ type: z.literal('json'), value: z.unknown() }),
-  z.object({ type: z.literal('form'), fields: z.array(KeyValueSchema) }),
-  z.object({ type: z.literal('raw'), text: templated, contentType: z.string().default('text/plain') }),
-]);
-export type Body = z.infer<typeof BodySchema>;
+/** Steps: one schema per step kind, listed in core/steps/registry.ts. */
+export { StepSchema, type Step, type StepKindName } from '../steps/registry.js';
 
-export const OutputSchema = z.object({
-  name: identifier('An output name'),
-  /** JSONPath evaluated against the response's JSON body; no match gives null. */
-  path: z.string().min(1, 'an output needs a JSONPath such as $.results[0].id'),
-});
-export type Output = z.infer<typeof OutputSchema>;
-
-/** A canned response for the offline sandbox, including faults. */
-export const MockResponseSchema = z.object({
-  status: z.number().int().min(100).max(599).default(200),
-  headers: z.record(z.string(), z.string()).default({}),
-  body: z.unknown().optional(),
-  latencyMs: z.number().int().min(0).max(60_000).default(0),
-  /** `timeout` never answers; `reset` drops the connection. */
-  fault: z.enum(['none', 'timeout', 'reset']).default('none'),
-});
-export type MockResponse = z.infer<typeof MockResponseSchema>;
-
-export const PositionSchema = z.object({ x: z.number(), y: z.number() });
-
-export const StepSchema = z.object({
-  id: identifier('A step id'),
-  name: z.string().default(''),
-  method: HttpMethodSchema.default('GET'),
-  url: templated.min(1, 'a step needs a URL'),
-  query: z.array(KeyValueSchema).default([]),
-  headers: z.array(KeyValueSchema).default([]),
-  body: BodySchema.default({ type: 'none' }),
-  /** Overrides the connector's auth for this step. Absent = inherit. */
-  auth: AuthSchema.optional(),
-  outputs: z.array(OutputSchema).default([]),
-  /** A guard evaluated just before the step runs (the seed's per-step condition). */
-  condition: z.string().optional(),
-  timeoutMs: z.number().int().min(CONNECTOR_LIMITS.MIN_TIMEOUT_MS).max(CONNECTOR_LIMITS.MAX_TIMEOUT_MS).optional(),
-  maxRetries: z.number().int().min(0).max(CONNECTOR_LIMITS.MAX_RETRIES).optional(),
-  /** Lets a non-idempotent method (POST, PATCH) retry. */
-  idempotent: z.boolean().optional(),
-  /** Sandbox response used in `mock` mode. */
-  mock: MockResponseSchema.optional(),
-  position: PositionSchema.optional(),
-});
-export type Step = z.infer<typeof StepSchema>;
 
 export const EdgeSchema = z.object({
   id: z.string().min(1),

@@ -7,7 +7,7 @@ import { migrateDocument } from './migrations.js';
 
 /** `{"a":{"a":…1…}}` nested `levels` deep: about 6 KB for 3,000 levels, enough to overflow a recursive walk. */
 const nestedText = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
-const connectorWithBody = (body: unknown) => ({ schemaVersion: 1, id: 'deep', name: 'Deep', steps: [{ id: 's', url: 'https://x.test', method: 'POST', body: { type: 'json', value: body } }] });
+const connectorWithBody = (body: unknown) => ({ schemaVersion: 2, id: 'deep', name: 'Deep', steps: [{ id: 's', url: 'https://x.test', method: 'POST', body: { type: 'json', value: body } }] });
 
 function thrown(fn: () => unknown): unknown {
   try {

@@ -7,13 +7,13 @@ import { MIGRATIONS, migrateDocument } from './migrations.js';
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 describe('migrateDocument', () => {
-  it('v0-draft-field-names-to-v1: renames draft fields and parses as v1', () => {
+  it('v0-draft-field-names-to-v1: renames draft fields and parses (after the later migrations) as the current version', () => {
     const raw = fixture('v0-draft.json');
     const before = JSON.stringify(raw);
     const migrated = migrateDocument(raw);
     expect(JSON.stringify(raw)).toBe(before); // input untouched
     const c = ConnectorSchema.parse(migrated);
-    expect(c.schemaVersion).toBe(1);
+    expect(c.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(c.steps[0]!.query).toEqual([{ key: 'phone', value: '{{phone}}', enabled: true, source: 'static' }]);
     expect(c.steps[0]!.outputs).toEqual([{ name: 'contactId', path: '$.results[0].id' }]);
     expect(c.steps[0]!.timeoutMs).toBe(5000);
@@ -22,6 +22,22 @@ describe('migrateDocument', () => {
     expect(c.steps[2]!.condition).toBeUndefined();
     expect(c.fieldMappings).toEqual([{ source: 'step_2.companyName', target: 'company', custom: false, coerce: 'none', merge: 'overwrite' }]);
     expect(c.rateLimit).toMatchObject({ enabled: true, maxRequestsPerMinute: 60 });
+  });
+
+  it('v1-steps-get-kind-http: every step of a v1 file becomes an HTTP step, and a file written back is v2', () => {
+    const raw = fixture('v1-before-step-kinds.json');
+    const before = JSON.stringify(raw);
+    const migrated = migrateDocument(raw);
+    expect(JSON.stringify(raw)).toBe(before);
+    expect((migrated.steps as Array<{ kind: string }>).map((step) => step.kind)).toEqual(['http', 'http']);
+    const c = ConnectorSchema.parse(migrated);
+    expect(c.schemaVersion).toBe(2);
+    expect(c.steps.map((step) => [step.id, step.kind, step.method, step.url])).toEqual([
+      ['search', 'http', 'GET', 'https://api.example.com/contacts?phone={{phone}}'],
+      ['company', 'http', 'GET', 'https://api.example.com/companies/{{search.companyId}}'],
+    ]);
+    // a v1 document is refused by the v2 schema until it is migrated: nothing skips the loader
+    expect(ConnectorSchema.safeParse(raw).success).toBe(false);
   });
 
   it('leaves a current document unchanged', () => {

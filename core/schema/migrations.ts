@@ -61,8 +61,22 @@ const v0ToV1: Migration = {
   },
 };
 
+/**
+ * Version 2 gives every step a `kind` (core/steps/registry.ts): every step of a v1 document is an
+ * HTTP request, so it becomes `kind: 'http'`. A step that already names a kind keeps it.
+ */
+const v1ToV2: Migration = {
+  name: 'v1-steps-get-kind-http',
+  from: 1,
+  migrate(doc) {
+    const out: Json = { ...doc, schemaVersion: 2 };
+    if (Array.isArray(out.steps)) out.steps = out.steps.map((step) => (isObject(step) && !('kind' in step) ? { ...step, kind: 'http' } : step));
+    return out;
+  },
+};
+
 /** Every migration, oldest first. Append only. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 /**
  * Brings a raw document up to CURRENT_SCHEMA_VERSION. A document without `schemaVersion` is

@@ -6,7 +6,7 @@ import { importInterchange } from '../interchange/index.js';
 import { mapFields } from '../mapping/index.js';
 import { validateConnector } from '../validation/index.js';
 
-const base = (over: Record<string, unknown> = {}) => ({ schemaVersion: 1, id: 'p', name: 'P', steps: [{ id: 's', url: 'https://x.test', outputs: [{ name: 'id', path: '$.id' }] }], ...over });
+const base = (over: Record<string, unknown> = {}) => ({ schemaVersion: 2, id: 'p', name: 'P', steps: [{ id: 's', url: 'https://x.test', outputs: [{ name: 'id', path: '$.id' }] }], ...over });
 
 describe.each(['__proto__', 'constructor', 'prototype'])('the name %s', (name) => {
   it('is refused as an output, input, step and credential name, and as a mapping target', () => {

@@ -5,7 +5,7 @@
  * key follows alphabetically.
  */
 const LEADING_KEYS = [
-  'schemaVersion', 'id', 'name', 'type', 'label', 'description', 'icon', 'category', 'enabled', 'advanced',
+  'schemaVersion', 'id', 'name', 'kind', 'type', 'label', 'description', 'icon', 'category', 'enabled', 'advanced',
   'method', 'url', 'in', 'key', 'value', 'source', 'target', 'path',
   'inputs', 'credentials', 'auth', 'query', 'headers', 'body', 'outputs', 'condition',
   'steps', 'edges', 'fieldMappings', 'settings', 'rateLimit', 'tests', 'template',

@@ -12,7 +12,7 @@ const TOKEN = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
 const RANDOM = 'q8Zr2Lw9Tx4Vb7Nm3Kp6Hs1Jd5Fg0Ac';
 
 const connector = (step: Record<string, unknown>, extra: Record<string, unknown> = {}): Connector =>
-  parseConnector({ schemaVersion: 1, id: 'c', name: 'Phone lookup', inputs: [{ name: 'email' }], steps: [{ id: 'lookup', url: 'https://api.example.com/v1/{{email}}', ...step }], edges: [], ...extra });
+  parseConnector({ schemaVersion: 2, id: 'c', name: 'Phone lookup', inputs: [{ name: 'email' }], steps: [{ id: 'lookup', url: 'https://api.example.com/v1/{{email}}', ...step }], edges: [], ...extra });
 
 describe('findLiteralSecrets', () => {
   it('finds a bearer token in the Authorization header and suggests api_token', () => {

@@ -2,7 +2,7 @@
 import { ConnectorSchema, type Connector, type ConnectorInput } from '../schema/connector.js';
 
 export function makeConnector(partial: Partial<ConnectorInput> & { steps: ConnectorInput['steps'] }): Connector {
-  return ConnectorSchema.parse({ schemaVersion: 1, id: 'test-connector', name: 'Test connector', ...partial });
+  return ConnectorSchema.parse({ schemaVersion: 2, id: 'test-connector', name: 'Test connector', ...partial });
 }
 
 export const noSecrets = { get: () => undefined };

@@ -3,7 +3,7 @@ import { ConnectorSchema } from '../schema/connector.js';
 import { credentialIssues } from './credentialRules.js';
 
 const connector = (overrides: Record<string, unknown> = {}) => ConnectorSchema.parse({
-  schemaVersion: 1, id: 'c', name: 'C',
+  schemaVersion: 2, id: 'c', name: 'C',
   auth: { type: 'bearer', token: '{{credentials.crm_token}}' },
   steps: [
     { id: 'step_1', name: 'Search', url: 'https://api.example.com/s' },

@@ -13,7 +13,7 @@ import { referenceIssues } from './referenceRules.js';
 
 function chain(n: number): { connector: Connector; reads: () => number } {
   const connector = ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'big',
     name: 'Big',
     advanced: true,

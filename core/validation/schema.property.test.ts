@@ -44,7 +44,7 @@ const layeredConnector = fc
     };
     const edges = layers.slice(1).flatMap((layer, k) => layer.flatMap((target) => layers[k]!.map((source) => ({ id: `${source}_${target}`, source, target }))));
     return fc.tuple(...layers.flatMap((layer, k) => layer.map((id) => stepArb(id, k)))).map((steps) => ({
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'generated',
       name: 'Generated',
       inputs: [{ name: 'q', type: 'string' }],

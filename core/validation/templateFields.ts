@@ -1,5 +1,6 @@
 import { authKindOf } from '../auth/kinds/registry.js';
 import type { Auth, Step } from '../schema/connector.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
 
 /** A place in the document whose text is a template. */
 export interface TemplateField {
@@ -7,17 +8,9 @@ export interface TemplateField {
   value: unknown;
 }
 
-/** Every templated field of a step: URL, query, headers, body, its own auth. */
-export function stepTemplateFields(step: Step, index: number): TemplateField[] {
-  const at = `steps[${index}]`;
-  const fields: TemplateField[] = [{ path: `${at}.url`, value: step.url }];
-  step.query.forEach((row, j) => fields.push({ path: `${at}.query[${j}].key`, value: row.key }, { path: `${at}.query[${j}].value`, value: row.value }));
-  step.headers.forEach((row, j) => fields.push({ path: `${at}.headers[${j}].key`, value: row.key }, { path: `${at}.headers[${j}].value`, value: row.value }));
-  if (step.body.type === 'json') fields.push({ path: `${at}.body.value`, value: step.body.value });
-  if (step.body.type === 'raw') fields.push({ path: `${at}.body.text`, value: step.body.text });
-  if (step.body.type === 'form') step.body.fields.forEach((row, j) => fields.push({ path: `${at}.body.fields[${j}].value`, value: row.value }));
-  if (step.auth) fields.push(...authTemplateFields(step.auth, `${at}.auth`));
-  return fields;
+/** Every templated field of a step, as its kind lists them (an HTTP step: URL, query, headers, body, its own auth). */
+export function stepTemplateFields(step: Step, index: number, registry?: StepKindRegistry): TemplateField[] {
+  return stepKindOf(step, registry).templateFields(step).map((field) => ({ path: `steps[${index}].${field.path}`, value: field.value }));
 }
 
 /** The templated fields of an auth block, as its kind lists them. */

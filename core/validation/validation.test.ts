@@ -6,7 +6,7 @@ type StepDraft = { id: string; name: string; url: string; [key: string]: unknown
 const step = (id: string, extra: Record<string, unknown> = {}): StepDraft => ({ id, name: id, url: 'https://api.example.com/x', ...extra });
 const edge = (source: string, target: string, extra: Record<string, unknown> = {}) => ({ id: `${source}-${target}`, source, target, ...extra });
 const doc = (extra: Record<string, unknown> = {}) => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'phone',
   name: 'Phone enrichment',
   inputs: [{ name: 'phone', type: 'phone' }],

@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 const connector = {
-  schemaVersion: 1 as const, id: 'env-demo', name: 'Env demo',
+  schemaVersion: 2 as const, id: 'env-demo', name: 'Env demo',
   steps: [{ id: 'call', url: '{{env.base_url}}/{{env.region}}', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }], outputs: [{ name: 'where', path: '$.where' }] }],
 };
 

@@ -13,7 +13,7 @@ let workspace: string;
 const cleanups: Array<() => Promise<void>> = [];
 
 const template = {
-  schemaVersion: 1, id: 'tpl-env', name: 'Partner lookup',
+  schemaVersion: 2, id: 'tpl-env', name: 'Partner lookup',
   steps: [{ id: 'lookup', url: '{{env.base_url}}/lookup', headers: [{ key: 'x-key', value: '{{env.partner_key}}' }] }],
 };
 const declared = {

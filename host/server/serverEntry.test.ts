@@ -59,7 +59,7 @@ describe('bundled browser-mode entry', () => {
   it('starts on 127.0.0.1 with the workspace given, and saves atomically', async () => {
     expect(url.hostname).toBe('127.0.0.1');
     expect(await call('workspace.current')).toMatchObject({ ok: true, value: { path: join(tmp.dir, 'ws') } });
-    const saved = await call('connectors.save', { connector: { schemaVersion: 1, id: 'a', name: 'A', steps: [{ id: 's', url: 'https://x.test' }] } });
+    const saved = await call('connectors.save', { connector: { schemaVersion: 2, id: 'a', name: 'A', steps: [{ id: 's', url: 'https://x.test' }] } });
     expect(saved).toMatchObject({ ok: true, value: { status: 'saved', file: 'a.connector.json' } });
     expect(await readdir(join(tmp.dir, 'ws'))).toEqual(['a.connector.json']);
     expect(await call('credentials.set', { name: 'k', value: 'secret-value' })).toMatchObject({ ok: true });
@@ -67,7 +67,7 @@ describe('bundled browser-mode entry', () => {
 
   it('keeps serving when a 3,000-level file lands in the open workspace, lists it as invalid, and refuses one imported (issue 11.1)', async () => {
     const deepBody = `${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}`;
-    await writeFile(join(tmp.dir, 'ws', 'deep.connector.json'), `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`);
+    await writeFile(join(tmp.dir, 'ws', 'deep.connector.json'), `{"schemaVersion":2,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`);
     let listed: unknown;
     for (let i = 0; i < 50; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -81,7 +81,7 @@ describe('bundled browser-mode entry', () => {
     expect(JSON.stringify(listed)).toMatch(/more than 64 levels deep/);
     const imported = await call('connectors.import', { content: `{"name":"Deep","type":"multi-step","config":{"steps":[{"id":"s","url":"https://x.test","body":${deepBody}}]}}`, format: 'auto' });
     expect(imported).toMatchObject({ ok: false, error: { code: 'INVALID_DOCUMENT', message: expect.stringMatching(/levels deep/) } });
-    const saved = await call('connectors.save', { connector: JSON.parse(`{"schemaVersion":1,"id":"deep2","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`) });
+    const saved = await call('connectors.save', { connector: JSON.parse(`{"schemaVersion":2,"id":"deep2","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${deepBody}}}]}`) });
     expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', message: expect.stringMatching(/levels deep/) } });
     expect(await call('workspace.current')).toMatchObject({ ok: true });
   });

@@ -40,7 +40,7 @@ const requestsDuring = async (work: () => Promise<unknown>) => {
 it(`first sync of ${COUNT} connectors, then one incremental change`, async () => {
   const docs = Array.from({ length: COUNT }, (_, i) => ({
     id: `c${i}`,
-    document: { schemaVersion: 1, id: `c${i}`, name: `Connector ${i}`, steps: [{ id: 's', url: `https://api.example.com/${i}/{{email}}` }], edges: [] },
+    document: { schemaVersion: 2, id: `c${i}`, name: `Connector ${i}`, steps: [{ id: 's', url: `https://api.example.com/${i}/{{email}}` }], edges: [] },
   }));
   const uploaderStore = new MemoryConnectorStore(docs);
   const uploader = await engine(uploaderStore);

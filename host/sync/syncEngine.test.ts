@@ -49,7 +49,7 @@ async function signIn(user: TestUser, url = supa.url): Promise<SupabaseClient> {
 
 const connector = (id: string, name: string, extra: Record<string, unknown> = {}): LocalDocument => ({
   id,
-  document: { schemaVersion: 1, id, name, description: '', steps: [{ id: 'lookup', url: 'https://api.example.com/{{email}}' }], edges: [], ...extra },
+  document: { schemaVersion: 2, id, name, description: '', steps: [{ id: 'lookup', url: 'https://api.example.com/{{email}}' }], edges: [], ...extra },
 });
 
 interface Device {
@@ -365,7 +365,7 @@ describe('a teammate\'s document that is not a connector (issue 11: one member c
     const folder = await makeTempDir('cs-sync-broken-');
     try {
       const workspace = new WorkspaceStore(folder.dir);
-      await writeFile(join(folder.dir, 'broken.connector.json'), JSON.stringify({ schemaVersion: 1, id: 'x', name: 'X', steps: [{ foo: 1 }] }));
+      await writeFile(join(folder.dir, 'broken.connector.json'), JSON.stringify({ schemaVersion: 2, id: 'x', name: 'X', steps: [{ foo: 1 }] }));
       const engine = new SyncEngine({ client: await signIn(alice), workspaceId, store: new WorkspaceConnectorStore(workspace), state: new MemorySyncStateStore() });
       const report = await engine.syncNow();
       expect(report.status).toMatchObject({ state: 'error', message: expect.stringContaining('broken.connector.json is not a valid connector') });

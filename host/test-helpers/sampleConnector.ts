@@ -2,7 +2,7 @@ import { ConnectorSchema, type Connector } from '../../core/schema/connector.js'
 
 export function sampleConnector(overrides: Partial<Connector> & { id?: string; name?: string } = {}): Connector {
   return ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'lookup',
     name: 'Contact lookup',
     credentials: [{ name: 'crm_token' }],

@@ -22,7 +22,7 @@ describe('WorkspaceStore', () => {
     const result = await store.save(sampleConnector());
     expect(result).toMatchObject({ status: 'saved', id: 'lookup', file: 'contact-lookup.connector.json' });
     const text = await readFile(join(dir, 'contact-lookup.connector.json'), 'utf8');
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "id": "lookup",\n  "name": "Contact lookup",')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n  "id": "lookup",\n  "name": "Contact lookup",')).toBe(true);
     expect(result.status === 'saved' && result.hash).toBe(contentHash(text));
     // The same document in another key order produces the same bytes.
     const shuffled = Object.fromEntries(Object.entries(sampleConnector()).reverse()) as ReturnType<typeof sampleConnector>;
@@ -59,8 +59,8 @@ describe('WorkspaceStore', () => {
   it('lists corrupt and invalid files with their error instead of dropping them', async () => {
     const store = new WorkspaceStore(dir);
     await store.save(sampleConnector());
-    await writeFile(join(dir, 'broken.connector.json'), '{ "schemaVersion": 1, ');
-    await writeFile(join(dir, 'invalid.connector.json'), JSON.stringify({ schemaVersion: 1, id: 'x', name: 'X', steps: [] }));
+    await writeFile(join(dir, 'broken.connector.json'), '{ "schemaVersion": 2, ');
+    await writeFile(join(dir, 'invalid.connector.json'), JSON.stringify({ schemaVersion: 2, id: 'x', name: 'X', steps: [] }));
     await writeFile(join(dir, 'copy.connector.json'), await readFile(join(dir, 'contact-lookup.connector.json')));
     await writeFile(join(dir, 'notes.txt'), 'not a connector');
     const entries = await store.list();
@@ -76,7 +76,7 @@ describe('WorkspaceStore', () => {
   it('lists a file nested 3,000 levels deep (6 KB) as invalid, naming the limit, and keeps the rest (issue 11.1)', async () => {
     const store = new WorkspaceStore(dir);
     await store.save(sampleConnector());
-    const deep = `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'['.repeat(3000)}${']'.repeat(3000)}}}]}`;
+    const deep = `{"schemaVersion":2,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'['.repeat(3000)}${']'.repeat(3000)}}}]}`;
     await writeFile(join(dir, 'deep.connector.json'), deep);
     const entries = await store.list();
     expect(entries.map((e) => [e.file, e.kind])).toEqual([['contact-lookup.connector.json', 'connector'], ['deep.connector.json', 'invalid']]);
@@ -129,7 +129,7 @@ describe('WorkspaceStore', () => {
       import { ConnectorSchema } from ${JSON.stringify(new URL('../../core/schema/connector.ts', import.meta.url).pathname)};
       fs.rename = () => process.kill(process.pid, 'SIGKILL');
       const store = new WorkspaceStore(process.argv[1]);
-      const doc = ConnectorSchema.parse({ schemaVersion: 1, id: 'lookup', name: 'Crashed', steps: [{ id: 's', url: 'https://x.test' }] });
+      const doc = ConnectorSchema.parse({ schemaVersion: 2, id: 'lookup', name: 'Crashed', steps: [{ id: 's', url: 'https://x.test' }] });
       await store.save(doc, { force: true });
     `;
     const signal = await new Promise<NodeJS.Signals | null>((resolve, reject) => {

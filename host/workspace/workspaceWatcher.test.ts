@@ -50,7 +50,7 @@ describe('watchWorkspace', () => {
 
     // Our own save: must not be reported. A sentinel external file after it proves the watcher was live.
     await store.save(sampleConnector({ description: 'own edit' }), { force: true });
-    await writeFile(join(dir, 'sentinel.connector.json'), JSON.stringify({ schemaVersion: 1, id: 'sentinel', name: 'S', steps: [{ id: 's', url: 'https://x.test' }] }));
+    await writeFile(join(dir, 'sentinel.connector.json'), JSON.stringify({ schemaVersion: 2, id: 'sentinel', name: 'S', steps: [{ id: 's', url: 'https://x.test' }] }));
     expect(await rec.next((e) => e.file === 'sentinel.connector.json')).toMatchObject({ kind: 'added', id: 'sentinel' });
     expect(rec.events.filter((e) => e.file === 'contact-lookup.connector.json')).toEqual([]);
 
@@ -103,7 +103,7 @@ describe('watchWorkspace', () => {
     const rec = recorder();
     watcher = watchWorkspace(store, rec.push);
     await watcher.ready;
-    const deep = `{"schemaVersion":1,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}}]}`;
+    const deep = `{"schemaVersion":2,"id":"deep","name":"Deep","steps":[{"id":"s","url":"https://x.test","body":{"type":"json","value":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}}]}`;
     await writeFile(join(dir, 'deep.connector.json'), deep);
     // Before the guard the watcher's read overflowed the stack in an unhandled rejection.
     expect(await rec.next((e) => e.file === 'deep.connector.json')).toMatchObject({ kind: 'added' });

@@ -163,6 +163,7 @@ export function parseCurl(command: string, stepId = 'step_1'): ParsedCurl {
   parsedUrl.search = '';
   const step: Step = {
     id: stepId,
+    kind: 'http',
     name: `${finalMethod} ${parsedUrl.hostname}${parsedUrl.pathname === '/' ? '' : parsedUrl.pathname}`,
     method: finalMethod,
     url: parsedUrl.toString(),

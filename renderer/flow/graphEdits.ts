@@ -36,7 +36,7 @@ export function snap(value: number): number {
 
 export function blankStep(id: string, position?: { x: number; y: number }): Step {
   return {
-    id, name: '', method: 'GET', url: 'https://api.example.com/', query: [], headers: [],
+    id, name: '', kind: 'http', method: 'GET', url: 'https://api.example.com/', query: [], headers: [],
     body: { type: 'none' }, outputs: [],
     ...(position ? { position: { x: snap(position.x), y: snap(position.y) } } : {}),
   };

@@ -33,7 +33,7 @@ describe('readDraft', () => {
     storage.setItem(`connectorStudio.draft.${WS}::old`, JSON.stringify({ doc: v0, baseHash: null, savedAt: 1 }));
     const draft = readDraft(WS, 'old', storage);
     expect(draft?.doc.name).toBe('');
-    expect(draft?.doc.schemaVersion).toBe(1);
+    expect(draft?.doc.schemaVersion).toBe(2);
     expect(draft?.doc.steps[0]?.query).toMatchObject([{ key: 'q', value: '{{email}}', enabled: true }]);
     expect(draft?.doc.steps[0]?.timeoutMs).toBe(2000);
     expect(Array.isArray(draft?.doc.edges)).toBe(true);

@@ -1,5 +1,5 @@
 /** Documents the dashboard creates: a blank connector and the starters. */
-import { ConnectorSchema, type Connector, type Step } from '../../core/index.js';
+import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Connector, type Step } from '../../core/index.js';
 
 function newId(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connector';
@@ -8,7 +8,7 @@ function newId(name: string): string {
 
 export function blankConnector(name = 'Untitled connector'): Connector {
   return ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
     id: newId(name),
     name,
     steps: [{ id: 'step_1', name: 'Request', url: 'https://api.example.com/', position: { x: 300, y: 0 } }],
@@ -19,7 +19,7 @@ export function blankConnector(name = 'Untitled connector'): Connector {
 export function connectorFromStep(step: Step, name: string): Connector {
   const referenced = new Set([...JSON.stringify(step).matchAll(/\{\{\s*credentials\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]!));
   const credentials = [...referenced].map((credential) => ({ name: credential, label: `${credential.replace(/_/g, ' ')} (stored under Credentials)` }));
-  return ConnectorSchema.parse({ schemaVersion: 1, id: newId(name), name, credentials, steps: [{ ...step, position: { x: 300, y: 0 } }] });
+  return ConnectorSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, id: newId(name), name, credentials, steps: [{ ...step, position: { x: 300, y: 0 } }] });
 }
 
 export interface Starter {
@@ -35,7 +35,7 @@ export const STARTERS: Starter[] = [
     title: 'Phone lookup → company',
     description: 'Search a contact by phone, fetch details and company in parallel.',
     build: () => ConnectorSchema.parse({
-      schemaVersion: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
       id: newId('phone lookup'),
       name: 'Phone lookup',
       icon: '📞',
@@ -54,7 +54,7 @@ export const STARTERS: Starter[] = [
     title: 'Email verification',
     description: 'One POST that checks an email address.',
     build: () => ConnectorSchema.parse({
-      schemaVersion: 1,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
       id: newId('email verify'),
       name: 'Email verification',
       icon: '✉️',

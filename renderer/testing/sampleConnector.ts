@@ -3,7 +3,7 @@ import { ConnectorSchema, type Connector } from '../../core/index.js';
 
 export function sampleConnector(overrides: Partial<Connector> = {}): Connector {
   return ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'phone-lookup',
     name: 'Phone lookup',
     inputs: [{ name: 'phone', type: 'phone', required: true }],

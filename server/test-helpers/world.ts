@@ -42,7 +42,7 @@ export function sandboxConnectorDocument(options: SandboxConnectorOptions) {
     outputs: [{ name: 'name', path: '$.name' }],
   }));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: options.tag,
     name: `Sandbox ${options.tag}`,
     inputs: [{ name: 'email', type: 'string', required: true }],

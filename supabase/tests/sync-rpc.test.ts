@@ -122,7 +122,7 @@ describe('sync_push', () => {
 });
 
 describe('the connector config check (issue 11: one member could stall everyone\'s sync)', () => {
-  const bad = (config: Record<string, unknown>, name = 'Broken') => ({ op: 'create', id: randomUUID(), name, config: { schemaVersion: 1, name, ...config } });
+  const bad = (config: Record<string, unknown>, name = 'Broken') => ({ op: 'create', id: randomUUID(), name, config: { schemaVersion: 2, name, ...config } });
 
   it('sync_push refuses a config that is not a connector, names the problem, and stores nothing of the batch', async () => {
     const good = create('Checked Good');

@@ -22,7 +22,7 @@ test('open a workspace, create a connector, save it and find it on disk', async 
   await expect.poll(() => connectorFiles(workspaceDir)).toEqual(['phone-lookup.connector.json']);
   const text = await readFile(join(workspaceDir, 'phone-lookup.connector.json'), 'utf8');
   const doc = JSON.parse(text);
-  expect(doc).toMatchObject({ schemaVersion: 1, name: 'Phone lookup', id: await editor.connectorId() });
+  expect(doc).toMatchObject({ schemaVersion: 2, name: 'Phone lookup', id: await editor.connectorId() });
   expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`); // pretty-printed
   expect(text.indexOf('"schemaVersion"')).toBeLessThan(text.indexOf('"steps"')); // stable key order
 
@@ -59,11 +59,11 @@ test('an edit of the file on disk shows up in the app', async ({ app, workspaceD
 test('files added on disk appear on the dashboard; corrupt ones are listed with their error', async ({ app, workspaceDir, shell, chooser, dashboard }) => {
   await shell.open(app.url);
   await chooser.open(workspaceDir);
-  const connector = { schemaVersion: 1, id: 'from_git', name: 'From git', steps: [{ id: 'lookup', url: 'https://api.example.com/x' }] };
+  const connector = { schemaVersion: 2, id: 'from_git', name: 'From git', steps: [{ id: 'lookup', url: 'https://api.example.com/x' }] };
   await writeFile(join(workspaceDir, 'from-git.connector.json'), JSON.stringify(connector, null, 2));
   await expect(dashboard.cardName('from_git')).toHaveText('From git');
 
-  await writeFile(join(workspaceDir, 'broken.connector.json'), '{ "schemaVersion": 1, "name": ');
+  await writeFile(join(workspaceDir, 'broken.connector.json'), '{ "schemaVersion": 2, "name": ');
   await expect(dashboard.invalidCard('broken.connector.json')).toContainText('JSON');
   await expect(dashboard.cardName('from_git')).toHaveText('From git');
 });

@@ -27,7 +27,7 @@ const SAMPLES: Record<string, string> = {
 
 function connector(overrides: Partial<ConnectorInput> = {}): Connector {
   return ConnectorSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'local-123',
     name: 'Lookup',
     inputs: [{ name: 'email', type: 'email', required: true }],

@@ -38,7 +38,7 @@ export const SECRET_W1 = 'sk-test-alice-0123456789abcdef';
 export const SECRET_W2 = 'sk-test-bob-fedcba9876543210';
 
 export const sampleConfig = (name: string) => ({
-  schemaVersion: 1,
+  schemaVersion: 2,
   name,
   description: `${name} connector`,
   inputs: [{ name: 'email' }],

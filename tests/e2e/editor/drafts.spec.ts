@@ -11,7 +11,7 @@ import { DraftsPage } from '../pages/draftsPage.js';
 
 function connectorFile(id: string, name: string) {
   return {
-    schemaVersion: 1, id, name,
+    schemaVersion: 2, id, name,
     inputs: [{ name: 'email', type: 'email', required: true }],
     steps: [{ id: 'step_1', name: 'Search', method: 'GET', url: 'https://api.example.com/search?q={{email}}', position: { x: 300, y: 0 } }],
   };

@@ -15,7 +15,7 @@ test('switching environments changes where a live run goes; production asks firs
     },
   }));
   await writeFile(join(workspaceDir, 'env-demo.connector.json'), JSON.stringify({
-    schemaVersion: 1, id: 'env-demo', name: 'Env demo',
+    schemaVersion: 2, id: 'env-demo', name: 'Env demo',
     steps: [{ id: 'verify', name: 'Verify', url: '{{env.base_url}}/verify', outputs: [{ name: 'valid', path: '$.valid' }] }],
   }));
   await openEmptyWorkspace();

@@ -12,10 +12,10 @@ import { chooseExport } from '../pages/exportMenu.js';
 const step = (id: string, name: string) => ({ id, name, method: 'GET', url: `https://api.example.com/${id}`, position: { x: 300, y: 0 } });
 
 test('a dashboard card and the editor export the app file and the interchange JSON; an inexpressible graph says what to change, in step names', async ({ page, workspaceDir, openEmptyWorkspace }) => {
-  const simple = { schemaVersion: 1, id: 'simple', name: 'Simple', steps: [step('step_1', 'Search')] };
+  const simple = { schemaVersion: 2, id: 'simple', name: 'Simple', steps: [step('step_1', 'Search')] };
   // Company runs after Details only, while Verify sits in the same group as Details.
   const diamond = {
-    schemaVersion: 1, id: 'partial', name: 'Partial join', advanced: true,
+    schemaVersion: 2, id: 'partial', name: 'Partial join', advanced: true,
     steps: [step('search', 'Search'), step('details', 'Details'), step('verify', 'Verify'), step('company', 'Company')],
     edges: [{ id: 'e1', source: 'search', target: 'details' }, { id: 'e2', source: 'search', target: 'verify' }, { id: 'e3', source: 'details', target: 'company' }],
   };

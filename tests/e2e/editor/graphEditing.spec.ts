@@ -14,7 +14,7 @@ import { attachScreenshot, expect, test } from './editorFixtures.js';
 import { FIT_MIN_ZOOM } from '../pages/editorPage.js';
 
 async function writeConnector(dir: string, doc: Record<string, unknown>): Promise<void> {
-  await writeFile(join(dir, `${doc.id as string}.connector.json`), `${JSON.stringify({ schemaVersion: 1, ...doc }, null, 2)}\n`);
+  await writeFile(join(dir, `${doc.id as string}.connector.json`), `${JSON.stringify({ schemaVersion: 2, ...doc }, null, 2)}\n`);
 }
 
 async function openConnector(page: Page, id: string): Promise<void> {

@@ -12,7 +12,7 @@ const SECRET = 'tok_e2e_4d3c2b1a0f9e8d7c';
 
 function connectorFile(id: string, sandboxUrl: string, auth: Record<string, string>) {
   return {
-    schemaVersion: 1, id, name: id === 'alpha' ? 'Alpha' : 'Beta', auth,
+    schemaVersion: 2, id, name: id === 'alpha' ? 'Alpha' : 'Beta', auth,
     inputs: [{ name: 'phone', type: 'string', required: true }],
     steps: [{ id: 'step_1', name: 'Search', method: 'GET', url: `${sandboxUrl}/search?phone={{phone}}`, position: { x: 300, y: 0 }, outputs: [{ name: 'id', path: '$.results[0].id' }], mock: { status: 200, body: { results: [{ id: 'm-1' }] } } }],
   };

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../editor/editorFixtures.js';
 
 const FIVE_STEPS = {
-  schemaVersion: 1, id: 'five', name: 'Enrich a contact from a phone number',
+  schemaVersion: 2, id: 'five', name: 'Enrich a contact from a phone number',
   inputs: [{ name: 'phone', type: 'phone', required: true }],
   steps: [
     { id: 'search', name: 'Search contact', url: 'https://api.example.com/contacts/search?phone={{phone}}', position: { x: 300, y: 0 }, outputs: [{ name: 'contactId', path: '$.results[0].id' }] },

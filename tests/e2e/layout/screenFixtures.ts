@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const FIVE_STEPS = {
-  schemaVersion: 1, id: 'five', name: 'Enrich a contact from a phone number', description: 'Finds the contact by phone, then its details, company, email check and lead score.',
+  schemaVersion: 2, id: 'five', name: 'Enrich a contact from a phone number', description: 'Finds the contact by phone, then its details, company, email check and lead score.',
   icon: '📞', category: 'enrichment',
   inputs: [{ name: 'phone', type: 'phone', required: true }],
   steps: [
@@ -26,14 +26,14 @@ export const FIVE_STEPS = {
 
 const OTHERS = [
   {
-    schemaVersion: 1, id: 'long', icon: '🏢', category: 'crm',
+    schemaVersion: 2, id: 'long', icon: '🏢', category: 'crm',
     name: 'Company firmographics from the domain of the contact’s work email address, with fallbacks',
     description: 'A deliberately long description that does not fit on the card: it looks the company up by domain, then falls back to a name search, then to a registry lookup, and keeps the best match.',
     steps: [{ id: 'step_1', name: 'Lookup', url: 'https://api.example.com/companies?domain=example.com', position: { x: 300, y: 0 } }],
     edges: [],
   },
   {
-    schemaVersion: 1, id: 'verify', icon: '✉️', category: 'verification', enabled: false,
+    schemaVersion: 2, id: 'verify', icon: '✉️', category: 'verification', enabled: false,
     name: 'Verify email', description: 'Checks that an address accepts mail.',
     inputs: [{ name: 'email', type: 'email', required: true }],
     steps: [{ id: 'step_1', name: 'Check', method: 'POST', url: 'https://verify.example.com/check', position: { x: 300, y: 0 } }],

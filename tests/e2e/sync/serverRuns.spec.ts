@@ -60,7 +60,7 @@ test.afterAll(async () => {
 test('Run on server, follow it live in History, retry a failed run; the card and the admin metrics count it', async ({ page, app, workspaceDir, shell, chooser, dashboard }) => {
   test.setTimeout(150_000);
   const connector = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'company_lookup',
     name: 'Company lookup',
     inputs: [{ name: 'email', type: 'string', required: true }],

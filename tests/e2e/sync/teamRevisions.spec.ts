@@ -172,7 +172,7 @@ test('a connector deleted by a teammate while you edit it says "deleted by Alice
 test('a literal secret in a header keeps a connector from the team until one click moves it into a credential', async ({ page, app, workspaceDir, shell, chooser, dashboard, credentials }) => {
   const token = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
   const connector = {
-    schemaVersion: 1, id: 'phone_lookup', name: 'Phone lookup', inputs: [{ name: 'phone' }],
+    schemaVersion: 2, id: 'phone_lookup', name: 'Phone lookup', inputs: [{ name: 'phone' }],
     steps: [{ id: 'lookup', url: 'https://api.example.com/phone/{{phone}}', headers: [{ key: 'Authorization', value: `Bearer ${token}` }] }],
   };
   await writeFile(join(workspaceDir, 'phone-lookup.connector.json'), JSON.stringify(connector, null, 2));

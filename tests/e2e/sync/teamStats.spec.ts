@@ -33,7 +33,7 @@ test.afterAll(async () => {
 });
 
 test('a connector card counts the runs teammates uploaded', async ({ page, app, workspaceDir, shell, chooser, dashboard }) => {
-  const connector = { schemaVersion: 1, id: 'shared_lookup', name: 'Shared lookup', steps: [{ id: 'lookup', url: 'https://api.example.com/x' }] };
+  const connector = { schemaVersion: 2, id: 'shared_lookup', name: 'Shared lookup', steps: [{ id: 'lookup', url: 'https://api.example.com/x' }] };
   await writeFile(join(workspaceDir, 'shared-lookup.connector.json'), JSON.stringify(connector, null, 2));
   const sync = new SyncPanelPage(page);
   await shell.open(app.url);

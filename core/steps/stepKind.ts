@@ -1,0 +1,52 @@
+/**
+ * What a step kind is made of. Every kind (`core/steps/kinds/<kind>/`) is one
+ * `defineStepKind({...})` with all of these parts, and `registry.ts` lists it once; the executor,
+ * validator, variable lists, offline transports, interchange and canvas ask the registry instead
+ * of assuming every step is an HTTP request. Leaving a part out is a compile error.
+ */
+import type { z } from 'zod';
+import type { StepContext, StepResult } from '../executor/runStep.js';
+import type { Scope } from '../template/scope.js';
+import type { StepBaseSchema } from './stepBase.js';
+
+/** A field of a step whose value holds templates (a string, or a JSON value with strings inside). */
+export interface StepTemplateField {
+  /** Path from the step, as messages show it: `url`, `headers[0].value`, `body.value`. */
+  path: string;
+  value: unknown;
+}
+
+/**
+ * How the offline transports treat the kind. `requests`: it sends HTTP through the run's
+ * transport, so mock runs answer it with its `mock` response and cassettes record and replay it.
+ * `none`: it never uses the transport; offline runs execute it exactly as a live run does.
+ */
+export type StepTransportUse = 'requests' | 'none';
+
+/** How the kind is written in the SaaS's interchange format. */
+export type StepInterchangeMapping =
+  | { export: 'as-is' }
+  | { export: 'unsupported'; reason: string; hint: string };
+
+// The schema must extend the common step fields (built with stepSchema()).
+export type StepKindSchema = z.ZodObject<typeof StepBaseSchema.shape & { kind: z.ZodDefault<z.ZodLiteral<string>> }>;
+
+export interface StepKindDefinition<S extends StepKindSchema = StepKindSchema> {
+  kind: z.output<S>['kind'];
+  /** The name the canvas, inspector and messages use: "HTTP request". */
+  label: string;
+  schema: S;
+  /** A new step of this kind, as the canvas adds it. */
+  empty(id: string): z.input<S>;
+  /** Every template the step holds, checked by the validator and listed with the variables it uses. */
+  templateFields(step: z.output<S>): StepTemplateField[];
+  /** Runs the step once it is due; returns a redacted record (see runStep for the HTTP kind). */
+  execute(step: z.output<S>, scope: Scope, context: StepContext): Promise<StepResult>;
+  transport: StepTransportUse;
+  interchange: StepInterchangeMapping;
+}
+
+/** Checks a kind's definition against its own schema (every part present, types tied to it). */
+export function defineStepKind<S extends StepKindSchema>(definition: StepKindDefinition<S>): StepKindDefinition<S> {
+  return definition;
+}
