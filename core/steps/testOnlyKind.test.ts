@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from '../executor/runConnector.js';
-import { createFetchTransport } from '../transport/createFetchTransport.js';
+import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
 import { makeConnector, noSecrets } from '../test-helpers/connectors.js';
 import { availableVariables } from '../graph/variables.js';

@@ -10,7 +10,7 @@
  * `__proto__`, `constructor` and `prototype` are rejected in every segment.
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
-import { PROTOTYPE_KEYS } from '../schema/connector.js';
+import { PROTOTYPE_KEYS } from '../schema/stepFields.js';
 
 export type ReferenceKind = 'input' | 'credential' | 'env' | 'step';
 

@@ -42,7 +42,7 @@ test('a cURL command with a bearer token: a preview of the connector, the token 
   await expect(page.getByTestId('step-limit')).toHaveText('1 / 5 steps');
   await expect(page.getByTestId('step-node')).toHaveCount(1);
   await expect(page.getByTestId('step-node')).toContainText('POST');
-  await expect(page.getByTestId('step-node')).toContainText('bearer');
+  await expect(page.getByTestId('step-node')).toContainText('🔑 Bearer*');
   // The credential has a value, so nothing is missing.
   await expect(page.getByTestId('problems-count')).toHaveText('Valid');
   await expect(page.locator('body')).not.toContainText(TOKEN);
