@@ -74,7 +74,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js', '!**/host/oauth/**', '!**/host/vault/**', '!**/host/fs/defaultUserDataDir.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader), host/oauth, host/vault and the environments file only.' },
+          { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js', '!**/host/connections/**', '!**/host/vault/**', '!**/host/fs/defaultUserDataDir.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader), host/connections (sign-ins), host/vault and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
         ],
       }],

@@ -19,12 +19,12 @@ import {
   TemplatePublishParamsSchema, TemplateRatingSchema, TemplateReportSchema, TemplateSummarySchema, TemplateUpdateSchema,
   templateFeatureParams, templateHideParams, templateIdParams, templatePublishPreviewParams, templateRateParams, templateReportParams, templateResolveReportParams,
 } from './templatesApi.js';
-import { OAuthConnectParamsSchema, OAuthConnectResultSchema, OAuthConnectionStatusSchema, OAuthCredentialParamsSchema, OAuthFlowParamsSchema } from './oauthApi.js';
+import { ConnectParamsSchema, ConnectResultSchema, ConnectionParamsSchema, ConnectionStatusSchema, SignInFlowParamsSchema } from './connectionsApi.js';
 
 export * from './hostCallNames.js';
 export * from './hostError.js';
 export * from './templatesApi.js';
-export * from './oauthApi.js';
+export * from './connectionsApi.js';
 
 /** Bumped on any incompatible change to a call or event. */
 export const HOST_API_VERSION = 1 as const;
@@ -522,12 +522,12 @@ export const hostCalls = {
   'environments.setSecret': call(z.object({ environment: environmentName, name: environmentName, value: z.string().min(1, 'the value is empty').max(65_536) }).strict(), z.array(EnvironmentViewSchema)),
 
   'credentials.list': call(noParams, z.array(CredentialSummarySchema)),
-  /** OAuth 2.0 authorization code: starts a sign-in (loopback redirect); `oauth.finish` waits for it and stores the tokens. */
-  'oauth.connect': call(OAuthConnectParamsSchema, OAuthConnectResultSchema),
-  'oauth.finish': call(OAuthFlowParamsSchema, OAuthConnectionStatusSchema),
-  'oauth.status': call(OAuthCredentialParamsSchema, OAuthConnectionStatusSchema),
-  /** Forgets the connection's tokens (the credential is deleted from the vault). */
-  'oauth.disconnect': call(OAuthCredentialParamsSchema, OAuthConnectionStatusSchema),
+  /** Connect for an auth kind that signs in: starts it (loopback redirect); `connections.finish` waits for it and stores the result. */
+  'connections.connect': call(ConnectParamsSchema, ConnectResultSchema),
+  'connections.finish': call(SignInFlowParamsSchema, ConnectionStatusSchema),
+  'connections.status': call(ConnectionParamsSchema, ConnectionStatusSchema),
+  /** Forgets the connection (its credential is deleted from the vault). */
+  'connections.disconnect': call(ConnectionParamsSchema, ConnectionStatusSchema),
   'credentials.set': call(
     z.object({ name: z.string().regex(IDENTIFIER, 'a credential name uses letters, digits and _ and starts with a letter or _').max(100), value: z.string().min(1, 'the value is empty').max(65_536) }).strict(),
     CredentialSummarySchema,

@@ -59,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       pickFolder,
       openMostRecent: true,
       // OAuth sign-ins happen in the system browser (RFC 8252 §8.12: not in an embedded view). The provider's
-      // host cannot be on the links allowlist; host/oauth/resolveClient.ts lets only https:// (or loopback http) through.
+      // host cannot be on the links allowlist; the auth kind's sign-in (core/auth/kinds/oauth2AuthorizationCode/signIn.ts) lets only https:// (or loopback http) through.
       openExternal: (url) => shell.openExternal(url),
     });
     const host = services;

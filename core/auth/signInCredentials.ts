@@ -5,7 +5,8 @@ import { authKindOf } from './kinds/registry.js';
 export function signInCredentials(connector: Pick<Connector, 'auth' | 'steps'>): string[] {
   const names = new Set<string>();
   for (const auth of [connector.auth, ...connector.steps.map((step) => step.auth)]) {
-    if (auth) for (const name of authKindOf(auth).signInCredentials(auth)) if (name) names.add(name);
+    const name = auth ? authKindOf(auth).signIn?.connection(auth) : undefined;
+    if (name) names.add(name);
   }
   return [...names];
 }

@@ -1,14 +1,14 @@
 /**
  * Every domain's host calls, in one list. The built-in domains implement their calls over the
  * shared stores (CoreServices); the others are extensions started with HostServiceContext
- * (account and sync, templates, OAuth sign-ins). To add a domain, see
+ * (account and sync, templates, connections). To add a domain, see
  * docs/contributing/adding-a-host-call.md.
  */
 import type { HostCallName } from '../../contract/hostApi.js';
 import { accountExtension, type AccountExtensionOptions } from '../account/accountExtension.js';
 import { appCalls } from '../app/appCalls.js';
 import { environmentCalls } from '../environments/environmentCalls.js';
-import { oauthExtension, type OAuthExtensionOptions } from '../oauth/oauthExtension.js';
+import { connectionsExtension, type ConnectionsExtensionOptions } from '../connections/connectionsExtension.js';
 import { openApiCalls } from '../openapi/openApiCalls.js';
 import { runCalls } from '../runs/runCalls.js';
 import { settingsCalls } from '../settings/settingsCalls.js';
@@ -20,7 +20,7 @@ import type { CoreServices } from './coreServices.js';
 import type { DomainCalls, HostServiceExtension } from './hostExtension.js';
 
 /** Calls provided by extensions rather than by the built-in domains. */
-export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `oauth.${string}`>;
+export type ExtensionCallName = Extract<HostCallName, `account.${string}` | `sync.${string}` | `serverRuns.${string}` | `admin.${string}` | `templates.${string}` | `connections.${string}`>;
 
 /** The built-in domains; the compiler checks that together they implement every call that no extension does. */
 export function builtinCalls(core: CoreServices): DomainCalls<Exclude<HostCallName, ExtensionCallName>> {
@@ -61,7 +61,7 @@ export function defaultExtensions(options: { templatesDir?: string | null }): Ho
   return [accountAndTemplatesExtension({ templates: options.templatesDir === undefined ? {} : { builtinDir: options.templatesDir } })];
 }
 
-/** OAuth sign-ins need only the vault: always there, whichever account/templates extensions a caller picks. */
-export function alwaysOnExtensions(options: OAuthExtensionOptions): HostServiceExtension[] {
-  return [oauthExtension(options)];
+/** Connections (sign-ins) need only the vault: always there, whichever account/templates extensions a caller picks. */
+export function alwaysOnExtensions(options: ConnectionsExtensionOptions): HostServiceExtension[] {
+  return [connectionsExtension(options)];
 }

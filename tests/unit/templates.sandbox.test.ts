@@ -8,8 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationCode, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
 import { createFetchTransport } from '../../host/http/createFetchTransport.js';
-import { startAuthorizationCodeFlow } from '../../host/oauth/authorizationCodeFlow.js';
-import { resolveClient } from '../../host/oauth/resolveClient.js';
+import { startSignIn } from '../../host/connections/signInFlow.js';
 import { startSandboxServer, type SandboxServer } from '../fixtures/sandbox/server.js';
 import { SANDBOX_CREDENTIALS as KEYS } from '../fixtures/sandbox/credentials.js';
 
@@ -112,12 +111,12 @@ describe('Salesforce template: Connect (authorization code + PKCE) against the s
     const connector = { ...template, auth: { ...template.auth, authorizationUrl: onSandbox(template.auth.authorizationUrl), tokenUrl: onSandbox(template.auth.tokenUrl) } };
     const transport = createFetchTransport();
 
-    const flow = await startAuthorizationCodeFlow(resolveClient(connector.auth, { salesforce_client_id: KEYS.salesforce_client_id, salesforce_client_secret: KEYS.salesforce_client_secret }), { transport });
-    expect(new URL(flow.authorizationUrl).searchParams.get('code_challenge_method')).toBe('S256');
+    const flow = await startSignIn(connector.auth, { credentials: { salesforce_client_id: KEYS.salesforce_client_id, salesforce_client_secret: KEYS.salesforce_client_secret }, credentialsPlace: 'the Credentials panel', transport });
+    expect(new URL(flow.url).searchParams.get('code_challenge_method')).toBe('S256');
     // The browser's part: the sandbox approves at once and redirects to the app's loopback listener.
-    const approval = await fetch(flow.authorizationUrl, { redirect: 'manual' });
+    const approval = await fetch(flow.url, { redirect: 'manual' });
     await (await fetch(approval.headers.get('location') ?? '')).text();
-    const tokens = await flow.tokens;
+    const tokens = authorizationCode.parseTokenSet(await flow.value);
     expect(tokens).toMatchObject({ accessToken: KEYS.salesforce_connection, refreshToken: expect.stringMatching(/^sbx-sf-refresh-/), subject: expect.stringContaining('/id/00D5e000000Abcd/') });
 
     // Stored as the connection, expired: the run refreshes it once and writes the new tokens back.

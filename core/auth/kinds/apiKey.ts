@@ -27,6 +27,6 @@ export const apiKey = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: (auth) => [{ fields: ['value'], carrier: `${auth.in} ${auth.name}`, urlField: null }],
-  signInCredentials: () => [],
+  signIn: null,
   interchange: { export: 'as-is' },
 });

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Clock, HttpTransport } from '../../ports/index.js';
 import type { OAuthTokenCache } from '../oauthTokenCache.js';
+import type { SignInDefinition } from '../signIn.js';
 
 export interface AuthContext {
   /** Turns a template (`{{credentials.crm_token}}`) into text with the run's scope. */
@@ -75,8 +76,11 @@ export interface AuthKindDefinition<S extends AuthKindSchema = AuthKindSchema> {
    */
   refreshOnUnauthorized: ((auth: z.output<S>, rejected: AuthorizedRequest, context: AuthContext) => boolean) | null;
   carriers(auth: z.output<S>): AuthCarrier[];
-  /** Credentials filled by signing in (Connect), never typed: install asks for them after, not before. */
-  signInCredentials(auth: z.output<S>): readonly string[];
+  /**
+   * Signing in in a browser (Connect) fills one of its credentials; null: every credential is typed.
+   * Install asks for a connection after, not before.
+   */
+  signIn: SignInDefinition<z.output<S>> | null;
   interchange: InterchangeMapping;
 }
 

@@ -18,6 +18,6 @@ export const basic = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: () => [{ fields: ['username', 'password'], carrier: 'header Authorization (basic)', urlField: null }],
-  signInCredentials: () => [],
+  signIn: null,
   interchange: { export: 'as-is' },
 });

@@ -17,6 +17,6 @@ export const bearer = defineAuthKind({
   },
   refreshOnUnauthorized: null,
   carriers: () => [{ fields: ['token'], carrier: 'header Authorization', urlField: null }],
-  signInCredentials: () => [],
+  signIn: null,
   interchange: { export: 'as-is' },
 });

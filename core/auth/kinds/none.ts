@@ -13,6 +13,6 @@ export const none = defineAuthKind({
   apply: async (_auth, request) => ({ url: request.url, headers: { ...request.headers }, credentialHeaders: [] }),
   refreshOnUnauthorized: null,
   carriers: () => [],
-  signInCredentials: () => [],
+  signIn: null,
   interchange: { export: 'as-is' },
 });

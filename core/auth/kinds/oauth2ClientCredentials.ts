@@ -49,7 +49,7 @@ export const oauth2ClientCredentials = defineAuthKind({
     { fields: ['clientId', 'clientSecret', 'tokenUrl'], carrier: 'OAuth token request', urlField: 'tokenUrl' },
     { fields: ['clientId', 'clientSecret', 'tokenUrl'], carrier: 'header Authorization (OAuth access token)', urlField: null },
   ],
-  signInCredentials: () => [],
+  signIn: null,
   interchange: {
     export: 'unsupported',
     reason: 'The interchange format has no OAuth 2.0 client-credentials auth',

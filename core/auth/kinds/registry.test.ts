@@ -24,7 +24,7 @@ describe('auth-kind registry', () => {
       type: 'test_only', label: 'Test', shortLabel: 'Test', schema, empty: () => ({ type: 'test_only' as const, token: '' }),
       // @ts-expect-error -- not a field of this kind
       secretFields: ['password'],
-      templateFields: ['token'], apply: async (_a, r) => ({ ...r, credentialHeaders: [] }), refreshOnUnauthorized: null, carriers: () => [], signInCredentials: () => [], interchange: { export: 'as-is' },
+      templateFields: ['token'], apply: async (_a, r) => ({ ...r, credentialHeaders: [] }), refreshOnUnauthorized: null, carriers: () => [], signIn: null, interchange: { export: 'as-is' },
     });
     expect(true).toBe(true);
   });

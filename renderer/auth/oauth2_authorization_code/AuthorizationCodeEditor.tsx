@@ -1,7 +1,7 @@
 /** OAuth 2.0 authorization code (PKCE): the provider's URLs, the client, scopes, and the connection itself. */
 import type { AuthEditorProps } from '../authEditorProps.js';
 import { CredentialRef, credentialNameOf } from '../CredentialRef.js';
-import { ConnectionPanel } from './ConnectionPanel.js';
+import { ConnectionPanel } from '../ConnectionPanel.js';
 
 const toParams = (text: string) => [...new URLSearchParams(text)].map(([key, value]) => ({ key, value }));
 const fromParams = (rows: Array<{ key: string; value: string }> | undefined) => new URLSearchParams((rows ?? []).map((r) => [r.key, r.value])).toString();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { defineAuthKind, type AuthContext } from '../authKind.js';
+import { authorizationCodeSignIn } from './signIn.js';
 import { tokenSession } from './tokenSession.js';
 import type { TokenClient } from './tokenEndpoint.js';
 
@@ -55,7 +56,7 @@ export const oauth2AuthorizationCode = defineAuthKind({
     { fields: ['clientId', 'clientSecret', 'tokens'], carrier: 'OAuth token request', urlField: 'tokenUrl' },
     { fields: ['tokens'], carrier: 'header Authorization', urlField: null },
   ],
-  signInCredentials: (auth) => [connectionName(auth)],
+  signIn: authorizationCodeSignIn(connectionName),
   interchange: {
     export: 'unsupported',
     reason: 'The interchange format has no OAuth 2.0 authorization-code auth',

@@ -1,25 +1,30 @@
-/** "Connect" for an authorization-code block: who it is connected as, until when, with which scopes; Reconnect / Disconnect. */
-import { useCallback, useEffect, useState } from 'react';
-import type { Auth } from '../../../core/index.js';
-import type { OAuthConnectionStatus } from '../../../contract/hostApi.js';
-import { useHost } from '../../app/useHost.js';
-import { useAppStoreApi } from '../../store/AppStoreProvider.js';
-import { refreshCredentials } from '../../services/refreshLists.js';
-import { errorMessage } from '../../services/errorMessage.js';
+/**
+ * "Connect" for a block of any auth kind that signs in (its `signIn` part): who it is connected as,
+ * until when, with which scopes; Reconnect / Disconnect. A kind's editor places it.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Auth } from '../../core/index.js';
+import type { ConnectionStatus } from '../../contract/hostApi.js';
+import { useHost } from '../app/useHost.js';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { refreshCredentials } from '../services/refreshLists.js';
+import { errorMessage } from '../services/errorMessage.js';
 
-type Block = Extract<Auth, { type: 'oauth2_authorization_code' }>;
-
-export function ConnectionPanel({ auth, credential }: { auth: Block; credential: string }) {
+/** `credential`: the one the block names ('' while it names none: Connect is disabled). */
+export function ConnectionPanel({ auth, credential }: { auth: Auth; credential: string }) {
   const host = useHost();
   const store = useAppStoreApi();
-  const [status, setStatus] = useState<OAuthConnectionStatus | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus | null>(null);
+  // The status follows the credential's name, not every keystroke in the block's other fields.
+  const authRef = useRef(auth);
+  authRef.current = auth;
   const [busy, setBusy] = useState<'connecting' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     if (!credential) return setStatus(null);
     try {
-      setStatus(await host.oauth.status({ credential }));
+      setStatus(await host.connections.status({ auth: authRef.current }));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -32,11 +37,11 @@ export function ConnectionPanel({ auth, credential }: { auth: Block; credential:
     // Opened during the click, so the browser does not take it for a pop-up; the desktop app opens the system browser instead.
     const tab = window.open('', '_blank');
     try {
-      const started = await host.oauth.connect({ auth });
+      const started = await host.connections.connect({ auth });
       if (started.opened) tab?.close();
       else if (tab) tab.location.href = started.authorizationUrl;
       else window.location.assign(started.authorizationUrl);
-      setStatus(await host.oauth.finish({ flowId: started.flowId }));
+      setStatus(await host.connections.finish({ flowId: started.flowId }));
       await refreshCredentials(store, host);
       store.getState().notify({ kind: 'success', message: `Connected ${credential}.` });
     } catch (e) {
@@ -50,7 +55,7 @@ export function ConnectionPanel({ auth, credential }: { auth: Block; credential:
   const disconnect = async () => {
     setError(null);
     try {
-      setStatus(await host.oauth.disconnect({ credential }));
+      setStatus(await host.connections.disconnect({ auth }));
       await refreshCredentials(store, host);
     } catch (e) {
       setError(errorMessage(e));
