@@ -24,6 +24,7 @@ import {
 } from '../../contract/hostApi.js';
 import { JsonFileSyncStateStore } from '../sync/jsonFileSyncStateStore.js';
 import { SyncEngine } from '../sync/SyncEngine.js';
+import { isLocalWriteRace } from '../sync/LocalWriteRace.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
 import type { ConflictResolution, SyncStatusSnapshot } from '../sync/types.js';
 import type { KeyProtector } from '../vault/keyProtector.js';
@@ -323,6 +324,7 @@ export class AccountService {
       await active.engine.resolve(localId, resolution);
     } catch (error) {
       if (error instanceof SyncRemoteError) throw new HostError('IO_ERROR', error.message);
+      if (isLocalWriteRace(error)) throw new HostError('CONFLICT', `${error.file} was saved while the conflict was being resolved; nothing was overwritten.`, { hint: 'Resolve it again: the conflict now shows what you saved.' });
       throw new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the conflict list; it may already be resolved.' });
     }
     return this.syncNow();
