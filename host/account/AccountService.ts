@@ -32,7 +32,7 @@ import { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
 import { conflictView } from './conflictView.js';
-import { connectionProblem, hasNetwork } from './connectionProblem.js';
+import { connectionProblem, hasNetwork, type ConnectionProblem } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
@@ -229,8 +229,13 @@ export class AccountService {
   }
 
   private async unreachable(): Promise<HostError> {
-    const problem = connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
+    const problem = await this.connectionProblem();
     return new HostError('IO_ERROR', problem.message, { hint: 'Everything keeps working locally meanwhile.' });
+  }
+
+  /** Why the project gave no answer just now: no network here ("Offline"), or the project itself. */
+  async connectionProblem(): Promise<ConnectionProblem> {
+    return connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
   }
 
   /**
