@@ -47,6 +47,15 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop app never gets browser mode's test-only switches (host/server/simulatedOffline.ts).
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/host/server/main.js', '**/host/server/simulatedOffline.js'], message: 'Browser mode\'s entry point and its test-only switches stay out of the Electron app.' }],
+      }],
+    },
+  },
+  {
     // Ambient globals are declared with `var` (see the file's comment).
     files: ['core/runtime.d.ts'],
     rules: { 'no-var': 'off' },

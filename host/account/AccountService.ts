@@ -24,6 +24,7 @@ import {
 } from '../../contract/hostApi.js';
 import { JsonFileSyncStateStore } from '../sync/jsonFileSyncStateStore.js';
 import { SyncEngine } from '../sync/SyncEngine.js';
+import { isLocalWriteRace } from '../sync/LocalWriteRace.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
 import type { ConflictResolution, SyncStatusSnapshot } from '../sync/types.js';
 import type { KeyProtector } from '../vault/keyProtector.js';
@@ -31,7 +32,7 @@ import { Vault } from '../vault/vault.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
 import { conflictView } from './conflictView.js';
-import { connectionProblem, hasNetwork } from './connectionProblem.js';
+import { connectionProblem, hasNetwork, type ConnectionProblem } from './connectionProblem.js';
 import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
@@ -228,8 +229,13 @@ export class AccountService {
   }
 
   private async unreachable(): Promise<HostError> {
-    const problem = connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
+    const problem = await this.connectionProblem();
     return new HostError('IO_ERROR', problem.message, { hint: 'Everything keeps working locally meanwhile.' });
+  }
+
+  /** Why the project gave no answer just now: no network here ("Offline"), or the project itself. */
+  async connectionProblem(): Promise<ConnectionProblem> {
+    return connectionProblem((await this.options.settings()).supabaseUrl, this.options.networkUp ?? hasNetwork);
   }
 
   /**
@@ -323,6 +329,7 @@ export class AccountService {
       await active.engine.resolve(localId, resolution);
     } catch (error) {
       if (error instanceof SyncRemoteError) throw new HostError('IO_ERROR', error.message);
+      if (isLocalWriteRace(error)) throw new HostError('CONFLICT', `${error.file} was saved while the conflict was being resolved; nothing was overwritten.`, { hint: 'Resolve it again: the conflict now shows what you saved.' });
       throw new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the conflict list; it may already be resolved.' });
     }
     return this.syncNow();

@@ -5,16 +5,26 @@
  */
 import { networkInterfaces } from 'node:os';
 
-export type ConnectionProblem = { kind: 'offline' | 'unreachable'; message: string };
+export type ConnectionProblem = {
+  kind: 'offline' | 'unreachable';
+  /** For the sync status: what happened and that nothing is lost. */
+  message: string;
+  /** What happened, alone (one clause, no full stop), for other screens' own sentences. */
+  summary: string;
+};
+
+/** The machine's network interfaces (os.networkInterfaces' shape): the port tests swap (see simulatedOffline.ts). */
+export type NetworkInterfacesReader = () => ReturnType<typeof networkInterfaces>;
 
 /** Any network interface besides loopback that is up (has an address). */
-export function hasNetwork(): boolean {
-  return Object.values(networkInterfaces()).some((addresses) => addresses?.some((address) => !address.internal));
+export function hasNetwork(read: NetworkInterfacesReader = networkInterfaces): boolean {
+  return Object.values(read()).some((addresses) => addresses?.some((address) => !address.internal));
 }
 
 export function connectionProblem(supabaseUrl: string, networkUp: () => boolean = hasNetwork): ConnectionProblem {
   if (!networkUp()) {
-    return { kind: 'offline', message: 'Offline: this computer has no network connection. Changes are kept and will sync when it is back.' };
+    const summary = 'Offline: this computer has no network connection';
+    return { kind: 'offline', summary, message: `${summary}. Changes are kept and will sync when it is back.` };
   }
   let host = supabaseUrl;
   try {
@@ -22,8 +32,10 @@ export function connectionProblem(supabaseUrl: string, networkUp: () => boolean 
   } catch {
     // not a URL: name it as typed
   }
+  const summary = `The Supabase project at ${host} can't be reached`;
   return {
     kind: 'unreachable',
-    message: `The Supabase project at ${host} can't be reached. Changes are kept and will sync when it answers again; if this lasts, check the project URL in the sync settings.`,
+    summary,
+    message: `${summary}. Changes are kept and will sync when it answers again; if this lasts, check the project URL in the sync settings.`,
   };
 }

@@ -2,7 +2,8 @@
  * The sync engine's LocalConnectorStore over the open workspace folder (host/workspace).
  *
  * - Writes are compare-and-swap on the file hash last read, so an edit made on disk while
- *   a sync runs is never overwritten: the sync stops and the next one sees the edit.
+ *   a sync runs is never overwritten: the write throws LocalWriteRace, and the engine reads
+ *   the folder again and retries (the edit then syncs, or conflicts with the teammate's).
  * - A file that does not load (not JSON, or not a valid connector) pauses sync with a message
  *   naming it: its absence must not read as a delete, and its content must not spread.
  * - Writes made for the sync are reported through `onChanged`, because the workspace watcher
@@ -12,8 +13,9 @@ import { parseDocumentJson, validateConnector } from '../../core/index.js';
 import { documentName } from '../sync/documentHash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HostEvents } from '../../contract/hostApi.js';
+import { HostError, type HostEvents } from '../../contract/hostApi.js';
 import type { ChangeOrigin, LocalConnectorStore, LocalDocument } from '../sync/types.js';
+import { LocalWriteRace } from '../sync/LocalWriteRace.js';
 import { SyncRemoteError } from '../sync/SyncRemoteError.js';
 import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 
@@ -73,7 +75,7 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
     const connector = loaded.connector;
     const result = await this.workspace.save(connector, base ? { baseHash: base.hash } : {});
     if (result.status === 'conflict') {
-      throw new SyncRemoteError('server', `${result.file} changed on disk during sync; it was left alone and the next sync will pick it up.`);
+      throw new LocalWriteRace(result.file, `${result.file} changed on disk during sync; it was left alone.`);
     }
     this.seen.set(doc.id, { file: result.file, hash: result.hash });
     this.snapshot?.docs.set(doc.id, structuredClone({ id: doc.id, document: connector as unknown as Record<string, unknown> }));
@@ -85,7 +87,8 @@ export class WorkspaceConnectorStore implements LocalConnectorStore {
     try {
       if (!(await this.workspace.delete(id, base?.hash))) return;
     } catch (error) {
-      throw new SyncRemoteError('server', `${base?.file ?? id} changed on disk during sync; it was not deleted (${error instanceof Error ? error.message : String(error)}).`);
+      if (!(error instanceof HostError && error.code === 'CONFLICT')) throw error;
+      throw new LocalWriteRace(base?.file ?? id, `${base?.file ?? id} changed on disk during sync; it was not deleted.`);
     }
     this.seen.delete(id);
     this.snapshot?.docs.delete(id);

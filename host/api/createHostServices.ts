@@ -14,6 +14,7 @@ import { createLiveTransport } from '../runs/liveTransport.js';
 import { RunHistory } from '../runs/runHistory.js';
 import { RunService } from '../runs/runService.js';
 import type { TeamRunStatsSource } from '../runs/teamRunStats.js';
+import type { NetworkInterfacesReader } from '../account/connectionProblem.js';
 import { SettingsStore } from '../settings/settingsStore.js';
 import type { KeyProtector } from '../vault/keyProtector.js';
 import { createKeyFileProtector } from '../vault/keyFileProtector.js';
@@ -49,6 +50,8 @@ export interface HostServicesOptions {
   templatesDir?: string | null;
   /** Opens a URL in the system browser (Electron: shell.openExternal), for OAuth sign-ins. */
   openExternal?: (url: string) => Promise<void>;
+  /** Where "is there a network at all" is read (default: os.networkInterfaces); tells "Offline" from "the project can't be reached". */
+  networkInterfaces?: NetworkInterfacesReader;
 }
 
 export interface HostServices extends HostEventSource {
@@ -134,7 +137,7 @@ export async function createHostServices(options: HostServicesOptions): Promise<
       keepMineListeners.push(listener);
     },
   };
-  const chosen = options.extensions ?? defaultExtensions({ templatesDir: options.templatesDir });
+  const chosen = options.extensions ?? defaultExtensions({ templatesDir: options.templatesDir, ...(options.networkInterfaces ? { networkInterfaces: options.networkInterfaces } : {}) });
   const always = alwaysOnExtensions(options.openExternal ? { openExternal: options.openExternal } : {});
   const extensions = await Promise.all([...chosen, ...always].map((extension) => extension(context)));
   const calls: HostCallImplementations = { ...Object.assign({}, ...extensions.map((e) => e.calls)), ...impl };

@@ -6,6 +6,7 @@
  */
 import type { HostCallName } from '../../contract/hostApi.js';
 import { accountExtension, type AccountExtensionOptions } from '../account/accountExtension.js';
+import { hasNetwork, type NetworkInterfacesReader } from '../account/connectionProblem.js';
 import { appCalls } from '../app/appCalls.js';
 import { environmentCalls } from '../environments/environmentCalls.js';
 import { connectionsExtension, type ConnectionsExtensionOptions } from '../connections/connectionsExtension.js';
@@ -57,8 +58,14 @@ export function accountAndTemplatesExtension(options: { account?: AccountExtensi
 }
 
 /** The extensions a full app starts (tests pass their own subset as HostServicesOptions.extensions). */
-export function defaultExtensions(options: { templatesDir?: string | null }): HostServiceExtension[] {
-  return [accountAndTemplatesExtension({ templates: options.templatesDir === undefined ? {} : { builtinDir: options.templatesDir } })];
+export function defaultExtensions(options: { templatesDir?: string | null; networkInterfaces?: NetworkInterfacesReader }): HostServiceExtension[] {
+  const read = options.networkInterfaces;
+  return [
+    accountAndTemplatesExtension({
+      ...(read ? { account: { networkUp: () => hasNetwork(read) } } : {}),
+      templates: options.templatesDir === undefined ? {} : { builtinDir: options.templatesDir },
+    }),
+  ];
 }
 
 /** Connections (sign-ins) need only the vault: always there, whichever account/templates extensions a caller picks. */

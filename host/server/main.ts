@@ -2,6 +2,7 @@
  * Browser mode entry point (bundled to dist/host/server.mjs):
  *   node dist/host/server.mjs [--port N] [--user-data DIR] [--workspace DIR] [--renderer DIR] [--no-open]
  * Prints the URL with the per-launch token; opens it in a browser unless --no-open.
+ * Test-only: --simulate-offline-file FILE reports no network while FILE exists (simulatedOffline.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { createHostServices } from '../api/createHostServices.js';
 import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
 import { startBrowserServer } from './browserServer.js';
 import { openInBrowser } from './openInBrowser.js';
+import { simulatedOfflineInterfaces } from './simulatedOffline.js';
 
 const USAGE = `Usage: npm run web -- [--port N] [--user-data DIR] [--workspace DIR] [--no-open]`;
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
       workspace: { type: 'string' },
       renderer: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      'simulate-offline-file': { type: 'string' },
       version: { type: 'string', default: process.env.npm_package_version ?? '0.1.0' },
       help: { type: 'boolean', default: false },
     },
@@ -52,7 +55,9 @@ async function main(): Promise<void> {
     appVersion: values.version,
     ...(values.workspace ? { workspace: resolve(values.workspace) } : { openMostRecent: true }),
     logger,
+    ...(values['simulate-offline-file'] ? { networkInterfaces: simulatedOfflineInterfaces(resolve(values['simulate-offline-file'])) } : {}),
   });
+  if (values['simulate-offline-file']) console.log(`Test switch: offline (no network) while ${resolve(values['simulate-offline-file'])} exists.`);
   const server = await startBrowserServer({ services, rendererDir, port });
   console.log(`Connector Studio (browser mode) is running at:\n\n  ${server.url}\n\nUser data: ${userDataDir}\nPress Ctrl+C to stop.`);
   if (!values['no-open']) openInBrowser(server.url, (line) => console.log(line));

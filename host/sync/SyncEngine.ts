@@ -14,6 +14,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { documentHash, documentName } from './documentHash.js';
 import { documentProblem } from './documentProblem.js';
 import { literalSecretHold } from './literalSecretHold.js';
+import { isLocalWriteRace } from './LocalWriteRace.js';
 import { SyncRemoteError } from './SyncRemoteError.js';
 import type {
   ChangeOrigin,
@@ -58,6 +59,12 @@ export interface SyncEngineOptions {
   documentProblem?: (document: Record<string, unknown>) => string | null;
   /** Why a local document must not reach the team yet (null: it may). Defaults to a literal secret in a request. */
   holdBack?: (document: Record<string, unknown>) => string | null;
+  /**
+   * Waits before each new attempt when a write to the folder lost a race with the user's own
+   * save (LocalWriteRace); default RACE_RETRY_DELAYS_MS. Once they are used up the sync
+   * reports `pending` (the host tries again shortly), never `error`.
+   */
+  raceRetryDelaysMs?: readonly number[];
 }
 
 interface PushItem {
@@ -88,6 +95,8 @@ const RESOLUTION_WORDS: Record<ConflictResolution, string> = { 'keep-mine': 'kep
 const UNACKNOWLEDGED_LIMIT = 5;
 const NOTICE_LIMIT = 20;
 const HISTORY_LIMIT = 50;
+/** Short: the user's save that won is on disk already; the next attempt reads it and pushes or conflicts. */
+export const RACE_RETRY_DELAYS_MS: readonly number[] = [150, 500, 1500];
 
 interface RevisionRow {
   revision: number;
@@ -107,6 +116,8 @@ export class SyncEngine {
   private running: Promise<SyncReport> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: SyncStatusSnapshot | null = null;
+  /** Why the last sync stopped short after losing write races to the user's saves (null: it did not). */
+  private racing: string | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.options = {
@@ -116,6 +127,7 @@ export class SyncEngine {
       newId: randomUUID,
       documentProblem,
       holdBack: literalSecretHold,
+      raceRetryDelaysMs: RACE_RETRY_DELAYS_MS,
       ...options,
     };
   }
@@ -151,6 +163,7 @@ export class SyncEngine {
     if (this.running) return { ...fresh, state: 'syncing' };
     const last = this.lastStatus;
     if (last && (last.state === 'offline' || last.state === 'error')) return { ...fresh, state: last.state, message: last.message, reason: last.reason };
+    if (this.racing && fresh.state === 'synced') return { ...fresh, state: 'pending', message: this.racing };
     return fresh;
   }
 
@@ -324,10 +337,23 @@ export class SyncEngine {
     let pulled = 0;
     let pushed = 0;
     try {
-      // Push first: the server answers stale edits with conflicts itself, and the pull that
-      // follows moves the cursor past our own changes (so the next sync reads only news).
-      pushed = await this.push(state);
-      pulled = await this.pull(state);
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          // Push first: the server answers stale edits with conflicts itself, and the pull that
+          // follows moves the cursor past our own changes (so the next sync reads only news).
+          pushed += await this.push(state);
+          pulled += await this.pull(state);
+          break;
+        } catch (error) {
+          // A pulled write lost to the user's save: nothing was written and the cursor did not
+          // move, so going again (push first) sends that save or records it as a conflict.
+          const delay = this.options.raceRetryDelaysMs[attempt];
+          if (!isLocalWriteRace(error) || delay === undefined) throw error;
+          await this.saveState(state);
+          await new Promise((done) => setTimeout(done, delay));
+        }
+      }
+      this.racing = null;
       state.lastSyncedAt = this.options.now();
       await this.saveState(state);
       const status = await this.computeStatus(state);
@@ -336,6 +362,13 @@ export class SyncEngine {
     } catch (error) {
       await this.saveState(state);
       const base = await this.safeStatus(state);
+      if (isLocalWriteRace(error) && base.state !== 'error') {
+        // Still racing after the retries (a file saved again and again): tried again shortly.
+        this.racing = `${error.file} was being saved while the sync wrote to it; nothing was overwritten, and the sync tries again shortly.`;
+        const status: SyncStatusSnapshot = { ...base, state: base.state === 'conflict' ? 'conflict' : 'pending', message: this.racing };
+        this.publish(status);
+        return { pulled, pushed, conflicts: Object.keys(state.conflicts).length, status };
+      }
       const remote = error instanceof SyncRemoteError ? error : new SyncRemoteError('server', `Sync stopped: ${error instanceof Error ? error.message : String(error)}`);
       const status: SyncStatusSnapshot =
         remote.kind === 'offline'

@@ -15,7 +15,10 @@ export interface LocalDocument {
 export interface LocalConnectorStore {
   list(): Promise<LocalDocument[]>;
   get(id: string): Promise<LocalDocument | null>;
-  /** Create or replace (used when a pulled change or a conflict resolution is applied). */
+  /**
+   * Create or replace (used when a pulled change or a conflict resolution is applied). save and
+   * delete throw LocalWriteRace when the document changed since it was read (the engine retries).
+   */
   save(doc: LocalDocument, origin?: ChangeOrigin): Promise<void>;
   delete(id: string, origin?: ChangeOrigin): Promise<void>;
 }

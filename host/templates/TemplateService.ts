@@ -28,6 +28,7 @@ import { installIntoWorkspace, slotsOf } from './installIntoWorkspace.js';
 import { environmentsForTemplate } from '../environments/templateEnvironments.js';
 import { PublishedTemplates } from './publishedTemplates.js';
 import { CatalogueCache } from './catalogueCache.js';
+import { isUnanswered } from './remoteError.js';
 import { builtinSummary, remoteAuthor, remoteCassettes, remoteConnector, remoteManifest, remoteSummary } from './remoteManifest.js';
 import type { AdminRights, ModerationReportRow, RemoteReportRow, ReportResolution, TemplateRemote, TemplateRemoteProvider } from './templateRemote.js';
 
@@ -40,6 +41,8 @@ export interface TemplateServiceOptions {
   workspace: () => WorkspaceStore | undefined;
   /** The signed-in remote, or null (offline, signed out, not configured). */
   remote: TemplateRemoteProvider;
+  /** Why the server did not answer, in words ("Offline: this computer has no network connection"); default: the remote's own. */
+  describeUnanswered?: () => Promise<string>;
   logger?: Logger;
 }
 
@@ -69,7 +72,7 @@ export class TemplateService {
     } catch (error) {
       // Offline-first: the built-in templates stay available whatever the server does, and
       // the community list as last seen online, labelled as such.
-      const why = error instanceof Error ? error.message : String(error);
+      const why = isUnanswered(error) && this.options.describeUnanswered ? await this.options.describeUnanswered() : error instanceof Error ? error.message : String(error);
       const cached = await this.communityCache.read(remote.userId);
       if (!cached) return { templates: builtins, signedIn: true, admin: null, remoteMessage: why };
       return {

@@ -5,6 +5,8 @@ import type { TemplateRemoteProvider } from './templateRemote.js';
 
 export interface SignedInContextSource {
   signedInContext(): Promise<{ client: SupabaseClient; userId: string; workspaceId: string | null } | null>;
+  /** Why the project gave no answer: no network here, or the project itself (its `summary` is one clause). */
+  connectionProblem?(): Promise<{ summary: string }>;
 }
 
 export function accountTemplateRemote(account: SignedInContextSource): TemplateRemoteProvider {

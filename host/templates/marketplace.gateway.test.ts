@@ -26,13 +26,13 @@ interface App {
   user: TestUser;
 }
 
-async function signedInApp(user: TestUser, workspaceId: string | null): Promise<App> {
+async function signedInApp(user: TestUser, workspaceId: string | null, networkUp?: () => boolean): Promise<App> {
   const userData = await makeTempDir('cs-mkt-user-');
   const workspace = await makeTempDir('cs-mkt-ws-');
   const services = await createHostServices({
     userDataDir: userData.dir,
     workspace: workspace.dir,
-    extensions: [accountAndTemplatesExtension({ account: { syncIntervalMs: 0, localCheckMs: 0 }, templates: { builtinDir } })],
+    extensions: [accountAndTemplatesExtension({ account: { syncIntervalMs: 0, localCheckMs: 0, ...(networkUp ? { networkUp } : {}) }, templates: { builtinDir } })],
   });
   cleanups.push(async () => {
     await services.close();
@@ -235,7 +235,8 @@ describe('the marketplace while the Supabase project is unreachable (issue 16 §
     const { userClaims, withClaims } = await import('../../tests/supabase-gateway/claims.js');
     const config = JSON.parse(await readFile(new URL('../../resources/templates/clearbit-company-data.connector.json', import.meta.url), 'utf8'));
     await withClaims(supa.db, userClaims(carol.id), (s) => s.query(`select publish_template(p_name => 'Carol company data', p_config => $1, p_public => true)`, [JSON.stringify(config)]));
-    const app = await signedInApp(carol, null);
+    let network = true;
+    const app = await signedInApp(carol, null, () => network);
     const online = await app.services.api.templates.list();
     const community = online.templates.filter((t) => t.origin !== 'official').map((t) => t.id);
     expect(community.length).toBeGreaterThan(0);
@@ -257,6 +258,14 @@ describe('the marketplace while the Supabase project is unreachable (issue 16 §
     expect(offline.cachedAt).toEqual(expect.any(Number));
     expect(offline.remoteMessage).toMatch(/^Community templates as last seen online, \d{4}-\d\d-\d\d \d\d:\d\d UTC: .*Installing, rating and publishing need the connection\.$/);
     expect(offline.remoteMessage).not.toMatch(/TypeError|fetch failed/);
+    expect(offline.remoteMessage).toContain(`The Supabase project at 127.0.0.1:${port} can't be reached.`);
+    // No network at all here: said so, rather than blaming the project.
+    network = false;
+    const noNetwork = await app.services.api.templates.list();
+    expect(noNetwork.templates.filter((t) => t.origin !== 'official').map((t) => t.id)).toEqual(community);
+    expect(noNetwork.remoteMessage).toContain('UTC: Offline: this computer has no network connection. Installing, rating and publishing need the connection.');
+    expect(noNetwork.remoteMessage).not.toMatch(/can't be reached|cannot be reached/);
+    network = true;
 
     await app.services.api.settings.update({ supabaseUrl: supa.url });
     expect((await app.services.api.templates.list()).cachedAt).toBeUndefined();

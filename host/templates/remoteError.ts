@@ -7,6 +7,14 @@ interface PostgrestLikeError {
   hint?: string | null;
 }
 
+/** The cause of the error remoteError makes for a request that got no answer at all. */
+const UNANSWERED = Symbol('unanswered');
+
+/** Whether the server never answered (offline, or the project unreachable), rather than refused. */
+export function isUnanswered(error: unknown): boolean {
+  return error instanceof HostError && error.cause === UNANSWERED;
+}
+
 export function remoteError(what: string, error: PostgrestLikeError | Error | unknown): HostError {
   const e = (error ?? {}) as PostgrestLikeError;
   const message = e.message ?? String(error);
@@ -25,7 +33,7 @@ export function remoteError(what: string, error: PostgrestLikeError | Error | un
     case undefined:
     case '':
       // No code: the request never got an answer (the fetch error's words, "TypeError: fetch failed", help nobody).
-      return new HostError('IO_ERROR', `${what}: the Supabase project cannot be reached`, { hint: 'Check your connection; the built-in templates keep working offline.' });
+      return new HostError('IO_ERROR', `${what}: the Supabase project cannot be reached`, { hint: 'Check your connection; the built-in templates keep working offline.', cause: UNANSWERED });
     default:
       return new HostError('IO_ERROR', `${what}: ${message}.`, { hint: hint ?? 'Try again; if it keeps failing, sign out and in again.' });
   }

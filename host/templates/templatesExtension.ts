@@ -23,6 +23,7 @@ export function templatesExtension(options: TemplatesExtensionOptions = {}): Hos
       vault: context.vault,
       workspace: () => context.workspace(),
       remote: options.account ? accountTemplateRemote(options.account) : async () => null,
+      ...(options.account?.connectionProblem ? { describeUnanswered: async () => (await options.account!.connectionProblem!()).summary } : {}),
       logger: context.logger,
     });
     options.onService?.(service);

@@ -17,11 +17,21 @@ export interface BrowserModeApp {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function startBrowserMode(options: { userDataDir: string; workspaceDir?: string; port?: number; rendererDir?: string }): Promise<BrowserModeApp> {
+export interface BrowserModeOptions {
+  userDataDir: string;
+  workspaceDir?: string;
+  port?: number;
+  rendererDir?: string;
+  /** Test-only: the app reports no network while this file exists (host/server/simulatedOffline.ts). */
+  offlineSwitchFile?: string;
+}
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeApp> {
   const args = [join(root, 'dist/host/server.mjs'), '--no-open', '--port', String(options.port ?? 0), '--user-data', options.userDataDir];
   if (options.workspaceDir) args.push('--workspace', options.workspaceDir);
   // A private copy of the built renderer, so a rebuild of the shared dist/ mid-test cannot 404 a reload.
   if (options.rendererDir) args.push('--renderer', options.rendererDir);
+  if (options.offlineSwitchFile) args.push('--simulate-offline-file', options.offlineSwitchFile);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

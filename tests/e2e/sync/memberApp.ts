@@ -29,10 +29,16 @@ export interface MemberApp {
   close(): Promise<void>;
 }
 
-export async function memberApp(browser: Browser, project: { url: string; anonKey: string }, user: TestUser, workspace: string): Promise<MemberApp> {
+export async function memberApp(
+  browser: Browser,
+  project: { url: string; anonKey: string },
+  user: TestUser,
+  workspace: string,
+  options: { offlineSwitchFile?: string } = {},
+): Promise<MemberApp> {
   const userData = await mkdtemp(join(tmpdir(), 'cs-e2e-member-'));
   const dir = await mkdtemp(join(tmpdir(), 'cs-e2e-member-ws-'));
-  const app = await startBrowserMode({ userDataDir: userData });
+  const app = await startBrowserMode({ userDataDir: userData, ...options });
   const context = await browser.newContext();
   const page = await context.newPage();
   const shell = new AppShell(page);

@@ -7,15 +7,22 @@
  *   his activity log names the resolution once, and Eve's app sees none of it;
  * - with the project unreachable Alice's app says so in words (never "fetch failed") and still
  *   lists her workspaces; it syncs within 5 s of the project answering again, and Bob sees it;
+ * - with no network at all (browser mode's test-only switch: no interface but loopback, and the
+ *   project gives no answer) it says "Offline" instead, keeps the workspace list, and the
+ *   marketplace shows the built-in templates and the community list as last seen online; it
+ *   syncs within 5 s of the network coming back;
  * - an expired session says "Your session expired — sign in again" with the sign-in form in
  *   place, and the folder's link survives signing in again;
  * - Bob's card counts the runs Alice's app uploaded.
  */
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, userClaims, withClaims, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
 import { memberApp, type MemberApp } from './memberApp.js';
 
@@ -49,8 +56,8 @@ const apps: MemberApp[] = [];
 test.afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
-async function open(browser: Parameters<typeof memberApp>[0], project: { url: string; anonKey: string }, user: TestUser, workspace = workspaceName): Promise<MemberApp> {
-  const app = await memberApp(browser, project, user, workspace);
+async function open(browser: Parameters<typeof memberApp>[0], project: { url: string; anonKey: string }, user: TestUser, workspace = workspaceName, options: Parameters<typeof memberApp>[4] = {}): Promise<MemberApp> {
+  const app = await memberApp(browser, project, user, workspace, options);
   apps.push(app);
   return app;
 }
@@ -170,6 +177,79 @@ test('project unreachable: said in words, the workspace list kept; synced within
     console.info(`synced ${reached - back} ms after the project answered again; on the teammate's dashboard ${Date.now() - reached} ms later`);
   } finally {
     await gateway.close();
+  }
+});
+
+test('offline (no network): said as "Offline", the workspace list and the marketplace (built-ins, the last known community list) kept; synced within 5 s of the network coming back', async ({ browser }) => {
+  test.setTimeout(150_000);
+  // A community template Alice's marketplace has seen online, published by an outsider.
+  const templateName = `Company data by Eve ${randomUUID().slice(0, 4)}`;
+  const config = await readFile(new URL('../../../resources/templates/clearbit-company-data.connector.json', import.meta.url), 'utf8');
+  await withClaims(supa.db, userClaims(eve.id), (session) => session.query(`select publish_template(p_name => $1, p_config => $2, p_public => true)`, [templateName, config]));
+  const builtinName = 'Phone Number Enrichment';
+
+  const switchDir = await mkdtemp(join(tmpdir(), 'cs-e2e-offline-'));
+  const offline = join(switchDir, 'offline');
+  const port = await freePort();
+  let gateway: Gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+  try {
+    const a = await open(browser, gateway, alice, workspaceName, { offlineSwitchFile: offline });
+    const b = await open(browser, supa, bob);
+    await a.market.open();
+    await expect(a.market.card(templateName)).toBeVisible({ timeout: 20_000 });
+    await expect(a.page.getByTestId('marketplace-remote-message')).toHaveCount(0);
+    await a.shell.goToDashboard();
+
+    // The network goes: no interface but loopback, and so no answer from the project.
+    await writeFile(offline, '');
+    await gateway.close();
+
+    await a.dashboard.createConnector();
+    await a.editor.rename('Made while offline');
+    await a.editor.save();
+    const id = await a.editor.connectorId();
+    await expect(a.sync.indicator).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+    await expect(a.sync.indicator).toContainText('Offline');
+    await expect(a.sync.indicator).not.toContainText('unreachable');
+    await a.sync.open();
+    const line = a.page.getByTestId('sync-status-line');
+    await expect(line).toContainText('Offline: this computer has no network connection. Changes are kept and will sync when it is back.');
+    await expect(line).not.toContainText(/can't be reached|fetch failed|TypeError/);
+    // The workspace list is what the app knew, not "Loading…".
+    const select = a.page.getByTestId('workspace-select');
+    await expect(select.locator('option', { hasText: workspaceName })).toHaveCount(1);
+    await expect(select).toBeEnabled();
+    await expect(a.page.getByTestId('linked-workspace')).toContainText(workspaceName);
+    await expect(a.sync.panel).not.toContainText('Loading…');
+    await a.sync.close();
+
+    // The marketplace: the built-in templates at once, the community list as last seen online, labelled.
+    const opened = Date.now();
+    await a.page.getByTestId('nav-marketplace').click();
+    await expect(a.market.card(builtinName)).toBeVisible();
+    console.info(`built-in templates shown ${Date.now() - opened} ms after opening the marketplace offline`);
+    await expect(a.market.card(templateName)).toBeVisible();
+    const message = a.page.getByTestId('marketplace-remote-message');
+    await expect(message).toHaveAttribute('data-cached', 'true');
+    await expect(message).toContainText(/Community templates as last seen online, \d{4}-\d\d-\d\d \d\d:\d\d UTC: Offline: this computer has no network connection\. Installing, rating and publishing need the connection\./);
+    await expect(message).not.toContainText(/can't be reached|cannot be reached|fetch failed|TypeError/);
+    expect(await rows()).toEqual([]);
+
+    // The network comes back.
+    await rm(offline);
+    gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+    const back = Date.now();
+    await expect.poll(async () => (await rows()).map((r) => r.name), { timeout: 5_000, intervals: [100] }).toEqual(['Made while offline']);
+    const reached = Date.now();
+    await expect(a.sync.indicator).toHaveAttribute('data-state', 'synced');
+    await expect(b.dashboard.cardName(id)).toHaveText('Made while offline', { timeout: 5_000 });
+    console.info(`synced ${reached - back} ms after the network came back; on the teammate's dashboard ${Date.now() - reached} ms later`);
+    await a.market.refresh();
+    await expect(message).toHaveCount(0);
+    await expect(a.market.card(templateName)).toBeVisible();
+  } finally {
+    await gateway.close();
+    await rm(switchDir, { recursive: true, force: true });
   }
 });
 
