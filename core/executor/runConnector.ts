@@ -112,7 +112,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   if (!setupError) try {
     inputs = resolveInputs(connector.inputs, options.inputs);
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
-    credentials = await resolveCredentials(connector, toRun, options.secrets);
+    credentials = await resolveCredentials(connector, toRun, options.secrets, options.stepKinds);
     // An offline run's placeholder for an unset credential is skipped by addSecret: it is not a secret.
     for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
     for (const [name, value] of Object.entries(options.environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);

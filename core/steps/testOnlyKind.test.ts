@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from '../executor/runConnector.js';
 import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { createTestServer, reply, type TestServer } from '../test-helpers/createTestServer.js';
-import { noSecrets } from '../test-helpers/connectors.js';
+import { noSecrets, secretsFrom } from '../test-helpers/connectors.js';
 import { availableVariables } from '../graph/variables.js';
 import { transform, type TransformStep } from '../test-helpers/steps/transform/index.js';
 import type { StepContext } from '../executor/runStep.js';
@@ -125,6 +125,18 @@ describe('a test-only step kind', () => {
     const record = await runConnector(c, { inputs: {}, transport: createFetchTransport(), secrets: noSecrets, stepKinds: sneaky });
     expect(record.steps.find((s) => s.id === 'join')?.error?.message).toContain('Step "join" sends no request');
     expect(api.requests.length - before).toBe(1); // lookup only
+  });
+
+  it('needs the credentials its own templates use, and not the connector\'s auth, which it never sends', async () => {
+    const doc = { ...document({ value: { full: '{{lookup.first}}', key: '{{credentials.transform_key}}' } }), auth: { type: 'bearer', token: '{{credentials.api_token}}' } };
+    const c = validateConnector(doc, { stepKinds: withTransform }).connector as Connector;
+    const pinned = { pinnedOutputs: { lookup: { first: 'Ada', last: 'Lovelace' } }, onlySteps: ['join'] };
+    const missing = await runConnector(c, { inputs: {}, transport: createFetchTransport(), secrets: noSecrets, stepKinds: withTransform, ...pinned });
+    expect(missing.error?.code).toBe('MISSING_CREDENTIAL');
+    expect(missing.error?.message).toBe('The credential "transform_key" has no value.');
+    const run = await runConnector(c, { inputs: {}, transport: createFetchTransport(), secrets: secretsFrom({ transform_key: 'k-123' }), stepKinds: withTransform, ...pinned });
+    expect(run.status).toBe('success');
+    expect(run.steps.find((s) => s.id === 'join')?.outputs).toEqual({ full: 'Ada' });
   });
 
   it('fails the step, naming it, when the run does not know the kind', async () => {
