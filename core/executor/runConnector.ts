@@ -24,6 +24,7 @@ import { resolveInputs } from './resolveInputs.js';
 import type { StepContext } from './runStep.js';
 import { stepKindOf } from '../steps/registry.js';
 import type { StepKindDefinition } from '../steps/stepKind.js';
+import { noTransport } from './noTransport.js';
 import { startTimer } from './startTimer.js';
 import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js';
 import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
@@ -111,7 +112,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   if (!setupError) try {
     inputs = resolveInputs(connector.inputs, options.inputs);
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
-    credentials = await resolveCredentials(connector, toRun, options.secrets);
+    credentials = await resolveCredentials(connector, toRun, options.secrets, options.stepKinds);
     // An offline run's placeholder for an unset credential is skipped by addSecret: it is not a secret.
     for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
     for (const [name, value] of Object.entries(options.environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
@@ -177,6 +178,8 @@ export async function runConnector(connector: Connector, options: RunOptions): P
       recordDetail: options.recordDetail ?? 'full',
       emit,
     };
+    // Kinds that send no request run without the run's transport (live, mock or replay alike).
+    const requestless: StepContext = { ...context, transport: noTransport };
 
     await new Promise<void>((allSettled) => {
       let running = 0;
@@ -217,11 +220,17 @@ export async function runConnector(connector: Connector, options: RunOptions): P
             state.set(id, 'running');
             running += 1;
             emit({ type: 'step.started', runId, stepId: id, at: clock.now() });
-            void kind.execute(step, scope, context).then((result) => {
-              running -= 1;
-              settle(step, result);
-              pump();
-            });
+            // A kind's execute returns its failures as records; one that throws still fails only its step.
+            void kind.execute(step, scope, kind.transport.sends === 'none' ? requestless : context)
+              .catch((error: unknown) => {
+                const failure = toConnectorError(error);
+                return { status: 'failed' as const, record: failedBeforeStart(step, failure), outputs: {}, error: failure };
+              })
+              .then((result) => {
+                running -= 1;
+                settle(step, result);
+                pump();
+              });
           }
         }
         if (running === 0) allSettled();

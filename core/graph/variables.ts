@@ -2,6 +2,7 @@ import type { Connector } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
 import type { ReferenceKind } from '../template/reference.js';
 import { indexGraph, type GraphIndex } from './graphIndex.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
 export type VariableSource = Pick<Connector, 'steps' | 'edges' | 'inputs' | 'credentials' | 'auth'>;
 
@@ -54,10 +55,11 @@ export function inputVariables(c: Pick<Connector, 'inputs'>): Variable[] {
   return c.inputs.map((input) => ({ ref: input.name, kind: 'input', name: input.name, label: input.label || input.name }));
 }
 
-export function credentialVariables(c: Pick<Connector, 'credentials' | 'auth' | 'steps'>): Variable[] {
+/** Declared credential slots, plus those the connector's auth and each step's own auth (as its kind finds it) use. */
+export function credentialVariables(c: Pick<Connector, 'credentials' | 'auth' | 'steps'>, registry: StepKindRegistry = STEP_KINDS): Variable[] {
   const labels = new Map<string, string>();
   for (const slot of c.credentials) labels.set(slot.name, slot.label || slot.name);
-  const auths = [c.auth, ...c.steps.map((s) => s.auth)];
+  const auths = [c.auth, ...c.steps.map((s) => registry.find(s)?.auth(s))];
   for (const auth of auths) {
     let refs: ReturnType<typeof listReferences> = [];
     try {

@@ -12,7 +12,7 @@ import { identifier, keyName } from './stepFields.js';
 import { z } from 'zod';
 import { CONNECTOR_LIMITS, DEFAULT_SETTINGS } from './limits.js';
 import { AuthSchema } from '../auth/kinds/registry.js';
-import { StepSchema } from '../steps/registry.js';
+import { STEP_KINDS, StepSchema, type StepKindRegistry } from '../steps/registry.js';
 
 export const CURRENT_SCHEMA_VERSION = 2 as const;
 
@@ -113,7 +113,9 @@ export const CredentialSlotSchema = z.object({
 });
 export type CredentialSlot = z.infer<typeof CredentialSlotSchema>;
 
-export const ConnectorSchema = z.object({
+/** The document with `steps` as given: the app's StepSchema, or the union of a registry's kinds. */
+function connectorSchemaWith<S extends z.ZodType>(steps: S) {
+  return z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: z.string().min(1),
   name: z.string().trim().min(1, 'give the connector a name').max(255),
@@ -126,7 +128,7 @@ export const ConnectorSchema = z.object({
   inputs: z.array(InputSchema).default([]),
   credentials: z.array(CredentialSlotSchema).default([]),
   auth: AuthSchema.default({ type: 'none' }),
-  steps: z.array(StepSchema).min(1, 'a connector needs at least one step'),
+  steps: z.array(steps).min(1, 'a connector needs at least one step'),
   edges: z.array(EdgeSchema).default([]),
   fieldMappings: z.array(FieldMappingSchema).default([]),
   settings: SettingsSchema.default({ ...DEFAULT_SETTINGS }),
@@ -139,7 +141,27 @@ export const ConnectorSchema = z.object({
     /** Template credential slot → the credential this connector uses for it (names only), so an update keeps the choice. */
     credentials: z.record(z.string(), z.string()).optional(),
   }).optional(),
-});
+  });
+}
+
+export const ConnectorSchema = connectorSchemaWith(StepSchema);
 export type Connector = z.infer<typeof ConnectorSchema>;
 /** What a user or file may provide: defaults not yet applied. */
 export type ConnectorInput = z.input<typeof ConnectorSchema>;
+
+const schemasByRegistry = new WeakMap<StepKindRegistry, z.ZodType<Connector>>();
+
+/**
+ * The document schema for a registry's step kinds: ConnectorSchema for the app's; for a test's
+ * registry with extra kinds, the same document whose steps may also be of those kinds (typed as
+ * Connector: the app's code sees such a step through its kind's definition only).
+ */
+export function connectorSchemaFor(registry: StepKindRegistry = STEP_KINDS): z.ZodType<Connector> {
+  if (registry === STEP_KINDS) return ConnectorSchema;
+  let schema = schemasByRegistry.get(registry);
+  if (!schema) {
+    schema = connectorSchemaWith(registry.stepSchema) as unknown as z.ZodType<Connector>;
+    schemasByRegistry.set(registry, schema);
+  }
+  return schema;
+}

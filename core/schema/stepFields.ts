@@ -61,3 +61,6 @@ export const MockResponseSchema = z.object({
 export type MockResponse = z.infer<typeof MockResponseSchema>;
 
 export const PositionSchema = z.object({ x: z.number(), y: z.number() });
+
+/** Headers whose value is a secret: a literal there is flagged by validation and blocks publishing. */
+export const SECRET_HEADER_NAME = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;

@@ -36,22 +36,23 @@ describe('step-kind registry', () => {
     expect(() => createStepKindRegistry([http, http])).toThrow('Step kind "http" is registered twice.');
   });
 
-  it('refuses, at compile time, a kind without every part or with a schema not built on the common step fields', () => {
+  it('refuses, at compile time, a kind without every part, with a schema not built on the common step fields, or with a transport use that is not one', () => {
     const schema = stepSchema('test_only', { seconds: z.number() });
-    // @ts-expect-error -- templateFields, transport and interchange are missing
-    defineStepKind({ kind: 'test_only', label: 'Test', schema, empty: (id) => ({ id, seconds: 1 }), execute: async () => { throw new Error('unused'); } });
-    defineStepKind({
-      kind: 'test_only', label: 'Test',
-      // @ts-expect-error -- not built with stepSchema(): no id, outputs, …
-      schema: z.object({ kind: z.literal('test_only') }),
-      empty: () => ({ kind: 'test_only' as const }) as never, templateFields: () => [], execute: async () => { throw new Error('unused'); }, transport: 'none', interchange: { export: 'as-is' },
-    });
-    defineStepKind({
-      kind: 'test_only', label: 'Test', schema, empty: (id) => ({ id, seconds: 1 }),
-      // @ts-expect-error -- a transport use that does not exist
-      transport: 'sometimes',
-      templateFields: () => [], execute: async () => { throw new Error('unused'); }, interchange: { export: 'as-is' },
-    });
+    const parts = {
+      kind: 'test_only' as const, label: 'Test', schema, empty: (id: string) => ({ id, kind: 'test_only' as const, seconds: 1 }),
+      templateFields: () => [], auth: () => undefined, fieldHints: {}, rules: () => [],
+      execute: async () => { throw new Error('unused'); }, transport: { sends: 'none' as const }, interchange: { export: 'as-is' as const },
+    };
+    defineStepKind(parts);
+    const { templateFields: _t, transport: _u, ...withoutSome } = parts;
+    // @ts-expect-error -- templateFields and transport are missing
+    defineStepKind(withoutSome);
+    // @ts-expect-error -- not built with stepSchema(): no id, outputs, …
+    defineStepKind({ ...parts, schema: z.object({ kind: z.literal('test_only') }), empty: () => ({ kind: 'test_only' as const }) });
+    // @ts-expect-error -- a transport use that does not exist
+    defineStepKind({ ...parts, transport: { sends: 'sometimes' } });
+    // @ts-expect-error -- a kind that sends requests says where its mock response is
+    defineStepKind({ ...parts, transport: { sends: 'requests' } });
     expect(true).toBe(true);
   });
 });

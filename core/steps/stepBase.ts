@@ -18,7 +18,16 @@ export const StepBaseSchema = z.object({
   position: PositionSchema.optional(),
 });
 
-/** A kind's step schema: the common fields, `kind` (defaulting to this kind) and its own fields. */
+/**
+ * A kind's step schema: the common fields, `kind` and its own fields. `kind` is required; only the
+ * HTTP kind overrides it with a default (a step written without a kind is an HTTP step), since
+ * the document's union on `kind` can send a missing `kind` to one kind only.
+ */
 export function stepSchema<K extends string, Shape extends z.ZodRawShape>(kind: K, shape: Shape) {
+  return StepBaseSchema.extend({ kind: z.literal(kind), ...shape });
+}
+
+/** The HTTP kind's schema: `kind` defaults to it (steps written before kinds existed, and hand-written ones, are requests). */
+export function defaultStepSchema<K extends string, Shape extends z.ZodRawShape>(kind: K, shape: Shape) {
   return StepBaseSchema.extend({ kind: z.literal(kind).default(kind as never), ...shape });
 }

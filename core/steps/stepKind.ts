@@ -5,7 +5,9 @@
  * of assuming every step is an HTTP request. Leaving a part out is a compile error.
  */
 import type { z } from 'zod';
+import type { Auth } from '../auth/kinds/registry.js';
 import type { StepContext, StepResult } from '../executor/runStep.js';
+import type { MockResponse } from '../schema/stepFields.js';
 import type { Scope } from '../template/scope.js';
 import type { StepBaseSchema } from './stepBase.js';
 
@@ -18,18 +20,29 @@ export interface StepTemplateField {
 
 /**
  * How the offline transports treat the kind. `requests`: it sends HTTP through the run's
- * transport, so mock runs answer it with its `mock` response and cassettes record and replay it.
- * `none`: it never uses the transport; offline runs execute it exactly as a live run does.
+ * transport, so mock runs answer it with `mock(step)` and cassettes record and replay it.
+ * `none`: it never uses the transport (the executor hands it one that refuses every request);
+ * mock and replay runs execute it exactly as a live run does.
  */
-export type StepTransportUse = 'requests' | 'none';
+export type StepTransportUse<Step> =
+  | { sends: 'requests'; /** The step's canned response in mock mode; undefined = it has none. */ mock(step: Step): MockResponse | undefined; /** Where the mock lives in the step, for messages: `mock`. */ mockPath: string }
+  | { sends: 'none' };
 
 /** How the kind is written in the SaaS's interchange format. */
 export type StepInterchangeMapping =
   | { export: 'as-is' }
   | { export: 'unsupported'; reason: string; hint: string };
 
+/** A problem a kind finds in one of its steps beyond its schema; `path` is from the step (`headers[0].value`). */
+export interface StepKindIssue {
+  path: string;
+  message: string;
+  hint?: string;
+  severity?: 'error' | 'warning';
+}
+
 // The schema must extend the common step fields (built with stepSchema()).
-export type StepKindSchema = z.ZodObject<typeof StepBaseSchema.shape & { kind: z.ZodDefault<z.ZodLiteral<string>> }>;
+export type StepKindSchema = z.ZodObject<typeof StepBaseSchema.shape & { kind: z.ZodLiteral<string> | z.ZodDefault<z.ZodLiteral<string>> }>;
 
 export interface StepKindDefinition<S extends StepKindSchema = StepKindSchema> {
   kind: z.output<S>['kind'];
@@ -40,9 +53,15 @@ export interface StepKindDefinition<S extends StepKindSchema = StepKindSchema> {
   empty(id: string): z.input<S>;
   /** Every template the step holds, checked by the validator and listed with the variables it uses. */
   templateFields(step: z.output<S>): StepTemplateField[];
+  /** The step's own auth block, which overrides the connector's (undefined: it inherits, or the kind has no auth). */
+  auth(step: z.output<S>): Auth | undefined;
+  /** What to do when the schema refuses one of the kind's own fields, by field name: `{ url: 'Give the step the URL…' }`. */
+  fieldHints: Readonly<Record<string, string>>;
+  /** The kind's own rules beyond its schema (the HTTP kind: a literal secret in a header); the validator adds the document's path and the step. */
+  rules(step: z.output<S>): StepKindIssue[];
   /** Runs the step once it is due; returns a redacted record (see runStep for the HTTP kind). */
   execute(step: z.output<S>, scope: Scope, context: StepContext): Promise<StepResult>;
-  transport: StepTransportUse;
+  transport: StepTransportUse<z.output<S>>;
   interchange: StepInterchangeMapping;
 }
 

@@ -1,15 +1,20 @@
 /**
- * The offline sandbox: answers each step with its canned `mock` (status, headers, body,
- * latency) or its fault (`timeout` never answers, `reset` drops the connection). OAuth
- * token requests get a synthetic token so connectors with OAuth run offline too.
+ * The offline sandbox: answers each step with the canned response its kind keeps for it (the HTTP
+ * kind: the step's `mock`: status, headers, body, latency) or its fault (`timeout` never answers,
+ * `reset` drops the connection). OAuth token requests get a synthetic token so connectors with
+ * OAuth run offline too. A kind that sends no request never reaches here (the executor runs it
+ * without a transport).
  */
 import { ConnectorError } from '../errors/ConnectorError.js';
 import type { Connector } from '../schema/connector.js';
 import { abortReason, systemClock, type Clock, type HttpTransport, type TransportRequest, type TransportResponse } from '../ports/index.js';
 import { OAUTH_TOKEN_STEP_ID } from '../auth/oauthTokenCache.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
 export interface MockTransportOptions {
   clock?: Clock;
+  /** The step kinds of the connector (default: the app's); the same registry the run uses. */
+  stepKinds?: StepKindRegistry;
 }
 
 function never(signal: AbortSignal): Promise<never> {
@@ -21,6 +26,7 @@ function never(signal: AbortSignal): Promise<never> {
 
 export function createMockTransport(connector: Connector, options: MockTransportOptions = {}): HttpTransport {
   const clock = options.clock ?? systemClock;
+  const registry = options.stepKinds ?? STEP_KINDS;
   const steps = new Map(connector.steps.map((step) => [step.id, step]));
 
   return {
@@ -29,10 +35,14 @@ export function createMockTransport(connector: Connector, options: MockTransport
         return { status: 200, headers: { 'content-type': 'application/json' }, bodyText: JSON.stringify({ access_token: 'mock-access-token', token_type: 'Bearer', expires_in: 3600 }), url: request.url };
       }
       const step = steps.get(request.stepId);
-      const mock = step?.mock;
+      const use = step ? registry.kindOf(step).transport : undefined;
+      if (step && use?.sends === 'none') {
+        throw new ConnectorError('INTERNAL', `Step "${request.stepId}" is a "${step.kind}" step, which sends no request, but a request was made for it.`);
+      }
+      const mock = step && use?.sends === 'requests' ? use.mock(step) : undefined;
       if (!mock) {
         throw new ConnectorError('MOCK_MISSING', `Step "${request.stepId}" has no mock response.`, {
-          path: step ? `steps[${connector.steps.indexOf(step)}].mock` : undefined,
+          path: step && use?.sends === 'requests' ? `steps[${connector.steps.indexOf(step)}].${use.mockPath}` : undefined,
           hint: 'Add a mock response to the step in the editor, or switch the run to live mode.',
         });
       }

@@ -9,6 +9,7 @@ import { referencedCredentialNames } from '../templates/credentialSlots.js';
 import type { Auth, Connector } from '../schema/connector.js';
 import { issueAt, type ValidationIssue } from './issue.js';
 import { secretAuthFields } from './templateFields.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
 /** A credential problem, naming the credential to set (`credential`) or the auth field to fill (`authField`). */
 export interface CredentialIssue extends ValidationIssue {
@@ -17,9 +18,7 @@ export interface CredentialIssue extends ValidationIssue {
   authField?: string;
 }
 
-const STEP_FIELDS = ['auth', 'url', 'query', 'headers', 'body', 'condition'] as const;
-
-export function credentialIssues(c: Connector, hasValue: (name: string) => boolean): CredentialIssue[] {
+export function credentialIssues(c: Connector, hasValue: (name: string) => boolean, registry: StepKindRegistry = STEP_KINDS): CredentialIssue[] {
   const issues: CredentialIssue[] = [];
   const reported = new Set<string>();
   const missing = (value: unknown, path: string, where: { stepId?: string; edgeId?: string } = {}) => {
@@ -44,21 +43,26 @@ export function credentialIssues(c: Connector, hasValue: (name: string) => boole
     for (const [key, value] of Object.entries(auth)) if (key !== 'type') missing(value, `${at}.${key}`, stepId ? { stepId } : {});
   };
 
-  // Connector auth counts only where a step inherits it.
-  const inherits = c.steps.some((step) => !step.auth);
+  // Connector auth counts only where a step inherits it (a kind without auth of its own inherits nothing: it sends no request).
+  const own = c.steps.map((step) => registry.find(step));
+  const inherits = c.steps.some((step, i) => own[i]?.transport.sends === 'requests' && !own[i]?.auth(step));
   if (inherits) {
     blank(c.auth, 'auth');
     authFields(c.auth, 'auth');
   }
   c.steps.forEach((step, i) => {
-    if (step.auth) blank(step.auth, `steps[${i}].auth`, step.id);
-    for (const field of STEP_FIELDS) {
-      const value = step[field];
-      // An auth field is named by its label ("Auth › Token"), a query or header row by its key.
-      if (field === 'auth' && step.auth) authFields(step.auth, `steps[${i}].auth`, step.id);
-      else if (Array.isArray(value)) value.forEach((row, j) => missing(row.value, `steps[${i}].${field}[${j}].value`, { stepId: step.id }));
-      else if (value !== undefined) missing(value, `steps[${i}].${field}`, { stepId: step.id });
+    const kind = own[i];
+    if (!kind) return; // refused by the schema already
+    const auth = kind.auth(step);
+    // An auth field is named by its label ("Auth › Token"); the kind's other templates by their own paths.
+    if (auth) {
+      blank(auth, `steps[${i}].auth`, step.id);
+      authFields(auth, `steps[${i}].auth`, step.id);
     }
+    for (const field of kind.templateFields(step)) {
+      if (!field.path.startsWith('auth.')) missing(field.value, `steps[${i}].${field.path}`, { stepId: step.id });
+    }
+    missing(step.condition, `steps[${i}].condition`, { stepId: step.id });
   });
   c.edges.forEach((edge, i) => missing(edge.condition, `edges[${i}].condition`, { edgeId: edge.id }));
   return issues;

@@ -4,10 +4,11 @@ import { variablesForMappings } from '../graph/index.js';
 import { SYSTEM_CONTACT_FIELDS, type Connector, type Auth } from '../schema/connector.js';
 import { asClause, issueAt, type ValidationIssue } from './issue.js';
 import { stepLabel } from './location.js';
-import { SECRET_HEADER_NAME, secretAuthFields } from './templateFields.js';
+import { secretAuthFields } from './templateFields.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
-/** Inputs, outputs, field mappings, and secrets that must be credential references. */
-export function documentIssues(c: Connector): ValidationIssue[] {
+/** Inputs, outputs, field mappings, each step kind's own rules, and secrets that must be credential references. */
+export function documentIssues(c: Connector, registry: StepKindRegistry = STEP_KINDS): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   duplicates(c.inputs.map((i) => i.name), (_name, j) => issues.push(issueAt(c, `inputs[${j}].name`, 'the name is used by another input too', { hint: 'Give every input its own name.' })));
 
@@ -18,16 +19,13 @@ export function documentIssues(c: Connector): ValidationIssue[] {
       const problem = checkJsonPath(output.path);
       if (problem) issues.push(issueAt(c, `steps[${i}].outputs[${j}].path`, `is not valid: ${asClause(problem)}`, { hint: 'Use a JSONPath such as $.results[0].id.', stepId: step.id }));
     });
-    if (step.auth) issues.push(...secretIssues(c, step.auth, `steps[${i}].auth`, step.id));
-    step.headers.forEach((row, j) => {
-      if (row.enabled && SECRET_HEADER_NAME.test(row.key.trim()) && row.value.trim() !== '' && !usesCredential(row.value)) {
-        issues.push(issueAt(c, `steps[${i}].headers[${j}].value`, 'holds a literal value where a secret belongs', {
-          hint: 'Store the secret as a credential and write {{credentials.name}} here, or use the step\'s Auth tab.',
-          severity: 'warning',
-          stepId: step.id,
-        }));
-      }
-    });
+    const kind = registry.find(step);
+    if (!kind) return; // refused by the schema already
+    const auth = kind.auth(step);
+    if (auth) issues.push(...secretIssues(c, auth, `steps[${i}].auth`, step.id));
+    for (const issue of kind.rules(step)) {
+      issues.push(issueAt(c, `steps[${i}].${issue.path}`, issue.message, { ...(issue.hint ? { hint: issue.hint } : {}), ...(issue.severity ? { severity: issue.severity } : {}), stepId: step.id }));
+    }
   });
   issues.push(...secretIssues(c, c.auth, 'auth'));
 

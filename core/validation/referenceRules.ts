@@ -7,6 +7,7 @@ import type { Reference } from '../template/reference.js';
 import { asClause, issueAt, type ValidationIssue } from './issue.js';
 import { stepLabel as stepName } from './location.js';
 import { authTemplateFields, stepTemplateFields, type TemplateField } from './templateFields.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
 interface Site {
   /** The step whose request or condition this is. */
@@ -30,13 +31,13 @@ interface Producers {
  * membership on the graph index so that a long chain costs what its references cost.
  * Conditions must parse.
  */
-export function referenceIssues(c: Connector, index: GraphIndex): ValidationIssue[] {
+export function referenceIssues(c: Connector, index: GraphIndex, registry: StepKindRegistry = STEP_KINDS): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const steps = new Map<string, Step>();
   for (const step of c.steps) if (!steps.has(step.id)) steps.set(step.id, step);
   const outputs = new Map([...steps].map(([id, step]) => [id, new Set(step.outputs.map((o) => o.name))]));
   const inputs = new Set(inputVariables(c).map((v) => v.name));
-  const credentials = new Set(credentialVariables(c).map((v) => v.name));
+  const credentials = new Set(credentialVariables(c, registry).map((v) => v.name));
   const context: Context = { c, steps, outputs, inputs, credentials, index };
 
   const options = (site: Site) => ({ ...(site.stepId ? { stepId: site.stepId } : {}), ...(site.edgeId ? { edgeId: site.edgeId } : {}) });
@@ -67,7 +68,8 @@ export function referenceIssues(c: Connector, index: GraphIndex): ValidationIssu
 
   c.steps.forEach((step, i) => {
     const site: Site = { stepId: step.id, producers: { has: (id) => index.isAncestor(id, step.id), list: () => index.ancestors(step.id) } };
-    for (const field of stepTemplateFields(step, i)) templates(field, site);
+    // A kind the registry does not know is refused by the schema already.
+    if (registry.find(step)) for (const field of stepTemplateFields(step, i, registry)) templates(field, site);
     if (step.condition !== undefined) condition({ path: `steps[${i}].condition`, value: step.condition }, site);
   });
   c.edges.forEach((edge, j) => {

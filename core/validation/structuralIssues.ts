@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { asClause, formatPath, issueAt, type ValidationIssue } from './issue.js';
 import { interchangeStepIds, type PathSegment } from './location.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -9,10 +10,10 @@ type ZodIssue = z.core.$ZodIssue;
  * "a step or a parallel group" is resolved to the branch the value meant, so a step without a
  * URL says exactly that), and a message that says what is expected, naming the step.
  */
-export function structuralIssues(error: z.ZodError, raw: unknown): ValidationIssue[] {
+export function structuralIssues(error: z.ZodError, raw: unknown, registry: StepKindRegistry = STEP_KINDS): ValidationIssue[] {
   return flatten(error.issues, []).map(({ issue, path }) => {
     const at = formatPath(path);
-    const { text, hint } = describeIssue(issue, path);
+    const { text, hint } = describeIssue(issue, path, stepKindHints(raw, path, registry), registry);
     return issueAt(raw, at, text, { hint, stepId: stepIdAt(raw, path), standalone: issue.code === 'custom' });
   });
 }
@@ -42,9 +43,10 @@ function meantBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIs
 
 const KIND: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', int: 'a whole number' };
 
-function describeIssue(issue: ZodIssue, path: readonly PathSegment[]): { text: string; hint?: string } {
+function describeIssue(issue: ZodIssue, path: readonly PathSegment[], kindHints: Readonly<Record<string, string>>, registry: StepKindRegistry): { text: string; hint?: string } {
   const key = path[path.length - 1];
   const custom = customMessage(issue);
+  const hintFor = (k: PathSegment | undefined) => (typeof k === 'string' ? kindHints[k] ?? HINTS[k] : undefined);
   switch (issue.code) {
     case 'invalid_type': {
       const received = /received (\w+)/.exec(issue.message)?.[1];
@@ -62,6 +64,12 @@ function describeIssue(issue: ZodIssue, path: readonly PathSegment[]): { text: s
       return { text: issue.origin === 'string' ? `is longer than ${issue.maximum} characters` : issue.origin === 'array' ? `has more than ${issue.maximum} entries` : `must be at most ${issue.maximum}`, hint: custom };
     case 'invalid_format':
       return { text: custom ? `is not valid: ${asClause(custom)}` : `is not a valid ${issue.format}`, hint: issue.format === 'regex' ? 'Use letters, digits and _, starting with a letter or _.' : undefined };
+    case 'invalid_union':
+      // The steps' union on `kind` (the other unions are resolved to a branch by flatten).
+      if (issue.discriminator === 'kind' && issue.errors.length === 0) {
+        return { text: 'names a step kind this version of Connector Studio does not know', hint: `Known step kinds: ${[...registry.kinds.keys()].join(', ')}. Update Connector Studio, or replace the step.` };
+      }
+      return { text: custom ?? issue.message };
     case 'unrecognized_keys':
       return { text: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`, hint: 'Check the spelling, or remove the fields.' };
     default:
@@ -74,18 +82,23 @@ function customMessage(issue: ZodIssue): string | undefined {
   return /^(Invalid|Too (small|big))\b/.test(issue.message) ? undefined : issue.message;
 }
 
+// Hints for fields of the document itself; a step kind's own fields (the HTTP kind's url, method) come from its fieldHints.
 const HINTS: Record<string, string> = {
-  url: 'Give the step the URL it calls, e.g. https://api.example.com/contacts.',
   id: 'Give it an id such as step_1 (letters, digits and _).',
-  method: 'Use GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.',
   name: 'Give it a name.',
   type: 'Check its "type".',
   source: 'Write the source as step_id.output.',
   target: 'Name the contact field to fill.',
 };
 
-function hintFor(key: PathSegment | undefined): string | undefined {
-  return typeof key === 'string' ? HINTS[key] : undefined;
+/** The field hints of the kind of the step a path is inside (none outside a step, or for a kind the registry does not know). */
+function stepKindHints(raw: unknown, path: readonly PathSegment[], registry: StepKindRegistry): Readonly<Record<string, string>> {
+  // The interchange format's steps are all requests: the HTTP kind's hints (the kind a step without `kind` has).
+  if (path[0] === 'config' && path[1] === 'steps') return registry.find({})?.fieldHints ?? {};
+  if (path[0] !== 'steps' || typeof path[1] !== 'number') return {};
+  const steps = (raw as { steps?: unknown } | null)?.steps;
+  const step: unknown = Array.isArray(steps) ? steps[path[1]] : undefined;
+  return (step !== null && typeof step === 'object' ? registry.find(step as { kind?: unknown })?.fieldHints : undefined) ?? {};
 }
 
 /** The id of the step a path is inside, in either format (the importer's ids for interchange steps). */

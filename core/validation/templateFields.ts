@@ -26,5 +26,4 @@ export function secretAuthFields(auth: Auth): readonly string[] {
   return authKindOf(auth).secretFields;
 }
 
-/** Headers whose value is a secret: a literal there is flagged by validation and blocks publishing. */
-export const SECRET_HEADER_NAME = /^(authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|cookie|x-access-token)$/i;
+export { SECRET_HEADER_NAME } from '../schema/stepFields.js';

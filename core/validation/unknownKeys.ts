@@ -1,15 +1,25 @@
-import { ConnectorSchema, EdgeSchema, StepSchema } from '../schema/connector.js';
+import { ConnectorSchema, EdgeSchema } from '../schema/connector.js';
+import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 import { issueAt, type ValidationIssue } from './issue.js';
 
 const CONNECTOR_KEYS = new Set(Object.keys(ConnectorSchema.shape));
-const STEP_KEYS = new Set(Object.keys(StepSchema.shape));
 const EDGE_KEYS = new Set(Object.keys(EdgeSchema.shape));
+const stepKeys = new WeakMap<object, Set<string>>();
+
+/** The fields a step of this kind has (its kind's schema); undefined for a kind the registry does not know (reported as such). */
+function keysOfKind(step: unknown, registry: StepKindRegistry): Set<string> | undefined {
+  const kind = step !== null && typeof step === 'object' ? registry.find(step as { kind?: unknown }) : undefined;
+  if (!kind) return undefined;
+  let keys = stepKeys.get(kind);
+  if (!keys) stepKeys.set(kind, (keys = new Set(Object.keys(kind.schema.shape))));
+  return keys;
+}
 
 /**
  * Fields the schema does not know are dropped when the document is parsed; a warning names each
  * one so a typo (`queryParam`, `heders`) is not lost silently.
  */
-export function unknownKeyIssues(migrated: unknown): ValidationIssue[] {
+export function unknownKeyIssues(migrated: unknown, registry: StepKindRegistry = STEP_KINDS): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const check = (value: unknown, known: Set<string>, at: string, extra: { stepId?: string } = {}) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
@@ -24,7 +34,8 @@ export function unknownKeyIssues(migrated: unknown): ValidationIssue[] {
   if (Array.isArray(doc.steps)) {
     doc.steps.forEach((step: unknown, i) => {
       const id = (step as { id?: unknown } | null)?.id;
-      check(step, STEP_KEYS, `steps[${i}]`, typeof id === 'string' ? { stepId: id } : {});
+      const known = keysOfKind(step, registry);
+      if (known) check(step, known, `steps[${i}]`, typeof id === 'string' ? { stepId: id } : {});
     });
   }
   if (Array.isArray(doc.edges)) doc.edges.forEach((edge: unknown, j) => check(edge, EDGE_KEYS, `edges[${j}]`));

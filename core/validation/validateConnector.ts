@@ -1,6 +1,7 @@
 import { ConnectorError, isConnectorError } from '../errors/ConnectorError.js';
 import { indexGraph } from '../graph/graphIndex.js';
-import { ConnectorSchema, type Connector } from '../schema/connector.js';
+import { connectorSchemaFor, type Connector } from '../schema/connector.js';
+import type { StepKindRegistry } from '../steps/registry.js';
 import { migrateDocument } from '../schema/migrations.js';
 import { documentIssues } from './documentRules.js';
 import { graphIssues } from './graphRules.js';
@@ -18,6 +19,11 @@ export interface ValidationResult {
   issues: ValidationIssue[];
 }
 
+export interface ValidateOptions {
+  /** The step kinds the document may use (default: the app's, core/steps/registry.ts); tests add their own. */
+  stepKinds?: StepKindRegistry;
+}
+
 /**
  * Checks a raw connector document in the app's own format and lists every problem in one pass:
  * migrations, the zod schema, then the rules that need the whole document — unique ids, edges
@@ -26,7 +32,9 @@ export interface ValidationResult {
  * wrong, the rules still run on a salvaged copy (salvage.ts) so that, say, a step without a URL
  * does not hide a duplicate id elsewhere. Never throws for bad input.
  */
-export function validateConnector(raw: unknown): ValidationResult {
+export function validateConnector(raw: unknown, options: ValidateOptions = {}): ValidationResult {
+  const registry = options.stepKinds;
+  const schema = connectorSchemaFor(registry);
   let migrated: unknown;
   try {
     migrated = migrateDocument(raw);
@@ -34,25 +42,25 @@ export function validateConnector(raw: unknown): ValidationResult {
     if (!isConnectorError(error)) throw error;
     return { ok: false, issues: [issueAt(raw, error.path ?? '', error.message.replace(/\.$/, ''), { hint: error.hint, standalone: true })] };
   }
-  const parsed = ConnectorSchema.safeParse(migrated);
+  const parsed = schema.safeParse(migrated);
   if (parsed.success) {
-    const issues = [...ruleIssues(parsed.data), ...unknownKeyIssues(migrated)];
+    const issues = [...ruleIssues(parsed.data, registry), ...unknownKeyIssues(migrated, registry)];
     return { ok: !issues.some((i) => i.severity === 'error'), connector: parsed.data, issues };
   }
-  const shape = structuralIssues(parsed.error, migrated);
-  const salvaged = salvage(ConnectorSchema, migrated);
-  const rules = salvaged ? ruleIssues(salvaged.value).filter((issue) => !isUnder(issue.path, salvaged.repaired) && !mentionsStandIn(issue.message)) : [];
-  return { ok: false, issues: [...shape, ...rules, ...unknownKeyIssues(migrated)] };
+  const shape = structuralIssues(parsed.error, migrated, registry);
+  const salvaged = salvage(schema, migrated);
+  const rules = salvaged ? ruleIssues(salvaged.value, registry).filter((issue) => !isUnder(issue.path, salvaged.repaired) && !mentionsStandIn(issue.message)) : [];
+  return { ok: false, issues: [...shape, ...rules, ...unknownKeyIssues(migrated, registry)] };
 }
 
-function ruleIssues(connector: Connector): ValidationIssue[] {
+function ruleIssues(connector: Connector, registry: StepKindRegistry | undefined): ValidationIssue[] {
   const index = indexGraph(connector);
-  return [...graphIssues(connector, index), ...referenceIssues(connector, index), ...documentIssues(connector)];
+  return [...graphIssues(connector, index), ...referenceIssues(connector, index, registry), ...documentIssues(connector, registry)];
 }
 
 /** The validated Connector, or ConnectorError('INVALID_DOCUMENT') that carries every problem. */
-export function parseConnector(raw: unknown): Connector {
-  const result = validateConnector(raw);
+export function parseConnector(raw: unknown, options: ValidateOptions = {}): Connector {
+  const result = validateConnector(raw, options);
   if (result.ok && result.connector) return result.connector;
   throw invalidDocument(result.issues);
 }

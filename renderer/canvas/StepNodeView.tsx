@@ -3,11 +3,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../flow/flowTypes.js';
 import { retryingLabel } from '../runs/retryLabel.js';
 import { AUTH_KINDS } from '../../core/index.js';
-
-function hostAndPath(url: string): string {
-  const match = /^(?:[a-z]+:\/\/)?([^?#]*)/i.exec(url);
-  return match?.[1] ?? url;
-}
+import { useStepView } from '../steps/StepViewsContext.js';
+import { UnsupportedStepNode } from '../steps/UnsupportedStepKind.js';
 
 function duration(ms: number | undefined): string {
   if (ms === undefined) return '';
@@ -20,23 +17,27 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
   const { step, live, issues } = data;
   const errors = issues.filter((i) => i.severity === 'error');
   const status = live?.status;
+  // The kind draws its own badge and body (renderer/steps/<kind>/); one this version cannot draw says so.
+  const view = useStepView(step);
   return (
-    <div className={`step-node${selected ? ' selected' : ''}${status ? ` status-${status}` : ''}${data.unlinked ? ' unlinked' : ''}`} data-testid="step-node" data-step-id={step.id} data-status={status ?? 'idle'}>
+    <div className={`step-node${selected ? ' selected' : ''}${view ? '' : ' unsupported'}${status ? ` status-${status}` : ''}${data.unlinked ? ' unlinked' : ''}`} data-testid="step-node" data-step-id={step.id} data-step-kind={String(step.kind)} data-status={status ?? 'idle'}>
       <Handle type="target" position={Position.Left} title="Depends on" />
       <div className="step-node-head">
-        <span className={`method method-${step.method}`}>{step.method}</span>
+        {view && <view.NodeBadge step={step} />}
         <span className="step-node-name">{step.name || step.id}</span>
         {errors.length > 0 && <span className="badge error" title={errors.map((i) => i.message).join('\n')} data-testid="node-issue-badge">{errors.length}</span>}
       </div>
       {data.unlinked && <div className="step-node-unlinked" data-testid="node-unlinked">Not linked: runs on its own, at the start</div>}
-      <div className="step-node-url mono" title={step.url}>{hostAndPath(step.url)}</div>
+      {view ? <view.NodeBody step={step} /> : <UnsupportedStepNode kind={step.kind} />}
       {step.condition && step.condition.trim() !== '' && (
         <div className="step-node-condition mono" data-testid="node-condition" title={`Runs only if ${step.condition}`}>if {step.condition}</div>
       )}
       <div className="step-node-foot">
-        <span className="badge" title={`${AUTH_KINDS[data.authType].label}: ${data.authInherited ? 'inherited from the connector' : 'set on this step'}`}>
-          🔑 {AUTH_KINDS[data.authType].shortLabel}{data.authInherited ? '' : '*'}
-        </span>
+        {data.authType && (
+          <span className="badge" title={`${AUTH_KINDS[data.authType].label}: ${data.authInherited ? 'inherited from the connector' : 'set on this step'}`}>
+            🔑 {AUTH_KINDS[data.authType].shortLabel}{data.authInherited ? '' : '*'}
+          </span>
+        )}
         <span className="muted mono">{step.id}</span>
         {status && (
           <span className={`run-status status-${status}`} data-testid="node-run-status" title={live?.skipReason ?? live?.result?.error?.message}>

@@ -3,7 +3,7 @@
  * start node links to entry steps and leaf steps link to the end node (drawn only,
  * never stored). The canvas renders what this returns; it decides nothing itself.
  */
-import type { Connector } from '../../core/index.js';
+import { STEP_KINDS, type AuthType, type Connector, type Step } from '../../core/index.js';
 import type { LiveStep } from '../store/slices/runReducer.js';
 import {
   END_NODE_ID, START_NODE_ID,
@@ -89,8 +89,7 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
       selected: selectedSteps.has(step.id),
       data: {
         step,
-        authType: (step.auth ?? connector.auth).type,
-        authInherited: step.auth === undefined,
+        ...authOf(step, connector),
         live: decorations.live?.[step.id],
         issues: decorations.stepIssues?.[step.id] ?? [],
         unlinked: unlinked(step.id),
@@ -136,4 +135,12 @@ function virtualEdge(source: string, target: string): AppEdge {
 
 export function isVirtualEdgeId(id: string): boolean {
   return id.startsWith(`${START_NODE_ID}->`) || id.endsWith(`->${END_NODE_ID}`);
+}
+
+/** The auth badge's facts, as the step's kind says: its own auth or the connector's; none for a kind that sends no request. */
+function authOf(step: Step, connector: Connector): { authType: AuthType | undefined; authInherited: boolean } {
+  const kind = STEP_KINDS.find(step);
+  if (kind?.transport.sends !== 'requests') return { authType: undefined, authInherited: false };
+  const own = kind.auth(step);
+  return { authType: (own ?? connector.auth).type, authInherited: own === undefined };
 }

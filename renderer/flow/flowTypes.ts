@@ -15,8 +15,8 @@ export interface NodeIssue {
 export type StartNodeData = { inputs: Input[] };
 export type StepNodeData = {
   step: Step;
-  /** Effective auth type: the step's override or the connector's. */
-  authType: AuthType;
+  /** Effective auth type: the step's override or the connector's; undefined for a kind that sends no request (or one this version does not know). */
+  authType: AuthType | undefined;
   authInherited: boolean;
   live: LiveStep | undefined;
   issues: NodeIssue[];

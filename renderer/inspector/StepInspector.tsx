@@ -1,20 +1,25 @@
+/**
+ * The selected step: the fields every step has (name, id, condition, Outputs, timeout and retries,
+ * links) around what its kind draws (renderer/steps/<kind>/: the HTTP kind's method, URL and
+ * request tabs). A kind this version cannot draw gets the "unsupported step kind" message.
+ */
 import { useMemo, useState } from 'react';
-import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
+import { availableVariables, environmentVariables, type Connector, type Step } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
-import { MonacoField } from '../monaco/MonacoField.js';
-import { TemplateInput } from './TemplateInput.js';
-import { KeyValueRows } from './KeyValueRows.js';
 import { OutputsEditor } from './OutputsEditor.js';
-import { AuthEditor } from './AuthEditor.js';
 import { ConditionField } from './ConditionField.js';
+import { useStepView } from '../steps/StepViewsContext.js';
+import { UnsupportedStepEditor } from '../steps/UnsupportedStepKind.js';
+import type { StepEditorProps, StepTab } from '../steps/stepKindView.js';
 import { Tabs } from '../app/Tabs.js';
 import { Menu } from '../app/Menu.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
 import type { ValidationIssue } from '../../core/index.js';
 
-type Tab = 'query' | 'headers' | 'body' | 'auth' | 'outputs' | 'mock' | 'advanced';
+const OUTPUTS = 'outputs';
+const ADVANCED = 'advanced';
 
 export function StepInspector({ stepId, issues }: { stepId: string; issues: ValidationIssue[] }) {
   const store = useAppStoreApi();
@@ -24,11 +29,13 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const lastResult = useAppStore((s) => s.lastRecord?.steps.find((st) => st.id === stepId));
   const index = doc.steps.findIndex((s) => s.id === stepId);
   const step = doc.steps[index];
-  const [tab, setTab] = useState<Tab>('query');
+  const view = useStepView(step ?? {});
+  const [chosenTab, setTab] = useState<string | undefined>(undefined);
   const [idDraft, setIdDraft] = useState<string | null>(null);
   const environments = useAppStore((s) => s.environments);
   const variables = useMemo(() => [...availableVariables(doc, stepId), ...environmentVariables(environments)], [doc, stepId, environments]);
   if (!step) return <p className="muted">This step no longer exists.</p>;
+  if (!view) return <div className="step-inspector" data-testid="step-inspector" data-step-id={stepId}><UnsupportedStepEditor kind={step.kind} /></div>;
 
   const base = `steps[${index}]`;
   const edit = (patch: Partial<Step>, field: string) => store.getState().edit((d) => updateStep(d, stepId, patch), `step:${stepId}:${field}`);
@@ -48,7 +55,16 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
     setIdDraft(null);
   };
 
-  const urlIssue = issueFor('url');
+  const kindProps: StepEditorProps<Step> = { step, doc, edit, issueFor, fieldClass, variables };
+  const kindTabs = (placement: StepTab<Step>['placement']) => view.tabs.filter((t) => t.placement === placement);
+  const tabIds = [...kindTabs('before-outputs').map((t) => t.id), OUTPUTS, ...kindTabs('after-outputs').map((t) => t.id), ADVANCED];
+  const tab = chosenTab !== undefined && tabIds.includes(chosenTab) ? chosenTab : (tabIds[0] ?? OUTPUTS);
+  const labelOf = (id: string) => {
+    const own = view.tabs.find((t) => t.id === id);
+    const text = own ? own.label(step) : id === OUTPUTS ? `Outputs (${step.outputs.length})` : 'Advanced';
+    return `${text}${issueFor(id === ADVANCED ? 'timeoutMs' : id) ? ' ⚠' : ''}`;
+  };
+  const KindTab = view.tabs.find((t) => t.id === tab)?.Panel;
   return (
     <div className="step-inspector" data-testid="step-inspector" data-step-id={stepId}>
       <div className="row">
@@ -61,43 +77,22 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
           <input id="step-id" data-testid="step-id-input" className="mono" size={12} value={idDraft ?? step.id} onChange={(e) => setIdDraft(e.target.value)} onBlur={commitId} onKeyDown={(e) => e.key === 'Enter' && commitId()} />
         </div>
       </div>
-      <div className={`row ${fieldClass('url')}`} style={{ flexDirection: 'row' }}>
-        <label className="visually-hidden" htmlFor="step-method">Method</label>
-        <select id="step-method" data-testid="step-method-select" value={step.method} onChange={(e) => edit({ method: e.target.value as Step['method'] }, 'method')}>
-          {HTTP_METHODS.map((m) => <option key={m}>{m}</option>)}
-        </select>
-        <div className="grow">
-          <TemplateInput id="step-url" ariaLabel="URL" testId="step-url-input" value={step.url} onChange={(url) => edit({ url }, 'url')} variables={variables} placeholder="https://api.example.com/items/{{id}}" invalid={urlIssue !== undefined} wrap />
-        </div>
-      </div>
-      {urlIssue && <p className="field-error" data-testid="field-error">{urlIssue.message}{urlIssue.hint ? ` ${urlIssue.hint}` : ''}</p>}
+      <view.Editor {...kindProps} />
       <ConditionField label="Run only if (this step's own condition; empty = always)" testId="step-condition-editor" errorTestId="step-condition-error"
         value={step.condition} variables={variables} highlighted={focusedPath?.startsWith(`${base}.condition`) ?? false}
         issues={issues.filter((i) => i.path === `${base}.condition`)}
         onChange={(condition) => edit({ condition }, 'condition')} />
 
-      <Tabs label="Step settings" value={tab} onChange={setTab} items={(['query', 'headers', 'body', 'auth', 'outputs', 'mock', 'advanced'] as Tab[]).map((t) => ({
-        id: t, testId: `step-tab-${t}`,
-        label: `${t === 'query' ? `Query (${step.query.length})` : t === 'headers' ? `Headers (${step.headers.length})` : t === 'outputs' ? `Outputs (${step.outputs.length})` : t[0]?.toUpperCase() + t.slice(1)}${issueFor(t === 'advanced' ? 'timeoutMs' : t) ? ' ⚠' : ''}`,
-      }))}>
-        {tab === 'query' && <KeyValueRows label="query parameter" testId="query-rows" rows={step.query} onChange={(query) => edit({ query }, 'query')} variables={variables} inputs={doc.inputs} />}
-        {tab === 'headers' && <KeyValueRows label="header" testId="header-rows" rows={step.headers} onChange={(headers) => edit({ headers }, 'headers')} variables={variables} inputs={doc.inputs} />}
-        {tab === 'body' && <BodyEditor body={step.body} onChange={(body) => edit({ body }, 'body')} variables={variables} inputs={doc.inputs} />}
-        {tab === 'auth' && (
-          <div className="field">
-            <label className="row"><input type="checkbox" checked={step.auth !== undefined} onChange={(e) => edit(e.target.checked ? { auth: { type: 'none' } } : { auth: undefined }, 'auth')} /> Override the connector's auth for this step</label>
-            {step.auth ? <AuthEditor auth={step.auth} onChange={(auth: Auth) => edit({ auth }, 'auth')} /> : <p className="muted">Uses the connector's auth ({AUTH_KINDS[doc.auth.type].label}).</p>}
-          </div>
-        )}
-        {tab === 'outputs' && <OutputsEditor outputs={step.outputs} onChange={(outputs) => edit({ outputs }, 'outputs')} lastResult={lastResult} />}
-        {tab === 'mock' && <MockEditor mock={step.mock} onChange={(mock) => edit({ mock }, 'mock')} />}
-        {tab === 'advanced' && (
+      <Tabs label="Step settings" value={tab} onChange={setTab} items={tabIds.map((id) => ({ id, testId: `step-tab-${id}`, label: labelOf(id) }))}>
+        {KindTab && <KindTab {...kindProps} />}
+        {tab === OUTPUTS && <OutputsEditor outputs={step.outputs} onChange={(outputs) => edit({ outputs }, 'outputs')} lastResult={lastResult} />}
+        {tab === ADVANCED && (
           <div className="grid-2">
             <div className="field"><label htmlFor="step-timeout">Timeout (ms, empty = connector's)</label>
               <input id="step-timeout" type="number" min={1000} max={60000} step={500} value={step.timeoutMs ?? ''} onChange={(e) => edit({ timeoutMs: e.target.value === '' ? undefined : Number(e.target.value) }, 'timeout')} /></div>
             <div className="field"><label htmlFor="step-retries">Retries (empty = connector's)</label>
               <input id="step-retries" type="number" min={0} max={5} value={step.maxRetries ?? ''} onChange={(e) => edit({ maxRetries: e.target.value === '' ? undefined : Number(e.target.value) }, 'retries')} /></div>
-            <label className="row"><input type="checkbox" checked={step.idempotent ?? false} onChange={(e) => edit({ idempotent: e.target.checked || undefined }, 'idempotent')} /> Safe to retry (idempotent)</label>
+            {view.Advanced && <view.Advanced {...kindProps} />}
             {issueFor('timeoutMs') && <p className="field-error">{issueFor('timeoutMs')?.message}</p>}
           </div>
         )}
@@ -131,88 +126,5 @@ function LinkToMenu({ doc, stepId }: { doc: Connector; stepId: string }) {
           store.getState().select({ kind: 'edge', edgeIds: result.ids ?? [] });
         },
       }))} />
-  );
-}
-
-function BodyEditor({ body, onChange, variables, inputs }: { body: Body; onChange: (b: Body) => void; variables: ReturnType<typeof availableVariables>; inputs: Connector['inputs'] }) {
-  const [jsonText, setJsonText] = useState(() => (body.type === 'json' ? JSON.stringify(body.value, null, 2) : '{\n  \n}'));
-  const [jsonError, setJsonError] = useState<string | null>(null);
-  return (
-    <div>
-      <div className="field">
-        <label htmlFor="body-type">Body</label>
-        <select id="body-type" value={body.type} onChange={(e) => {
-          const type = e.target.value as Body['type'];
-          onChange(type === 'none' ? { type } : type === 'json' ? { type, value: {} } : type === 'form' ? { type, fields: [] } : { type, text: '', contentType: 'text/plain' });
-        }}>
-          <option value="none">None</option><option value="json">JSON</option><option value="form">Form</option><option value="raw">Raw text</option>
-        </select>
-      </div>
-      {body.type === 'json' && (
-        <>
-          <MonacoField language="json" ariaLabel="JSON body" testId="body-editor" value={jsonText} completions={variables} onChange={(text) => {
-            setJsonText(text);
-            try {
-              onChange({ type: 'json', value: JSON.parse(text) });
-              setJsonError(null);
-            } catch (e) {
-              setJsonError(`Not valid JSON yet: ${(e as Error).message}. The last valid body is kept.`);
-            }
-          }} />
-          {jsonError && <p className="field-error">{jsonError}</p>}
-          <p className="muted">Type <code>{'{{'}</code> for variables. A string that is only one template keeps the value's type.</p>
-        </>
-      )}
-      {body.type === 'form' && <KeyValueRows label="form field" testId="form-rows" rows={body.fields} onChange={(fields) => onChange({ type: 'form', fields })} variables={variables} inputs={inputs} />}
-      {body.type === 'raw' && (
-        <>
-          <div className="field"><label htmlFor="raw-ct">Content type</label><input id="raw-ct" value={body.contentType} onChange={(e) => onChange({ ...body, contentType: e.target.value })} /></div>
-          <MonacoField language="plaintext" ariaLabel="Raw body" value={body.text} completions={variables} onChange={(text) => onChange({ ...body, text })} />
-        </>
-      )}
-    </div>
-  );
-}
-
-const FAULT_PRESETS: { label: string; mock: MockResponse }[] = [
-  { label: '200 OK', mock: { status: 200, headers: { 'content-type': 'application/json' }, body: {}, latencyMs: 0, fault: 'none' } },
-  { label: '429 Too many requests', mock: { status: 429, headers: { 'retry-after': '1' }, body: { error: 'rate limited' }, latencyMs: 0, fault: 'none' } },
-  { label: '500 Server error', mock: { status: 500, headers: {}, body: { error: 'server error' }, latencyMs: 0, fault: 'none' } },
-  { label: 'Timeout', mock: { status: 200, headers: {}, latencyMs: 0, fault: 'timeout' } },
-];
-
-function MockEditor({ mock, onChange }: { mock: MockResponse | undefined; onChange: (m: MockResponse | undefined) => void }) {
-  const [text, setText] = useState(() => JSON.stringify(mock?.body ?? {}, null, 2));
-  const [error, setError] = useState<string | null>(null);
-  const current = mock ?? FAULT_PRESETS[0]!.mock;
-  return (
-    <div className="mock-editor" data-testid="mock-editor">
-      <p className="muted">Used when the run mode is <strong>mock</strong>.</p>
-      <div className="row">
-        {FAULT_PRESETS.map((p) => <button key={p.label} type="button" className="small" onClick={() => { onChange(p.mock); setText(JSON.stringify(p.mock.body ?? {}, null, 2)); }}>{p.label}</button>)}
-        {mock && <button type="button" className="small danger" onClick={() => onChange(undefined)}>Remove mock</button>}
-      </div>
-      <div className="grid-2">
-        <div className="field"><label htmlFor="mock-status">Status</label><input id="mock-status" type="number" min={100} max={599} value={current.status} onChange={(e) => onChange({ ...current, status: Number(e.target.value) })} /></div>
-        <div className="field"><label htmlFor="mock-latency">Latency (ms)</label><input id="mock-latency" type="number" min={0} max={60000} value={current.latencyMs} onChange={(e) => onChange({ ...current, latencyMs: Number(e.target.value) })} /></div>
-        <div className="field"><label htmlFor="mock-fault">Fault</label>
-          <select id="mock-fault" value={current.fault} onChange={(e) => onChange({ ...current, fault: e.target.value as MockResponse['fault'] })}>
-            <option value="none">None</option><option value="timeout">Never answers (timeout)</option><option value="reset">Connection reset</option>
-          </select></div>
-      </div>
-      <div className="field">
-        <label htmlFor="mock-body">Response body (JSON)</label>
-        <textarea id="mock-body" data-testid="mock-body-input" rows={8} value={text} onChange={(e) => {
-          setText(e.target.value);
-          try {
-            onChange({ ...current, body: JSON.parse(e.target.value) });
-            setError(null);
-          } catch (err) {
-            setError(`Not valid JSON yet: ${(err as Error).message}`);
-          }
-        }} />
-        {error && <span className="field-error">{error}</span>}
-      </div>
-    </div>
   );
 }

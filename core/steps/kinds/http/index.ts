@@ -6,6 +6,7 @@
 import { authKindOf } from '../../../auth/kinds/registry.js';
 import { runStep } from '../../../executor/runStep.js';
 import { defineStepKind, type StepKindDefinition, type StepTemplateField } from '../../stepKind.js';
+import { HTTP_FIELD_HINTS, httpRules } from './rules.js';
 import { HttpStepSchema, type HttpStep } from './schema.js';
 
 function templateFields(step: HttpStep): StepTemplateField[] {
@@ -31,7 +32,10 @@ export const http: StepKindDefinition<typeof HttpStepSchema> = defineStepKind({
   schema: HttpStepSchema,
   empty: (id) => ({ id, kind: 'http', name: '', method: 'GET', url: 'https://api.example.com/' }),
   templateFields,
+  auth: (step) => step.auth,
+  fieldHints: HTTP_FIELD_HINTS,
+  rules: httpRules,
   execute: (step, scope, context) => runStep(step, scope, context),
-  transport: 'requests',
+  transport: { sends: 'requests', mock: (step) => step.mock, mockPath: 'mock' },
   interchange: { export: 'as-is' },
 });

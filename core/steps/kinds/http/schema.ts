@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import { AuthSchema } from '../../../auth/kinds/registry.js';
 import { BodySchema, HttpMethodSchema, KeyValueSchema, MockResponseSchema, templated } from '../../../schema/stepFields.js';
-import { stepSchema } from '../../stepBase.js';
+import { defaultStepSchema } from '../../stepBase.js';
 
-export const HttpStepSchema = stepSchema('http', {
+// The one kind whose `kind` has a default: a step without one is a request.
+export const HttpStepSchema = defaultStepSchema('http', {
   method: HttpMethodSchema.default('GET'),
   url: templated.min(1, 'a step needs a URL'),
   query: z.array(KeyValueSchema).default([]),

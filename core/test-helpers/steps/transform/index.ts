@@ -1,8 +1,10 @@
 /**
- * A TEST-ONLY step kind, not in the app's registry: `transform` fills its `value` (any JSON, with
- * templates inside) from the step's scope and reads its outputs from the result with JSONPath,
- * without any request. It exists to prove that a step kind is one folder plus one registry line:
- * a test registers it with createStepKindRegistry([...]) and runs it through runConnector.
+ * A TEST-ONLY step kind, not in the app's registry: `transform` fills its `value` (a JSON object,
+ * with templates inside) from the step's scope and reads its outputs from the result with
+ * JSONPath, without any request. It exists to prove that a step kind is one folder plus one
+ * registry line: a test registers it with createStepKindRegistry([...]) and validates it, runs it
+ * live, in mock mode and from a cassette (core/steps/testOnlyKind.test.ts); its renderer half is
+ * renderer/test-helpers/steps/transform/.
  */
 import { z } from 'zod';
 import { toConnectorError } from '../../../errors/ConnectorError.js';
@@ -12,8 +14,8 @@ import { stepSchema } from '../../../steps/stepBase.js';
 import { defineStepKind, type StepKindDefinition } from '../../../steps/stepKind.js';
 
 export const TransformStepSchema = stepSchema('transform', {
-  /** Any JSON value; strings inside are templates. */
-  value: z.unknown(),
+  /** A JSON object the outputs are read from; strings inside are templates. */
+  value: z.record(z.string(), z.unknown()),
 });
 export type TransformStep = z.infer<typeof TransformStepSchema>;
 
@@ -23,6 +25,9 @@ export const transform: StepKindDefinition<typeof TransformStepSchema> = defineS
   schema: TransformStepSchema,
   empty: (id) => ({ id, kind: 'transform', value: {} }),
   templateFields: (step) => [{ path: 'value', value: step.value }],
+  auth: () => undefined,
+  fieldHints: { value: 'Give the transform the JSON object it builds, e.g. { "full": "{{first}} {{last}}" }.' },
+  rules: () => [],
   async execute(step, scope, context) {
     const startedAt = context.clock.now();
     const finish = (status: 'success' | 'failed', outputs: Record<string, unknown>, error?: ReturnType<typeof toConnectorError>) => {
@@ -41,6 +46,6 @@ export const transform: StepKindDefinition<typeof TransformStepSchema> = defineS
       return finish('failed', Object.fromEntries(step.outputs.map((o) => [o.name, null])), toConnectorError(error));
     }
   },
-  transport: 'none',
+  transport: { sends: 'none' },
   interchange: { export: 'unsupported', reason: 'the interchange format has no transform step', hint: 'Replace the transform step with an HTTP step before exporting.' },
 });
