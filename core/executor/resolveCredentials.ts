@@ -9,21 +9,35 @@ import type { Connector, Step } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
 import { listExpressionReferences } from '../expression/listExpressionReferences.js';
 
+/**
+ * The credentials one step refers to, kept per step object: a batch runs the same steps on every
+ * row. The entry is reused only while the step's template fields (and the auth it uses) are still
+ * the same values, so a step edited in place is read again.
+ */
+const perStep = new WeakMap<Step, { fields: readonly unknown[]; names: readonly string[] }>();
+
+function credentialsOfStep(step: Step, auth: unknown): readonly string[] {
+  const fields = [step.url, step.query, step.headers, step.body, auth, step.condition];
+  const cached = perStep.get(step);
+  if (cached && cached.fields.every((field, i) => field === fields[i])) return cached.names;
+  const names = new Set<string>();
+  for (const ref of listReferences(fields.slice(0, 5))) if (ref.kind === 'credential') names.add(ref.name);
+  addConditionCredentials(names, step.condition);
+  const list = [...names];
+  perStep.set(step, { fields, names: list });
+  return list;
+}
+
+function addConditionCredentials(names: Set<string>, condition: string | undefined): void {
+  if (!condition) return;
+  for (const ref of listExpressionReferences(condition)) if (ref.kind === 'credential') names.add(ref.name);
+}
+
 function referencedCredentials(connector: Connector, steps: readonly Step[]): string[] {
   const names = new Set<string>();
   const ids = new Set(steps.map((step) => step.id));
-  const collect = (value: unknown) => {
-    for (const ref of listReferences(value)) if (ref.kind === 'credential') names.add(ref.name);
-  };
-  const collectCondition = (condition: string | undefined) => {
-    if (!condition) return;
-    for (const ref of listExpressionReferences(condition)) if (ref.kind === 'credential') names.add(ref.name);
-  };
-  for (const step of steps) {
-    collect([step.url, step.query, step.headers, step.body, step.auth ?? connector.auth]);
-    collectCondition(step.condition);
-  }
-  for (const edge of connector.edges) if (ids.has(edge.target)) collectCondition(edge.condition);
+  for (const step of steps) for (const name of credentialsOfStep(step, step.auth ?? connector.auth)) names.add(name);
+  for (const edge of connector.edges) if (ids.has(edge.target)) addConditionCredentials(names, edge.condition);
   return [...names];
 }
 
