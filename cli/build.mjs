@@ -9,6 +9,7 @@
 //                                    install must not fail; the bin then runs from source)
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { builtinsThroughRequire } from '../scripts/builtinsThroughRequire.mjs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,6 +29,25 @@ const onlyEnglishZodMessages = {
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
       resolveDir: root,
     }));
+  },
+};
+
+/**
+ * core/ and contract/ are imported through barrels (`core/index.ts`), and a module whose
+ * top level builds zod schemas counts as having side effects, so every command's chunk
+ * evaluated all of core (the OpenAPI builder, the template manifest's schemas, the test
+ * runner…). Their modules only define things: marked free of side effects, a chunk keeps the
+ * modules it uses. (cli/ is not marked: cli/entry.ts imports modules for their effect.)
+ */
+const sideEffectFreeModules = {
+  name: 'side-effect-free-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData?.resolving || args.importer.includes('/node_modules/')) return undefined;
+      const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+      if (result.errors.length > 0 || !/^(core|contract)\//.test(relative(root, result.path))) return result;
+      return { ...result, sideEffects: false };
+    });
   },
 };
 
@@ -56,7 +76,7 @@ export async function buildCli() {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [onlyEnglishZodMessages, builtinsThroughRequire],
+    plugins: [onlyEnglishZodMessages, builtinsThroughRequire, sideEffectFreeModules],
     // CommonJS dependencies inside an ESM bundle, and the built-ins above, call require(); write-file-atomic
     // (the credential store's writes) reads __filename.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },

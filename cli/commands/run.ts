@@ -9,8 +9,8 @@ import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { parseKeyValues } from '../args/parseKeyValues.js';
 import { usageError } from '../errors/CliError.js';
 import { collectCredentials, createCredentialResolver } from '../io/credentials.js';
-import { openCredentialStore } from '../io/credentialStore.js';
 import { createTransport, RUN_MODES, type RunMode } from '../io/createTransport.js';
+import { lazyCredentialStore } from '../io/lazyCredentialStore.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';
 import { withScrubber } from '../io/Terminal.js';
 import { formatRunReport } from '../output/formatRunReport.js';
@@ -88,7 +88,7 @@ export async function runCommand(args: string[], context: CommandContext): Promi
   const prepared = await createTransport(connector, { mode, cassettePath: values.cassette, recordPath: values.record, environment: environment?.name }, redactor);
   const setup: RunSetup = {
     connector,
-    secrets: createCredentialResolver(credentials, mode === 'live' ? { store: openCredentialStore(context.env) } : { offline: true }),
+    secrets: createCredentialResolver(credentials, mode === 'live' ? { store: lazyCredentialStore(context.env) } : { offline: true }),
     rateLimiter: createRateLimiterRegistry(systemClock),
     redactor,
     context: runContext,

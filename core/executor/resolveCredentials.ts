@@ -11,26 +11,43 @@ import { listReferences } from '../template/listReferences.js';
 import { listExpressionReferences } from '../expression/listExpressionReferences.js';
 import { STEP_KINDS, type StepKindRegistry } from '../steps/registry.js';
 
+/**
+ * The credentials one step refers to, kept per step object: a batch runs the same steps on every
+ * row. The entry is reused only while the step's template fields (and the auth it uses) are still
+ * the same values, so a step edited in place is read again.
+ */
+const perStep = new WeakMap<Step, { fields: readonly unknown[]; names: readonly string[] }>();
+
+function credentialsOfStep(step: Step, fields: readonly unknown[]): readonly string[] {
+  const cached = perStep.get(step);
+  if (cached && cached.fields.length === fields.length && cached.fields.every((field, i) => field === fields[i])) return cached.names;
+  const names = new Set<string>();
+  // The last field is the condition: an expression, read as one below.
+  for (const ref of listReferences(fields.slice(0, -1))) if (ref.kind === 'credential') names.add(ref.name);
+  addConditionCredentials(names, step.condition);
+  const list = [...names];
+  perStep.set(step, { fields, names: list });
+  return list;
+}
+
+function addConditionCredentials(names: Set<string>, condition: string | undefined): void {
+  if (!condition) return;
+  for (const ref of listExpressionReferences(condition)) if (ref.kind === 'credential') names.add(ref.name);
+}
+
 function referencedCredentials(connector: Connector, steps: readonly Step[], registry: StepKindRegistry): string[] {
   const names = new Set<string>();
   const ids = new Set(steps.map((step) => step.id));
-  const collect = (value: unknown) => {
-    for (const ref of listReferences(value)) if (ref.kind === 'credential') names.add(ref.name);
-  };
-  const collectCondition = (condition: string | undefined) => {
-    if (!condition) return;
-    for (const ref of listExpressionReferences(condition)) if (ref.kind === 'credential') names.add(ref.name);
-  };
   for (const step of steps) {
     const kind = registry.find(step);
     // A kind the run does not know fails its step with its own message; it needs nothing here.
     if (kind) {
-      collect(kind.templateFields(step).map((field) => field.value));
-      collect(kind.auth(step) ?? (kind.transport.sends === 'requests' ? connector.auth : null));
-    }
-    collectCondition(step.condition);
+      const auth = kind.auth(step) ?? (kind.transport.sends === 'requests' ? connector.auth : null);
+      const fields = [...kind.templateFields(step).map((field) => field.value), auth, step.condition];
+      for (const name of credentialsOfStep(step, fields)) names.add(name);
+    } else addConditionCredentials(names, step.condition);
   }
-  for (const edge of connector.edges) if (ids.has(edge.target)) collectCondition(edge.condition);
+  for (const edge of connector.edges) if (ids.has(edge.target)) addConditionCredentials(names, edge.condition);
   return [...names];
 }
 

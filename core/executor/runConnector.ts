@@ -136,7 +136,9 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     for (const id of plan.ancestors.get(step.id) ?? []) {
       const ancestor = steps.get(id) as Step;
       const own = state.get(id) === 'succeeded' ? outputs.get(id) : undefined;
-      visible[id] = Object.assign(Object.create(null), Object.fromEntries(ancestor.outputs.map((output) => [output.name, null])), own);
+      const entry: Record<string, unknown> = Object.create(null);
+      for (const output of ancestor.outputs) entry[output.name] = null;
+      visible[id] = Object.assign(entry, own);
     }
     return { inputs, credentials, ...(env ? { env } : {}), steps: visible };
   };

@@ -185,15 +185,20 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
     return patterns.some(({ needle }) => readings.some((reading) => reading.includes(needle)));
   };
 
+  // Every record and event passes through here, so plain loops (no entries arrays, no closures).
   const redactValue = <T>(value: T): T => {
     if (typeof value === 'string') return redactText(value) as T;
-    if (Array.isArray(value)) return value.map((item) => redactValue(item)) as T;
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[redactText(key)] = redactValue(item);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) {
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = redactValue(value[i]);
       return out as T;
     }
-    return value;
+    const out: Record<string, unknown> = {};
+    const object = value as Record<string, unknown>;
+    // Own enumerable string keys, in the order Object.entries gives them.
+    for (const key in object) if (Object.hasOwn(object, key)) out[redactText(key)] = redactValue(object[key]);
+    return out as T;
   };
 
   const maskSensitive = (value: string): string => {

@@ -73,6 +73,7 @@ function interpolateString(text: string, scope: Scope, mode: InterpolationMode):
 }
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+const MAY_HAVE_DOT_SEGMENT = /(?:^|\/)(?:\.|%2e)/i;
 
 /**
  * Percent-encoding can't protect a path segment that is exactly `.` or `..`: URL parsers resolve
@@ -80,6 +81,8 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
  * another path. Such a value is refused; dot segments written literally in the template are kept.
  */
 function refuseInsertedDotSegments(template: string, parts: ReturnType<typeof parseTemplate>, url: string): void {
+  // A dot segment starts the string or follows a `/`: most URLs have neither `/.` nor `/%2e`.
+  if (!MAY_HAVE_DOT_SEGMENT.test(url)) return;
   const pathEnd = (s: string) => s.search(/[?#]/) === -1 ? s.length : s.search(/[?#]/);
   const insertedSegments = url.slice(0, pathEnd(url)).split('/').filter((segment) => DOT_SEGMENT.test(segment));
   if (insertedSegments.length === 0) return;
