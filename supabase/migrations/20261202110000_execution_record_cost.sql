@@ -163,3 +163,35 @@ create trigger connectors_record_revision
 create trigger connectors_record_revision_on_update
   after update on public.connectors
   for each row when (new.revision is distinct from old.revision) execute function public.connectors_record_revision();
+
+-- ── 4. the credentials a run will read, in its first statement ───────────────────────────
+-- A run reads each credential it refers to before its first request (get_credential_for_execution:
+-- one statement each). The worker remembers which ones the previous run of a connector read and
+-- names them here, so they come back with the start, read the same way (service role, 'use'
+-- audit row, last_used_at), and only when the run is starting now (its slot is held). A name
+-- that is not set is left out: the run asks for it again and reports it missing in its own words.
+-- The four-argument form stays for workers that do not send names.
+create or replace function public.start_server_execution(p_workspace_id uuid, p_connector_id uuid, p_run_id uuid, p_take_slot boolean, p_credentials text[])
+returns jsonb
+language plpgsql volatile set search_path = ''
+as $$
+declare
+  v_start jsonb := public.start_server_execution(p_workspace_id, p_connector_id, p_run_id, p_take_slot);
+  v_values jsonb := '{}'::jsonb;
+  v_name text;
+begin
+  if coalesce(cardinality(p_credentials), 0) = 0 or (v_start ->> 'started') is distinct from 'true' then
+    return v_start;
+  end if;
+  foreach v_name in array p_credentials loop
+    begin
+      v_values := v_values || jsonb_build_object(v_name, public.get_credential_for_execution(p_workspace_id, v_name, p_connector_id));
+    exception when sqlstate 'PT404' then
+      null;
+    end;
+  end loop;
+  return v_start || jsonb_build_object('credentials', v_values);
+end
+$$;
+revoke all on function public.start_server_execution(uuid, uuid, uuid, boolean, text[]) from public, anon, authenticated, service_role;
+grant execute on function public.start_server_execution(uuid, uuid, uuid, boolean, text[]) to service_role;

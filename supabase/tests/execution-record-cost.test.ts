@@ -2,7 +2,8 @@
  * 20261202110000_execution_record_cost: the cheaper record_execution and credential reads
  * redact and audit exactly as before — salted S2K for credential values (old values
  * re-encrypted by the migration), the sensitive-key walk only when one of its words occurs,
- * secrets replaced wherever they occur, no revision-history call for a statistics update.
+ * secrets replaced wherever they occur, no revision-history call for a statistics update,
+ * and the credentials a starting run will read returned (audited) by start_server_execution.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceClaims, userClaims, withClaims } from '../../tests/supabase-gateway/claims.js';
@@ -110,5 +111,32 @@ describe('execution record cost (migration 20261202110000)', () => {
     expect(stats.rows[0]).toEqual({ total_executions: 2, revision: 1 });
     await withClaims(db, userClaims(w.owner.id), (s) => s.query(`update connectors set name = 'C2' where id = $1`, [w.connectorId]));
     expect(await count()).toBe(2);
+  });
+
+  it('start_server_execution reads the named credentials (audited) only for a run starting now, leaving out names not set', async () => {
+    const db = await createTestDatabase();
+    opened.push(db);
+    const w = await world(db);
+    await w.setCredential('api_key', PLAIN_SECRET);
+    const start = (connectorId: string, takeSlot: boolean) => withClaims(db, serviceClaims(), async (s) =>
+      (await s.query<{ r: Record<string, unknown> }>(`select start_server_execution($1, $2, gen_random_uuid(), $3, array['api_key', 'not_set']) as r`,
+        [w.workspaceId, connectorId, takeSlot])).rows[0]!.r);
+    const uses = async () => (await db.query<{ n: number }>(`select count(*)::int as n from credential_audit_log where action = 'use'`)).rows[0]!.n;
+
+    const started = await start(w.connectorId, false);
+    expect(started).toMatchObject({ started: true, credentials: { api_key: PLAIN_SECRET } });
+    expect(Object.keys(started.credentials as object)).toEqual(['api_key']);
+    expect(await uses()).toBe(1);
+
+    // A disabled connector does not start: nothing is read.
+    await withClaims(db, userClaims(w.owner.id), (s) => s.query(`update connectors set enabled = false where id = $1`, [w.connectorId]));
+    const refused = await start(w.connectorId, false);
+    expect(refused).toMatchObject({ started: false });
+    expect(refused).not.toHaveProperty('credentials');
+    expect(await uses()).toBe(1);
+
+    // Members cannot call it.
+    await expect(withClaims(db, userClaims(w.owner.id), (s) => s.query(`select start_server_execution($1, $2, gen_random_uuid(), false, array['api_key'])`, [w.workspaceId, w.connectorId])))
+      .rejects.toMatchObject({ code: '42501' });
   });
 });
