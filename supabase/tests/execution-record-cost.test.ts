@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceClaims, userClaims, withClaims } from '../../tests/supabase-gateway/claims.js';
 import { createUser, createWorkspace } from '../../tests/supabase-gateway/fixtures.js';
-import { applyMigrations, BOOTSTRAP_DIR, createTestDatabase, MIGRATIONS_DIR, readSqlFiles, type TestDatabase } from '../../tests/supabase-gateway/testDatabase.js';
+import { BOOTSTRAP_DIR, createTestDatabase, MIGRATIONS_DIR, readSqlFiles, type TestDatabase } from '../../tests/supabase-gateway/testDatabase.js';
 import { sampleConfig } from './helpers/world.js';
 
 const MIGRATION = '20261202110000_execution_record_cost.sql';
