@@ -13,6 +13,16 @@
 // - where a job's time went (database timestamps, medians): fetched → run started (the job's
 //   start), the run itself, run finished → job completed (record, the rest of its batch, pg-boss
 //   complete). The queue's overhead per execution is the first plus the last.
+// - the queue's overhead per execution, defined explicitly and printed beside the requests' own
+//   time (3 × 20 ms):
+//   CPU: everything a server execution costs beyond the run itself = the workers' CPU minus the
+//     CLI's CPU per execution (the same runConnector and transport, so the run's own share) plus
+//     all the Postgres CPU (the executor's statements, the credential read, pg-boss, dispatcher);
+//   wall: per job, pg-boss fetched → completed minus the run's own duration, and minus the
+//     requests' 3 × 20 ms (the run's duration includes its own statements, such as a credential
+//     read: where those happen should not move the figure) (medians); both also
+//     at low concurrency (1 worker running one job at a time, batch 1), where the machine's
+//     queueing adds least.
 // And once, through a counting proxy (bench/lib/pgRoundTrips.mjs): database round trips per
 // execution, split into the executor's own and pg-boss's.
 // BENCH_SERVER_BASELINE_REF=<git ref> adds the same phases for that commit's worker (checked
@@ -50,6 +60,9 @@ const PHASES = (process.env.BENCH_SERVER_PHASES ?? WORKER_COUNTS.map((n) => `${n
   .split(',').map((phase) => { const [n, batch] = phase.split('x').map(Number); return { n, batch: batch || BATCH }; });
 const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
 const LATENCY_MS = 20;
+const STEPS = 3;
+// The low-concurrency phase: 1 worker, one job at a time (0 skips it).
+const LOW_RUNS = Number(process.env.BENCH_SERVER_LOW_RUNS ?? 100);
 const TICKS = 100; // USER_HZ: /proc counts CPU in 1/100 s on Linux
 
 /** CPU seconds a process has used so far (user + system), from /proc; undefined once it is gone. */
@@ -101,21 +114,24 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 // No per-connector cap below the workers' own concurrency: the bench measures the queue.
 const rateLimit = { enabled: false, maxConcurrent: 100 };
 const baselineDir = BASELINE_REF ? await checkout(BASELINE_REF) : undefined;
-const builds = [{ name: 'this tree', from: root }, ...(baselineDir ? [{ name: `baseline ${BASELINE_REF}`, from: baselineDir }] : [])];
+// The baseline's phases run on a database built from the baseline's own migrations (its
+// test helpers read the migrations next to them), so SQL changes are compared too.
+const baselineWorld = baselineDir ? await (await import(join(baselineDir, 'server/test-helpers/world.ts'))).createServerWorld() : undefined;
+const builds = [{ name: 'this tree', from: root, world }, ...(baselineDir ? [{ name: `baseline ${BASELINE_REF}`, from: baselineDir, world: baselineWorld }] : [])];
 
 /** The bench database's backends (not this process's own), grouped as the executor's, pg-boss's or the dispatcher's. */
-async function backends() {
+async function backends(world) {
   const { rows } = await world.db.query(
     `select pid, application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`);
   return rows.map((row) => ({ pid: row.pid, group: row.application_name.startsWith('pgboss') ? 'pg-boss' : row.application_name === 'connector-studio-dispatcher' ? 'dispatcher' : 'executor' }));
 }
 
 /** CPU seconds per backend pid, the last value seen (a backend that exits keeps its last sample). */
-function backendSampler() {
+function backendSampler(world) {
   const seen = new Map();
   return {
     async sample() {
-      for (const { pid, group } of await backends()) {
+      for (const { pid, group } of await backends(world)) {
         const cpu = await cpuSeconds(pid);
         if (cpu === undefined) continue;
         const entry = seen.get(pid) ?? { group, first: cpu, last: cpu };
@@ -133,7 +149,7 @@ function backendSampler() {
   };
 }
 
-async function waitForRows(connectorId, expected, onTick) {
+async function waitForRows(world, connectorId, expected, onTick) {
   const deadline = Date.now() + PHASE_MS;
   let done = 0;
   while (done < expected && Date.now() < deadline) {
@@ -144,26 +160,27 @@ async function waitForRows(connectorId, expected, onTick) {
   return done;
 }
 
-async function enqueueAll(connectorId, runs) {
+async function enqueueAll(world, connectorId, runs) {
   const contacts = Array.from({ length: runs }, () => crypto.randomUUID());
   for (let i = 0; i < runs; i += 1000) await enqueue(world, connectorId, { email: 'bench@example.com' }, contacts.slice(i, i + 1000));
 }
 
-async function drainPhase({ n, batch }, build) {
-  const tag = `bench-n${n}-b${batch}-${build === builds[0] ? 'a' : 'b'}`;
-  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}`;
-  const connectorId = await addConnector(world, { tag, steps: 3, baseUrl: sandbox.baseUrl, rateLimit });
+async function drainPhase({ n, batch, concurrency = CONCURRENCY, runs = RUNS }, build) {
+  const { world } = build;
+  const tag = `bench-n${n}-b${batch}-c${concurrency}-${build === builds[0] ? 'a' : 'b'}`;
+  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}${concurrency === CONCURRENCY ? '' : `, ${concurrency} at once`}`;
+  const connectorId = await addConnector(world, { tag, steps: STEPS, baseUrl: sandbox.baseUrl, rateLimit });
   const workers = await Promise.all(Array.from({ length: n }, () =>
-    spawnWorker(world.url, { WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' }, build.from)));
+    spawnWorker(world.url, { WORKER_CONCURRENCY: String(concurrency), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' }, build.from)));
   try {
     const cpuBefore = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
-    const sampler = backendSampler();
+    const sampler = backendSampler(world);
     await sampler.sample();
     const baseline = sampler.pids();
     const machineBefore = await machineCpu();
     const phaseLoad = loadavg()[0];
-    await enqueueAll(connectorId, RUNS);
-    const done = await waitForRows(connectorId, RUNS, () => sampler.sample());
+    await enqueueAll(world, connectorId, runs);
+    const done = await waitForRows(world, connectorId, runs, () => sampler.sample());
     await sampler.sample();
     const machineAfter = await machineCpu();
     const workerCpu = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0) - cpuBefore;
@@ -174,7 +191,8 @@ async function drainPhase({ n, batch }, build) {
       `select percentile_cont(0.5) within group (order by extract(epoch from (e.started_at - j.started_on)) * 1000) as start_ms,
               percentile_cont(0.5) within group (order by e.execution_time_ms) as run_ms,
               percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - e.completed_at)) * 1000) as end_ms,
-              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000 - e.execution_time_ms) as overhead_ms
+              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000 - e.execution_time_ms) as overhead_ms,
+              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000) as job_ms
        from connector_executions e join pgboss.job j on j.id = e.client_run_id and j.name = $2 where e.connector_id = $1 and j.completed_on is not null`,
       [connectorId, 'connector-executions'],
     );
@@ -194,11 +212,14 @@ async function drainPhase({ n, batch }, build) {
     const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
     return {
       label, rate, seconds, runs: timing.length, ok: timing.filter((row) => row.status === 'success').length,
-      note: done < RUNS ? ` (stopped at the ${PHASE_MS / 1000} s bound: ${done}/${RUNS})` : '',
+      note: done < runs ? ` (stopped at the ${PHASE_MS / 1000} s bound: ${done}/${runs})` : '',
       p50: percentile(latencies, 50), p95: percentile(latencies, 95),
       workerCpuMs: perRun(workerCpu), executorPgCpuMs: perRun(pgCpu.executor), bossPgCpuMs: perRun(pgCpu['pg-boss'] + pgCpu.dispatcher),
-      startMs: Number(split?.start_ms), runMs: Number(split?.run_ms), endMs: Number(split?.end_ms), overheadMs: Number(split?.overhead_ms),
+      startMs: Number(split?.start_ms), runMs: Number(split?.run_ms), endMs: Number(split?.end_ms), overheadMs: Number(split?.overhead_ms), jobMs: Number(split?.job_ms),
       machineBusy, load: phaseLoad,
+      // One job at a time, batch 1: the poller sleeps its 0.5 s interval after each job and its
+      // idle fetches and pg-boss's supervision are spread over few executions.
+      idleShare: batch === 1,
     };
   } finally {
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -207,6 +228,7 @@ async function drainPhase({ n, batch }, build) {
 
 /** Round trips per execution, one worker, through the counting proxy. */
 async function countRoundTrips(build) {
+  const { world } = build;
   const target = new URL(world.url);
   const counter = await startRoundTripCounter(target.hostname, Number(target.port || 5432));
   const proxied = new URL(world.url);
@@ -216,8 +238,8 @@ async function countRoundTrips(build) {
   const [worker] = await Promise.all([spawnWorker(proxied.toString(), { WORKER_CONCURRENCY: String(CONCURRENCY), WORKER_BATCH_SIZE: String(BATCH) }, build.from)]);
   try {
     counter.reset();
-    await enqueueAll(connectorId, COUNT_RUNS);
-    const done = await waitForRows(connectorId, COUNT_RUNS);
+    await enqueueAll(world, connectorId, COUNT_RUNS);
+    const done = await waitForRows(world, connectorId, COUNT_RUNS);
     const counts = counter.counts();
     // pg-boss names its connections pgboss:<instance>.
     const bossTrips = [...counts].filter(([app]) => app.startsWith('pgboss')).reduce((sum, [, n]) => sum + n, 0);
@@ -261,27 +283,44 @@ try {
     report({ metric: `${who}round trips per execution: pg-boss`, value: trips.boss, unit: '' });
   }
 
+  const requestsMs = STEPS * LATENCY_MS;
+  const printPhase = (r) => {
+    const cpuTotal = r.workerCpuMs + r.executorPgCpuMs + r.bossPgCpuMs;
+    // The queue's overhead per execution: what a server execution costs beyond the run itself
+    // (the CLI's CPU per execution stands for the run's own share of the worker's CPU).
+    const overheadCpuMs = Math.max(0, r.workerCpuMs - cliCpuMs) + r.executorPgCpuMs + r.bossPgCpuMs;
+    process.stdout.write(`${r.label}: ${r.runs} runs (${r.ok} ok) in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} executions/s, ` +
+      `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms queue-to-done, ${(r.rate / cliRate).toFixed(2)}x the CLI; ` +
+      `CPU per execution ${cpuTotal.toFixed(1)} ms (worker ${r.workerCpuMs.toFixed(1)}, its Postgres backends ${r.executorPgCpuMs.toFixed(1)}, pg-boss's ${r.bossPgCpuMs.toFixed(1)}); ` +
+      `a job: fetched → run ${r.startMs.toFixed(0)} ms, run ${r.runMs.toFixed(0)} ms, run → completed ${r.endMs.toFixed(0)} ms; ` +
+      `cores ${(r.machineBusy * 100).toFixed(0)}% busy, load average ${r.load.toFixed(1)}${r.note}\n` +
+      `  queue overhead per execution, beside the requests' own ${STEPS} × ${LATENCY_MS} ms = ${requestsMs} ms: ` +
+      `CPU ${overheadCpuMs.toFixed(1)} ms (worker beyond the CLI's ${cliCpuMs.toFixed(1)} ms run ${Math.max(0, r.workerCpuMs - cliCpuMs).toFixed(1)}, Postgres ${(r.executorPgCpuMs + r.bossPgCpuMs).toFixed(1)}) = ${(overheadCpuMs / requestsMs).toFixed(2)}x the requests' time` +
+      `${r.idleShare ? ' (with the idle polling between jobs: read the wall figure here)' : ''}; ` +
+      `wall ${r.overheadMs.toFixed(0)} ms per job beside its ${r.runMs.toFixed(0)} ms run = ${(r.overheadMs / r.runMs).toFixed(2)}x the run, ${(r.overheadMs / requestsMs).toFixed(2)}x the requests' time; ` +
+      // The run's own duration includes whatever statements it makes (a credential read), so
+      // also the whole job beyond the requests: fetched → completed minus 3 × 20 ms.
+      `a job fetched → completed ${r.jobMs.toFixed(0)} ms = requests + ${(r.jobMs - requestsMs).toFixed(0)} ms (${((r.jobMs - requestsMs) / requestsMs).toFixed(2)}x)\n`);
+    report({ metric: `${r.label}: throughput`, value: r.rate, unit: 'executions/s', note: r.note });
+    report({ metric: `${r.label}: p50 / p95 queue-to-done`, value: r.p50, unit: `/ ${r.p95.toFixed(0)} ms` });
+    report({ metric: `${r.label} / cli --data`, value: r.rate / cliRate, unit: 'x' });
+    report({ metric: `${r.label}: CPU per execution (worker + Postgres)`, value: cpuTotal, unit: 'ms' });
+    report({ metric: `${r.label}: queue overhead CPU per execution / ${requestsMs} ms of requests`, value: overheadCpuMs, unit: 'ms' });
+    report({ metric: `${r.label}: queue overhead wall per job / run (medians)`, value: r.overheadMs, unit: `/ ${r.runMs.toFixed(0)} ms` });
+    report({ metric: `${r.label}: a job fetched → completed beyond the ${requestsMs} ms of requests (median)`, value: r.jobMs - requestsMs, unit: 'ms' });
+    report({ metric: `${r.label}: cores busy`, value: r.machineBusy * 100, unit: '%' });
+  };
+
   // Interleaved: each phase of this tree, then the same phase of the baseline (when asked for).
-  for (const phase of PHASES) {
-    for (const build of builds) {
-      const r = await drainPhase(phase, build);
-      const cpuTotal = r.workerCpuMs + r.executorPgCpuMs + r.bossPgCpuMs;
-      process.stdout.write(`${r.label}: ${r.runs} runs (${r.ok} ok) in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} executions/s, ` +
-        `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms queue-to-done, ${(r.rate / cliRate).toFixed(2)}x the CLI; ` +
-        `CPU per execution ${cpuTotal.toFixed(1)} ms (worker ${r.workerCpuMs.toFixed(1)}, its Postgres backends ${r.executorPgCpuMs.toFixed(1)}, pg-boss's ${r.bossPgCpuMs.toFixed(1)}); ` +
-        `a job: fetched → run ${r.startMs.toFixed(0)} ms, run ${r.runMs.toFixed(0)} ms, run → completed ${r.endMs.toFixed(0)} ms ` +
-        `(queue overhead ${r.overheadMs.toFixed(0)} ms, ${(r.overheadMs / r.runMs).toFixed(2)}x the run); cores ${(r.machineBusy * 100).toFixed(0)}% busy, load average ${r.load.toFixed(1)}${r.note}\n`);
-      report({ metric: `${r.label} x ${CONCURRENCY}: throughput`, value: r.rate, unit: 'executions/s', note: r.note });
-      report({ metric: `${r.label}: p50 / p95 queue-to-done`, value: r.p50, unit: `/ ${r.p95.toFixed(0)} ms` });
-      report({ metric: `${r.label} / cli --data`, value: r.rate / cliRate, unit: 'x' });
-      report({ metric: `${r.label}: CPU per execution (worker + Postgres)`, value: cpuTotal, unit: 'ms' });
-      report({ metric: `${r.label}: queue overhead per job / run (medians)`, value: r.overheadMs, unit: `/ ${r.runMs.toFixed(0)} ms` });
-      report({ metric: `${r.label}: cores busy`, value: r.machineBusy * 100, unit: '%' });
-    }
+  // First the low-concurrency phase, where the wall overhead is least inflated by queueing for a core.
+  const phases = [...(LOW_RUNS > 0 ? [{ n: 1, batch: 1, concurrency: 1, runs: LOW_RUNS }] : []), ...PHASES];
+  for (const phase of phases) {
+    for (const build of builds) printPhase(await drainPhase(phase, build));
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
   if (baselineDir) await rm(baselineDir, { recursive: true, force: true });
   await sandbox.close();
   await world.db.close();
+  await baselineWorld?.db.close();
 }

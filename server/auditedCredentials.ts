@@ -11,10 +11,23 @@
 import type { SecretResolver } from '../core/index.js';
 import type { SqlRunner } from './database.js';
 
-export function createAuditedCredentials(sql: SqlRunner, workspaceId: string, connectorId: string): SecretResolver {
-  const values = new Map<string, Promise<string | undefined>>();
+export interface AuditedCredentials extends SecretResolver {
+  /** The names this run read that have a value (the next run of the connector can read them in its first statement). */
+  readNames(): Promise<string[]>;
+}
+
+/** `read`: values start_server_execution already read for this run (audited there). */
+export function createAuditedCredentials(sql: SqlRunner, workspaceId: string, connectorId: string, read: Record<string, string> = {}): AuditedCredentials {
+  const values = new Map<string, Promise<string | undefined>>(Object.entries(read).map(([name, value]) => [name, Promise.resolve(value)]));
+  const asked = new Set<string>();
   return {
+    async readNames() {
+      const names: string[] = [];
+      for (const name of asked) if ((await values.get(name)?.catch(() => undefined)) !== undefined) names.push(name);
+      return names;
+    },
     get(name) {
+      asked.add(name);
       let value = values.get(name);
       if (!value) {
         value = sql.query<{ value: string | null }>(

@@ -77,6 +77,34 @@ describe.skipIf(!hasPostgres)('executeConnectorJob (real PostgreSQL, local sandb
     expect(audit.rows).toEqual([{ actor_role: 'service_role', connector_id: connectorId }]);
   });
 
+  it('the next run of a connector reads its credential in its first statement: two statements a run, each read audited', async () => {
+    const connectorId = await addConnector(world, { tag: 'prefetch', steps: 3, baseUrl: sandbox.baseUrl });
+    const statements: string[] = [];
+    const counting: ServiceDatabase = {
+      ...db,
+      async session() {
+        const session = await db.session();
+        return { ...session, query: (text, params) => { statements.push(text); return session.query(text, params); } };
+      },
+    };
+    const run = async () => {
+      statements.length = 0;
+      expect((await executeConnectorJob({ ...ports(), db: counting }, job(connectorId))).status).toBe('success');
+      return statements.map((text) => /public\.(\w+)/.exec(text)?.[1]);
+    };
+    // The first run learns which credentials the connector uses; the next ones read them with the start.
+    expect(await run()).toEqual(['start_server_execution', 'get_credential_for_execution', 'record_execution']);
+    expect(await run()).toEqual(['start_server_execution', 'record_execution']);
+    expect(await run()).toEqual(['start_server_execution', 'record_execution']);
+    expect(sandbox.requests.filter((r) => r.tag === 'prefetch').every((r) => r.authorization === `Bearer ${CANARY}`)).toBe(true);
+    expect(sandbox.count('prefetch')).toBe(9);
+    const audit = await world.db.query(`select actor_role from credential_audit_log where action = 'use' and connector_id = $1`, [connectorId]);
+    expect(audit.rows).toEqual([1, 2, 3].map(() => ({ actor_role: 'service_role' })));
+    const { rows } = await world.db.query(`select to_jsonb(e)::text as row from connector_executions e where connector_id = $1`, [connectorId]);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(String(row.row)).not.toContain(CANARY);
+  });
+
   it('canary: the credential value is in no execution row, log line or job payload', async () => {
     const connectorId = await addConnector(world, { tag: 'canary', steps: 2, baseUrl: sandbox.baseUrl, query: 'status=500&echo_auth=1' });
     const payload = job(connectorId);

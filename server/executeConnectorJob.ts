@@ -6,6 +6,7 @@
  */
 import { ConnectorError, CONNECTOR_LIMITS, runConnector, silentLogger, systemClock } from '../core/index.js';
 import { createAuditedCredentials } from './auditedCredentials.js';
+import { credentialsToPrefetch, rememberCredentialsRead } from './credentialPrefetch.js';
 import { NonRetryableJobError } from './errors.js';
 import { ConnectorJobSchema, type ConnectorJob } from './job.js';
 import { releaseSlot, type ConnectorSlot } from './connectorSlots.js';
@@ -36,12 +37,12 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
   const logger = ports.logger ?? silentLogger;
   const deadlineMs = Math.min(ports.deadlineMs ?? CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS, CONNECTOR_LIMITS.MAX_EXECUTION_TIME_MS);
 
-  // The job's own connection, for all of its statements (usually three: start, credential,
-  // record): its connector slot is a session advisory lock that lives while the session is held.
+  // The job's own connection, for all of its statements (usually two: start — with the
+  // credentials the connector's last run read — and record): its connector slot is a session advisory lock that lives while the session is held.
   const session = await ports.db.session();
   let slot: ConnectorSlot | undefined;
   try {
-    const start = await startJob(session, job, Boolean(ports.slots));
+    const start = await startJob(session, job, Boolean(ports.slots), credentialsToPrefetch(job.connectorId));
     if (start.kind === 'recorded') {
       logger.info('run already recorded', { runId: job.runId, executionId: start.execution.id });
       return { runId: job.runId, executionId: start.execution.id, status: start.execution.status, alreadyRecorded: true, durationMs: 0 };
@@ -50,10 +51,11 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
     const limit = connector.rateLimit.maxConcurrent ?? DEFAULT_CONNECTOR_CONCURRENCY;
     slot = await ports.slots?.acquire(session, job.connectorId, limit, { signal: ports.signal, taken: start.slot });
     if (!start.started) await markRunStarted(session, job);
+    const secrets = createAuditedCredentials(session, job.workspaceId, job.connectorId, start.credentials);
     const record = await runConnector(connector, {
       inputs: job.inputs,
       transport: ports.transport,
-      secrets: createAuditedCredentials(session, job.workspaceId, job.connectorId),
+      secrets,
       clock,
       logger,
       signal: ports.signal,
@@ -69,6 +71,7 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
     // Writes the row and frees the slot in one statement.
     const stored = await recordExecution(session, job, record, revision, slot);
     slot = undefined;
+    rememberCredentialsRead(job.connectorId, await secrets.readNames());
     logger.info('run recorded', { runId: job.runId, executionId: stored.id, status: stored.status, durationMs: record.durationMs });
     return { runId: job.runId, executionId: stored.id, status: stored.status, alreadyRecorded: false, durationMs: record.durationMs };
   } finally {
