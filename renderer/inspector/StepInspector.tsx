@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
+import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step, type Variable } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { MonacoField } from '../monaco/MonacoField.js';
@@ -27,7 +27,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const [tab, setTab] = useState<Tab>('query');
   const [idDraft, setIdDraft] = useState<string | null>(null);
   const environments = useAppStore((s) => s.environments);
-  const variables = useMemo(() => [...availableVariables(doc, stepId), ...environmentVariables(environments)], [doc, stepId, environments]);
+  // The same array while its content is (typing a step's name leaves it alone), so the URL,
+  // condition and Monaco fields keyed on it are not redrawn on every keystroke.
+  const variablesJson = JSON.stringify([...availableVariables(doc, stepId), ...environmentVariables(environments)]);
+  const variables = useMemo(() => JSON.parse(variablesJson) as Variable[], [variablesJson]);
   if (!step) return <p className="muted">This step no longer exists.</p>;
 
   const base = `steps[${index}]`;
