@@ -1,4 +1,4 @@
-import { memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
@@ -53,10 +53,9 @@ function Editor({ doc }: { doc: Connector }) {
   const externalChange = useAppStore((s) => s.externalChange);
   const baseHash = useAppStore((s) => s.baseHash);
   const isNew = baseHash === null;
-  // A keystroke repaints the field and its node first; validation, the problems and the steps
-  // menu follow in a deferred render React may interrupt (the next keystroke wins).
-  const deferredDoc = useDeferredValue(doc);
-  const issues = useIssues(deferredDoc);
+  // Validated in the same render as the edit (not deferred), so the canvas, its badges and the
+  // problems never disagree mid-gesture; the issues keep their objects while unchanged (useIssues).
+  const issues = useIssues(doc);
   // Which credentials have a value (names only), for the problems a live run would hit.
   useEffect(() => { void refreshCredentials(store, host); }, [store, host]);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -105,7 +104,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
-        <StepsMenu steps={deferredDoc.steps} />
+        <StepsMenu steps={doc.steps} />
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
@@ -175,6 +174,6 @@ const BottomPanels = memo(function BottomPanels({ issues }: { issues: GroupedIss
 
 /** The problems tab: reads the document itself, so the panels above it need not take it. */
 function ProblemsPanel({ issues }: { issues: GroupedIssues['all'] }) {
-  const doc = useDeferredValue(useAppStore((s) => s.doc) as Connector);
+  const doc = useAppStore((s) => s.doc) as Connector;
   return <ProblemsList doc={doc} issues={issues} />;
 }
