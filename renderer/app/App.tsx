@@ -1,23 +1,20 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { loadCurrentWorkspace, startWorkspaceLoad } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
-import { EditorScreen } from '../editor/EditorScreen.js';
-import { CredentialsScreen } from '../credentials/CredentialsScreen.js';
-import { EnvironmentsScreen } from '../environments/EnvironmentsScreen.js';
-import { MarketplaceScreen } from '../marketplace/MarketplaceScreen.js';
-import { SettingsScreen } from '../settings/SettingsScreen.js';
 import { resolveTheme } from '../settings/resolveTheme.js';
 import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js';
 import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
+import { screenComponent } from './screens.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { TooltipProvider } from './Tooltip.js';
 import { useHost } from './useHost.js';
 import { useHostEvents } from './useHostEvents.js';
 import { useSessionMemory } from './useSessionMemory.js';
+import type { Route } from '../store/slices/uiSlice.js';
 import './app.css';
 
 export function App() {
@@ -64,14 +61,15 @@ export function App() {
         {!ready ? <div className="loading" role="status">Starting Connector Studio…</div>
           : route.name === 'workspace' ? <WorkspacePicker />
           : route.name === 'dashboard' ? <Dashboard />
-          : route.name === 'credentials' ? <CredentialsScreen />
-          : route.name === 'environments' ? <EnvironmentsScreen />
-          : route.name === 'marketplace' ? <MarketplaceScreen />
-          : route.name === 'settings' ? <SettingsScreen />
-          : <EditorScreen key={route.connectorId} />}
+          : <Suspense fallback={<div className="loading" role="status">Loading…</div>}><LazyScreen route={route} /></Suspense>}
       </main>
       <Toasts />
     </div>
     </TooltipProvider>
   );
+}
+
+function LazyScreen({ route }: { route: Exclude<Route, { name: 'workspace' | 'dashboard' }> }) {
+  const Screen = screenComponent(route.name);
+  return <Screen key={route.name === 'editor' ? route.connectorId : route.name} />;
 }

@@ -25,6 +25,13 @@ let clipboard: StepClipboard | null = null;
 export const MIN_ZOOM = 0.6;
 /** Fit view keeps the graph clear of the minimap (bottom right) and the zoom controls (bottom left): see useReadableFit. */
 const MINIMAP = { width: 160, height: 110 };
+const MINIMAP_STYLE = { width: MINIMAP.width, height: MINIMAP.height };
+// React Flow's props as constants: new arrays each render would redraw its whole view.
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const PRO_OPTIONS = { hideAttribution: true };
+const onDragOver = (e: DragEvent) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; };
 /** Below this canvas size the minimap would sit on the graph itself: it is left out. */
 const MINIMAP_MIN_CANVAS = { width: 760, height: 420 };
 
@@ -184,6 +191,24 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
     apply(addStep(store.getState().doc as Connector, { position }), true);
   }, [apply, screenToFlowPosition, store]);
 
+  const onPaneClick = useCallback(() => store.getState().select({ kind: 'connector' }), [store]);
+  const onEdgeClick = useCallback((_: unknown, edge: AppEdge) => {
+    if (!isVirtualEdgeId(edge.id)) store.getState().select({ kind: 'edge', edgeIds: [edge.id] });
+  }, [store]);
+  // The same elements while nothing they show changed, so an edit redraws the nodes, not these.
+  const overlays = useMemo(() => (
+    <>
+      <Background gap={GRID} />
+      {showMinimap && !nodeUnderMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={MINIMAP_STYLE} />}
+      {/* The built-in fit button would centre a big graph off the left edge: ours keeps it readable. */}
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton className="react-flow__controls-fitview" onClick={() => fit(200)} title="Fit View" aria-label="Fit View">
+          <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true"><path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" /></svg>
+        </ControlButton>
+      </Controls>
+    </>
+  ), [showMinimap, nodeUnderMinimap, fit]);
+
   useEffect(() => {
     // After the next paint, so nodes just moved by auto-layout are measured where they now are.
     const handler = () => requestAnimationFrame(() => fit(200));
@@ -206,26 +231,19 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
         onReconnect={onReconnect}
         onDelete={onDelete}
         onDrop={onDrop}
-        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
-        onPaneClick={() => store.getState().select({ kind: 'connector' })}
-        onEdgeClick={(_, edge) => { if (!isVirtualEdgeId(edge.id)) store.getState().select({ kind: 'edge', edgeIds: [edge.id] }); }}
-        deleteKeyCode={['Delete', 'Backspace']}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        onDragOver={onDragOver}
+        onPaneClick={onPaneClick}
+        onEdgeClick={onEdgeClick}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         snapToGrid
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         edgesReconnectable
         colorMode={theme}
         minZoom={MIN_ZOOM}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
-        <Background gap={GRID} />
-        {showMinimap && !nodeUnderMinimap && <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: MINIMAP.width, height: MINIMAP.height }} />}
-        {/* The built-in fit button would centre a big graph off the left edge: ours keeps it readable. */}
-        <Controls showInteractive={false} showFitView={false}>
-          <ControlButton className="react-flow__controls-fitview" onClick={() => fit(200)} title="Fit View" aria-label="Fit View">
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true"><path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" /></svg>
-          </ControlButton>
-        </Controls>
+        {overlays}
       </ReactFlow>
     </div>
   );

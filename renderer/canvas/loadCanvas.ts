@@ -1,14 +1,10 @@
 /**
- * The canvas chunk (React Flow views), loaded once. The editor screen renders it lazily; the
- * dashboard and the editor's "Opening connector…" state start the load early, so opening a
- * connector does not wait for the chunk after the document has arrived.
+ * The canvas chunk (React Flow views), loaded once. The editor screen renders it lazily; its
+ * chunk is fetched beside the editor's (app/screens.ts), so opening a connector does not wait
+ * for it after the document has arrived.
  */
-let pending: Promise<typeof import('./Canvas.js')> | undefined;
+import { preloadable } from '../app/preloadable.js';
 
-export function loadCanvas(): Promise<typeof import('./Canvas.js')> {
-  pending ??= import('./Canvas.js').catch((error: unknown) => {
-    pending = undefined; // a failed load is tried again next time
-    throw error;
-  });
-  return pending;
-}
+export const canvasChunk = preloadable(() => import('./Canvas.js').then((m) => m.Canvas));
+
+export const loadCanvas = canvasChunk.preload;

@@ -10,7 +10,7 @@ import { listDrafts, removeDraft } from '../services/drafts.js';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { ImportDialog } from './ImportDialog.js';
-import { loadCanvas } from '../canvas/loadCanvas.js';
+import { preloadScreen } from '../app/screens.js';
 import './dashboard.css';
 
 // Wide enough for the card's footer (Enabled + four buttons) on one line.
@@ -40,9 +40,9 @@ export function Dashboard() {
     return () => { current = false; };
   }, [host, workspace?.path, installedCount]);
 
-  // Opening a connector should not wait for the canvas chunk: fetch it once the dashboard is idle.
+  // Opening a connector should not wait for the editor's and canvas's chunks: fetch them once the dashboard is idle.
   useEffect(() => {
-    const preload = () => void loadCanvas().catch(() => undefined);
+    const preload = () => void preloadScreen('editor').catch(() => undefined);
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(preload, { timeout: 2000 });
       return () => cancelIdleCallback(handle);

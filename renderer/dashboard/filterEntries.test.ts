@@ -23,6 +23,10 @@ describe('filterEntries', () => {
     expect(filterEntries(entries, { query: '', category: '', sort: 'modified' }).map((e) => e.id)).toEqual(['b', 'c', 'a']);
     expect(filterEntries(entries, { query: '', category: '', sort: 'lastRun' }).map((e) => e.id)).toEqual(['c', 'a', 'b']);
   });
+  it('sorts names as people read them (accents and case by the locale), not by code point', () => {
+    const names = [card('z', 'zeta', 'x', 0, 1), card('e', 'Éclair', 'x', 0, 1), card('a', 'alpha', 'x', 0, 1), card('b', 'Beta', 'x', 0, 1)];
+    expect(filterEntries(names, { query: '', category: '', sort: 'name' }).map((e) => e.name)).toEqual(['alpha', 'Beta', 'Éclair', 'zeta']);
+  });
   it('lists the categories once each', () => {
     expect(categoriesOf(entries)).toEqual(['enrichment', 'verification']);
   });

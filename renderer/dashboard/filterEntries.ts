@@ -10,6 +10,10 @@ export interface DashboardFilter {
   sort: SortKey;
 }
 
+// One collator for the whole sort: `localeCompare` sets one up per call, which made sorting
+// 1,000 names by name a visible part of the dashboard's first paint. Same order (default locale).
+const byName = new Intl.Collator().compare;
+
 export function categoriesOf(entries: ConnectorListEntry[]): string[] {
   return [...new Set(entries.flatMap((e) => (e.kind === 'connector' ? [e.category] : [])))].sort();
 }
@@ -20,11 +24,11 @@ export function filterEntries(entries: ConnectorListEntry[], filter: DashboardFi
     .filter((e) => !filter.category || e.category === filter.category)
     .filter((e) => !q || e.name.toLowerCase().includes(q) || e.description.toLowerCase().includes(q) || e.id.toLowerCase().includes(q));
   const by: Record<SortKey, (a: ConnectorCardEntry, b: ConnectorCardEntry) => number> = {
-    name: (a, b) => a.name.localeCompare(b.name),
+    name: (a, b) => byName(a.name, b.name),
     modified: (a, b) => b.modifiedAt - a.modifiedAt,
     lastRun: (a, b) => (b.stats.lastRunAt ?? 0) - (a.stats.lastRunAt ?? 0),
     runs: (a, b) => b.stats.runs - a.stats.runs,
     successRate: (a, b) => (b.stats.successRate ?? -1) - (a.stats.successRate ?? -1),
   };
-  return [...cards].sort((a, b) => by[filter.sort](a, b) || a.name.localeCompare(b.name));
+  return [...cards].sort((a, b) => by[filter.sort](a, b) || byName(a.name, b.name));
 }

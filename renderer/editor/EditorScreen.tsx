@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Connector } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
@@ -11,7 +11,7 @@ import { refreshCredentials } from '../services/refreshLists.js';
 import { ExportMenu } from '../app/ExportMenu.js';
 import { addStep, maxSteps } from '../flow/graphEdits.js';
 import { autoLayout } from '../canvas/autoLayout.js';
-import { loadCanvas } from '../canvas/loadCanvas.js';
+import { canvasChunk, loadCanvas } from '../canvas/loadCanvas.js';
 import { moveSteps } from '../flow/graphEdits.js';
 import { Inspector } from '../inspector/Inspector.js';
 import { RunBar } from '../runs/RunBar.js';
@@ -22,7 +22,7 @@ import { HistoryPanel } from '../runs/HistoryPanel.js';
 import { ProblemsList } from './ProblemsList.js';
 import { DraftOfferDialog } from './DraftOfferDialog.js';
 import { EditorLayout } from './EditorLayout.js';
-import { useIssues } from './useIssues.js';
+import { useIssues, type GroupedIssues } from './useIssues.js';
 import { CredentialPromptDialog } from '../credentials/CredentialPromptDialog.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -33,7 +33,7 @@ import './editor.css';
 import '../runs/runs.css';
 
 // The canvas (React Flow) is split from the dashboard's initial chunk.
-const Canvas = lazy(() => loadCanvas().then((m) => ({ default: m.Canvas })));
+const Canvas = canvasChunk.Component;
 
 export function EditorScreen() {
   const doc = useAppStore((s) => s.doc);
@@ -51,9 +51,10 @@ function Editor({ doc }: { doc: Connector }) {
   const canUndo = useAppStore((s) => s.past.length > 0);
   const canRedo = useAppStore((s) => s.future.length > 0);
   const externalChange = useAppStore((s) => s.externalChange);
-  const panel = useAppStore((s) => s.bottomPanel);
   const baseHash = useAppStore((s) => s.baseHash);
   const isNew = baseHash === null;
+  // Validated in the same render as the edit (not deferred), so the canvas, its badges and the
+  // problems never disagree mid-gesture; the issues keep their objects while unchanged (useIssues).
   const issues = useIssues(doc);
   // Which credentials have a value (names only), for the problems a live run would hit.
   useEffect(() => { void refreshCredentials(store, host); }, [store, host]);
@@ -81,10 +82,14 @@ function Editor({ doc }: { doc: Connector }) {
     window.dispatchEvent(new Event('connector-studio:fit-view'));
   };
 
-  const panels: { id: BottomPanel; label: string }[] = [
-    { id: 'results', label: 'Results' }, { id: 'timeline', label: 'Timeline' }, { id: 'contact', label: 'Contact' },
-    { id: 'history', label: 'History' }, { id: 'problems', label: `Problems (${issues.all.length})` },
-  ];
+  // Made again only when their inputs change, so the memoised layout skips an urgent render.
+  const canvas = useMemo(() => (
+    <Suspense fallback={<div className="loading">Loading canvas…</div>}>
+      <Canvas stepIssues={issues.byStep} edgeIssues={issues.byEdge} />
+    </Suspense>
+  ), [issues.byStep, issues.byEdge]);
+  const bottom = useMemo(() => <BottomPanels issues={issues.all} />, [issues.all]);
+  const inspector = useMemo(() => <Inspector issues={issues.all} />, [issues.all]);
 
   return (
     <section className="editor" data-testid="editor" data-connector-id={doc.id} aria-label={`Editing ${doc.name}`}>
@@ -99,9 +104,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
-        <Menu trigger="Steps ▾" triggerTestId="steps-menu" empty="No steps yet."
-          items={doc.steps.map((s) => ({ id: s.id, testId: `steps-menu-${s.id}`, textValue: s.name || s.id, label: <>{s.name || s.id} <span className="muted mono">{s.id}</span></>,
-            onSelect: () => store.getState().select({ kind: 'step', stepIds: [s.id] }) }))} />
+        <StepsMenu steps={doc.steps} />
         <button type="button" onClick={() => void layout()}>Auto-layout</button>
         <button type="button" onClick={() => window.dispatchEvent(new Event('connector-studio:fit-view'))}>Fit view</button>
         <span className="grow" />
@@ -129,27 +132,48 @@ function Editor({ doc }: { doc: Connector }) {
       <DraftOfferDialog />
       <CredentialPromptDialog />
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
-      <EditorLayout
-        canvas={(
-          <Suspense fallback={<div className="loading">Loading canvas…</div>}>
-            <Canvas stepIssues={issues.byStep} edgeIssues={issues.byEdge} />
-          </Suspense>
-        )}
-        bottom={(
-          <>
-            <RunBar />
-            <Tabs label="Run panels" value={panel} onChange={(id) => store.getState().setBottomPanel(id)} panelClassName="bottom-content"
-              items={panels.map((p) => ({ id: p.id, label: p.label, testId: `panel-tab-${p.id}` }))}>
-              {panel === 'results' && <ResultsPanel />}
-              {panel === 'timeline' && <TimelinePanel />}
-              {panel === 'contact' && <ContactDiff />}
-              {panel === 'history' && <HistoryPanel />}
-              {panel === 'problems' && <ProblemsList doc={doc} issues={issues.all} />}
-            </Tabs>
-          </>
-        )}
-        inspector={<Inspector issues={issues.all} />}
-      />
+      <MemoEditorLayout canvas={canvas} bottom={bottom} inspector={inspector} />
     </section>
   );
+}
+
+const MemoEditorLayout = memo(EditorLayout);
+
+/** The steps menu of the toolbar: drawn again only when the steps change. */
+const StepsMenu = memo(function StepsMenu({ steps }: { steps: Connector['steps'] }) {
+  const store = useAppStoreApi();
+  return (
+    <Menu trigger="Steps ▾" triggerTestId="steps-menu" empty="No steps yet."
+      items={steps.map((s) => ({ id: s.id, testId: `steps-menu-${s.id}`, textValue: s.name || s.id, label: <>{s.name || s.id} <span className="muted mono">{s.id}</span></>,
+        onSelect: () => store.getState().select({ kind: 'step', stepIds: [s.id] }) }))} />
+  );
+});
+
+/** The run bar and the tabs under the canvas. */
+const BottomPanels = memo(function BottomPanels({ issues }: { issues: GroupedIssues['all'] }) {
+  const store = useAppStoreApi();
+  const panel = useAppStore((s) => s.bottomPanel);
+  const panels: { id: BottomPanel; label: string }[] = [
+    { id: 'results', label: 'Results' }, { id: 'timeline', label: 'Timeline' }, { id: 'contact', label: 'Contact' },
+    { id: 'history', label: 'History' }, { id: 'problems', label: `Problems (${issues.length})` },
+  ];
+  return (
+    <>
+      <RunBar />
+      <Tabs label="Run panels" value={panel} onChange={(id) => store.getState().setBottomPanel(id)} panelClassName="bottom-content"
+        items={panels.map((p) => ({ id: p.id, label: p.label, testId: `panel-tab-${p.id}` }))}>
+        {panel === 'results' && <ResultsPanel />}
+        {panel === 'timeline' && <TimelinePanel />}
+        {panel === 'contact' && <ContactDiff />}
+        {panel === 'history' && <HistoryPanel />}
+        {panel === 'problems' && <ProblemsPanel issues={issues} />}
+      </Tabs>
+    </>
+  );
+});
+
+/** The problems tab: reads the document itself, so the panels above it need not take it. */
+function ProblemsPanel({ issues }: { issues: GroupedIssues['all'] }) {
+  const doc = useAppStore((s) => s.doc) as Connector;
+  return <ProblemsList doc={doc} issues={issues} />;
 }

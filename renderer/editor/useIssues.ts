@@ -29,10 +29,13 @@ export function groupIssues(doc: Connector, issues: GroupedIssues['all']): Group
 export function useIssues(doc: Connector): GroupedIssues {
   const credentials = useAppStore((s) => s.credentials);
   const loaded = useAppStore((s) => s.credentialsLoaded);
-  return useMemo(() => {
+  const json = useMemo(() => {
     const stored = new Set(credentials.map((c) => c.name));
     // Until the host has listed the vault, nothing is known to be missing.
     const missing = loaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
-    return groupIssues(doc, [...validateConnector(doc).issues, ...missing]);
+    return JSON.stringify(groupIssues(doc, [...validateConnector(doc).issues, ...missing]));
   }, [doc, credentials, loaded]);
+  // The same objects while the issues are (most edits change none), so the canvas and the
+  // inspector that take them are not redrawn for nothing.
+  return useMemo(() => JSON.parse(json) as GroupedIssues, [json]);
 }

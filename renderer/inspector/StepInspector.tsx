@@ -4,7 +4,7 @@
  * request tabs). A kind this version cannot draw gets the "unsupported step kind" message.
  */
 import { useMemo, useState } from 'react';
-import { availableVariables, environmentVariables, type Connector, type Step } from '../../core/index.js';
+import { availableVariables, environmentVariables, type Connector, type Step, type Variable } from '../../core/index.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { OutputsEditor } from './OutputsEditor.js';
@@ -33,7 +33,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const [chosenTab, setTab] = useState<string | undefined>(undefined);
   const [idDraft, setIdDraft] = useState<string | null>(null);
   const environments = useAppStore((s) => s.environments);
-  const variables = useMemo(() => [...availableVariables(doc, stepId), ...environmentVariables(environments)], [doc, stepId, environments]);
+  // The same array while its content is (typing a step's name leaves it alone), so the URL,
+  // condition and Monaco fields keyed on it are not redrawn on every keystroke.
+  const variablesJson = JSON.stringify([...availableVariables(doc, stepId), ...environmentVariables(environments)]);
+  const variables = useMemo(() => JSON.parse(variablesJson) as Variable[], [variablesJson]);
   if (!step) return <p className="muted">This step no longer exists.</p>;
   if (!view) return <div className="step-inspector" data-testid="step-inspector" data-step-id={stepId}><UnsupportedStepEditor kind={step.kind} /></div>;
 
