@@ -195,7 +195,6 @@ export const StoredConnectorSchema = z.object({
   connector: z.custom<Connector>(),
   issues: z.array(ValidationIssueSchema),
 });
-export type StoredConnector = z.infer<typeof StoredConnectorSchema>;
 
 export const SaveResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), id: z.string(), file: z.string(), hash: z.string() }),
@@ -243,7 +242,6 @@ export const RunStartParamsSchema = z
   })
   .refine((p) => (p.connectorId === undefined) !== (p.connector === undefined), { message: 'give exactly one of connectorId or connector' })
   .refine((p) => !p.record || p.mode === 'live', { message: 'only live runs can be recorded', path: ['record'] });
-export type RunStartParams = z.input<typeof RunStartParamsSchema>;
 
 /** One file in a connector's `<slug>.cassettes/` folder; a file that cannot be read is listed with `error`. */
 export const CassetteSummarySchema = z.object({

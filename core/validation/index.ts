@@ -1,4 +1,4 @@
-export { validateConnector, parseConnector, invalidDocument, type ValidationResult } from './validateConnector.js';
-export { formatIssues, formatPath, type ValidationIssue } from './issue.js';
-export { salvage, type Salvaged } from './salvage.js';
+export { validateConnector, parseConnector } from './validateConnector.js';
+export type { ValidationIssue } from './issue.js';
+export { salvage } from './salvage.js';
 export { credentialIssues, type CredentialIssue } from './credentialRules.js';

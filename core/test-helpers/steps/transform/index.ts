@@ -15,7 +15,6 @@ export const TransformStepSchema = stepSchema('transform', {
   /** Any JSON value; strings inside are templates. */
   value: z.unknown(),
 });
-export type TransformStep = z.infer<typeof TransformStepSchema>;
 
 export const transform: StepKindDefinition<typeof TransformStepSchema> = defineStepKind({
   kind: 'transform',
