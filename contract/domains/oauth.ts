@@ -1,10 +1,11 @@
 /**
- * The OAuth 2.0 authorization-code calls' shapes (issue 13). The renderer sends the auth block as
+ * The OAuth 2.0 authorization-code calls (`oauth.*`, issue 13) and their shapes. The renderer sends the auth block as
  * the connector holds it (references only); the host resolves the client's credentials from the
  * vault, runs the sign-in and stores the tokens in the credential the block's `tokens` names.
  */
 import { z } from 'zod';
-import { IDENTIFIER } from '../core/schema/connector.js';
+import { IDENTIFIER } from '../../core/index.js';
+import { call, type DomainCallSpecs } from './call.js';
 
 const credentialName = z.string().regex(IDENTIFIER, 'a credential name uses letters, digits and _').max(100);
 
@@ -43,3 +44,12 @@ export type OAuthConnectionStatus = z.infer<typeof OAuthConnectionStatusSchema>;
 
 export const OAuthFlowParamsSchema = z.object({ flowId: z.string().min(1).max(100) }).strict();
 export const OAuthCredentialParamsSchema = z.object({ credential: credentialName }).strict();
+
+export const oauthCalls = {
+  /** OAuth 2.0 authorization code: starts a sign-in (loopback redirect); `oauth.finish` waits for it and stores the tokens. */
+  'oauth.connect': call(OAuthConnectParamsSchema, OAuthConnectResultSchema),
+  'oauth.finish': call(OAuthFlowParamsSchema, OAuthConnectionStatusSchema),
+  'oauth.status': call(OAuthCredentialParamsSchema, OAuthConnectionStatusSchema),
+  /** Forgets the connection's tokens (the credential is deleted from the vault). */
+  'oauth.disconnect': call(OAuthCredentialParamsSchema, OAuthConnectionStatusSchema),
+} satisfies DomainCallSpecs<'oauth'>;
