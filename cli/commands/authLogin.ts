@@ -1,4 +1,4 @@
-import { authorizationCode, systemClock, type Auth } from '../../core/index.js';
+import { authorizationCode, systemClock, type Auth } from '#core';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { startAuthorizationCodeFlow } from '../../host/oauth/authorizationCodeFlow.js';
 import { resolveClient } from '../../host/oauth/resolveClient.js';

@@ -1,6 +1,6 @@
 /** The workspace's connector files (`connectors.*`): the dashboard list, load, save, import and export. */
 import { z } from 'zod';
-import { ConnectorSchema, type Connector } from '../../core/index.js';
+import { ConnectorSchema, type Connector } from '#core';
 import { call, connectorId, noParams, type DomainCallSpecs } from './call.js';
 import { environmentName } from './environments.js';
 import { RunStatsSchema } from './runs.js';

@@ -1,6 +1,6 @@
 /** The vault's credentials (`credentials.*`): listed by name and mask, never by value. */
 import { z } from 'zod';
-import { IDENTIFIER } from '../../core/index.js';
+import { IDENTIFIER } from '#core';
 import { call, noParams, type DomainCallSpecs } from './call.js';
 
 export const CredentialSummarySchema = z.object({

@@ -1,6 +1,6 @@
 /** The workspace's environments (`environments.*`, issue 15); secret values stay in the vault. */
 import { z } from 'zod';
-import { IDENTIFIER } from '../../core/index.js';
+import { IDENTIFIER } from '#core';
 import { call, noParams, type DomainCallSpecs } from './call.js';
 
 export const environmentName = z.string().regex(IDENTIFIER, 'an environment name uses letters, digits and _ and starts with a letter or _').max(100);

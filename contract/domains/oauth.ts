@@ -4,7 +4,7 @@
  * vault, runs the sign-in and stores the tokens in the credential the block's `tokens` names.
  */
 import { z } from 'zod';
-import { IDENTIFIER } from '../../core/index.js';
+import { IDENTIFIER } from '#core';
 import { call, type DomainCallSpecs } from './call.js';
 
 const credentialName = z.string().regex(IDENTIFIER, 'a credential name uses letters, digits and _').max(100);

@@ -1,6 +1,6 @@
 /** OpenAPI import (`openapi.*`, issue 15): inspect a spec, convert chosen operations; nothing is written. */
 import { z } from 'zod';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { call, type DomainCallSpecs } from './call.js';
 
 /** A pasted or picked spec (JSON or YAML text); it may refer to no local file, and to remote ones only when allowed. */

@@ -1,6 +1,6 @@
 /** Test runs in the app (`runs.*`): starting and cancelling them, their history and cassettes, and run stats. */
 import { z } from 'zod';
-import { ConnectorSchema, IDENTIFIER, type ExecutionRecord, type InputValue, type RunEvent, type RunStatus } from '../../core/index.js';
+import { ConnectorSchema, IDENTIFIER, type ExecutionRecord, type InputValue, type RunEvent, type RunStatus } from '#core';
 import { call, connectorId, type DomainCallSpecs } from './call.js';
 
 export const WeekMetricsSchema = z.object({

@@ -2,7 +2,7 @@
  * The template marketplace (issue 6): the `templates.*` calls and what they take and return.
  */
 import { z } from 'zod';
-import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '../../core/index.js';
+import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '#core';
 import { call, connectorId, noParams, type DomainCallSpecs } from './call.js';
 
 const templateId = z.string().min(1).max(200);

@@ -10,7 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable, Transform } from 'node:stream';
-import { ConnectorError, responseTooLarge } from '../../core/index.js';
+import { ConnectorError, responseTooLarge } from '#core';
 
 const DECODERS: Record<string, () => Transform> = {
   gzip: createGunzip,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationCode, type ConnectorError } from '../../core/index.js';
+import { authorizationCode, type ConnectorError } from '#core';
 import { createFetchTransport } from '../http/createFetchTransport.js';
-import { createAuthorizationServer, type AuthorizationServer } from '../../core/test-helpers/index.js';
+import { createAuthorizationServer, type AuthorizationServer } from '#core/test-helpers';
 import { startAuthorizationCodeFlow } from './authorizationCodeFlow.js';
 import { createPkce } from './pkce.js';
 

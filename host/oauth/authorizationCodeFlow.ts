@@ -4,7 +4,7 @@
  * caller opens it: Electron's shell.openExternal, a browser tab, or a line in the terminal); `tokens`
  * settles when the browser comes back, after `state` is checked and the code exchanged.
  */
-import { authorizationCode, ConnectorError, systemClock, type HttpTransport } from '../../core/index.js';
+import { authorizationCode, ConnectorError, systemClock, type HttpTransport } from '#core';
 import { listenForRedirect } from './loopbackRedirect.js';
 import { createPkce, randomState } from './pkce.js';
 

@@ -1,5 +1,5 @@
 /** What the editor shows about a connection credential; never a token. */
-import { authorizationCode } from '../../core/index.js';
+import { authorizationCode } from '#core';
 import type { OAuthConnectionStatus } from '../../contract/hostApi.js';
 
 export function connectionStatus(credential: string, value: string | undefined): OAuthConnectionStatus {

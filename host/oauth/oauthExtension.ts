@@ -5,7 +5,7 @@
  * page opens the URL in a tab (browser mode).
  */
 import { randomUUID } from 'node:crypto';
-import { authorizationCode, ConnectorError } from '../../core/index.js';
+import { authorizationCode, ConnectorError } from '#core';
 import type { HostCallName } from '../../contract/hostApi.js';
 import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
 import { createNodeTransport } from '../http/createNodeTransport.js';

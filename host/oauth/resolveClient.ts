@@ -1,5 +1,5 @@
 /** An authorization-code block's client with its credential references resolved (the vault's values, or the CLI's). */
-import { ConnectorError, interpolateToString, listReferences, type Auth } from '../../core/index.js';
+import { ConnectorError, interpolateToString, listReferences, type Auth } from '#core';
 import type { ResolvedAuthorizationCodeClient } from './authorizationCodeFlow.js';
 
 type AuthorizationCodeBlock = Pick<Extract<Auth, { type: 'oauth2_authorization_code' }>, 'authorizationUrl' | 'tokenUrl' | 'clientId' | 'clientSecret' | 'scope' | 'extraParams'>;

@@ -3,7 +3,7 @@
  * start node links to entry steps and leaf steps link to the end node (drawn only,
  * never stored). The canvas renders what this returns; it decides nothing itself.
  */
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import type { LiveStep } from '../store/slices/runReducer.js';
 import {
   END_NODE_ID, START_NODE_ID,

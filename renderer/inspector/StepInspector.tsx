@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '../../core/index.js';
+import { AUTH_KINDS, availableVariables, environmentVariables, HTTP_METHODS, type Auth, type Body, type Connector, type MockResponse, type Step } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { MonacoField } from '../monaco/MonacoField.js';
@@ -12,7 +12,7 @@ import { Tabs } from '../app/Tabs.js';
 import { Menu } from '../app/Menu.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 
 type Tab = 'query' | 'headers' | 'body' | 'auth' | 'outputs' | 'mock' | 'advanced';
 

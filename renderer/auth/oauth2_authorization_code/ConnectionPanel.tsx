@@ -1,6 +1,6 @@
 /** "Connect" for an authorization-code block: who it is connected as, until when, with which scopes; Reconnect / Disconnect. */
 import { useCallback, useEffect, useState } from 'react';
-import type { Auth } from '../../../core/index.js';
+import type { Auth } from '#core';
 import type { OAuthConnectionStatus } from '../../../contract/hostApi.js';
 import { useHost } from '../../app/useHost.js';
 import { useAppStoreApi } from '../../store/AppStoreProvider.js';
