@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'process', 'http', 'https', 'net', 'tls', 'crypto', 'worker_threads', 'stream', 'url', 'util', 'zlib', 'dns', 'cluster', 'module', 'readline', 'v8', 'vm'];
 // Matched as whole module names: a `group` pattern would also refuse a folder named like a builtin (renderer/steps/http/).
 const nodeModules = `^(node:.*|${nodeBuiltins.join('|')})$`;
+// Outside core/ the core is one module, '#core' (package.json "imports" → core/index.ts): the compiler
+// refuses '#core/<deep path>' (not in the map), and this pattern refuses a relative path into core/.
+const coreOnlyThroughIndex = { regex: '^(\\.{1,2}/)+(.+/)?core(/.*)?$', message: "Outside core/, import the core as '#core' (its public API, core/index.ts)." };
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
@@ -17,6 +20,11 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
     },
+  },
+  {
+    files: ['**/*.{ts,tsx,mts,mjs,js}'],
+    ignores: ['core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreOnlyThroughIndex] }] },
   },
   {
     // core/ is pure TypeScript: the world comes in through ports.
@@ -43,6 +51,7 @@ export default tseslint.config(
           { regex: nodeModules, message: 'The renderer runs in a sandbox: use the host API contract.' },
           { group: ['electron', 'electron/*'], message: 'The renderer reaches Electron only through the preload bridge.' },
           { group: ['**/host/**', '**/electron/**', '**/cli/**'], message: 'The renderer depends on contract/ and core/, never on host code.' },
+          coreOnlyThroughIndex,
         ],
       }],
     },
@@ -73,6 +82,7 @@ export default tseslint.config(
         patterns: [
           { regex: nodeModules, message: 'contract/ is shared with the renderer: no Node modules.' },
           { group: ['**/host/**', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'contract/ depends only on core/.' },
+          coreOnlyThroughIndex,
         ],
       }],
     },
@@ -86,6 +96,7 @@ export default tseslint.config(
         patterns: [
           { group: ['**/host/*/**', '!**/host/http/**', '!**/host/openapi/**', '!**/host/environments/environmentsFile.js', '!**/host/connections/**', '!**/host/vault/**', '!**/host/fs/defaultUserDataDir.js'], message: 'cli/ depends on core/, host/http, host/openapi (the spec loader), host/connections (sign-ins), host/vault and the environments file only.' },
           { group: ['**/electron/**', '**/renderer/**', 'electron', 'react'], message: 'cli/ is a plain Node program.' },
+          coreOnlyThroughIndex,
         ],
       }],
     },
@@ -97,7 +108,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'server/ uses core only through core/index.ts.' },
+          coreOnlyThroughIndex,
           { group: ['**/renderer/**', '**/electron/**', '**/cli/**', '**/contract/**', 'electron', 'react'], message: 'server/ depends on core/ and host/ only.' },
         ],
       }],

@@ -1,4 +1,4 @@
-import { toConnectorError } from '../core/index.js';
+import { toConnectorError } from '#core';
 import type { CommandContext } from './commands/context.js';
 import { isCliError, usageError } from './errors/CliError.js';
 import { CLI_VERSION } from './version.js';

@@ -3,7 +3,7 @@
  * CLI's stdout or stderr: not in reports, JSON, request echoes, error messages or usage errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, reply, type TestServer } from '../core/test-helpers/index.js';
+import { createTestServer, reply, type TestServer } from '#core/test-helpers';
 import { singleStepConnector } from './test-helpers/connectors.js';
 import { buildCliOnce, createWorkDir, runCli, type CliResult } from './test-helpers/runCli.js';
 

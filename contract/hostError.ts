@@ -3,7 +3,7 @@
  * ConnectorError code; host failures use the host codes below. `name` survives
  * serialisation, so `isHostError` works on both sides of the bridge.
  */
-import { isConnectorError, type ConnectorErrorCode } from '../core/errors/ConnectorError.js';
+import { isConnectorError, type ConnectorErrorCode } from '#core';
 
 export const HOST_ERROR_CODES = [
   'INVALID_PAYLOAD', // the call's parameters did not match the contract

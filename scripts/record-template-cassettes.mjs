@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { createFetchTransport } from '../host/http/createFetchTransport.ts';
-import { createRecordingTransport, createRedactor, parseConnector, runConnector, runTestCases, stableStringify } from '../core/index.ts';
+import { createRecordingTransport, createRedactor, parseConnector, runConnector, runTestCases, stableStringify } from '#core';
 import { startSandboxServer, SANDBOX_MOUNTS } from '../tests/fixtures/sandbox/server.ts';
 import { SANDBOX_CREDENTIALS } from '../tests/fixtures/sandbox/credentials.ts';
 

@@ -8,7 +8,7 @@
  * service role, audited as 'refresh', and only over the value this run read, so a concurrent
  * refresh by another worker is never overwritten with older tokens).
  */
-import type { SecretResolver } from '../core/index.js';
+import type { SecretResolver } from '#core';
 import type { SqlRunner } from './database.js';
 
 export interface AuditedCredentials extends SecretResolver {

@@ -12,7 +12,7 @@
  */
 import { SlotBusyError } from './errors.js';
 import type { SqlRunner } from './database.js';
-import type { Clock } from '../core/index.js';
+import type { Clock } from '#core';
 
 export interface ConnectorSlot {
   connectorId: string;

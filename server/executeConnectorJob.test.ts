@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { systemClock, type Logger } from '../core/index.js';
+import { systemClock, type Logger } from '#core';
 import { createAddressGuard } from '../host/http/addressGuard.js';
 import { createNodeTransport } from '../host/http/createNodeTransport.js';
 import { createConnectorSlots } from './connectorSlots.js';

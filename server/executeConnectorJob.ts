@@ -4,7 +4,7 @@
  * connector slot; run it with core's runConnector and the workspace's audited credentials, and
  * record the result exactly once.
  */
-import { ConnectorError, CONNECTOR_LIMITS, runConnector, silentLogger, systemClock } from '../core/index.js';
+import { ConnectorError, CONNECTOR_LIMITS, runConnector, silentLogger, systemClock } from '#core';
 import { createAuditedCredentials } from './auditedCredentials.js';
 import { credentialsToPrefetch, rememberCredentialsRead } from './credentialPrefetch.js';
 import { NonRetryableJobError } from './errors.js';

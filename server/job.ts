@@ -18,4 +18,3 @@ export const ConnectorJobSchema = z.object({
 });
 
 export type ConnectorJob = z.infer<typeof ConnectorJobSchema>;
-export type ConnectorJobInput = z.input<typeof ConnectorJobSchema>;

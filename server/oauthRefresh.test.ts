@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationCode } from '../core/index.js';
+import { authorizationCode } from '#core';
 import { createAddressGuard } from '../host/http/addressGuard.js';
 import { createNodeTransport } from '../host/http/createNodeTransport.js';
 import { SANDBOX_CREDENTIALS } from '../tests/fixtures/sandbox/credentials.js';

@@ -3,7 +3,7 @@
  * the service-role database, the HTTP transport (the guarded Node transport in production),
  * and optionally per-connector slots and a shutdown signal.
  */
-import type { Clock, HttpTransport, Logger } from '../core/index.js';
+import type { Clock, HttpTransport, Logger } from '#core';
 import type { ConnectorSlots } from './connectorSlots.js';
 import type { ServiceDatabase } from './database.js';
 

@@ -3,7 +3,7 @@
  * job, a duplicate enqueue or a crash after the write all end with one row, and the
  * connector's statistics (updated inside record_execution) are counted once.
  */
-import type { ExecutionRecord } from '../core/index.js';
+import type { ExecutionRecord } from '#core';
 import type { ConnectorJob } from './job.js';
 import { slotUnlockExpression, type ConnectorSlot } from './connectorSlots.js';
 import type { SqlRunner } from './database.js';

@@ -5,7 +5,7 @@
  * deadline still holds); `fail` fails the request at once. A 429 with Retry-After pauses the
  * service for every worker, so a 429 storm does not multiply requests.
  */
-import { ConnectorError, type Clock, type RateLimiterRegistry } from '../core/index.js';
+import { ConnectorError, type Clock, type RateLimiterRegistry } from '#core';
 import type { SqlRunner } from './database.js';
 
 export interface ServiceRateLimiterOptions {

@@ -4,7 +4,7 @@
  * anything else happens — it must exist in the job's workspace, be live and be enabled — with
  * one of its connector slots taken and the request marked started when one was free.
  */
-import { loadConnectorDocument, type Connector } from '../core/index.js';
+import { loadConnectorDocument, type Connector } from '#core';
 import { releaseSlot } from './connectorSlots.js';
 import type { SqlRunner } from './database.js';
 import { NonRetryableJobError } from './errors.js';

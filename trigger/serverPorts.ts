@@ -4,7 +4,7 @@
  * guarded Node transport (CONNECTOR_STUDIO_ALLOW_ADDRESSES only for tests). No connector
  * slots: the task's queue and concurrencyKey cap each connector.
  */
-import { systemClock } from '../core/index.js';
+import { systemClock } from '#core';
 import { createAddressGuard, parseAllowList } from '../host/http/addressGuard.js';
 import { createNodeTransport } from '../host/http/createNodeTransport.js';
 import { createServiceDatabase } from '../server/database.js';

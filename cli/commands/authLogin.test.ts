@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthorizationServer, type AuthorizationServer } from '../../core/test-helpers/index.js';
+import { createAuthorizationServer, type AuthorizationServer } from '#core/test-helpers';
 import { BIN, buildCliOnce, createWorkDir, REPO_ROOT, runCli } from '../test-helpers/runCli.js';
 
 const CLIENT_SECRET = 'cli-client-secret-7Hq2';

@@ -1,4 +1,4 @@
-import { authKindOf, systemClock } from '../../core/index.js';
+import { authKindOf, systemClock } from '#core';
 import { signInOf, startSignIn } from '../../host/connections/signInFlow.js';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportInterchange, importInterchange, isConnectorError, loadConnectorDocument, toStableJson } from '../../core/index.js';
+import { exportInterchange, importInterchange, isConnectorError, loadConnectorDocument, toStableJson } from '#core';
 import { buildCliOnce, createWorkDir, REPO_ROOT, runCli } from '../test-helpers/runCli.js';
 
 let work: Awaited<ReturnType<typeof createWorkDir>>;

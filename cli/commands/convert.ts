@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { DOCUMENT_FORMATS, isConnectorError, serializeConnector, type DocumentFormat } from '../../core/index.js';
+import { DOCUMENT_FORMATS, isConnectorError, serializeConnector, type DocumentFormat } from '#core';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { CliError, usageError } from '../errors/CliError.js';
 import { loadConnectorFile } from '../io/loadConnectorFile.js';

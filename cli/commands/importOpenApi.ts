@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { buildConnectorFromOpenApi, describeOpenApi } from '../../core/index.js';
+import { buildConnectorFromOpenApi, describeOpenApi } from '#core';
 import { loadOpenApiSpec } from '../../host/openapi/loadOpenApiSpec.js';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { CliError, usageError } from '../errors/CliError.js';

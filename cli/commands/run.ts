@@ -4,7 +4,7 @@ import {
   createRedactor,
   systemClock,
   type Connector,
-} from '../../core/index.js';
+} from '#core';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { parseKeyValues } from '../args/parseKeyValues.js';
 import { usageError } from '../errors/CliError.js';

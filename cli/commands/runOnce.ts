@@ -11,7 +11,7 @@ import {
   type RecordDetail,
   type RunEnvironment,
   type SecretResolver,
-} from '../../core/index.js';
+} from '#core';
 import type { CommandContext } from './context.js';
 
 /** Everything one run needs besides its inputs; shared by all rows of --data. */

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, reply, type TestServer } from '../../core/test-helpers/index.js';
+import { createTestServer, reply, type TestServer } from '#core/test-helpers';
 import { startChainServer, TOKEN } from '../test-helpers/chainServer.js';
 import { chainConnector, singleStepConnector } from '../test-helpers/connectors.js';
 import { BIN, buildCliOnce, createWorkDir, jsonLines, REPO_ROOT, runCli } from '../test-helpers/runCli.js';

@@ -1,4 +1,4 @@
-import type { HttpTransport, InputValue } from '../../core/index.js';
+import type { HttpTransport, InputValue } from '#core';
 import { loadRows, type Row } from '../io/loadRows.js';
 import { formatMs, formatRowLine } from '../output/formatRunReport.js';
 import { createProgressBar } from '../output/ProgressBar.js';

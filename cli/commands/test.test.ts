@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../core/test-helpers/index.js';
+import type { TestServer } from '#core/test-helpers';
 import { startChainServer, TOKEN } from '../test-helpers/chainServer.js';
 import { chainConnector } from '../test-helpers/connectors.js';
 import { buildCliOnce, createWorkDir, jsonLines, runCli } from '../test-helpers/runCli.js';

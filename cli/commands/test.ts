@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { runTestCases, type TestCaseResult } from '../../core/index.js';
+import { runTestCases, type TestCaseResult } from '#core';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { CliError, isCliError, usageError } from '../errors/CliError.js';
 import { loadCassetteFile } from '../io/createTransport.js';

@@ -1,4 +1,4 @@
-import { validateDocument } from '../../core/index.js';
+import { validateDocument } from '#core';
 import { parseCommandArgs } from '../args/parseCommandArgs.js';
 import { usageError } from '../errors/CliError.js';
 import { readJsonFile } from '../io/readJsonFile.js';

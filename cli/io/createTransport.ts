@@ -8,7 +8,7 @@ import {
   type HttpTransport,
   type InputValue,
   type Redactor,
-} from '../../core/index.js';
+} from '#core';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { CliError } from '../errors/CliError.js';
 import { readJsonFile } from './readJsonFile.js';

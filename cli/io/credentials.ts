@@ -1,4 +1,4 @@
-import { credentialPlaceholder, type SecretResolver } from '../../core/index.js';
+import { credentialPlaceholder, type SecretResolver } from '#core';
 
 export const CREDENTIAL_ENV_PREFIX = 'CONNECTOR_STUDIO_CREDENTIAL_';
 

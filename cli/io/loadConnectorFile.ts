@@ -1,4 +1,4 @@
-import { validateDocument, type Connector, type ValidationIssue } from '../../core/index.js';
+import { validateDocument, type Connector, type ValidationIssue } from '#core';
 import { CliError } from '../errors/CliError.js';
 import { countProblems, formatProblems } from '../output/formatProblems.js';
 import { readJsonFile } from './readJsonFile.js';

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { ExportEnvironment, RunEnvironment } from '../../core/index.js';
+import type { ExportEnvironment, RunEnvironment } from '#core';
 import { ENVIRONMENTS_FILE, readEnvironments } from '../../host/environments/environmentsFile.js';
 import { CliError } from '../errors/CliError.js';
 

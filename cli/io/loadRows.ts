@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { InputValue } from '../../core/index.js';
+import type { InputValue } from '#core';
 import { CliError } from '../errors/CliError.js';
 import { readJsonFile, readTextFile } from './readJsonFile.js';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isConnectorError, parseDocumentJson } from '../../core/index.js';
+import { isConnectorError, parseDocumentJson } from '#core';
 import { CliError } from '../errors/CliError.js';
 
 /**

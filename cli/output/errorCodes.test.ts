@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONNECTOR_ERROR_CODES } from '../../core/index.js';
+import { CONNECTOR_ERROR_CODES } from '#core';
 
 /** The codes written between the error-codes markers of a Markdown file, in order. */
 function documentedCodes(file: string): string[] {

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 
 /** At most this many problems are printed as text (all of them are in --json). */
 const SHOWN = 50;

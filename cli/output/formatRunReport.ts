@@ -1,4 +1,4 @@
-import type { ExecutionRecord, SerializedConnectorError, StepRecord } from '../../core/index.js';
+import type { ExecutionRecord, SerializedConnectorError, StepRecord } from '#core';
 import { credentialEnvName } from '../io/credentials.js';
 
 const ICONS = { success: '✓', failed: '✗', skipped: '○' } as const;

@@ -1,4 +1,4 @@
-import type { ConnectorErrorCode, ExecutionRecord, SerializedConnectorError } from '../../core/index.js';
+import type { ConnectorErrorCode, ExecutionRecord, SerializedConnectorError } from '#core';
 
 /** The documented `run --json` shape: stable, small, and free of request/response data. */
 export interface JsonRunResult {

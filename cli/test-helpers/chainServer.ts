@@ -1,4 +1,4 @@
-import { createTestServer, reply, type TestServer } from '../../core/test-helpers/index.js';
+import { createTestServer, reply, type TestServer } from '#core/test-helpers';
 
 export const TOKEN = 'tok-planted-9d8e7f6a5b4c';
 

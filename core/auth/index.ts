@@ -1,7 +1,4 @@
-export { applyAuth, refreshAfterUnauthorized } from './applyAuth.js';
-export type { AuthContext, AuthorizedRequest } from './applyAuth.js';
-export { createOAuthTokenCache, OAUTH_TOKEN_STEP_ID } from './oauthTokenCache.js';
-export type { ClientCredentials, OAuthTokenCache, TokenRequestContext } from './oauthTokenCache.js';
+export { createOAuthTokenCache } from './oauthTokenCache.js';
 export { AUTH_KINDS, AUTH_TYPES, authKindOf } from './kinds/registry.js';
 export { signInCredentials } from './signInCredentials.js';
 export type { AuthCarrier, AuthKindDefinition, InterchangeMapping } from './kinds/authKind.js';

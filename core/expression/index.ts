@@ -1,4 +1,3 @@
-export { parseExpression, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH } from './parseExpression.js';
+export { parseExpression, MAX_EXPRESSION_DEPTH } from './parseExpression.js';
 export { evaluateExpression, evaluateCondition } from './evaluate.js';
 export { listExpressionReferences } from './listExpressionReferences.js';
-export type { ExpressionNode, BinaryOperator } from './ast.js';

@@ -108,5 +108,3 @@ export const InterchangeSchema = z.object({
   }
 });
 export type InterchangeDocument = z.infer<typeof InterchangeSchema>;
-/** What a file may contain (defaults not applied). */
-export type InterchangeInput = z.input<typeof InterchangeSchema>;

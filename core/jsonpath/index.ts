@@ -1,2 +1,2 @@
 export { extractPath } from './extractPath.js';
-export { checkJsonPath, MAX_JSONPATH_LENGTH } from './checkJsonPath.js';
+export { checkJsonPath } from './checkJsonPath.js';

@@ -1,2 +1,1 @@
 export { createRateLimiterRegistry } from './createRateLimiterRegistry.js';
-export type { RateLimiterRegistryWithPause, RateLimitSpec } from './createRateLimiterRegistry.js';

@@ -77,14 +77,6 @@ export function parseReference(inner: string, raw: string, errorCode: 'INVALID_T
   return path.length > 0 ? { kind: 'step', name: first, output, path, raw } : { kind: 'step', name: first, output, raw };
 }
 
-/** The canonical spelling used by `availableVariables`: `phone`, `credentials.token`, `step_1.contactId`. */
-export function referenceKey(ref: Pick<Reference, 'kind' | 'name' | 'output'>): string {
-  if (ref.kind === 'input') return ref.name;
-  if (ref.kind === 'credential') return `credentials.${ref.name}`;
-  if (ref.kind === 'env') return `env.${ref.name}`;
-  return `${ref.name}.${ref.output ?? ''}`;
-}
-
 /** Reads an own property of plain data; never walks the prototype chain. */
 export function ownValue(container: unknown, key: string): unknown {
   if (container === null || typeof container !== 'object') return undefined;

@@ -9,8 +9,3 @@ export interface Scope {
   /** Outputs of the steps that have run: `steps.step_1.contactId`. */
   steps: Record<string, Record<string, unknown>>;
 }
-
-/** A scope with nothing in it (handy for literal-only values). */
-export function emptyScope(): Scope {
-  return { inputs: {}, credentials: {}, steps: {} };
-}

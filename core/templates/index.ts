@@ -1,11 +1,10 @@
-export { TemplateManifestSchema, TemplateEnvironmentSchema, TemplateEnvironmentsSchema, TEMPLATE_ORIGINS, manifestFromConnector, type TemplateEnvironment, type TemplateManifest, type TemplateManifestInput } from './manifest.js';
-export { publishCheck, cassetteProblem, type PublishCheckOptions, type PublishCheckResult, type PublishableTemplate, type DroppedItem } from './publishCheck.js';
-export type { PublishFinding, PublishFindingKind } from './findings.js';
+export { TemplateManifestSchema, TemplateEnvironmentsSchema, manifestFromConnector, type TemplateEnvironment, type TemplateManifest } from './manifest.js';
+export { publishCheck, cassetteProblem } from './publishCheck.js';
 export { findLiteralSecrets, moveLiteralSecret, type LiteralSecret } from './literalSecrets.js';
-export { KNOWN_TOKEN_FORMATS, matchKnownTokenFormat, shannonEntropy, highEntropyTokens, type TokenFormat } from './secretPatterns.js';
+export { KNOWN_TOKEN_FORMATS, shannonEntropy, highEntropyTokens } from './secretPatterns.js';
 export { credentialSlotsFor, referencedCredentialNames, renameCredentialReferences } from './credentialSlots.js';
-export { installTemplate, type InstallOptions } from './installTemplate.js';
+export { installTemplate } from './installTemplate.js';
 export { distinctName } from './distinctName.js';
-export { diffTemplateVersions, type TemplateChange, type TemplateDiff } from './diffTemplateVersions.js';
+export { diffTemplateVersions, type TemplateChange } from './diffTemplateVersions.js';
 export { stableStringify } from './stableStringify.js';
-export { credentialRoutes, credentialRedirects, credentialRedirectKey, type CredentialRoute, type CredentialRedirect } from './credentialRoutes.js';
+export { credentialRedirects, credentialRedirectKey, type CredentialRedirect } from './credentialRoutes.js';

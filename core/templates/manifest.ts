@@ -38,7 +38,6 @@ export const TemplateManifestSchema = z.object({
   connector: ConnectorSchema,
 });
 export type TemplateManifest = z.infer<typeof TemplateManifestSchema>;
-export type TemplateManifestInput = z.input<typeof TemplateManifestSchema>;
 
 /** Builds the manifest of a built-in template file (`resources/templates/<slug>.connector.json`). */
 export function manifestFromConnector(connector: z.infer<typeof ConnectorSchema>, meta: { slug: string; version?: number; author?: string; origin?: (typeof TEMPLATE_ORIGINS)[number]; environments?: Record<string, TemplateEnvironment> }): TemplateManifest {

@@ -1,8 +1,7 @@
 export { createTestServer, reply } from './createTestServer.js';
-export type { CapturedRequest, Reply, Route, TestServer } from './createTestServer.js';
-export { createFakeClock } from './fakeClock.js';
-export type { FakeClock } from './fakeClock.js';
-export { makeConnector, noSecrets, secretsFrom } from './connectors.js';
+export type { TestServer } from './createTestServer.js';
+export { makeConnector, secretsFrom } from './connectors.js';
 export { normaliseInterchange } from './normaliseInterchange.js';
 export { createAuthorizationServer } from './createAuthorizationServer.js';
-export type { AuthorizationServer, AuthorizationServerOptions } from './createAuthorizationServer.js';
+export type { AuthorizationServer } from './createAuthorizationServer.js';
+export { transform, type TransformStep } from './steps/transform/index.js';

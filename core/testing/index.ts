@@ -1,3 +1,2 @@
-export { runTestCases, compareExpectations } from './runTestCases.js';
-export type { RunTestCasesOptions, TestCaseResult } from './runTestCases.js';
-export { createVirtualClock } from './createVirtualClock.js';
+export { runTestCases } from './runTestCases.js';
+export type { TestCaseResult } from './runTestCases.js';

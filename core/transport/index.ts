@@ -1,11 +1,9 @@
 export { createMockTransport } from './createMockTransport.js';
-export type { MockTransportOptions } from './createMockTransport.js';
 export { createRecordingTransport } from './createRecordingTransport.js';
-export type { CassetteDetails, RecordingTransport } from './createRecordingTransport.js';
+export type { RecordingTransport } from './createRecordingTransport.js';
 export { createReplayTransport } from './createReplayTransport.js';
-export type { ReplayTransportOptions } from './createReplayTransport.js';
-export { cassetteInputs, isCassette, normaliseUrl } from './cassette.js';
-export type { Cassette, CassetteInteraction } from './cassette.js';
+export { cassetteInputs, isCassette } from './cassette.js';
+export type { Cassette } from './cassette.js';
 export { nextRedirectHop, shouldFollowRedirect } from './redirects.js';
 export type { RedirectHop } from './redirects.js';
 export { responseTooLarge } from './responseTooLarge.js';

@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ExecutionRecord } from '../../core/executor/types.js';
+import type { ExecutionRecord } from '#core';
 import {
   HostError,
   type AccountStatus,

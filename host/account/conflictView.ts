@@ -3,12 +3,9 @@
  * defaults applied, the file format's key order) so the diff shows only real differences,
  * and a field-level summary above it ("description changed; step_2 URL changed").
  */
-import { diffTemplateVersions, type TemplateChange } from '../../core/templates/index.js';
-import type { ConnectorInput } from '../../core/schema/connector.js';
-import { validateConnector } from '../../core/validation/index.js';
+import { diffTemplateVersions, type TemplateChange, type ConnectorInput, validateConnector, toStableJson } from '#core';
 import type { SyncConflictView } from '../../contract/hostApi.js';
 import type { SyncConflict } from '../sync/types.js';
-import { toStableJson } from '../../core/index.js';
 
 const SUMMARY_LIMIT = 8;
 

@@ -4,7 +4,7 @@
  * field that held it refers to `{{credentials.<name>}}` instead, and the file is saved (the
  * next sync pushes it). The value itself never leaves the host: the renderer sees a mask.
  */
-import { moveLiteralSecret, validateConnector } from '../../core/index.js';
+import { moveLiteralSecret, validateConnector } from '#core';
 import type { HeldConnector } from '../../contract/hostApi.js';
 import { HostError } from '../../contract/hostError.js';
 import { literalSecretsOf } from '../sync/literalSecretHold.js';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { ExecutionRecord } from '../../core/executor/types.js';
+import type { ExecutionRecord } from '#core';
 import { readJsonFile, writeJsonFile } from '../fs/jsonFile.js';
 import { guardedJson } from '../runs/secretGuard.js';
 

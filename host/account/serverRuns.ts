@@ -6,7 +6,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { HostError, type AdminMetrics, type ServerRun, type ServerRunList } from '../../contract/hostApi.js';
-import type { InputValue } from '../../core/index.js';
+import type { InputValue } from '#core';
 import type { AccountService } from './AccountService.js';
 
 interface ServerRunRow {

@@ -9,7 +9,7 @@
  * - Writes made for the sync are reported through `onChanged`, because the workspace watcher
  *   deliberately ignores this process's own writes and the UI must still refresh.
  */
-import { parseDocumentJson, validateConnector } from '../../core/index.js';
+import { parseDocumentJson, validateConnector } from '#core';
 import { documentName } from '../sync/documentHash.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -4,10 +4,7 @@
  * breaks a rule (a cycle, an unknown reference) is kept, with its issues, so the user
  * can fix it in the editor; one that cannot be parsed is refused with the reason.
  */
-import { isConnectorError, parseDocumentJson, serializeConnector, type ExportEnvironment } from '../../core/index.js';
-import type { Connector } from '../../core/schema/connector.js';
-import { importInterchange, isInterchangeDocument } from '../../core/interchange/index.js';
-import { validateConnector } from '../../core/validation/index.js';
+import { isConnectorError, parseDocumentJson, serializeConnector, type ExportEnvironment, type Connector, importInterchange, isInterchangeDocument, validateConnector } from '#core';
 import { HostError, type ValidationIssue } from '../../contract/hostApi.js';
 import { CONNECTOR_FILE_SUFFIX } from '../workspace/connectorFileName.js';
 

@@ -1,6 +1,6 @@
 /** The stores and services behind the built-in host calls, built once by createHostServices. */
 import type { KeepMineListener } from './hostExtension.js';
-import type { Logger } from '../../core/index.js';
+import type { Logger } from '#core';
 import type { PickFolderResult } from '../../contract/hostApi.js';
 import type { EnvironmentService } from '../environments/environmentService.js';
 import type { RunHistory } from '../runs/runHistory.js';

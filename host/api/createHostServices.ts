@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRateLimiterRegistry, silentLogger, type HttpTransport, type Logger } from '../../core/index.js';
+import { createRateLimiterRegistry, silentLogger, type HttpTransport, type Logger } from '#core';
 import { buildHostApi } from '../../contract/buildHostApi.js';
 import { HostError, type HostApi, type HostEventName, type HostEvents, type HostEventSource, type PickFolderResult } from '../../contract/hostApi.js';
 import { coreRunConnector, type RunConnectorFn } from '../runs/coreRunner.js';

@@ -4,7 +4,7 @@
  * createHostServices.ts so the domain modules (host/<domain>/<domain>Extension.ts, listed in
  * hostCallRegistry.ts) and createHostServices import this file, never each other.
  */
-import type { Logger } from '../../core/index.js';
+import type { Logger } from '#core';
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
 import type { RunHistory } from '../runs/runHistory.js';
 import type { TeamRunStatsSource } from '../runs/teamRunStats.js';

@@ -5,7 +5,7 @@
  * guard first (depth and size), so a connector saved with a 3,000-level body is refused before
  * any recursive work (stable JSON, hashing) can overflow the stack.
  */
-import { assertDocumentBounds, isConnectorError } from '../../core/index.js';
+import { assertDocumentBounds, isConnectorError } from '#core';
 import { HostError, isHostCallName, toSerializedHostError, type HostApi, type HostCallOutcome } from '../../contract/hostApi.js';
 
 export async function invokeHostCall(api: HostApi, name: string, params: unknown): Promise<HostCallOutcome> {

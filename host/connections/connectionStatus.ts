@@ -1,5 +1,5 @@
 /** What the editor shows about a connection credential, as its kind describes the stored value; never a token. */
-import type { Auth } from '../../core/index.js';
+import type { Auth } from '#core';
 import type { ConnectionStatus } from '../../contract/hostApi.js';
 import { signInOf } from './signInFlow.js';
 

@@ -5,7 +5,7 @@
  * without it the page opens the URL in a tab (browser mode).
  */
 import { randomUUID } from 'node:crypto';
-import { ConnectorError, type Auth } from '../../core/index.js';
+import { ConnectorError, type Auth } from '#core';
 import type { HostCallName } from '../../contract/hostApi.js';
 import type { DomainCalls, HostServiceExtension } from '../api/hostExtension.js';
 import { createNodeTransport } from '../http/createNodeTransport.js';

@@ -1,6 +1,6 @@
 /** Node's crypto for sign-ins: PKCE verifiers, `state` and the S256 challenge (RFC 7636 §4.1–4.2). */
 import { createHash, randomBytes } from 'node:crypto';
-import type { SignInCrypto } from '../../core/index.js';
+import type { SignInCrypto } from '#core';
 
 export const nodeSignInCrypto: SignInCrypto = {
   randomBase64Url: (bytes) => randomBytes(bytes).toString('base64url'),

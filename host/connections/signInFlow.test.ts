@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationCode, type Auth, type ConnectorError } from '../../core/index.js';
+import { authorizationCode, type Auth, type ConnectorError } from '#core';
 import { createFetchTransport } from '../http/createFetchTransport.js';
-import { createAuthorizationServer, type AuthorizationServer } from '../../core/test-helpers/index.js';
+import { createAuthorizationServer, type AuthorizationServer } from '#core/test-helpers';
 import { nodeSignInCrypto } from './nodeSignInCrypto.js';
 import { startSignIn } from './signInFlow.js';
 

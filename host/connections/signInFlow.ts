@@ -5,7 +5,7 @@
  * opens it: Electron's shell.openExternal, a browser tab, or a line in the terminal); `value` settles
  * with the connection credential's new value when the browser comes back.
  */
-import { authKindOf, ConnectorError, systemClock, type Auth, type HttpTransport, type SignInDefinition } from '../../core/index.js';
+import { authKindOf, ConnectorError, systemClock, type Auth, type HttpTransport, type SignInDefinition } from '#core';
 import { listenForRedirect } from './loopbackRedirect.js';
 import { nodeSignInCrypto } from './nodeSignInCrypto.js';
 

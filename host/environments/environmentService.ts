@@ -1,5 +1,5 @@
 /** Environments of the open workspace: the file for variables, the vault for secret values. */
-import type { ExportEnvironment, RunEnvironment } from '../../core/index.js';
+import type { ExportEnvironment, RunEnvironment } from '#core';
 import { HostError, type EnvironmentView } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import { environmentSecretKey, readEnvironments, writeEnvironments, type Environment } from './environmentsFile.js';

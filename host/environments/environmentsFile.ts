@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { IDENTIFIER, stableStringify } from '../../core/index.js';
+import { IDENTIFIER, stableStringify } from '#core';
 import { HostError } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 

@@ -6,7 +6,7 @@ import { createHostServices, type HostServices } from '../api/createHostServices
 import { templatesExtension } from '../templates/templatesExtension.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { environmentsForTemplate } from './templateEnvironments.js';
-import { ConnectorSchema } from '../../core/index.js';
+import { ConnectorSchema } from '#core';
 
 let services: HostServices;
 let workspace: string;

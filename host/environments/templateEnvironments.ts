@@ -3,7 +3,7 @@
  * lacks is created (secret variables by name only; their values are set under Environments);
  * one with the same name is kept as the user has it, never overwritten, and reported.
  */
-import { envVariablesOf, type Connector, type TemplateEnvironment } from '../../core/index.js';
+import { envVariablesOf, type Connector, type TemplateEnvironment } from '#core';
 import { readEnvironments, writeEnvironments } from './environmentsFile.js';
 
 export interface AddedEnvironments {

@@ -7,7 +7,7 @@
  */
 import dns from 'node:dns';
 import net from 'node:net';
-import { ConnectorError } from '../../core/index.js';
+import { ConnectorError } from '#core';
 
 const BLOCKED_V4 = [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],

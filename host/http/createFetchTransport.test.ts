@@ -1,4 +1,4 @@
 import { createFetchTransport } from './createFetchTransport.js';
-import { describeTransportContract } from '../../core/test-helpers/transportContract.js';
+import { describeTransportContract } from '#core/test-helpers/transportContract';
 
 describeTransportContract('fetch', () => createFetchTransport());

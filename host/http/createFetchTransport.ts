@@ -4,7 +4,7 @@
  * decides what a redirect may carry (core has no fetch: it runs where the host hands it a transport); bodies are read with a size cap; every failure becomes
  * a ConnectorError. createNodeTransport does the same over node:http, faster.
  */
-import { nextRedirectHop, shouldFollowRedirect, toTransportError, type HttpTransport, type RedirectHop, type TransportRequest, type TransportResponse } from '../../core/index.js';
+import { nextRedirectHop, shouldFollowRedirect, toTransportError, type HttpTransport, type RedirectHop, type TransportRequest, type TransportResponse } from '#core';
 import { readBodyCapped } from './readBodyCapped.js';
 
 export interface FetchTransportOptions {

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createNodeTransport } from './createNodeTransport.js';
-import { describeTransportContract } from '../../core/test-helpers/transportContract.js';
-import { createTestServer, reply, type TestServer } from '../../core/test-helpers/createTestServer.js';
+import { describeTransportContract } from '#core/test-helpers/transportContract';
+import { createTestServer, reply, type TestServer } from '#core/test-helpers';
 
 const run = promisify(execFile);
 const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/tls/${name}`, import.meta.url), 'utf8');

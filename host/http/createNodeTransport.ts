@@ -22,7 +22,7 @@ import {
   type RedirectHop,
   type TransportRequest,
   type TransportResponse,
-} from '../../core/index.js';
+} from '#core';
 import { readResponseBody } from './readResponseBody.js';
 
 /** Headers the client manages itself (framing and connection), as fetch does. */

@@ -3,7 +3,7 @@
  * or endless body cannot exhaust memory (a declared Content-Length over the cap fails
  * before reading anything).
  */
-import { responseTooLarge } from '../../core/index.js';
+import { responseTooLarge } from '#core';
 
 export async function readBodyCapped(response: Response, maxBytes: number, url: string): Promise<string> {
   const declared = Number(response.headers.get('content-length'));

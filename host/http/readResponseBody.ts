@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
-import { ConnectorError, responseTooLarge } from '../../core/index.js';
+import { ConnectorError, responseTooLarge } from '#core';
 
 // node:zlib is loaded by the first compressed response (~3 ms of start-up CPU otherwise).
 const zlib = () => process.getBuiltinModule('node:zlib');

@@ -17,7 +17,7 @@ import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import $RefParser, { type FileInfo } from '@apidevtools/json-schema-ref-parser';
 import { dereference, validate } from '@readme/openapi-parser';
-import { ConnectorError, type SpecObject } from '../../core/index.js';
+import { ConnectorError, type SpecObject } from '#core';
 import { parseSpecText } from './parseSpecText.js';
 import { SPEC_LIMITS } from './specLimits.js';
 

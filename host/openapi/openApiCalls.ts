@@ -1,6 +1,6 @@
 /** The host calls behind Import → OpenAPI: the same loader and mapping as the CLI. */
 import { randomUUID } from 'node:crypto';
-import { buildConnectorFromOpenApi, describeOpenApi } from '../../core/index.js';
+import { buildConnectorFromOpenApi, describeOpenApi } from '#core';
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
 import type { DomainCalls } from '../api/hostExtension.js';
 import { loadOpenApiSpec } from './loadOpenApiSpec.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildConnectorFromOpenApi, describeOpenApi, validateConnector } from '../../core/index.js';
+import { buildConnectorFromOpenApi, describeOpenApi, validateConnector } from '#core';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { loadOpenApiSpec } from './loadOpenApiSpec.js';
 

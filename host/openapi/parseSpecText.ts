@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ConnectorError } from '../../core/index.js';
+import { ConnectorError } from '#core';
 import { SPEC_LIMITS } from './specLimits.js';
 
 const fail = (message: string, hint: string): never => {

@@ -1,12 +1,10 @@
 /** Cassettes live next to their connector file: `<slug>.cassettes/<name>.json`, in the workspace (git-friendly, redacted). */
-import { isConnectorError, parseDocumentJson } from '../../core/index.js';
+import { isConnectorError, parseDocumentJson, cassetteInputs, isCassette, type Cassette, toStableJson } from '#core';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { cassetteInputs, isCassette, type Cassette } from '../../core/transport/index.js';
 import { CassetteNameSchema, HostError, type CassetteSummary } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
-import { toStableJson } from '../../core/index.js';
 
 export function cassetteDir(workspaceRoot: string, connectorFile: string): string {
   return join(workspaceRoot, cassetteDirName(connectorFile));

@@ -5,7 +5,7 @@
  */
 import { ProxyAgent, fetch as undiciFetch } from 'undici';
 import { createFetchTransport } from '../http/createFetchTransport.js';
-import type { HttpTransport } from '../../core/index.js';
+import type { HttpTransport } from '#core';
 import { createNodeTransport } from '../http/createNodeTransport.js';
 
 const agents = new Map<string, ProxyAgent>();

@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { ExecutionRecord } from '../../core/executor/types.js';
+import type { ExecutionRecord } from '#core';
 import { HostError, type RunMode, type RunStats, type RunSummary, type StoredRun } from '../../contract/hostApi.js';
 import { atomicWriteFile } from '../fs/atomicWriteFile.js';
 import { contentHash } from '../fs/contentHash.js';

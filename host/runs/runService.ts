@@ -5,12 +5,8 @@
  * host's rate limiter.
  */
 import { randomUUID } from 'node:crypto';
-import type { Connector } from '../../core/schema/connector.js';
-import type { ExecutionRecord, RateLimiterRegistry, RunEnvironment, RunEvent } from '../../core/executor/types.js';
-import { createRedactor, credentialPlaceholder, type Redactor } from '../../core/redaction/index.js';
-import { createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport } from '../../core/transport/index.js';
+import { type Connector, type ExecutionRecord, type RateLimiterRegistry, type RunEnvironment, type RunEvent, createRedactor, credentialPlaceholder, type Redactor, createMockTransport, createRecordingTransport, createReplayTransport, type RecordingTransport, offlineEnvironment, toConnectorError, type HttpTransport, type Logger } from '#core';
 import { createFetchTransport } from '../http/createFetchTransport.js';
-import { offlineEnvironment, toConnectorError, type HttpTransport, type Logger } from '../../core/index.js';
 import { HostError, type CassetteSummary, type HostCallParsedParams, type HostEvents, type RunMode } from '../../contract/hostApi.js';
 import type { Vault } from '../vault/vault.js';
 import type { EnvironmentService } from '../environments/environmentService.js';

@@ -3,7 +3,7 @@
  * redacted it, but if a vault value still appears (in any encoding the redactor knows),
  * it is redacted here, and if it still survives the write is refused.
  */
-import { createRedactor, type Redactor } from '../../core/redaction/index.js';
+import { createRedactor, type Redactor } from '#core';
 import { HostError } from '../../contract/hostApi.js';
 
 /** `redactor`: the run's own (it knows the secrets learnt during the run), or the vault's values. */

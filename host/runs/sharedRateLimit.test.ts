@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
-import type { Connector } from '../../core/schema/connector.js';
+import type { Connector } from '#core';
 import { createHostServices, type HostServices } from '../api/createHostServices.js';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { sampleConnector } from '../test-helpers/sampleConnector.js';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Logger } from '../../core/index.js';
+import type { Logger } from '#core';
 import { createHostServices } from '../api/createHostServices.js';
 import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
 import { startBrowserServer } from './browserServer.js';

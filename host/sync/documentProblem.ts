@@ -3,7 +3,7 @@
  * what is wrong in a line a person can act on. A teammate's app (or an old server) may send
  * anything; writing it into the folder would make it an unreadable file that pauses sync.
  */
-import { assertDocumentBounds, toConnectorError, validateConnector } from '../../core/index.js';
+import { assertDocumentBounds, toConnectorError, validateConnector } from '#core';
 
 /** `steps[0].id` → `step 1 id`: the words the editor uses, not a JSON path. */
 function readablePath(path: string): string {

@@ -3,7 +3,7 @@
  * header, query parameter or URL (core's findLiteralSecrets). Null when it may be pushed, or
  * when it is not a connector at all (other checks speak for those).
  */
-import { findLiteralSecrets, validateConnector, type LiteralSecret } from '../../core/index.js';
+import { findLiteralSecrets, validateConnector, type LiteralSecret } from '#core';
 
 export function literalSecretsOf(document: Record<string, unknown>): LiteralSecret[] {
   const connector = validateConnector(document).connector;

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { addMember, createUser, createWorkspace, startLocalSupabase, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
-import { validateConnector, type Connector } from '../../core/index.js';
+import { validateConnector, type Connector } from '#core';
 import { makeTempDir } from '../test-helpers/tempDir.js';
 import { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { WorkspaceConnectorStore } from '../account/workspaceConnectorStore.js';

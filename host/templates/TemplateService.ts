@@ -7,8 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, parseDocumentJson, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest } from '../../core/index.js';
-import { isCassette, type Cassette } from '../../core/transport/index.js';
+import { credentialRedirectKey, credentialRedirects, diffTemplateVersions, parseDocumentJson, publishCheck, renameCredentialReferences, type Connector, type CredentialRedirect, type Logger, type TemplateManifest, isCassette, type Cassette } from '#core';
 import {
   HostError,
   type PublishPreview,

@@ -8,8 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { manifestFromConnector, parseDocumentJson, TemplateEnvironmentsSchema, validateConnector, type Logger, type TemplateEnvironment, type TemplateManifest } from '../../core/index.js';
-import { isCassette, type Cassette } from '../../core/transport/index.js';
+import { manifestFromConnector, parseDocumentJson, TemplateEnvironmentsSchema, validateConnector, type Logger, type TemplateEnvironment, type TemplateManifest, isCassette, type Cassette } from '#core';
 
 const SUFFIX = '.connector.json';
 const ENVIRONMENTS_SUFFIX = '.environments.json';

@@ -20,14 +20,13 @@ import {
   type Connector,
   type CredentialSlot,
   type TemplateManifest,
-} from '../../core/index.js';
-import type { Cassette } from '../../core/transport/index.js';
+} from '#core';
+import { type Cassette, toStableJson } from '#core';
 import { HostError, type SlotChoice, type TemplateInstallResult } from '../../contract/hostApi.js';
 import { cassettePath, writeCassette } from '../runs/cassetteStore.js';
 import { guardedJson } from '../runs/secretGuard.js';
 import type { Vault } from '../vault/vault.js';
 import { cassetteDirName } from '../workspace/connectorFileName.js';
-import { toStableJson } from '../../core/index.js';
 import type { WorkspaceEntry, WorkspaceStore } from '../workspace/workspaceStore.js';
 import { addTemplateEnvironments } from '../environments/templateEnvironments.js';
 

@@ -5,8 +5,7 @@
  * through the same migrating loader as a workspace file (validateConnector), so a template
  * published by an older version opens here.
  */
-import { CredentialSlotSchema, TemplateEnvironmentsSchema, TemplateManifestSchema, validateConnector, type Connector, type CredentialSlot, type TemplateEnvironment, type TemplateManifest } from '../../core/index.js';
-import { isCassette, type Cassette } from '../../core/transport/index.js';
+import { CredentialSlotSchema, TemplateEnvironmentsSchema, TemplateManifestSchema, validateConnector, type Connector, type CredentialSlot, type TemplateEnvironment, type TemplateManifest, isCassette, type Cassette } from '#core';
 import { HostError, type TemplateSummary } from '../../contract/hostApi.js';
 import { slugify } from '../workspace/connectorFileName.js';
 import type { RemoteTemplateRow } from './templateRemote.js';

@@ -3,7 +3,7 @@
  * the service works offline (no remote) and so it does not care how the signed-in client
  * was made (host/account provides it; tests may pass their own).
  */
-import type { CredentialSlot } from '../../core/schema/connector.js';
+import type { CredentialSlot } from '#core';
 
 /** A `connector_templates` row as the caller may see it (RLS decides which rows). */
 export interface RemoteTemplateRow {

@@ -1,4 +1,4 @@
-import { ConnectorSchema, type Connector } from '../../core/schema/connector.js';
+import { ConnectorSchema, type Connector } from '#core';
 
 export function sampleConnector(overrides: Partial<Connector> & { id?: string; name?: string } = {}): Connector {
   return ConnectorSchema.parse({

@@ -5,9 +5,7 @@
  * A document with rule errors (a cycle, an unknown reference) still opens: the editor
  * shows the issues. Only files whose shape cannot be parsed are listed as invalid.
  */
-import { isConnectorError, parseDocumentJson } from '../../core/index.js';
-import type { Connector } from '../../core/schema/connector.js';
-import { validateConnector } from '../../core/validation/index.js';
+import { isConnectorError, parseDocumentJson, type Connector, validateConnector } from '#core';
 import type { ValidationIssue } from '../../contract/hostApi.js';
 
 export type ReadConnectorResult =

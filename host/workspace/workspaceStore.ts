@@ -12,13 +12,12 @@
  */
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Connector } from '../../core/schema/connector.js';
+import { type Connector, toStableJson } from '#core';
 import { HostError, type SaveResult, type ValidationIssue } from '../../contract/hostApi.js';
 import { atomicWriteFile, fsyncDirectory } from '../fs/atomicWriteFile.js';
 import { contentHash } from '../fs/contentHash.js';
 import { isConnectorFileName, uniqueConnectorFileName } from './connectorFileName.js';
 import { readConnectorDocument } from './readConnectorDocument.js';
-import { toStableJson } from '../../core/index.js';
 
 export type WorkspaceEntry =
   | { kind: 'connector'; file: string; hash: string; modifiedAt: number; connector: Connector; issues: ValidationIssue[] }

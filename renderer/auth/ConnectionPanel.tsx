@@ -3,7 +3,7 @@
  * until when, with which scopes; Reconnect / Disconnect. A kind's editor places it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Auth } from '../../core/index.js';
+import type { Auth } from '#core';
 import type { ConnectionStatus } from '../../contract/hostApi.js';
 import { useHost } from '../app/useHost.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';

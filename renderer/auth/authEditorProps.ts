@@ -1,4 +1,4 @@
-import type { Auth, AuthType } from '../../core/index.js';
+import type { Auth, AuthType } from '#core';
 
 /** What every kind's editor gets: its own block, and a way to replace it. */
 export interface AuthEditorProps<K extends AuthType> {

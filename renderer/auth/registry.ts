@@ -3,7 +3,7 @@
  * editor (or an editor for no kind) is a compile error; there is no fallback form.
  */
 import type { ComponentType } from 'react';
-import type { AuthType } from '../../core/index.js';
+import type { AuthType } from '#core';
 import type { AuthEditorProps } from './authEditorProps.js';
 import { ApiKeyEditor } from './api_key/ApiKeyEditor.js';
 import { BasicEditor } from './basic/BasicEditor.js';

@@ -16,7 +16,7 @@ import { keepIdentity, mergeNodes } from '../flow/keepIdentity.js';
 import { edgeTypes, nodeTypes } from './nodeRegistry.js';
 import { useReadableFit } from './useReadableFit.js';
 import { anyOverlaps, minimapBox } from './minimapCorner.js';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import './canvas.css';
 
 let clipboard: StepClipboard | null = null;

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { StepNode } from '../flow/flowTypes.js';
 import { retryingLabel } from '../runs/retryLabel.js';
-import { AUTH_KINDS } from '../../core/index.js';
+import { AUTH_KINDS } from '#core';
 import { useStepView } from '../steps/StepViewsContext.js';
 import { UnsupportedStepNode } from '../steps/UnsupportedStepKind.js';
 

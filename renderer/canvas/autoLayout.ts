@@ -1,5 +1,5 @@
 /** Auto-layout with elkjs (layered, left to right), loaded on demand. */
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { snap } from '../flow/graphEdits.js';
 
 const NODE_WIDTH = 240;

@@ -3,7 +3,7 @@
  * the screen. When the prompt names an auth field that has no credential yet, the stored
  * credential is written into it as `{{credentials.name}}` (one undoable edit).
  */
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { Dialog } from '../app/Dialog.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { CredentialForm } from './CredentialsScreen.js';

@@ -4,7 +4,7 @@
  * the credential name the connector will refer to. The values are only ever sent to the vault;
  * the connector holds `{{credentials.name}}`.
  */
-import { IDENTIFIER, renameCredentialReferences, type Connector } from '../../core/index.js';
+import { IDENTIFIER, renameCredentialReferences, type Connector } from '#core';
 import { connectorFromStep } from '../services/newConnector.js';
 import { parseCurl } from './parseCurl.js';
 

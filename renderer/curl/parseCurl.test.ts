@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepSchema } from '../../core/index.js';
+import { StepSchema } from '#core';
 import { CurlParseError, parseCurl, shellWords } from './parseCurl.js';
 
 describe('shellWords', () => {

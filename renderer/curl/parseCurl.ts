@@ -3,8 +3,8 @@
  * browsers' "Copy as cURL" and API docs use (-X, -H, -d/--data*, --json, -u, -G, URL),
  * ignores harmless flags, and refuses anything else with a clear message. Never runs it.
  */
-import type { Auth, Body, KeyValue, Step } from '../../core/index.js';
-import { HTTP_METHODS } from '../../core/index.js';
+import type { Auth, Body, KeyValue, Step } from '#core';
+import { HTTP_METHODS } from '#core';
 
 export class CurlParseError extends Error {
   override name = 'CurlParseError';

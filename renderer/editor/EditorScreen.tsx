@@ -1,5 +1,5 @@
 import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 import { useHost } from '../app/useHost.js';

@@ -1,4 +1,4 @@
-import type { Connector, CredentialIssue, ValidationIssue } from '../../core/index.js';
+import type { Connector, CredentialIssue, ValidationIssue } from '#core';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 
 type Issue = ValidationIssue & Partial<Pick<CredentialIssue, 'credential' | 'authField'>>;

@@ -1,6 +1,6 @@
 /** Core validation of the open document plus its missing credentials, grouped for the canvas badges. */
 import { useMemo } from 'react';
-import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '../../core/index.js';
+import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '#core';
 import type { NodeIssue } from '../flow/flowTypes.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
 

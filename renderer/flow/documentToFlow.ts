@@ -3,7 +3,7 @@
  * start node links to entry steps and leaf steps link to the end node (drawn only,
  * never stored). The canvas renders what this returns; it decides nothing itself.
  */
-import { STEP_KINDS, type AuthType, type Connector, type Step } from '../../core/index.js';
+import { STEP_KINDS, type AuthType, type Connector, type Step } from '#core';
 import type { LiveStep } from '../store/slices/runReducer.js';
 import {
   END_NODE_ID, START_NODE_ID,

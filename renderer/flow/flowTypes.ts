@@ -1,6 +1,6 @@
 /** One data type per node kind (the canvas's node registry uses these). */
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
-import type { AuthType, FieldMapping, Input, Step } from '../../core/index.js';
+import type { AuthType, FieldMapping, Input, Step } from '#core';
 import type { LiveStep } from '../store/slices/runReducer.js';
 
 export const START_NODE_ID = '__start';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONNECTOR_LIMITS } from '../../core/index.js';
+import { CONNECTOR_LIMITS } from '#core';
 import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, renameStepId } from './graphEdits.js';
 import { sampleConnector } from '../testing/sampleConnector.js';
 

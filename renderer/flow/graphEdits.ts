@@ -2,7 +2,7 @@
  * Canvas edits → document. Each function is pure: it returns a new connector (or the
  * same object when nothing changes) or a refusal the UI shows as a message.
  */
-import { CONNECTOR_LIMITS, findCycle, type Connector, type Edge, type Step } from '../../core/index.js';
+import { CONNECTOR_LIMITS, findCycle, type Connector, type Edge, type Step } from '#core';
 import { END_NODE_ID, START_NODE_ID } from './flowTypes.js';
 import { GRID } from './documentToFlow.js';
 

@@ -3,7 +3,7 @@ import { documentToFlow } from './documentToFlow.js';
 import { keepIdentity, mergeNodes } from './keepIdentity.js';
 import { blankConnector } from '../services/newConnector.js';
 import { addStep, updateStep } from './graphEdits.js';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 
 function twoSteps(): Connector {
   const first = addStep(blankConnector('Two'), { position: { x: 300, y: 0 } });

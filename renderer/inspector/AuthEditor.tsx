@@ -1,6 +1,6 @@
 /** Auth settings: the kind (from the core's registry) and that kind's own editor (renderer/auth/registry.ts). */
 import { useEffect, type ComponentType } from 'react';
-import { AUTH_KINDS, AUTH_TYPES, type Auth, type AuthType } from '../../core/index.js';
+import { AUTH_KINDS, AUTH_TYPES, type Auth, type AuthType } from '#core';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { refreshCredentials } from '../services/refreshLists.js';

@@ -3,7 +3,7 @@
  * `{{` autocomplete of the variables allowed there, live syntax check with core's parser,
  * and core's validation issues for the same path. Nothing here evaluates the expression.
  */
-import type { ValidationIssue, Variable } from '../../core/index.js';
+import type { ValidationIssue, Variable } from '#core';
 import { MonacoField } from '../monaco/MonacoField.js';
 import { conditionError } from './conditionError.js';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { INPUT_TYPES, SYSTEM_CONTACT_FIELDS, variablesForMappings, type Connector, type FieldMapping, type Input } from '../../core/index.js';
+import { INPUT_TYPES, SYSTEM_CONTACT_FIELDS, variablesForMappings, type Connector, type FieldMapping, type Input } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { AuthEditor } from './AuthEditor.js';
 import { Tabs } from '../app/Tabs.js';
 import { maxSteps } from '../flow/graphEdits.js';
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 
 type Section = 'basics' | 'inputs' | 'auth' | 'mappings' | 'settings';
 

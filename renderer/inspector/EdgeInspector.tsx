@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { variablesForEdge, type Connector } from '../../core/index.js';
+import { variablesForEdge, type Connector } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { removeElements, updateEdge } from '../flow/graphEdits.js';
 import { ConditionField } from './ConditionField.js';
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 
 export function EdgeInspector({ edgeId, issues }: { edgeId: string; issues: ValidationIssue[] }) {
   const store = useAppStoreApi();

@@ -1,5 +1,5 @@
 import { useAppStore } from '../store/AppStoreProvider.js';
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 import { StepInspector } from './StepInspector.js';
 import { EdgeInspector } from './EdgeInspector.js';
 import { ConnectorInspector } from './ConnectorInspector.js';

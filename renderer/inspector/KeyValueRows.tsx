@@ -1,5 +1,5 @@
 /** Query parameters, headers and form fields: key/value rows, each a user input or a static value. */
-import type { Input, KeyValue, Variable } from '../../core/index.js';
+import type { Input, KeyValue, Variable } from '#core';
 import { TemplateInput } from './TemplateInput.js';
 
 export interface KeyValueRowsProps {

@@ -1,7 +1,7 @@
 /** Outputs as name → JSONPath rows, previewed live against the last run's response. */
-import { checkJsonPath, extractPath, type Output } from '../../core/index.js';
+import { checkJsonPath, extractPath, type Output } from '#core';
 import { JsonTree, parseJsonBody } from './JsonTree.js';
-import type { StepRecord } from '../../core/index.js';
+import type { StepRecord } from '#core';
 
 export function suggestOutputName(path: string, taken: string[]): string {
   const last = /([A-Za-z_][A-Za-z0-9_]*)[^A-Za-z0-9_]*$/.exec(path.replace(/\[\d+\]$/, ''))?.[1] ?? 'value';

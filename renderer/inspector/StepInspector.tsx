@@ -4,7 +4,7 @@
  * request tabs). A kind this version cannot draw gets the "unsupported step kind" message.
  */
 import { useMemo, useState } from 'react';
-import { availableVariables, environmentVariables, type Connector, type Step, type Variable } from '../../core/index.js';
+import { availableVariables, environmentVariables, type Connector, type Step, type Variable } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { OutputsEditor } from './OutputsEditor.js';
@@ -16,7 +16,7 @@ import { Tabs } from '../app/Tabs.js';
 import { Menu } from '../app/Menu.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
-import type { ValidationIssue } from '../../core/index.js';
+import type { ValidationIssue } from '#core';
 
 const OUTPUTS = 'outputs';
 const ADVANCED = 'advanced';

@@ -1,6 +1,6 @@
 /** A text field with `{{` autocomplete of the variables this place may use (from core). */
 import { useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
-import type { Variable } from '../../core/index.js';
+import type { Variable } from '#core';
 import { applyCompletion, templateCompletion, type TemplateCompletion } from './templateCompletion.js';
 
 export interface TemplateInputProps {

@@ -1,5 +1,5 @@
 /** Syntax check for a condition with core's parser. Conditions are never evaluated in the UI. */
-import { parseExpression } from '../../core/index.js';
+import { parseExpression } from '#core';
 import { errorMessage } from '../services/errorMessage.js';
 
 export function conditionError(condition: string | undefined): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableVariables } from '../../core/index.js';
+import { availableVariables } from '#core';
 import { applyCompletion, templateCompletion } from './templateCompletion.js';
 import { sampleConnector } from '../testing/sampleConnector.js';
 

@@ -3,7 +3,7 @@
  * unclosed `{{` before the caret, and the variables (from core's availableVariables)
  * that match it.
  */
-import type { Variable } from '../../core/index.js';
+import type { Variable } from '#core';
 
 export interface TemplateCompletion {
   /** Replace text[from, to) with `ref}}`. */

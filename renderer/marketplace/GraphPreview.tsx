@@ -1,7 +1,7 @@
 /** A read-only picture of a template's step graph: the editor's documentToFlow, nothing draggable or selectable. */
 import { useMemo } from 'react';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { documentToFlow } from '../flow/documentToFlow.js';
 import { edgeTypes, nodeTypes } from '../canvas/nodeRegistry.js';
 import { useAppStore } from '../store/AppStoreProvider.js';

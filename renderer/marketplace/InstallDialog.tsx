@@ -6,7 +6,7 @@
  * unless the user says otherwise.
  */
 import { useState } from 'react';
-import { signInCredentials } from '../../core/index.js';
+import { signInCredentials } from '#core';
 import type { SlotChoice, TemplateDetail, TemplateUpdate } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import type { Variable } from '../../core/index.js';
+import type { Variable } from '#core';
 import { loadMonaco, type MonacoApi } from './loadMonaco.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
 

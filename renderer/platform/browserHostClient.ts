@@ -21,7 +21,7 @@ import {
 } from '../../contract/hostApi.js';
 
 const TOKEN_KEY = 'connectorStudio.token';
-export const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
+const TOKEN_HEADER = BROWSER_TOKEN_HEADER;
 
 export function readBrowserToken(location: Location = window.location, storage: Storage | undefined = safeSessionStorage()): string | null {
   const url = new URL(location.href);

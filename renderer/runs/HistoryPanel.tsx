@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExecutionRecord } from '../../core/index.js';
+import type { ExecutionRecord } from '#core';
 import type { RunSummary } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';

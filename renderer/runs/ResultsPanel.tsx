@@ -1,6 +1,6 @@
 /** Per-step results: request as sent (redacted by the host), response, attempts, outputs, error. */
 import { useState } from 'react';
-import type { StepRecord } from '../../core/index.js';
+import type { StepRecord } from '#core';
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { JsonTree, parseJsonBody } from '../inspector/JsonTree.js';
 import { Tabs } from '../app/Tabs.js';

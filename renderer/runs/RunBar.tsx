@@ -1,6 +1,6 @@
 /** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
 import { useEffect } from 'react';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { cassetteNameProblem } from '../services/cassetteNames.js';

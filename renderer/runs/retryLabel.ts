@@ -1,5 +1,5 @@
 /** Retries in words, for the node while it waits and for the result summary afterwards. */
-import type { AttemptRecord, RetryReason } from '../../core/index.js';
+import type { AttemptRecord, RetryReason } from '#core';
 
 export function seconds(ms: number): string {
   const s = ms / 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorSchema, type Input } from '../../core/index.js';
+import { ConnectorSchema, type Input } from '#core';
 import { createAppStore } from '../store/createAppStore.js';
 import { sampleConnector } from '../testing/sampleConnector.js';
 import { cassetteInputsText, cassetteLabel } from '../runs/cassetteLabel.js';

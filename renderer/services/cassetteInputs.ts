@@ -6,7 +6,7 @@
  * Cassettes recorded before inputs were kept change nothing.
  */
 import type { CassetteSummary } from '../../contract/hostApi.js';
-import type { Input, InputValue } from '../../core/index.js';
+import type { Input, InputValue } from '#core';
 import type { AppStore } from '../store/createAppStore.js';
 
 export interface CassetteInputsPlan {

@@ -1,5 +1,5 @@
 /** Open, create, save, delete, clone, import and export connectors. */
-import { ConnectorSchema, type Connector } from '../../core/index.js';
+import { ConnectorSchema, type Connector } from '#core';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { readDraft, removeDraft } from './drafts.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Connector } from '../../core/index.js';
+import type { Connector } from '#core';
 import type { HostClient } from '../../contract/hostApi.js';
 import { createAppStore, type AppStore } from '../store/createAppStore.js';
 import { sampleConnector } from '../testing/sampleConnector.js';

@@ -6,7 +6,7 @@
  * cleared mid-typing) — so it is not validated: only a draft that is not connector-shaped at all
  * (damaged storage) is dropped, so the editor never crashes on it.
  */
-import { ConnectorSchema, migrateDocument, parseDocumentJson, salvage, type Connector } from '../../core/index.js';
+import { ConnectorSchema, migrateDocument, parseDocumentJson, salvage, type Connector } from '#core';
 
 const PREFIX = 'connectorStudio.draft.';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateConnector } from '../../core/index.js';
+import { validateConnector } from '#core';
 import { parseCurl } from '../curl/parseCurl.js';
 import { connectorFromStep } from './newConnector.js';
 

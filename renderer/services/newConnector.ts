@@ -1,5 +1,5 @@
 /** Documents the dashboard creates: a blank connector and the starters. */
-import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Connector, type Step } from '../../core/index.js';
+import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Connector, type Step } from '#core';
 
 function newId(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connector';

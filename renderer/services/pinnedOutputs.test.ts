@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionRecord } from '../../core/index.js';
+import type { ExecutionRecord } from '#core';
 import { sampleConnector } from '../testing/sampleConnector.js';
 import { pinnedOutputsFor } from './pinnedOutputs.js';
 

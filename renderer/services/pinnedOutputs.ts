@@ -4,7 +4,7 @@
  * one), and checked so a missing value is reported by name instead of being sent as an empty
  * URL segment.
  */
-import { extractPath, listReferences, type Connector, type ExecutionRecord } from '../../core/index.js';
+import { extractPath, listReferences, type Connector, type ExecutionRecord } from '#core';
 
 export type PinnedOutputs =
   | { ok: true; pinned: Record<string, Record<string, unknown>> }

@@ -1,5 +1,5 @@
 /** Test runs: start, cancel, run one step with pinned upstream outputs, re-run from a failed step. */
-import { credentialIssues, descendantsOf, validateConnector, type Connector, type InputValue } from '../../core/index.js';
+import { credentialIssues, descendantsOf, validateConnector, type Connector, type InputValue } from '#core';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { cassetteNameProblem, timestampedCassetteName } from './cassetteNames.js';

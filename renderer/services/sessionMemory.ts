@@ -2,7 +2,7 @@
  * Where the user was, so a reload lands them back there: the screen (and open connector) per
  * workspace, and per connector the run mode and the last test inputs.
  */
-import type { InputValue } from '../../core/index.js';
+import type { InputValue } from '#core';
 import type { Route } from '../store/slices/uiSlice.js';
 import type { RunMode } from '../store/slices/runSlice.js';
 

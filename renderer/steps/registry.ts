@@ -3,7 +3,7 @@
  * (or a view for no kind) is a compile error. A step whose kind is not here (a document from a
  * newer version) gets the "unsupported step kind" display.
  */
-import type { StepKindName } from '../../core/index.js';
+import type { StepKindName } from '#core';
 import type { RegisteredStepView } from './stepKindView.js';
 import { httpView } from './http/index.js';
 

@@ -5,7 +5,7 @@
  * `registry.ts`; the canvas node and the inspector look the kind up there instead of assuming HTTP.
  */
 import type { ComponentType } from 'react';
-import type { Connector, Step, StepKindName, ValidationIssue, Variable } from '../../core/index.js';
+import type { Connector, Step, StepKindName, ValidationIssue, Variable } from '#core';
 
 /** A step of one of the app's kinds. */
 export type StepOf<K extends StepKindName> = Extract<Step, { kind: K }>;

@@ -1,5 +1,5 @@
 /** A small valid connector used by renderer tests: search → (details ‖ verify), details → company if condition. */
-import { ConnectorSchema, type Connector } from '../../core/index.js';
+import { ConnectorSchema, type Connector } from '#core';
 
 export function sampleConnector(overrides: Partial<Connector> = {}): Connector {
   return ConnectorSchema.parse({

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import type { PgBoss } from 'pg-boss';
-import type { Logger } from '../../core/index.js';
+import type { Logger } from '#core';
 import { jobFromRequest, QUEUE_NAME, type RunRequestRow } from './queue.js';
 
 export interface Dispatcher {

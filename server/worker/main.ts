@@ -13,7 +13,7 @@
  * Logs are JSON lines on stdout: run ids, statuses and timings, never inputs or credentials.
  */
 import { parseAllowList } from '../../host/http/addressGuard.js';
-import type { Logger } from '../../core/index.js';
+import type { Logger } from '#core';
 import { startWorker } from './startWorker.js';
 
 function jsonLogger(): Logger {

@@ -4,7 +4,7 @@
  * executeConnectorJob. Any number of these on any number of machines share one queue.
  */
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
-import { systemClock, type HttpTransport, type Logger } from '../../core/index.js';
+import { systemClock, type HttpTransport, type Logger } from '#core';
 import { createAddressGuard } from '../../host/http/addressGuard.js';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { createConnectorSlots } from '../connectorSlots.js';

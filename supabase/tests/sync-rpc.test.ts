@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_TYPES } from '../../core/index.js';
+import { AUTH_TYPES } from '#core';
 import { userClaims, withClaims, type JwtClaims } from '../../tests/supabase-gateway/claims.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/supabase-gateway/testDatabase.js';
 import { buildWorld, sampleConfig, type World } from './helpers/world.js';

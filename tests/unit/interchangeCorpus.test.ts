@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportInterchange, importInterchange, loadConnectorDocument, runConnector, validateConnector, type InputValue } from '../../core/index.js';
-import { normaliseInterchange, secretsFrom } from '../../core/test-helpers/index.js';
+import { exportInterchange, importInterchange, loadConnectorDocument, runConnector, validateConnector, type InputValue } from '#core';
+import { normaliseInterchange, secretsFrom } from '#core/test-helpers';
 import { createNodeTransport } from '../../host/http/createNodeTransport.js';
 import { CORPUS_CREDENTIALS, startCorpusSandbox, type CorpusSandbox } from '../fixtures/interchange/sandbox.js';
 

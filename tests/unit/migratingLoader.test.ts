@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, type Connector } from '../../core/index.js';
+import { CURRENT_SCHEMA_VERSION, type Connector } from '#core';
 import { WorkspaceConnectorStore } from '../../host/account/workspaceConnectorStore.js';
 import { remoteManifest } from '../../host/templates/remoteManifest.js';
 import type { RemoteTemplateRow } from '../../host/templates/templateRemote.js';

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_TOKEN_FORMATS, TemplateManifestSchema, manifestFromConnector, publishCheck, referencedCredentialNames, runTestCases, validateConnector, type Connector } from '../../core/index.js';
+import { KNOWN_TOKEN_FORMATS, TemplateManifestSchema, manifestFromConnector, publishCheck, referencedCredentialNames, runTestCases, validateConnector, type Connector } from '#core';
 import { SANDBOX_CREDENTIALS, SANDBOX_SALESFORCE_ACCESS_TOKEN } from '../fixtures/sandbox/credentials.js';
 
 const dir = resolve(import.meta.dirname, '../../resources/templates');

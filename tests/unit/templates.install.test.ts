@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTemplateVersions, distinctName, installTemplate, manifestFromConnector, parseConnector, referencedCredentialNames, validateConnector, type Connector } from '../../core/index.js';
+import { diffTemplateVersions, distinctName, installTemplate, manifestFromConnector, parseConnector, referencedCredentialNames, validateConnector, type Connector } from '#core';
 
 const hubspot = parseConnector(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/templates/hubspot-contact-sync.connector.json'), 'utf8')));
 const manifest = manifestFromConnector(hubspot, { slug: 'hubspot-contact-sync' });

@@ -4,7 +4,7 @@
  * returned template is exactly what would be published.
  */
 import { describe, expect, it } from 'vitest';
-import { ConnectorSchema, cassetteProblem, highEntropyTokens, publishCheck, shannonEntropy, type Cassette, type Connector, type ConnectorInput } from '../../core/index.js';
+import { ConnectorSchema, cassetteProblem, highEntropyTokens, publishCheck, shannonEntropy, type Cassette, type Connector, type ConnectorInput } from '#core';
 
 // Built by concatenation so no scanner mistakes this test file for a leak.
 const SAMPLES: Record<string, string> = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizationCode, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '../../core/index.js';
+import { authorizationCode, createRecordingTransport, createRedactor, createReplayTransport, parseConnector, runConnector } from '#core';
 import { createFetchTransport } from '../../host/http/createFetchTransport.js';
 import { startSignIn } from '../../host/connections/signInFlow.js';
 import { startSandboxServer, type SandboxServer } from '../fixtures/sandbox/server.js';

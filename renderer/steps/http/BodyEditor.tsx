@@ -1,6 +1,6 @@
 /** The HTTP kind's Body tab: none, JSON (Monaco, with variables), form rows or raw text. */
 import { useState } from 'react';
-import type { Body, Connector, Variable } from '../../../core/index.js';
+import type { Body, Connector, Variable } from '#core';
 import { MonacoField } from '../../monaco/MonacoField.js';
 import { KeyValueRows } from '../../inspector/KeyValueRows.js';
 

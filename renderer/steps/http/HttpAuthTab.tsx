@@ -1,5 +1,5 @@
 /** The HTTP kind's Auth tab: inherit the connector's auth, or override it for this step. */
-import { AUTH_KINDS, type Auth } from '../../../core/index.js';
+import { AUTH_KINDS, type Auth } from '#core';
 import { AuthEditor } from '../../inspector/AuthEditor.js';
 import type { StepEditorProps, StepOf } from '../stepKindView.js';
 

@@ -1,5 +1,5 @@
 /** The HTTP kind's editor at the top of the inspector: method and URL, with the URL's issue under them. */
-import { HTTP_METHODS } from '../../../core/index.js';
+import { HTTP_METHODS } from '#core';
 import { TemplateInput } from '../../inspector/TemplateInput.js';
 import type { StepEditorProps, StepOf } from '../stepKindView.js';
 

@@ -1,6 +1,6 @@
 /** The HTTP kind's Mock tab: the canned response (or fault) a mock run answers the step with. */
 import { useState } from 'react';
-import type { MockResponse } from '../../../core/index.js';
+import type { MockResponse } from '#core';
 
 const FAULT_PRESETS: { label: string; mock: MockResponse }[] = [
   { label: '200 OK', mock: { status: 200, headers: { 'content-type': 'application/json' }, body: {}, latencyMs: 0, fault: 'none' } },

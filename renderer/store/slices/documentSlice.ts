@@ -2,7 +2,7 @@
  * The connector being edited. Every change goes through `edit`, which records an undo
  * point; the saved copy is kept so the UI knows whether there are unsaved changes.
  */
-import type { Connector } from '../../../core/index.js';
+import type { Connector } from '#core';
 import type { SliceCreator } from '../types.js';
 
 declare module '../types.js' {

@@ -2,7 +2,7 @@
  * A draft from an earlier session waiting for the user's decision: it is shown as a diff
  * against the file and applied only when the user says so (never silently on open).
  */
-import type { Connector } from '../../../core/index.js';
+import type { Connector } from '#core';
 import type { SliceCreator } from '../types.js';
 
 export interface DraftOffer {

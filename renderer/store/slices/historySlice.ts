@@ -3,7 +3,7 @@
  * immutably, so a snapshot is just a reference; consecutive edits that share a
  * `coalesceKey` (typing in one field) collapse into one undo step.
  */
-import type { Connector } from '../../../core/index.js';
+import type { Connector } from '#core';
 import type { SliceCreator } from '../types.js';
 
 export const HISTORY_LIMIT = 200;

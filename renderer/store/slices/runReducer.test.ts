@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StepRecord } from '../../../core/index.js';
+import type { StepRecord } from '#core';
 import { reduceRunEvent } from './runReducer.js';
 
 const record = (id: string, status: StepRecord['status']): StepRecord => ({

@@ -2,7 +2,7 @@
  * Folds the host's run events into what the canvas and the results panel show.
  * Pure, so it is tested on its own and the store action stays a one-liner.
  */
-import type { ExecutionRecord, RetryReason, RunEvent, StepRecord, StepStatus } from '../../../core/index.js';
+import type { ExecutionRecord, RetryReason, RunEvent, StepRecord, StepStatus } from '#core';
 
 export interface LiveStep {
   status: StepStatus;

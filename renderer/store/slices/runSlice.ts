@@ -1,5 +1,5 @@
 /** Test-run state: the current (or opened) run, the run mode and the form's input values. */
-import type { ExecutionRecord, InputValue, RunEvent } from '../../../core/index.js';
+import type { ExecutionRecord, InputValue, RunEvent } from '#core';
 import type { EnvironmentView } from '../../../contract/hostApi.js';
 import type { SliceCreator } from '../types.js';
 import { liveRunFromRecord, reduceRunEvent, type LiveRun } from './runReducer.js';

@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
+import { exportInterchange, loadConnectorDocument } from '#core';
 import { attachScreenshot, expect, test } from './editorFixtures.js';
 import { chooseExport } from '../pages/exportMenu.js';
 

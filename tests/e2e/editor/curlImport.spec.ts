@@ -4,7 +4,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConnectorDocument } from '../../../core/index.js';
+import { loadConnectorDocument } from '#core';
 import { attachScreenshot, expect, readAllFiles, test } from './editorFixtures.js';
 
 const TOKEN = 'sk_live_9f8e7d6c5b4a39281726354453627189';

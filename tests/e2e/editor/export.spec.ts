@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportInterchange, loadConnectorDocument } from '../../../core/index.js';
+import { exportInterchange, loadConnectorDocument } from '#core';
 import { expect, test } from './editorFixtures.js';
 import { chooseExport } from '../pages/exportMenu.js';
 

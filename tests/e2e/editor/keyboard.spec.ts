@@ -1,7 +1,7 @@
 /** Keyboard: Ctrl+S saves, Delete removes the selected node, Ctrl+Enter runs. */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConnectorDocument } from '../../../core/index.js';
+import { loadConnectorDocument } from '#core';
 import { attachScreenshot, expect, test } from './editorFixtures.js';
 
 test('Ctrl+S saves, Delete removes the selected node, Ctrl+Enter runs', async ({ page, workspaceDir, sandbox, editorPage: editor, openEmptyWorkspace }, testInfo) => {

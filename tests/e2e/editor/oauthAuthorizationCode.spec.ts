@@ -5,7 +5,7 @@
  * uses the token and refreshes it once when the provider kills it, Disconnect forgets it — and no
  * token is in any workspace or user-data file but the encrypted vault.
  */
-import { createAuthorizationServer } from '../../../core/test-helpers/createAuthorizationServer.js';
+import { createAuthorizationServer } from '#core/test-helpers';
 import { expect, readAllFiles, test } from './editorFixtures.js';
 
 test('connect, run, refresh once, disconnect', async ({ page, workspaceDir, userDataDir, editorPage: editor, openEmptyWorkspace }) => {

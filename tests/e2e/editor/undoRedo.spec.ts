@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadConnectorDocument } from '../../../core/index.js';
+import { loadConnectorDocument } from '#core';
 import { attachScreenshot, expect, test } from './editorFixtures.js';
 
 test('Ctrl+Z and Shift+Ctrl+Z undo and redo canvas and inspector edits', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }, testInfo) => {

@@ -64,6 +64,6 @@ export const oauth2AuthorizationCode = defineAuthKind({
   },
 });
 
-export { authorizationUrl, readAuthorizationResponse, type AuthorizationRequest } from './authorizationRequest.js';
-export { exchangeCode, refreshTokens, type TokenClient, type TokenCallContext } from './tokenEndpoint.js';
+export { authorizationUrl, readAuthorizationResponse } from './authorizationRequest.js';
+export { exchangeCode, type TokenClient } from './tokenEndpoint.js';
 export { parseTokenSet, serializeTokenSet, type TokenSet } from './tokenSet.js';

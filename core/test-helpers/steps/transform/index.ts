@@ -17,6 +17,7 @@ export const TransformStepSchema = stepSchema('transform', {
   /** A JSON object the outputs are read from; strings inside are templates. */
   value: z.record(z.string(), z.unknown()),
 });
+
 export type TransformStep = z.infer<typeof TransformStepSchema>;
 
 export const transform: StepKindDefinition<typeof TransformStepSchema> = defineStepKind({

@@ -1,13 +1,11 @@
 /**
- * The template marketplace's shapes (issue 6): what `templates.*` calls take and return.
- * Kept apart from hostApi.ts so the marketplace's contract reads as one piece; hostApi.ts
- * lists the calls themselves.
+ * The template marketplace (issue 6): the `templates.*` calls and what they take and return.
  */
 import { z } from 'zod';
-import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '../core/schema/connector.js';
+import { ConnectorSchema, CredentialSlotSchema, IDENTIFIER } from '#core';
+import { call, connectorId, noParams, type DomainCallSpecs } from './call.js';
 
 const templateId = z.string().min(1).max(200);
-const connectorId = z.string().min(1).max(200);
 
 export const TEMPLATE_SOURCES = ['builtin', 'remote'] as const;
 
@@ -212,3 +210,27 @@ export const templateReportParams = z.object({
   reason: z.string().trim().min(1, 'say why you are reporting this template').max(2000, 'keep the reason under 2000 characters'),
 }).strict();
 export const templatePublishPreviewParams = z.object({ connectorId }).strict();
+
+export const templatesCalls = {
+  /** Built-in templates (offline) merged with the Supabase project's when signed in. */
+  'templates.list': call(z.object({ builtinOnly: z.boolean().optional() }).strict().optional(), TemplateCatalogueSchema),
+  'templates.get': call(templateIdParams, TemplateDetailSchema),
+  /** Credential values go to the vault; the new connector references them. Remote installs are counted. */
+  'templates.install': call(TemplateInstallParamsSchema, TemplateInstallResultSchema),
+  /** The publish check and exactly what would be published; nothing is sent. */
+  'templates.publishPreview': call(templatePublishPreviewParams, PublishPreviewSchema),
+  'templates.publish': call(TemplatePublishParamsSchema, TemplateSummarySchema),
+  'templates.feature': call(templateFeatureParams, TemplateSummarySchema),
+  'templates.hide': call(templateHideParams, TemplateSummarySchema),
+  'templates.rate': call(templateRateParams, TemplateRatingSchema),
+  /** Installed connectors whose template has a newer version, with what changed (never applied automatically). */
+  'templates.updates': call(noParams, z.array(TemplateUpdateSchema)),
+  /** Replaces an installed connector with its template's latest version (id, name, file and credentials kept; optionally a copy of the old one). */
+  'templates.applyUpdate': call(TemplateApplyUpdateParamsSchema, TemplateApplyUpdateResultSchema),
+  /** Reports on templates (moderators see all, others their own). */
+  'templates.reports': call(noParams, z.array(TemplateReportSchema)),
+  /** Files a report on a Supabase template (signed-in users; a second open report is refused). */
+  'templates.report': call(templateReportParams, TemplateReportSchema),
+  /** Moderators resolve or dismiss an open report (admins with can_moderate; the server decides). */
+  'templates.resolveReport': call(templateResolveReportParams, TemplateReportSchema),
+} satisfies DomainCallSpecs<'templates'>;

@@ -1,11 +1,12 @@
 /**
- * The `connections.*` calls' shapes: Connect for any auth kind that signs in (today OAuth 2.0
+ * The `connections.*` calls and their shapes: Connect for any auth kind that signs in (today OAuth 2.0
  * authorization code). The renderer sends the auth block as the connector holds it (references
  * only); the host resolves the client's credentials from the vault, runs the sign-in and stores the
  * result in the credential the block names.
  */
 import { z } from 'zod';
-import { AuthSchema } from '../core/index.js';
+import { AuthSchema } from '#core';
+import { call, type DomainCallSpecs } from './call.js';
 
 /** Bounded before it is parsed: a block is a few hundred characters, never megabytes. */
 const authBlock = z.custom<unknown>((value) => JSON.stringify(value ?? null).length <= 20_000, 'the auth block is too large').pipe(AuthSchema);
@@ -35,3 +36,12 @@ export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 export const SignInFlowParamsSchema = z.object({ flowId: z.string().min(1).max(100) }).strict();
 /** The block whose connection is asked about; its credential is the one the block names. */
 export const ConnectionParamsSchema = z.object({ auth: authBlock }).strict();
+
+export const connectionsCalls = {
+  /** Connect for an auth kind that signs in: starts it (loopback redirect); `connections.finish` waits for it and stores the result. */
+  'connections.connect': call(ConnectParamsSchema, ConnectResultSchema),
+  'connections.finish': call(SignInFlowParamsSchema, ConnectionStatusSchema),
+  'connections.status': call(ConnectionParamsSchema, ConnectionStatusSchema),
+  /** Forgets the connection (its credential is deleted from the vault). */
+  'connections.disconnect': call(ConnectionParamsSchema, ConnectionStatusSchema),
+} satisfies DomainCallSpecs<'connections'>;
