@@ -391,7 +391,7 @@ export class AccountService {
     try {
       return await active.engine.history(localId);
     } catch (error) {
-      throw this.syncCallError(error);
+      throw await this.syncCallError(error);
     }
   }
 
@@ -403,16 +403,18 @@ export class AccountService {
     try {
       await active.engine.restore(localId, revision);
     } catch (error) {
-      throw this.syncCallError(error);
+      throw await this.syncCallError(error);
     }
     // Reported like a pull: an editor open on this connector reloads (or asks, with unsaved edits).
     for (const event of this.heldChanges.splice(0)) this.options.emit('store.changed', event);
     return this.syncNow();
   }
 
-  private syncCallError(error: unknown): HostError {
+  private async syncCallError(error: unknown): Promise<HostError> {
     if (error instanceof SyncRemoteError) {
-      return new HostError(error.kind === 'offline' ? 'IO_ERROR' : 'UNAUTHORIZED', error.kind === 'offline' ? 'The Supabase project cannot be reached, so the history is not available right now.' : error.message, { hint: 'Your connectors keep working locally; try again when the connection is back.' });
+      // "Offline" or "the project can't be reached", in the same words as the sync status.
+      const message = error.kind === 'offline' ? `${(await this.connectionProblem()).summary}, so the history is not available right now.` : error.message;
+      return new HostError(error.kind === 'offline' ? 'IO_ERROR' : 'UNAUTHORIZED', message, { hint: 'Your connectors keep working locally; try again when the connection is back.' });
     }
     return new HostError('NOT_FOUND', error instanceof Error ? error.message : String(error), { hint: 'Reload the history and pick another revision.' });
   }

@@ -312,9 +312,16 @@ describe('session and connection states (issue 16 §2)', () => {
   });
 
   it('no network at all is "Offline"', async () => {
-    const app = await signedInApp(alice, workspaceId, { networkUp: () => false });
+    let networkUp = true;
+    const app = await signedInApp(alice, workspaceId, { networkUp: () => networkUp });
+    await app.services.api.connectors.save({ connector: sampleConnector({ id: 'kept-history', name: 'Kept history' }) });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'synced' });
+    networkUp = false;
     await app.services.api.settings.update({ supabaseUrl: `http://127.0.0.1:${await freePort()}` });
     expect(await app.services.api.sync.now()).toMatchObject({ state: 'offline', reason: 'offline', message: expect.stringContaining('Offline: this computer has no network connection') });
+    // The history says the same, not "the project cannot be reached".
+    const history = await invokeHostCall(app.services.api, 'sync.history', { localId: 'kept-history' });
+    expect(history).toMatchObject({ ok: false, error: { message: 'Offline: this computer has no network connection, so the history is not available right now.' } });
   });
 });
 
