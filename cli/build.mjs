@@ -9,6 +9,7 @@
 //                                    install must not fail; the bin then runs from source)
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { builtinsThroughRequire } from '../scripts/builtinsThroughRequire.mjs';
+import { coreBoundaryEsbuild } from '../scripts/coreBoundary.mjs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -76,7 +77,7 @@ export async function buildCli() {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [onlyEnglishZodMessages, builtinsThroughRequire, sideEffectFreeModules],
+    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, builtinsThroughRequire, sideEffectFreeModules],
     // CommonJS dependencies inside an ESM bundle, and the built-ins above, call require(); write-file-atomic
     // (the credential store's writes) reads __filename.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);" },

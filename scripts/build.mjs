@@ -9,6 +9,7 @@
  */
 import { build } from 'esbuild';
 import { builtinsThroughRequire } from './builtinsThroughRequire.mjs';
+import { coreBoundaryEsbuild } from './coreBoundary.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -49,7 +50,7 @@ export async function buildAll({ renderer = true } = {}) {
 
 /** The esbuild options of the three Node bundles; `outRoot` lets tests build elsewhere than dist/. */
 export function bundleOptions(outRoot = 'dist') {
-  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
+  const common = { plugins: [coreBoundaryEsbuild], bundle: true, platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
   return [
     { ...common, entryPoints: ['electron/main.ts'], outfile: join(outRoot, 'electron/main.cjs'), format: 'cjs', external: ['electron', 'bufferutil', 'utf-8-validate', 'fsevents'] },
     { ...common, entryPoints: ['electron/preload.ts'], outfile: join(outRoot, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] },
@@ -60,7 +61,7 @@ export function bundleOptions(outRoot = 'dist') {
       format: 'esm',
       external: ['bufferutil', 'utf-8-validate', 'fsevents'],
       // Start-up: node:http's namespace would load Node's bundled undici (see the plugin).
-      plugins: [builtinsThroughRequire],
+      plugins: [coreBoundaryEsbuild, builtinsThroughRequire],
       // Bundled CommonJS dependencies call require() for Node built-ins (ws) and use __filename (write-file-atomic's temp names).
       banner: {
         js: [

@@ -1,11 +1,14 @@
 /**
  * Outside core/, the core is one module: '#core' (package.json "imports" → core/index.ts). The
- * compiler refuses a deep '#core/…' path (it is not in the map) and ESLint refuses a relative path
- * into core/. Both are checked here on code that is never written to disk, with the repo's own
- * tsconfig.json and eslint.config.js.
+ * compiler refuses a deep '#core/…' path (it is not in the map); a relative path into core/ is
+ * refused by every build and the test runner (scripts/coreBoundary.mjs) and by ESLint. All are
+ * checked here on code that is never written to disk, with the repo's own configs.
  */
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { ESLint } from 'eslint';
+import { build as viteBuildApi } from 'vite';
+import { coreBoundaryEsbuild, coreBoundaryVite } from '../../scripts/coreBoundary.mjs';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -58,4 +61,22 @@ describe('the core is imported only through its public API', () => {
     expect(await lint("import { ConnectorSchema } from '../core/index.js';\nexport const schema = ConnectorSchema;\n")).toHaveLength(1);
     expect(await lint("import { ConnectorSchema } from '#core';\nexport const schema = ConnectorSchema;\n")).toEqual([]);
   });
+
+  it('refuses a relative import into core/ in the esbuild bundles (desktop app, browser mode, CLI), and bundles #core', async () => {
+    const bundle = (contents: string) => build({ stdin: { contents, resolveDir: join(REPO_ROOT, 'host'), sourcefile: 'host/coreBoundaryProbe.ts', loader: 'ts' }, absWorkingDir: REPO_ROOT, bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'silent', plugins: [coreBoundaryEsbuild] });
+    await expect(bundle("import { ConnectorSchema } from '../core/schema/connector.js';\nconsole.log(ConnectorSchema);\n")).rejects.toThrow(/host\/coreBoundaryProbe\.ts imports "\.\.\/core\/schema\/connector\.js", a file inside core\/\. Outside core\/, import the core as '#core'/);
+    const ok = await bundle("import { ConnectorSchema } from '#core';\nconsole.log(typeof ConnectorSchema);\n");
+    expect(ok.errors).toEqual([]);
+  }, 60_000);
+
+  it('refuses it in the Vite builds and the Vitest runner (the same plugin), and builds #core', async () => {
+    const probePath = join(REPO_ROOT, 'host/coreBoundaryProbe.ts');
+    const viteBuild = (contents: string) => viteBuildApi({
+      configFile: false, root: REPO_ROOT, logLevel: 'silent',
+      plugins: [{ name: 'probe', enforce: 'pre', resolveId: (id) => (id === 'virtual-probe' ? probePath : null), load: (id) => (id === probePath ? contents : null) }, coreBoundaryVite],
+      build: { write: false, ssr: true, rollupOptions: { input: 'virtual-probe', external: [/^node:/, 'zod', 'jsonpath-plus'] } },
+    });
+    await expect(viteBuild("import { ConnectorSchema } from '../core/schema/connector.js';\nexport default ConnectorSchema;\n")).rejects.toThrow(/a file inside core\/\. Outside core\/, import the core as '#core'/);
+    await expect(viteBuild("import { ConnectorSchema } from '../core/index.js';\nexport default ConnectorSchema;\n")).resolves.toBeDefined();
+  }, 120_000);
 });
