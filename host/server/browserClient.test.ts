@@ -48,9 +48,12 @@ describe('browser host client ↔ server', () => {
 
   it('receives events through subscribe, including external file edits', async () => {
     await client.workspace.open({ path: join(tmp.dir, 'ws') });
-    const changed = new Promise<HostEvents['store.changed']>((resolve) => client.subscribe('store.changed', resolve));
+    let unsubscribe = () => {};
+    const changed = new Promise<HostEvents['store.changed']>((resolve) => { unsubscribe = client.subscribe('store.changed', resolve); });
     while (server.eventClientCount() === 0) await new Promise((r) => setTimeout(r, 10)); // the socket is open
     await writeFile(join(tmp.dir, 'ws', 'outside.connector.json'), JSON.stringify({ schemaVersion: 2, id: 'outside', name: 'Outside', steps: [{ id: 's', url: 'https://x.test' }] }));
     expect(await changed).toMatchObject({ kind: 'added', file: 'outside.connector.json', id: 'outside' });
+    // Closes the socket before the server goes, so no reconnect outlives the test.
+    unsubscribe();
   });
 });

@@ -106,6 +106,9 @@ export function createBrowserHostClient(options: BrowserHostClientOptions = {}):
       if (!isHostEventName(parsed.event)) return;
       for (const handler of handlers.get(parsed.event) ?? []) handler(parsed.payload);
     };
+    // A failed connection is followed by close, which reconnects; nothing to do here (and without a
+    // listener, Node's ws would throw the error).
+    ws.onerror = () => {};
     ws.onclose = () => {
       socket = null;
       if (totalHandlers() === 0) return;
