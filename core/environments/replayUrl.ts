@@ -7,8 +7,12 @@
  *
  * The match URL is compared only with match URLs made here, so an API key sent in the query
  * is appended in one fixed way rather than the way the real request serialises it.
+ *
+ * HTTP-only on purpose: it is part of the HTTP kind's request loop (core/executor/runStep.ts), and
+ * rebuilds that request's URL from its URL template and query rows. Other kinds never reach it.
  */
-import type { Auth, Step } from '../schema/connector.js';
+import type { Auth } from '../schema/connector.js';
+import type { HttpStep } from '../steps/kinds/http/schema.js';
 import { encodeComponent, interpolateToString } from '../template/interpolate.js';
 import { interpolateUrl } from '../template/interpolateUrl.js';
 import { listReferences } from '../template/listReferences.js';
@@ -18,7 +22,7 @@ import { envPlaceholder } from './placeholders.js';
 const envNames = (value: unknown) => listReferences(value).flatMap((ref) => (ref.kind === 'env' ? [ref.name] : []));
 
 /** Undefined when neither the URL, its query rows nor a query API key refer to the environment (the URL itself is matched then). */
-export function replayUrlFor(step: Step, auth: Auth, scope: Scope): string | undefined {
+export function replayUrlFor(step: HttpStep, auth: Auth, scope: Scope): string | undefined {
   const queryKey = auth.type === 'api_key' && auth.in === 'query' ? auth : undefined;
   // Every step of every run comes here: most URLs name no `env.` at all, which a substring test tells.
   if (!step.url.includes('env') && !step.query.some((row) => row.key.includes('env') || row.value.includes('env')) && !queryKey?.value.includes('env')) return undefined;

@@ -14,6 +14,7 @@
 import { ConnectorError } from '../errors/ConnectorError.js';
 import type { Connector, Input } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
 
 /** What export needs of an environment: plain values, and the names of secret ones (never their values). */
 export interface ExportEnvironment {
@@ -33,20 +34,26 @@ function envNames(value: unknown): string[] {
   return listReferences(value).flatMap((ref) => (ref.kind === 'env' ? [ref.name] : []));
 }
 
-/** Every use of an environment variable, named the way the editor names the field. */
-export function environmentUsages(c: Connector): Usage[] {
+/** Every use of an environment variable, named the way the editor names the field (each step's request parts, as its kind names them). */
+export function environmentUsages(c: Connector, stepKinds?: StepKindRegistry): Usage[] {
   const usages: Usage[] = [];
+  const listed = new Set<string>();
   const add = (value: unknown, where: string) => {
-    for (const variable of new Set(envNames(value))) usages.push({ variable, where });
+    for (const variable of envNames(value)) {
+      // Once per place: a body's form fields are one place, "body".
+      const key = `${variable}\u0000${where}`;
+      if (listed.has(key)) continue;
+      listed.add(key);
+      usages.push({ variable, where });
+    }
   };
   add(c.auth, "the connector's auth");
   for (const step of c.steps) {
     const label = `step "${step.name || step.id}"`;
-    add(step.url, `${label} URL`);
-    for (const row of step.query) add([row.key, row.value], `${label} query parameter ${row.key || '(unnamed)'}`);
-    for (const row of step.headers) add([row.key, row.value], `${label} header ${row.key || '(unnamed)'}`);
-    add(step.body, `${label} body`);
-    if (step.auth) add(step.auth, `${label} auth`);
+    const kind = stepKindOf(step, stepKinds);
+    for (const part of kind.requestParts(step)) add(part.name === undefined ? part.value : [part.name, part.value], `${label} ${part.label}`);
+    const own = kind.auth(step);
+    if (own) add(own, `${label} auth`);
     if (step.condition) add(step.condition, `${label} "run only if" condition`);
   }
   for (const edge of c.edges) if (edge.condition) add(edge.condition, `the condition on the edge ${edge.source} → ${edge.target}`);
@@ -71,8 +78,8 @@ function mapStrings(value: unknown, fn: (s: string) => string): unknown {
 }
 
 /** The connector with `{{env.x}}` mapped as above; unchanged when it uses no environment variable. */
-export function mapEnvironmentForExport(c: Connector, environment: ExportEnvironment | undefined): Connector {
-  const usages = environmentUsages(c);
+export function mapEnvironmentForExport(c: Connector, environment: ExportEnvironment | undefined, stepKinds?: StepKindRegistry): Connector {
+  const usages = environmentUsages(c, stepKinds);
   if (usages.length === 0) return c;
   if (!environment) {
     throw new ConnectorError('UNSUPPORTED_EXPORT', `The interchange format has no environments, and this connector uses them: ${describe(usages)}.`, {

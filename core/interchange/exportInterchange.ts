@@ -41,7 +41,7 @@ export function exportInterchange(connector: Connector, options: { environment?:
     const mapping = stepKindOf(step, options.stepKinds).interchange;
     if (mapping.export === 'unsupported') throw unsupported(`${labelOf(connector, step.id)} is a ${stepKindOf(step, options.stepKinds).label} step: ${mapping.reason}.`, mapping.hint);
   }
-  const c = mapEnvironmentForExport(connector, options.environment);
+  const c = mapEnvironmentForExport(connector, options.environment, options.stepKinds);
   const cycle = findCycle(c);
   if (cycle) throw unsupported(`The steps form a cycle (${cycle.map((id) => labelOf(c, id)).join(' → ')}).`, 'In the editor, click one of the links of the cycle and press Delete.');
   checkAuth(c.auth, 'the connector');

@@ -28,6 +28,21 @@ describe('step-kind registry', () => {
     ]);
   });
 
+  it('lays out an HTTP step\'s request parts in the editor\'s words, with what each is', () => {
+    const step = StepSchema.parse({
+      id: 'step_1', url: 'https://x/{{id}}', query: [{ key: 'api_key', value: '{{k}}' }],
+      headers: [{ key: 'Authorization', value: 'Bearer t' }, { key: '', value: 'v', enabled: false }],
+      body: { type: 'form', fields: [{ key: 'secret', value: 's' }] },
+    });
+    expect(STEP_KINDS.kindOf(step).requestParts(step).map((p) => [p.path, p.label, p.role, p.name, p.value, p.sent])).toEqual([
+      ['url', 'URL', 'address', undefined, 'https://x/{{id}}', true],
+      ['query[0].value', 'query parameter api_key', 'parameter', 'api_key', '{{k}}', true],
+      ['headers[0].value', 'header Authorization', 'header', 'Authorization', 'Bearer t', true],
+      ['headers[1].value', 'header (unnamed)', 'header', '', 'v', false],
+      ['body.fields[0].value', 'body', 'content', 'secret', 's', true],
+    ]);
+  });
+
   it('names the step when its kind is unknown, and refuses a kind registered twice', () => {
     let thrown: unknown;
     try { STEP_KINDS.kindOf({ id: 'lookup', kind: 'graphql' }); } catch (error) { thrown = error; }
@@ -40,13 +55,18 @@ describe('step-kind registry', () => {
     const schema = stepSchema('test_only', { seconds: z.number() });
     const parts = {
       kind: 'test_only' as const, label: 'Test', schema, empty: (id: string) => ({ id, kind: 'test_only' as const, seconds: 1 }),
-      templateFields: () => [], auth: () => undefined, fieldHints: {}, rules: () => [],
+      templateFields: () => [], requestParts: () => [], auth: () => undefined, fieldHints: {}, rules: () => [],
       execute: async () => { throw new Error('unused'); }, transport: { sends: 'none' as const }, interchange: { export: 'as-is' as const },
     };
     defineStepKind(parts);
     const { templateFields: _t, transport: _u, ...withoutSome } = parts;
     // @ts-expect-error -- templateFields and transport are missing
     defineStepKind(withoutSome);
+    const { requestParts: _p, ...withoutRequestParts } = parts;
+    // @ts-expect-error -- requestParts is missing: the publish and secret checks could not see into the step
+    defineStepKind(withoutRequestParts);
+    // @ts-expect-error -- a request part whose role does not exist
+    defineStepKind({ ...parts, requestParts: () => [{ path: 'seconds', label: 'seconds', value: 1, role: 'cookie', sent: true }] });
     // @ts-expect-error -- not built with stepSchema(): no id, outputs, …
     defineStepKind({ ...parts, schema: z.object({ kind: z.literal('test_only') }), empty: () => ({ kind: 'test_only' as const }) });
     // @ts-expect-error -- a transport use that does not exist

@@ -19,6 +19,38 @@ export interface StepTemplateField {
 }
 
 /**
+ * What a request part is, which says how the publish checks, the literal-secret check, credential
+ * routes and the environment helpers treat it:
+ * - `address`: where the step's requests go (a URL). Its host is the destination of every
+ *   credential the step sends; its query string and path segments may hold a key; a variable it
+ *   begins with is a base URL.
+ * - `header`: a named value sent beside the content (a request header). Its name can say it holds
+ *   a secret (Authorization, X-Api-Key), so a literal there is refused.
+ * - `parameter`: a named parameter of the address (a query parameter). A name such as `api_key`
+ *   or `token` says it holds a secret.
+ * - `content`: what the step sends or builds (a body, a computed value). Every string inside may
+ *   be a template or a pasted key.
+ */
+export type StepPartRole = 'address' | 'header' | 'parameter' | 'content';
+
+/**
+ * A place in a step where a template, a credential or a secret can go, named in the user's terms
+ * so that a check can say where it found something.
+ */
+export interface StepRequestPart {
+  /** Path from the step, as messages show it: `url`, `headers[0].value`, `body.value`. */
+  path: string;
+  /** How the editor names it: `URL`, `header Authorization`, `query parameter api_key`, `body`. */
+  label: string;
+  value: unknown;
+  role: StepPartRole;
+  /** The name it goes under (a header's, a parameter's, a form field's), itself a template; absent for an unnamed part. */
+  name?: string;
+  /** False for a part the document keeps but the step does not send (a switched-off header row). */
+  sent: boolean;
+}
+
+/**
  * How the offline transports treat the kind. `requests`: it sends HTTP through the run's
  * transport, so mock runs answer it with `mock(step)` and cassettes record and replay it.
  * `none`: it never uses the transport (the executor hands it one that refuses every request);
@@ -53,6 +85,12 @@ export interface StepKindDefinition<S extends StepKindSchema = StepKindSchema> {
   empty(id: string): z.input<S>;
   /** Every template the step holds, checked by the validator and listed with the variables it uses. */
   templateFields(step: z.output<S>): StepTemplateField[];
+  /**
+   * Every place in the step where a template, a credential or a secret can go (the URL, each
+   * header, the body…): the publish checks, the literal-secret check, credential routes and the
+   * environment helpers walk these instead of reading a kind's fields.
+   */
+  requestParts(step: z.output<S>): StepRequestPart[];
   /** The step's own auth block, which overrides the connector's (undefined: it inherits, or the kind has no auth). */
   auth(step: z.output<S>): Auth | undefined;
   /** What to do when the schema refuses one of the kind's own fields, by field name: `{ url: 'Give the step the URL…' }`. */

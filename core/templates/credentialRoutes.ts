@@ -7,13 +7,14 @@
  */
 import { hasTemplate, listReferences, parseTemplate } from '../template/index.js';
 import { authKindOf } from '../auth/kinds/registry.js';
-import { ConnectorSchema, type Auth } from '../schema/connector.js';
+import { connectorSchemaFor, type Auth } from '../schema/connector.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
 
 export interface CredentialRoute {
   credential: string;
   /** `https://api.hubapi.com`, or the URL's unresolved start (`{{search.next}}`) when it is only known at run time. */
   destination: string;
-  /** `header Authorization`, `query api_key`, `URL`, `body`, `OAuth token request`. */
+  /** The step's request part as its kind names it (`header Authorization`, `query parameter api_key`, `URL`, `body`), or the auth's carrier (`query api_key`, `OAuth token request`). */
   carrier: string;
   stepId: string;
 }
@@ -66,24 +67,28 @@ function authCarriers(auth: Auth): Array<{ credentials: string[]; carrier: strin
   }));
 }
 
-/** A document that is not a valid connector has no known routes, so everything the other side sends counts as new. */
-export function credentialRoutes(input: unknown): CredentialRoute[] {
-  const parsed = ConnectorSchema.safeParse(input);
+/**
+ * A document that is not a valid connector has no known routes, so everything the other side sends counts as new.
+ * `stepKinds`: the registry to read the document with (default: the app's kinds).
+ */
+export function credentialRoutes(input: unknown, stepKinds?: StepKindRegistry): CredentialRoute[] {
+  const parsed = connectorSchemaFor(stepKinds).safeParse(input);
   if (!parsed.success) return [];
   const connector = parsed.data;
   const defaults = new Map(connector.inputs.flatMap((i) => (i.default === undefined ? [] : [[i.name, String(i.default)] as const])));
   const routes: CredentialRoute[] = [];
   for (const step of connector.steps) {
-    const destination = destinationOf(step.url, defaults);
+    const kind = stepKindOf(step, stepKinds);
+    const parts = kind.requestParts(step).filter((part) => part.sent);
+    const address = parts.find((part) => part.role === 'address');
+    // A kind that sends no request keeps what it uses in its output, which later steps may send anywhere.
+    const destination = address ? destinationOf(String(address.value), defaults) : `the output of step "${step.id}"`;
     const add = (credentials: string[], carrier: string, to = destination) => {
       for (const credential of credentials) routes.push({ credential, destination: to, carrier, stepId: step.id });
     };
-    add(credentialsIn(step.url), 'URL');
-    for (const row of step.query) if (row.enabled) add(credentialsIn(row.value), `query ${row.key}`);
-    for (const row of step.headers) if (row.enabled) add(credentialsIn(row.value), `header ${row.key}`);
-    add(credentialsIn(step.body), 'body');
-    const auth = step.auth ?? connector.auth;
-    for (const { credentials, carrier, url } of authCarriers(auth)) add(credentials, carrier, url === null ? destination : destinationOf(url, defaults));
+    for (const part of parts) add(credentialsIn(part.value), part.label);
+    const auth = kind.auth(step) ?? (kind.transport.sends === 'requests' ? connector.auth : undefined);
+    if (auth) for (const { credentials, carrier, url } of authCarriers(auth)) add(credentials, carrier, url === null ? destination : destinationOf(url, defaults));
   }
   return routes;
 }
@@ -93,12 +98,12 @@ export function credentialRoutes(input: unknown): CredentialRoute[] {
  * origin (scheme, host or port), or a new carrier (another header or query parameter, another
  * auth kind). Grouped by credential and destination, the pair a confirmation must name.
  */
-export function credentialRedirects(before: unknown, after: unknown): CredentialRedirect[] {
-  const old = credentialRoutes(before);
+export function credentialRedirects(before: unknown, after: unknown, stepKinds?: StepKindRegistry): CredentialRedirect[] {
+  const old = credentialRoutes(before, stepKinds);
   const routeKey = (r: CredentialRoute) => `${r.credential}\u0000${r.destination}\u0000${r.carrier}`;
   const seen = new Set(old.map(routeKey));
   const grouped = new Map<string, CredentialRedirect>();
-  for (const route of credentialRoutes(after)) {
+  for (const route of credentialRoutes(after, stepKinds)) {
     if (seen.has(routeKey(route))) continue;
     const key = `${route.credential}\u0000${route.destination}`;
     const entry = grouped.get(key) ?? {

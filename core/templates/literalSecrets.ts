@@ -1,11 +1,13 @@
 /**
- * Literal credential-looking values in the places a request sends them (headers, query
- * parameters, the URL), found with the publish check's detectors (known token formats,
+ * Literal credential-looking values in the places a step sends them (headers, query
+ * parameters, the URL, the body: its kind's request parts), found with the publish check's detectors (known token formats,
  * random-looking strings, sensitive headers holding a literal), and the one-step fix: the
  * value becomes a credential and every request field that held it refers to it instead.
  * Sync holds such a connector back from the team until it is fixed.
  */
-import type { Connector, KeyValue } from '../schema/connector.js';
+import type { Connector } from '../schema/connector.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
+import type { StepPartRole } from '../steps/stepKind.js';
 import { SECRET_HEADER_NAME } from '../validation/templateFields.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
 
@@ -21,6 +23,17 @@ export interface LiteralSecret {
 }
 
 const AUTH_SCHEME = /^(Bearer|Basic|Token)\s+/i;
+/** A parameter whose name says it holds a secret, as a sensitive header's does. */
+const SECRET_PARAMETER_NAME = new RegExp(`${SECRET_HEADER_NAME.source}|^(api_?key|access_?token|token|key|secret)$`, 'i');
+const SEARCH_ORDER: readonly StepPartRole[] = ['header', 'parameter', 'address', 'content'];
+
+/** Every string inside a JSON value (object keys are names, not values). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
 const HAS_TEMPLATE = /\{\{[^}]*\}\}/;
 
 /** The secret inside one request value, if it holds one. */
@@ -50,7 +63,8 @@ function uniqueName(base: string, taken: Set<string>): string {
   for (let n = 2; ; n += 1) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
-export function findLiteralSecrets(connector: Connector): LiteralSecret[] {
+/** `stepKinds`: the registry the document was read with (default: the app's kinds). */
+export function findLiteralSecrets(connector: Connector, stepKinds?: StepKindRegistry): LiteralSecret[] {
   const found: LiteralSecret[] = [];
   const taken = new Set(connector.credentials.map((slot) => slot.name));
   const add = (path: string, where: string, secret: string, key: string) => {
@@ -59,21 +73,35 @@ export function findLiteralSecrets(connector: Connector): LiteralSecret[] {
     taken.add(suggestedName);
     found.push({ path, where, secret, suggestedName });
   };
-  const rows = (list: KeyValue[], at: string, stepId: string, what: 'header' | 'query parameter', sensitive: (key: string) => boolean) => {
-    list.forEach((row, j) => {
-      const secret = secretIn(row.value, sensitive(row.key.trim()));
-      if (secret) add(`${at}[${j}].value`, `the "${row.key}" ${what} of step ${stepId}`, secret, row.key.trim() || what);
-    });
-  };
   connector.steps.forEach((step, i) => {
     const at = `steps[${i}]`;
-    rows(step.headers, `${at}.headers`, step.id, 'header', (key) => SECRET_HEADER_NAME.test(key));
-    rows(step.query, `${at}.query`, step.id, 'query parameter', (key) => SECRET_HEADER_NAME.test(key) || /^(api_?key|access_?token|token|key|secret)$/i.test(key));
-    // The URL's query string and path segments (some APIs take the key there).
-    // Piece by piece: `key=<secret>` must move only the secret.
-    for (const piece of step.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[/?&#=]/)) {
-      const secret = piece ? secretIn(piece, false) : null;
-      if (secret) add(`${at}.url`, `the URL of step ${step.id}`, secret, 'api_key');
+    const parts = stepKindOf(step, stepKinds).requestParts(step);
+    // Named places first, so a secret pasted in a header and the URL is named after the header.
+    for (const role of SEARCH_ORDER) {
+      for (const part of parts.filter((p) => p.role === role)) {
+        const path = `${at}.${part.path}`;
+        const key = (part.name ?? '').trim();
+        if (role === 'header' || role === 'parameter') {
+          if (typeof part.value !== 'string') continue;
+          const secret = secretIn(part.value, (role === 'header' ? SECRET_HEADER_NAME.test(key) : SECRET_PARAMETER_NAME.test(key)));
+          const what = role === 'header' ? 'header' : 'query parameter';
+          if (secret) add(path, `the "${part.name ?? ''}" ${what} of step ${step.id}`, secret, key || what);
+        } else if (role === 'address') {
+          if (typeof part.value !== 'string') continue;
+          // The URL's query string and path segments (some APIs take the key there).
+          // Piece by piece: `key=<secret>` must move only the secret.
+          for (const piece of part.value.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[/?&#=]/)) {
+            const secret = piece ? secretIn(piece, false) : null;
+            if (secret) add(path, `the ${part.label} of step ${step.id}`, secret, 'api_key');
+          }
+        } else {
+          // Content (a body, a computed value): every string inside, with the same detectors.
+          for (const text of stringsIn(part.value)) {
+            const secret = secretIn(text, false);
+            if (secret) add(path, `the ${part.label} of step ${step.id}`, secret, key || 'api_key');
+          }
+        }
+      }
     }
   });
   return found;

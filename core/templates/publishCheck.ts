@@ -5,7 +5,8 @@
  * user can review it before confirming.
  */
 import type { Connector, CredentialSlot } from '../schema/connector.js';
-import { ConnectorSchema } from '../schema/connector.js';
+import { connectorSchemaFor } from '../schema/connector.js';
+import type { StepKindRegistry } from '../steps/registry.js';
 import type { Cassette } from '../transport/cassette.js';
 import { isCassette } from '../transport/cassette.js';
 import { createRedactor } from '../redaction/createRedactor.js';
@@ -19,6 +20,8 @@ export interface PublishCheckOptions {
   cassettes?: Record<string, unknown>;
   /** Credential values known on this machine: the connector must not hold any, and a cassette holding one is left out. */
   knownSecrets?: Record<string, string>;
+  /** The step kinds the document may use (default: the app's); tests add their own. */
+  stepKinds?: StepKindRegistry;
 }
 
 export interface PublishableTemplate {
@@ -72,8 +75,8 @@ export function cassetteProblem(cassette: unknown, knownSecrets: Record<string, 
 
 export function publishCheck(input: Connector, options: PublishCheckOptions = {}): PublishCheckResult {
   // Parse a copy: defaults applied, nothing shared with the caller's object.
-  const parsed = ConnectorSchema.parse(structuredClone(input));
-  const findings = [...scanConnectorForSecrets(parsed), ...scanForStoredValues(parsed, options.knownSecrets ?? {})];
+  const parsed = connectorSchemaFor(options.stepKinds).parse(structuredClone(input));
+  const findings = [...scanConnectorForSecrets(parsed, options.stepKinds), ...scanForStoredValues(parsed, options.knownSecrets ?? {})];
 
   const dropped: DroppedItem[] = [];
   const cassettes: Record<string, Cassette> = {};

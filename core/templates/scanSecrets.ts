@@ -1,9 +1,12 @@
 /**
  * Finds literal secrets in a connector document: auth values that do not reference a
  * credential, sensitive headers holding a literal, random-looking values in headers,
- * query strings and bodies, and known token formats anywhere (mocks and test inputs too).
+ * query strings and bodies (each step's request parts, as its kind lays them out), and known
+ * token formats anywhere (mocks and test inputs too).
  */
-import type { Auth, Connector, KeyValue } from '../schema/connector.js';
+import type { Auth, Connector } from '../schema/connector.js';
+import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
+import type { StepRequestPart } from '../steps/stepKind.js';
 import { SECRET_HEADER_NAME, secretAuthFields } from '../validation/templateFields.js';
 import type { PublishFinding } from './findings.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
@@ -53,7 +56,8 @@ export function scanForStoredValues(connector: Connector, knownSecrets: Record<s
 
 const STORED_VALUE_MIN_LENGTH = 8;
 
-export function scanConnectorForSecrets(connector: Connector): PublishFinding[] {
+/** `stepKinds`: the registry the document was read with (default: the app's kinds). */
+export function scanConnectorForSecrets(connector: Connector, stepKinds?: StepKindRegistry): PublishFinding[] {
   const findings: PublishFinding[] = [];
   const reportedPaths = new Set<string>();
   const add = (finding: PublishFinding) => {
@@ -80,40 +84,41 @@ export function scanConnectorForSecrets(connector: Connector): PublishFinding[] 
     for (const [field, text] of Object.entries(value)) if (typeof text === 'string' && field !== 'type') requestValue(`${at}.${field}`, text);
   };
 
-  const rows = (list: KeyValue[], at: string, headers: boolean) => {
-    list.forEach((row, j) => {
-      const path = `${at}[${j}].value`;
-      if (headers && SECRET_HEADER_NAME.test(row.key.trim()) && row.value.trim() !== '') {
-        const literal = literalPart(row.value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
-        if (!usesCredential(row.value) || literal.length >= 8) {
-          add({ path, kind: 'literal_secret', message: `The "${row.key}" header holds a literal value. Write {{credentials.name}} there instead.` });
-        }
-      }
-      requestValue(path, row.value);
-    });
+  const content = (value: unknown, at: string) => {
+    if (typeof value === 'string') requestValue(at, value);
+    else if (Array.isArray(value)) value.forEach((item, i) => content(item, `${at}[${i}]`));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) content(item, `${at}.${key}`);
+    }
   };
 
-  const body = (value: unknown, at: string) => {
-    if (typeof value === 'string') requestValue(at, value);
-    else if (Array.isArray(value)) value.forEach((item, i) => body(item, `${at}[${i}]`));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value as Record<string, unknown>)) body(item, `${at}.${key}`);
+  // Each step as its kind lays it out: where it sends values, and what each place is.
+  const part = ({ path, value, role, name }: StepRequestPart) => {
+    if (role === 'content') { content(value, path); return; }
+    if (typeof value !== 'string') return;
+    if (role === 'address') {
+      const queryAt = value.indexOf('?');
+      if (queryAt !== -1) requestValue(path, value.slice(queryAt + 1));
+      // The path too: some APIs take the key as a path segment (/bot<token>/, /services/T…/B…/<secret>).
+      for (const segment of urlPathSegments(value)) requestValue(path, segment);
+      return;
     }
+    if (role === 'header' && SECRET_HEADER_NAME.test((name ?? '').trim()) && value.trim() !== '') {
+      const literal = literalPart(value.replace(/^(Bearer|Basic|Token)\s+/i, ''));
+      if (!usesCredential(value) || literal.length >= 8) {
+        add({ path, kind: 'literal_secret', message: `The "${name}" header holds a literal value. Write {{credentials.name}} there instead.` });
+      }
+    }
+    requestValue(path, value);
   };
 
   auth(connector.auth, 'auth');
   connector.steps.forEach((step, i) => {
     const at = `steps[${i}]`;
-    const queryAt = step.url.indexOf('?');
-    if (queryAt !== -1) requestValue(`${at}.url`, step.url.slice(queryAt + 1));
-    // The path too: some APIs take the key as a path segment (/bot<token>/, /services/T…/B…/<secret>).
-    for (const segment of urlPathSegments(step.url)) requestValue(`${at}.url`, segment);
-    rows(step.query, `${at}.query`, false);
-    rows(step.headers, `${at}.headers`, true);
-    if (step.body.type === 'json') body(step.body.value, `${at}.body.value`);
-    else if (step.body.type === 'form') rows(step.body.fields, `${at}.body.fields`, false);
-    else if (step.body.type === 'raw') requestValue(`${at}.body.text`, step.body.text);
-    if (step.auth) auth(step.auth, `${at}.auth`);
+    const kind = stepKindOf(step, stepKinds);
+    for (const found of kind.requestParts(step)) part({ ...found, path: `${at}.${found.path}` });
+    const own = kind.auth(step);
+    if (own) auth(own, `${at}.auth`);
   });
 
   // Known formats anywhere: descriptions, mocks, test inputs, input defaults.

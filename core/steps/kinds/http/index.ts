@@ -7,6 +7,7 @@ import { authKindOf } from '../../../auth/kinds/registry.js';
 import { runStep } from '../../../executor/runStep.js';
 import { defineStepKind, type StepKindDefinition, type StepTemplateField } from '../../stepKind.js';
 import { HTTP_FIELD_HINTS, httpRules } from './rules.js';
+import { httpRequestParts } from './requestParts.js';
 import { HttpStepSchema, type HttpStep } from './schema.js';
 
 function templateFields(step: HttpStep): StepTemplateField[] {
@@ -32,6 +33,7 @@ export const http: StepKindDefinition<typeof HttpStepSchema> = defineStepKind({
   schema: HttpStepSchema,
   empty: (id) => ({ id, kind: 'http', name: '', method: 'GET', url: 'https://api.example.com/' }),
   templateFields,
+  requestParts: httpRequestParts,
   auth: (step) => step.auth,
   fieldHints: HTTP_FIELD_HINTS,
   rules: httpRules,

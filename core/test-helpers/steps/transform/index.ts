@@ -26,6 +26,7 @@ export const transform: StepKindDefinition<typeof TransformStepSchema> = defineS
   schema: TransformStepSchema,
   empty: (id) => ({ id, kind: 'transform', value: {} }),
   templateFields: (step) => [{ path: 'value', value: step.value }],
+  requestParts: (step) => [{ path: 'value', label: 'value', value: step.value, role: 'content', sent: true }],
   auth: () => undefined,
   fieldHints: { value: 'Give the transform the JSON object it builds, e.g. { "full": "{{first}} {{last}}" }.' },
   rules: () => [],
