@@ -3,6 +3,8 @@
  * next to the app's kinds, it is validated with the document, runs inside a real connector between
  * two HTTP steps against a local server, in mock mode and from a cassette without a request or a
  * recording of its own, its outputs are offered to the steps after it, and its templates are listed.
+ * Its one request part (`value`) is what the publish check, the literal-secret check, credential
+ * routes and the environment helpers look into, as they do an HTTP step's URL, headers and body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnector } from '../executor/runConnector.js';
@@ -20,6 +22,11 @@ import { createReplayTransport } from '../transport/createReplayTransport.js';
 import { createRedactor } from '../redaction/createRedactor.js';
 import type { Connector } from '../schema/connector.js';
 import { STEP_KINDS, createStepKindRegistry, type Step } from './registry.js';
+import { publishCheck } from '../templates/publishCheck.js';
+import { findLiteralSecrets, moveLiteralSecret } from '../templates/literalSecrets.js';
+import { credentialRoutes } from '../templates/credentialRoutes.js';
+import { offlineEnvironment } from '../environments/placeholders.js';
+import { environmentUsages } from '../interchange/environmentExport.js';
 
 // The one registry line a test kind needs.
 const withTransform = createStepKindRegistry([...STEP_KINDS.kinds.values(), transform]);
@@ -151,5 +158,42 @@ describe('a test-only step kind', () => {
     expect(availableVariables(c, 'save').map((v) => v.ref)).toContain('join.full');
     expect(availableVariables(c, 'join').map((v) => v.ref)).not.toContain('join.full');
     expect(withTransform.kindOf(c.steps[1] as Step).templateFields(c.steps[1] as never)).toEqual([{ path: 'value', value: { full: '{{lookup.first}} {{lookup.last}}' } }]);
+  });
+
+  describe('its request part, to the publish, secret and environment checks', () => {
+    // Random-looking, and of no known token format: only a walk through the step's parts finds it.
+    const RANDOM = 'q8Zr2Lw9Tx4Vb7Nm3Kp6Hs1Jd5Fg0Ac';
+    const holding = (value: Record<string, unknown>) => validateConnector(document({ value }), { stepKinds: withTransform }).connector as Connector;
+    // The same kind with its part list left empty: what the checks see when a kind hides its fields.
+    const blind = createStepKindRegistry([...STEP_KINDS.kinds.values(), { ...transform, requestParts: () => [] }]);
+
+    it('a literal key in its value is refused by the publish check and found by the literal-secret check', () => {
+      const c = holding({ full: '{{lookup.first}}', key: RANDOM });
+      const published = publishCheck(c, { stepKinds: withTransform });
+      expect(published.ok).toBe(false);
+      expect(published.findings.map((f) => [f.path, f.kind])).toEqual([['steps[1].value.key', 'high_entropy']]);
+      expect(publishCheck(c, { stepKinds: blind }).findings).toEqual([]);
+
+      const found = findLiteralSecrets(c, withTransform);
+      expect(found).toEqual([{ path: 'steps[1].value', where: 'the value of step join', secret: RANDOM, suggestedName: 'api_key' }]);
+      expect(findLiteralSecrets(c, blind)).toEqual([]);
+      const moved = moveLiteralSecret(c, found[0]!, 'api_key');
+      expect((moved.steps[1] as unknown as TransformStep).value).toEqual({ full: '{{lookup.first}}', key: '{{credentials.api_key}}' });
+      expect(findLiteralSecrets(moved, withTransform)).toEqual([]);
+    });
+
+    it('finds the environment variables in its value, named as its part', () => {
+      const c = holding({ full: '{{lookup.first}}', region: '{{env.region}}' });
+      expect(offlineEnvironment(c, undefined, withTransform)?.variables).toEqual({ region: '{{env.region}}' });
+      expect(environmentUsages(c, withTransform)).toEqual([{ variable: 'region', where: 'step "join" value' }]);
+      expect(environmentUsages(c, blind)).toEqual([]);
+    });
+
+    it('routes a credential it uses to its own output, not to the connector\'s auth, which it never sends', () => {
+      const doc = { ...document({ value: { key: '{{credentials.transform_key}}' } }), auth: { type: 'bearer', token: '{{credentials.api_token}}' } };
+      const routes = credentialRoutes(doc, withTransform).filter((r) => r.stepId === 'join');
+      expect(routes).toEqual([{ credential: 'transform_key', destination: 'the output of step "join"', carrier: 'value', stepId: 'join' }]);
+      expect(credentialRoutes(doc)).toEqual([]); // the app's registry does not know the kind: no known routes
+    });
   });
 });
