@@ -4,4 +4,3 @@ export { makeConnector, secretsFrom } from './connectors.js';
 export { normaliseInterchange } from './normaliseInterchange.js';
 export { createAuthorizationServer } from './createAuthorizationServer.js';
 export type { AuthorizationServer } from './createAuthorizationServer.js';
-export { transform, type TransformStep } from './steps/transform/index.js';

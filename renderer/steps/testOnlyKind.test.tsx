@@ -10,7 +10,7 @@ import { ReactFlowProvider, type NodeProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockTransport, createStepKindRegistry, runConnector, STEP_KINDS, validateConnector, type Connector } from '#core';
-import { transform } from '#core/test-helpers';
+import { transform } from '#core/test-helpers/steps/transform';
 import { transformView } from '../test-helpers/steps/transform/index.js';
 import { StepNodeView } from '../canvas/StepNodeView.js';
 import { StepInspector } from '../inspector/StepInspector.js';

@@ -5,7 +5,7 @@
  * given to <StepViewsProvider>; nothing else in the renderer changes for it.
  */
 import { useState } from 'react';
-import type { TransformStep } from '#core/test-helpers';
+import type { TransformStep } from '#core/test-helpers/steps/transform';
 import { defineStepView, type StepEditorProps, type StepNodeProps } from '../../../steps/stepKindView.js';
 
 function TransformBadge() {
