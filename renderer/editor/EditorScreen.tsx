@@ -9,7 +9,8 @@ import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { exportConnector, reloadFromFile, saveConnector } from '../services/connectorActions.js';
 import { refreshCredentials } from '../services/refreshLists.js';
 import { ExportMenu } from '../app/ExportMenu.js';
-import { addStep, maxSteps } from '../flow/graphEdits.js';
+import { maxSteps } from '../flow/graphEdits.js';
+import { AddStepButton } from './AddStepButton.js';
 import { autoLayout } from '../canvas/autoLayout.js';
 import { canvasChunk, loadCanvas } from '../canvas/loadCanvas.js';
 import { moveSteps } from '../flow/graphEdits.js';
@@ -64,18 +65,6 @@ function Editor({ doc }: { doc: Connector }) {
   const errors = issues.all.filter((i) => i.severity === 'error').length;
   const limit = maxSteps(doc);
 
-  const add = () => {
-    // With one step selected, the new step goes after it, linked; otherwise at the right end.
-    const selection = store.getState().selection;
-    const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
-    const position = after
-      ? { x: (after.position?.x ?? 0) + 300, y: (after.position?.y ?? 0) + doc.edges.filter((e) => e.source === after.id).length * 140 }
-      : { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 };
-    const result = addStep(doc, { position, ...(after ? { after: after.id } : {}) });
-    if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
-    store.getState().edit(() => result.doc);
-    store.getState().select({ kind: 'step', stepIds: result.ids ?? [] });
-  };
   const layout = async () => {
     const positions = await autoLayout(doc);
     store.getState().edit((d) => moveSteps(d, positions));
@@ -101,7 +90,7 @@ function Editor({ doc }: { doc: Connector }) {
         <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} aria-label="Undo" title="Undo (Ctrl/Cmd+Z)">↶</button>
         <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">↷</button>
         <span className="sep" />
-        <button type="button" data-testid="add-step-button" onClick={add} disabled={doc.steps.length >= limit} title={doc.steps.length >= limit ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle'}>+ Step</button>
+        <AddStepButton doc={doc} />
         <span draggable className="palette-item" data-testid="palette-step" title="Drag onto the canvas" onDragStart={(e) => { e.dataTransfer.setData('application/x-connector-step', 'http'); e.dataTransfer.effectAllowed = 'move'; }}>⇲ HTTP step</span>
         <span className={`badge${doc.steps.length >= limit ? ' warning' : ''}`} data-testid="step-limit">{doc.steps.length} / {limit} steps</span>
         <StepsMenu steps={doc.steps} />

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '#core';
 import type { NodeIssue } from '../flow/flowTypes.js';
 import { useAppStore } from '../store/AppStoreProvider.js';
+import { useStepKinds } from '../steps/StepViewsContext.js';
 
 export interface GroupedIssues {
   all: (ValidationIssue & Partial<Pick<CredentialIssue, 'credential' | 'authField'>>)[];
@@ -29,12 +30,13 @@ export function groupIssues(doc: Connector, issues: GroupedIssues['all']): Group
 export function useIssues(doc: Connector): GroupedIssues {
   const credentials = useAppStore((s) => s.credentials);
   const loaded = useAppStore((s) => s.credentialsLoaded);
+  const stepKinds = useStepKinds();
   const json = useMemo(() => {
     const stored = new Set(credentials.map((c) => c.name));
     // Until the host has listed the vault, nothing is known to be missing.
     const missing = loaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
-    return JSON.stringify(groupIssues(doc, [...validateConnector(doc).issues, ...missing]));
-  }, [doc, credentials, loaded]);
+    return JSON.stringify(groupIssues(doc, [...validateConnector(doc, { stepKinds }).issues, ...missing]));
+  }, [doc, credentials, loaded, stepKinds]);
   // The same objects while the issues are (most edits change none), so the canvas and the
   // inspector that take them are not redrawn for nothing.
   return useMemo(() => JSON.parse(json) as GroupedIssues, [json]);

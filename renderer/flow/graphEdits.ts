@@ -2,7 +2,7 @@
  * Canvas edits → document. Each function is pure: it returns a new connector (or the
  * same object when nothing changes) or a refusal the UI shows as a message.
  */
-import { CONNECTOR_LIMITS, findCycle, type Connector, type Edge, type Step } from '#core';
+import { CONNECTOR_LIMITS, findCycle, STEP_KINDS, type Connector, type Edge, type Step, type StepKindDefinition } from '#core';
 import { END_NODE_ID, START_NODE_ID } from './flowTypes.js';
 import { GRID } from './documentToFlow.js';
 
@@ -34,12 +34,10 @@ export function snap(value: number): number {
   return Math.round(value / GRID) * GRID;
 }
 
-export function blankStep(id: string, position?: { x: number; y: number }): Step {
-  return {
-    id, name: '', kind: 'http', method: 'GET', url: 'https://api.example.com/', query: [], headers: [],
-    body: { type: 'none' }, outputs: [],
-    ...(position ? { position: { x: snap(position.x), y: snap(position.y) } } : {}),
-  };
+/** A new step of `kind` as the kind makes it (`empty`), with its schema's defaults. */
+function blankStep(id: string, kind: StepKindDefinition, position?: { x: number; y: number }): Step {
+  // Typed as the app's steps: a test's own kind is seen through its definition only.
+  return kind.schema.parse({ ...kind.empty(id), ...(position ? { position: { x: snap(position.x), y: snap(position.y) } } : {}) }) as Step;
 }
 
 function limitReason(doc: Connector, adding: number): string | null {
@@ -50,12 +48,12 @@ function limitReason(doc: Connector, adding: number): string | null {
     : `A connector can have at most ${max} steps. Turn on "advanced" in the connector settings to allow ${CONNECTOR_LIMITS.MAX_STEPS_ADVANCED}.`;
 }
 
-/** Adds a blank step; with `after`, links it as a dependent of that step. */
-export function addStep(doc: Connector, options: { position?: { x: number; y: number }; after?: string } = {}): EditResult {
+/** Adds a blank step of `kind` (default: an HTTP request); with `after`, links it as a dependent of that step. */
+export function addStep(doc: Connector, options: { position?: { x: number; y: number }; after?: string; kind?: StepKindDefinition } = {}): EditResult {
   const refused = limitReason(doc, 1);
   if (refused) return { ok: false, reason: refused };
   const id = nextStepId(doc);
-  const step = blankStep(id, options.position);
+  const step = blankStep(id, options.kind ?? STEP_KINDS.kindOf({ id, kind: 'http' }), options.position);
   const edges = options.after && options.after !== START_NODE_ID && doc.steps.some((s) => s.id === options.after)
     ? [...doc.edges, { id: nextEdgeId(doc.edges), source: options.after, target: id }]
     : doc.edges;

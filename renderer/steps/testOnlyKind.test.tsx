@@ -3,12 +3,15 @@
  * (core/test-helpers/steps/transform/) and the renderer half (renderer/test-helpers/steps/transform/),
  * each registered with one line, give a document that validates, runs in mock mode, and is drawn
  * by the real canvas node and inspector. Without its view the same step is drawn as an
- * unsupported kind, without crashing.
+ * unsupported kind, without crashing. In real Chromium, the toolbar's "+ Step" offers it beside the
+ * HTTP request and adds a step of the kind chosen; with the app's kinds alone it stays one click.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReactFlowProvider, type NodeProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { createMockTransport, createStepKindRegistry, runConnector, STEP_KINDS, validateConnector, type Connector } from '#core';
 import { transform } from '#core/test-helpers/steps/transform';
 import { transformView } from '../test-helpers/steps/transform/index.js';
@@ -97,5 +100,96 @@ describe('a test-only step kind in the renderer', () => {
     const inspector = inspectorMarkup(c, 'join');
     expect(inspector).toContain('data-testid="step-unsupported-kind"');
     expect(inspector).not.toContain('step-name-input');
+  });
+});
+
+/**
+ * The real toolbar button in a page of its own: bundled from these sources with esbuild (the app's
+ * own components, the store, Radix's menu) and mounted with the app's kinds, or with the test kind
+ * added by the same one line each half needs.
+ */
+const HARNESS = `
+import { createRoot } from 'react-dom/client';
+import { createStepKindRegistry, STEP_KINDS, validateConnector } from '#core';
+import { transform } from '#core/test-helpers/steps/transform';
+import { transformView } from '../test-helpers/steps/transform/index.js';
+import { AddStepButton } from '../editor/AddStepButton.js';
+import { AppStoreProvider, useAppStore } from '../store/AppStoreProvider.js';
+import { createAppStore } from '../store/createAppStore.js';
+import { APP_STEP_VIEWS } from './registry.js';
+import { StepViewsProvider } from './StepViewsContext.js';
+
+function Toolbar() {
+  const doc = useAppStore((s) => s.doc);
+  return doc ? <AddStepButton doc={doc} /> : null;
+}
+
+window.mount = (withTransform) => {
+  const doc = validateConnector({ schemaVersion: 2, id: 'c', name: 'C', steps: [{ id: 'lookup', url: 'https://api.example.com/' }], edges: [] }).connector;
+  const store = createAppStore({ doc });
+  store.getState().select({ kind: 'step', stepIds: ['lookup'] });
+  window.store = store;
+  const stepKinds = withTransform ? createStepKindRegistry([...STEP_KINDS.kinds.values(), transform]) : STEP_KINDS;
+  const views = withTransform ? new Map([...APP_STEP_VIEWS, ['transform', transformView]]) : APP_STEP_VIEWS;
+  createRoot(document.getElementById('root')).render(
+    <AppStoreProvider store={store}><StepViewsProvider views={views} stepKinds={stepKinds}><Toolbar /></StepViewsProvider></AppStoreProvider>,
+  );
+};
+`;
+
+describe('"+ Step" in real Chromium', () => {
+  let browser: Browser;
+  let script: string;
+  beforeAll(async () => {
+    const bundled = await build({
+      stdin: { contents: HARNESS, resolveDir: new URL('.', import.meta.url).pathname, loader: 'tsx', sourcefile: 'addStepHarness.tsx' },
+      bundle: true, write: false, format: 'iife', platform: 'browser', jsx: 'automatic', logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      loader: { '.css': 'empty' },
+      // Monaco loads on first use of a body editor (renderer/monaco/loadMonaco.ts), which this page never opens.
+      plugins: [{ name: 'no-monaco', setup(b) { b.onResolve({ filter: /^monaco-editor/ }, () => ({ path: 'monaco', namespace: 'no-monaco' })); b.onLoad({ filter: /.*/, namespace: 'no-monaco' }, () => ({ contents: 'export {};', loader: 'js' })); } }],
+    });
+    script = bundled.outputFiles[0]!.text;
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  async function open(withTransform: boolean): Promise<Page> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setContent('<!doctype html><html><body><div id="root"></div></body></html>');
+    await page.addScriptTag({ content: script });
+    await page.evaluate((flag) => (window as unknown as { mount(flag: boolean): void }).mount(flag), withTransform);
+    await page.getByTestId('add-step-button').waitFor();
+    expect(errors).toEqual([]);
+    return page;
+  }
+  const steps = (page: Page) => page.evaluate(() => {
+    const state = (window as unknown as { store: { getState(): { doc: Connector; selection: { stepIds?: string[] } } } }).store.getState();
+    return { steps: state.doc.steps.map((s) => [s.id, s.kind]), edges: state.doc.edges.map((e) => [e.source, e.target]), selected: state.selection.stepIds };
+  });
+
+  it('offers the registered kinds in a menu, and choosing the test kind adds a step of that kind after the selected one', async () => {
+    const page = await open(true);
+    await page.getByTestId('add-step-button').click();
+    const items = page.getByRole('menuitem');
+    await items.first().waitFor();
+    expect(await items.allTextContents()).toEqual(['HTTP request', 'Transform']);
+    await page.getByTestId('add-step-transform').click();
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await steps(page)).toEqual({ steps: [['lookup', 'http'], ['step_2', 'transform']], edges: [['lookup', 'step_2']], selected: ['step_2'] });
+    // The new step is a valid step of its kind, as the kind makes it.
+    const added = await page.evaluate(() => (window as unknown as { store: { getState(): { doc: Connector } } }).store.getState().doc.steps[1]);
+    expect(added).toMatchObject({ id: 'step_2', kind: 'transform', value: {}, outputs: [] });
+    await page.close();
+  });
+
+  it('stays one click with the app\'s kinds alone: an HTTP step, no menu', async () => {
+    const page = await open(false);
+    await page.getByTestId('add-step-button').click();
+    expect(await steps(page)).toEqual({ steps: [['lookup', 'http'], ['step_2', 'http']], edges: [['lookup', 'step_2']], selected: ['step_2'] });
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await page.close();
   });
 });

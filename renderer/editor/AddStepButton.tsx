@@ -1,0 +1,37 @@
+/**
+ * "+ Step" in the editor's toolbar: one click when the app has one step kind (the HTTP request),
+ * a menu of the kinds when it has more. The new step goes after the selected one, linked, or at
+ * the right end.
+ */
+import type { Connector, StepKindDefinition } from '#core';
+import { Menu } from '../app/Menu.js';
+import { addStep, maxSteps } from '../flow/graphEdits.js';
+import { useAddableStepKinds } from '../steps/StepViewsContext.js';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
+
+export function AddStepButton({ doc }: { doc: Connector }) {
+  const store = useAppStoreApi();
+  const kinds = useAddableStepKinds();
+  const full = doc.steps.length >= maxSteps(doc);
+  const title = full ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle';
+
+  const add = (kind: StepKindDefinition | undefined) => {
+    const selection = store.getState().selection;
+    const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
+    const position = after
+      ? { x: (after.position?.x ?? 0) + 300, y: (after.position?.y ?? 0) + doc.edges.filter((e) => e.source === after.id).length * 140 }
+      : { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 };
+    const result = addStep(doc, { position, ...(after ? { after: after.id } : {}), ...(kind ? { kind } : {}) });
+    if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
+    store.getState().edit(() => result.doc);
+    store.getState().select({ kind: 'step', stepIds: result.ids ?? [] });
+  };
+
+  if (kinds.length <= 1) {
+    return <button type="button" data-testid="add-step-button" onClick={() => add(kinds[0])} disabled={full} title={title}>+ Step</button>;
+  }
+  return (
+    <Menu trigger="+ Step ▾" triggerTestId="add-step-button" triggerTitle={title} disabled={full}
+      items={kinds.map((kind) => ({ id: kind.kind, label: kind.label, testId: `add-step-${kind.kind}`, onSelect: () => add(kind) }))} />
+  );
+}
