@@ -1,13 +1,11 @@
-/** `{{env.x}}` as text: what cassettes match on and what offline test runs use when no environment is given. */
+/** Stand-ins for environment variables in offline runs (envPlaceholder.ts: one variable's). */
 import type { Connector } from '../schema/connector.js';
 import { listReferences } from '../template/listReferences.js';
 import { hasTemplate, parseTemplate } from '../template/parseTemplate.js';
 import type { RunEnvironment } from '../executor/types.js';
+// Its own file: the HTTP kind's request loop (replayUrl.ts) needs it, and this module asks the step kinds.
+import { envPlaceholder } from './envPlaceholder.js';
 import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
-
-export function envPlaceholder(name: string): string {
-  return `{{env.${name}}}`;
-}
 
 /** The names of the environment variables a connector refers to, sorted. */
 export function envVariablesOf(connector: Connector): string[] {

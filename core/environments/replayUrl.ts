@@ -17,7 +17,7 @@ import { encodeComponent, interpolateToString } from '../template/interpolate.js
 import { interpolateUrl } from '../template/interpolateUrl.js';
 import { listReferences } from '../template/listReferences.js';
 import type { Scope } from '../template/scope.js';
-import { envPlaceholder } from './placeholders.js';
+import { envPlaceholder } from './envPlaceholder.js';
 
 const envNames = (value: unknown) => listReferences(value).flatMap((ref) => (ref.kind === 'env' ? [ref.name] : []));
 
