@@ -29,6 +29,16 @@ describe('findLiteralSecrets', () => {
     expect(findLiteralSecrets(connector({ url: `https://api.example.com/v1/lookup?key=${RANDOM}` }))[0]).toMatchObject({ path: 'steps[0].url', where: 'the URL of step lookup', secret: RANDOM });
   });
 
+  it('finds a key pasted in the body, as the publish check does, and names a form field\'s credential after it', () => {
+    expect(findLiteralSecrets(connector({ method: 'POST', body: { type: 'json', value: { auth: { key: RANDOM }, email: '{{email}}' } } }))).toEqual([
+      { path: 'steps[0].body.value', where: 'the body of step lookup', secret: RANDOM, suggestedName: 'api_key' },
+    ]);
+    expect(findLiteralSecrets(connector({ method: 'POST', body: { type: 'form', fields: [{ key: 'client_secret', value: TOKEN }] } }))[0]).toMatchObject({ path: 'steps[0].body.fields[0].value', suggestedName: 'client_secret' });
+    const doc = connector({ method: 'POST', body: { type: 'raw', text: `token=${RANDOM}` } });
+    expect(scanConnectorForSecrets(doc).map((f) => f.path)).toEqual(['steps[0].body.text']);
+    expect(findLiteralSecrets(doc).map((f) => f.path)).toEqual(['steps[0].body.text']);
+  });
+
   it('leaves credential references, variables and ordinary values alone', () => {
     expect(findLiteralSecrets(connector({
       headers: [{ key: 'Authorization', value: 'Bearer {{credentials.api_token}}' }, { key: 'Accept', value: 'application/json' }],

@@ -1,13 +1,13 @@
 /**
- * Literal credential-looking values in the places a step sends them (headers, query
- * parameters, the URL, the body: its kind's request parts), found with the publish check's detectors (known token formats,
- * random-looking strings, sensitive headers holding a literal), and the one-step fix: the
+ * Literal credential-looking values in the places a step sends them (its kind's request parts:
+ * headers, query parameters, the URL, the body), found with the publish check's detectors (known
+ * token formats, random-looking strings, sensitive headers holding a literal), and the one-step fix: the
  * value becomes a credential and every request field that held it refers to it instead.
  * Sync holds such a connector back from the team until it is fixed.
  */
 import type { Connector } from '../schema/connector.js';
 import { stepKindOf, type StepKindRegistry } from '../steps/registry.js';
-import type { StepPartRole } from '../steps/stepKind.js';
+import type { StepPartRole, StepRequestPart } from '../steps/stepKind.js';
 import { SECRET_HEADER_NAME } from '../validation/templateFields.js';
 import { highEntropyTokens, matchKnownTokenFormat } from './secretPatterns.js';
 
@@ -23,17 +23,6 @@ export interface LiteralSecret {
 }
 
 const AUTH_SCHEME = /^(Bearer|Basic|Token)\s+/i;
-/** A parameter whose name says it holds a secret, as a sensitive header's does. */
-const SECRET_PARAMETER_NAME = new RegExp(`${SECRET_HEADER_NAME.source}|^(api_?key|access_?token|token|key|secret)$`, 'i');
-const SEARCH_ORDER: readonly StepPartRole[] = ['header', 'parameter', 'address', 'content'];
-
-/** Every string inside a JSON value (object keys are names, not values). */
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
-}
 const HAS_TEMPLATE = /\{\{[^}]*\}\}/;
 
 /** The secret inside one request value, if it holds one. */
@@ -50,6 +39,45 @@ function secretIn(value: string, sensitiveKey: boolean): string | null {
   if (sensitiveKey && literal.length >= 8 && !HAS_TEMPLATE.test(value)) return literal;
   return null;
 }
+
+/** A parameter whose name says it holds a secret, as a sensitive header's does. */
+const SECRET_PARAMETER_NAME = new RegExp(`${SECRET_HEADER_NAME.source}|^(api_?key|access_?token|token|key|secret)$`, 'i');
+
+/** Every string inside a JSON value (object keys are names, not values). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+interface Found {
+  secret: string;
+  /** The place in words, before `of step <id>`: `the "Authorization" header`. */
+  place: string;
+  /** What the suggested credential name is made from. */
+  nameFrom: string;
+}
+
+function inNamedPart(part: StepRequestPart, sensitiveName: RegExp, what: string): Found[] {
+  if (typeof part.value !== 'string') return [];
+  const key = (part.name ?? '').trim();
+  const secret = secretIn(part.value, sensitiveName.test(key));
+  return secret ? [{ secret, place: `the "${part.name ?? ''}" ${what}`, nameFrom: key || what }] : [];
+}
+
+/** Where each kind of request part can hide a secret, searched in this order: named places first, so a secret pasted in a header and the URL is named after the header. */
+const FINDERS: ReadonlyArray<[StepPartRole, (part: StepRequestPart) => Found[]]> = [
+  ['header', (part) => inNamedPart(part, SECRET_HEADER_NAME, 'header')],
+  ['parameter', (part) => inNamedPart(part, SECRET_PARAMETER_NAME, 'query parameter')],
+  // The URL's query string and path segments (some APIs take the key there).
+  // Piece by piece: `key=<secret>` must move only the secret.
+  ['address', (part) => (typeof part.value !== 'string' ? [] : part.value.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[/?&#=]/)
+    .flatMap((piece) => { const secret = piece ? secretIn(piece, false) : null; return secret ? [{ secret, place: `the ${part.label}`, nameFrom: 'api_key' }] : []; }))],
+  // Content (a body, a computed value): every string inside, with the same detectors.
+  ['content', (part) => stringsIn(part.value)
+    .flatMap((text) => { const secret = secretIn(text, false); return secret ? [{ secret, place: `the ${part.label}`, nameFrom: (part.name ?? '').trim() || 'api_key' }] : []; })],
+];
 
 /** `X-Api-Key` → `x_api_key`; Authorization → `api_token`. */
 function nameFor(key: string): string {
@@ -74,33 +102,10 @@ export function findLiteralSecrets(connector: Connector, stepKinds?: StepKindReg
     found.push({ path, where, secret, suggestedName });
   };
   connector.steps.forEach((step, i) => {
-    const at = `steps[${i}]`;
     const parts = stepKindOf(step, stepKinds).requestParts(step);
-    // Named places first, so a secret pasted in a header and the URL is named after the header.
-    for (const role of SEARCH_ORDER) {
+    for (const [role, find] of FINDERS) {
       for (const part of parts.filter((p) => p.role === role)) {
-        const path = `${at}.${part.path}`;
-        const key = (part.name ?? '').trim();
-        if (role === 'header' || role === 'parameter') {
-          if (typeof part.value !== 'string') continue;
-          const secret = secretIn(part.value, (role === 'header' ? SECRET_HEADER_NAME.test(key) : SECRET_PARAMETER_NAME.test(key)));
-          const what = role === 'header' ? 'header' : 'query parameter';
-          if (secret) add(path, `the "${part.name ?? ''}" ${what} of step ${step.id}`, secret, key || what);
-        } else if (role === 'address') {
-          if (typeof part.value !== 'string') continue;
-          // The URL's query string and path segments (some APIs take the key there).
-          // Piece by piece: `key=<secret>` must move only the secret.
-          for (const piece of part.value.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[/?&#=]/)) {
-            const secret = piece ? secretIn(piece, false) : null;
-            if (secret) add(path, `the ${part.label} of step ${step.id}`, secret, 'api_key');
-          }
-        } else {
-          // Content (a body, a computed value): every string inside, with the same detectors.
-          for (const text of stringsIn(part.value)) {
-            const secret = secretIn(text, false);
-            if (secret) add(path, `the ${part.label} of step ${step.id}`, secret, key || 'api_key');
-          }
-        }
+        for (const { secret, place, nameFrom } of find(part)) add(`steps[${i}].${part.path}`, `${place} of step ${step.id}`, secret, nameFrom);
       }
     }
   });
