@@ -23,6 +23,14 @@ export default defineConfig({
     // Monaco's chunk is large by nature; it is split out and loaded on demand.
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
+        // chunk with no dependencies: it is evaluated first, so the calls go out before the
+        // other chunks (React, zod, core) are evaluated.
+        codeSplitting: { groups: [{ name: 'startup', test: /renderer[\\/]app[\\/]startupCalls\.ts$/ }] },
+      },
+    },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },

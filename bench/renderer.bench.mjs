@@ -11,8 +11,9 @@
 // from a Chrome trace (lib/mainThreadCpu.mjs: what load on a shared machine inflates least),
 // a baseline measured in the same run, interleaved with it, and the load average.
 // The renderer is built if stale and copied to a temp dir, so a rebuild elsewhere cannot skew it.
-// BENCH_RENDERER_BASELINE_REF=<commit> also builds that commit's renderer and measures it in the
-// same rounds, interleaved with this tree's (same server, same browser), for before/after figures.
+// BENCH_RENDERER_BASELINE_REF=<commit> also builds that commit's renderer and browser-mode server
+// and measures them in the same rounds, interleaved with this tree's (same browser), for
+// before/after figures (cold start includes the server's start-up, so both sides are that commit's).
 //   node bench/renderer.bench.mjs   (BENCH_COLD_RUNS, BENCH_KEYSTROKES to change the sizes)
 import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -39,9 +40,12 @@ if (build.status !== 0) throw new Error('The build failed; this bench needs dist
 const scratch = await mkdtemp(join(tmpdir(), 'connector-studio-renderer-bench-'));
 const rendererDir = join(scratch, 'renderer');
 await cp(join(root, 'dist/renderer'), rendererDir, { recursive: true });
+// The server loads some chunks lazily: a copy, so a rebuild of dist/host cannot remove them mid-run.
+const serverFile = join(scratch, 'host/server.mjs');
+await cp(join(root, 'dist/host'), join(scratch, 'host'), { recursive: true });
 
-/** The renderer of another commit, built from `git archive` with this tree's node_modules. */
-async function buildRendererAt(ref) {
+/** The renderer and browser-mode server of another commit, built from `git archive` with this tree's node_modules. */
+async function buildBaselineAt(ref) {
   const src = join(scratch, 'baseline-src');
   await mkdir(src, { recursive: true });
   const archive = spawnSync('sh', ['-c', `git -C "${root}" archive --format=tar "$0" | tar -x -C "${src}"`, ref], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -50,13 +54,15 @@ async function buildRendererAt(ref) {
   const out = join(scratch, 'baseline-renderer');
   const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], { cwd: src, stdio: ['ignore', 'ignore', 'inherit'] });
   if (vite.status !== 0) throw new Error(`vite build of ${ref} failed`);
-  return out;
+  const node = spawnSync(process.execPath, [join(src, 'scripts/build.mjs')], { cwd: src, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (node.status !== 0) throw new Error(`scripts/build.mjs of ${ref} failed`);
+  return { dir: out, server: join(src, 'dist/host/server.mjs') };
 }
 const baselineRef = process.env.BENCH_RENDERER_BASELINE_REF;
 const baselineSha = baselineRef ? spawnSync('git', ['-C', root, 'rev-parse', '--short', baselineRef], { encoding: 'utf8' }).stdout.trim() : '';
 /** What each round measures: this tree, then (when asked) the baseline commit's renderer. */
-const variants = [{ label: '', dir: rendererDir }];
-if (baselineRef) variants.push({ label: `baseline ${baselineSha}: `, dir: await buildRendererAt(baselineRef) });
+const variants = [{ label: '', dir: rendererDir, server: serverFile }];
+if (baselineRef) variants.push({ label: `baseline ${baselineSha}: `, ...await buildBaselineAt(baselineRef) });
 
 /** A connector document as the app saves it (defaults are filled in when read). */
 function connectorDoc(id, name, stepCount) {
@@ -78,10 +84,10 @@ async function workspaceWith(name, docs) {
   return dir;
 }
 
-/** Starts dist/host/server.mjs (what `npm run web` runs) and resolves with its URL. */
-async function startServer(workspaceDir, renderer = rendererDir) {
+/** Starts (a copy of) dist/host/server.mjs, what `npm run web` runs, and resolves with its URL. */
+async function startServer(workspaceDir, renderer = rendererDir, server = serverFile) {
   const userDataDir = await mkdtemp(join(scratch, 'user-data-'));
-  const child = spawn(process.execPath, [join(root, 'dist/host/server.mjs'), '--no-open', '--port', '0', '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', renderer], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  const child = spawn(process.execPath, [server, '--no-open', '--port', '0', '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', renderer], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -134,7 +140,7 @@ try {
     }
     for (const [v, variant] of variants.entries()) {
       const started = performance.now();
-      const server = await startServer(canvasWorkspace, variant.dir);
+      const server = await startServer(canvasWorkspace, variant.dir, variant.server);
       const page = await newPage();
       const { ms: cpuMs, breakdown } = await mainThreadCpu(browser, page, async () => {
         await page.goto(server.url);
@@ -167,8 +173,8 @@ try {
   const dashboardWorkspace = await workspaceWith('dashboard-ws', many);
   // Baseline: the same dashboard with 10 connectors (what the app costs before the list grows).
   const smallDashboardWorkspace = await workspaceWith('dashboard-small-ws', many.slice(0, 10));
-  const firstCard = async (workspace, renderer) => {
-    const server = await startServer(workspace, renderer);
+  const firstCard = async (workspace, renderer, serverPath) => {
+    const server = await startServer(workspace, renderer, serverPath);
     const page = await newPage();
     try {
       const started = performance.now();
@@ -201,7 +207,7 @@ try {
       await small.server.stop();
     }
     for (const [v, variant] of variants.entries()) {
-      const { page, server, ms: renderMs, busy, cpu, breakdown } = await firstCard(dashboardWorkspace, variant.dir);
+      const { page, server, ms: renderMs, busy, cpu, breakdown } = await firstCard(dashboardWorkspace, variant.dir, variant.server);
       dashboard[v].times.push(renderMs);
       dashboard[v].busy.push(busy);
       dashboard[v].cpu.push(cpu);
@@ -276,7 +282,7 @@ try {
     }, target);
     const editors = [];
     for (const variant of variants) {
-      const server = await startServer(canvasWorkspace, variant.dir);
+      const server = await startServer(canvasWorkspace, variant.dir, variant.server);
       const page = await newPage();
       await page.goto(server.url);
       await page.locator('[data-testid="connector-card"][data-connector-id="ten-step"] [data-testid="connector-card-name"]').click();

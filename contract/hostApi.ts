@@ -31,6 +31,7 @@ import { workspaceCalls, workspaceEvents } from './domains/workspace.js';
 
 export * from './hostCallNames.js';
 export * from './hostError.js';
+export * from './toSerializedHostError.js';
 export * from './domains/app.js';
 export * from './domains/workspace.js';
 export * from './domains/connectors.js';

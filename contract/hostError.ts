@@ -1,9 +1,10 @@
 /**
  * The one error that crosses the host boundary (IPC or HTTP). Core failures keep their
  * ConnectorError code; host failures use the host codes below. `name` survives
- * serialisation, so `isHostError` works on both sides of the bridge.
+ * serialisation, so `isHostError` works on both sides of the bridge. Free of zod and of core at
+ * run time: the renderer's host client loads it before anything else (renderer/app/startupCalls.ts).
  */
-import { isConnectorError, type ConnectorErrorCode } from '#core';
+import type { ConnectorErrorCode } from '#core';
 
 export const HOST_ERROR_CODES = [
   'INVALID_PAYLOAD', // the call's parameters did not match the contract
@@ -52,23 +53,6 @@ export class HostError extends Error {
 /** Checks `name` as well as `instanceof`, so errors that crossed IPC or HTTP still match. */
 export function isHostError(value: unknown): value is HostError {
   return value instanceof HostError || (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'HostError');
-}
-
-/** Turns anything thrown in the host into a plain, serialisable error (the one normaliser at the boundary). */
-export function toSerializedHostError(value: unknown): SerializedHostError {
-  if (isHostError(value)) {
-    const v = value as HostError;
-    return { name: 'HostError', code: v.code, message: v.message, hint: v.hint, path: v.path };
-  }
-  if (isConnectorError(value)) {
-    const v = value as { code: ConnectorErrorCode; message: string; hint?: string; path?: string };
-    return { name: 'HostError', code: v.code, message: v.message, hint: v.hint, path: v.path };
-  }
-  const code = (value as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOENT'].includes(code)) {
-    return { name: 'HostError', code: 'IO_ERROR', message: value instanceof Error ? value.message : String(value), hint: 'Check that the folder exists and that you may write to it.' };
-  }
-  return { name: 'HostError', code: 'INTERNAL', message: value instanceof Error ? value.message : String(value) };
 }
 
 /** Rebuilds a throwable error from its serialised form (renderer side). */

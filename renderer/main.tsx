@@ -1,3 +1,5 @@
+// First: sends the first screen's host calls before the rest of the app's code is evaluated.
+import './app/startupCalls.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

@@ -3,7 +3,7 @@
  * Bundles the Node side with esbuild:
  *   electron/main.ts     → dist/electron/main.cjs     (Electron main, CommonJS)
  *   electron/preload.ts  → dist/electron/preload.cjs  (one file: a sandboxed preload cannot require siblings)
- *   host/server/main.ts  → dist/host/server.mjs       (browser mode)
+ *   host/server/main.ts  → dist/host/server.mjs       (browser mode; lazily loaded parts in dist/host/server-chunk-*.mjs)
  * `--renderer` also runs `vite build` first (dist/renderer, owned by the renderer's config).
  * `--if-needed` skips everything when the outputs are newer than the sources.
  */
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import { builtinsThroughRequire } from './builtinsThroughRequire.mjs';
 import { coreBoundaryEsbuild } from './coreBoundary.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,9 @@ export async function buildAll({ renderer = true } = {}) {
     const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
     if (vite.status !== 0) throw new Error('vite build failed (see above).');
   }
+  // Chunk names carry a content hash: drop the previous build's so only the live ones remain.
+  const hostOut = join(root, 'dist/host');
+  if (existsSync(hostOut)) for (const name of readdirSync(hostOut)) if (name.startsWith('server-chunk-')) rmSync(join(hostOut, name));
   await Promise.all(bundleOptions().map((options) => build(options)));
 }
 
@@ -56,8 +59,14 @@ export function bundleOptions(outRoot = 'dist') {
     { ...common, entryPoints: ['electron/preload.ts'], outfile: join(outRoot, 'electron/preload.cjs'), format: 'cjs', external: ['electron'] },
     {
       ...common,
-      entryPoints: ['host/server/main.ts'],
-      outfile: join(outRoot, 'host/server.mjs'),
+      // Split: what the first page does not need (OpenAPI parsers, undici, supabase-js) sits in
+      // chunks loaded on first use, so start-up compiles and runs less. Chunks stay beside
+      // server.mjs (code that finds files from its own location expects dist/host/).
+      entryPoints: [{ in: 'host/server/main.ts', out: 'server' }],
+      outdir: join(outRoot, 'host'),
+      splitting: true,
+      chunkNames: 'server-chunk-[hash]',
+      outExtension: { '.js': '.mjs' },
       format: 'esm',
       external: ['bufferutil', 'utf-8-validate', 'fsevents'],
       // Start-up: node:http's namespace would load Node's bundled undici (see the plugin).

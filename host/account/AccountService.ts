@@ -33,7 +33,7 @@ import type { WorkspaceStore } from '../workspace/workspaceStore.js';
 import { AccountFile, type AccountData } from './accountFile.js';
 import { conflictView } from './conflictView.js';
 import { connectionProblem, hasNetwork, type ConnectionProblem } from './connectionProblem.js';
-import { createAccountClient, SESSION_STORAGE_KEY } from './createAccountClient.js';
+import { loadAccountClientFactory, SESSION_STORAGE_KEY } from './createAccountClient.js';
 import type { TeamRunStats } from '../runs/teamRunStats.js';
 import { RunUploader } from './runUploader.js';
 import { heldConnectors, moveHeldSecret, type CredentialWriter } from './heldConnectors.js';
@@ -613,6 +613,7 @@ export class AccountService {
     if (!supabaseUrl || !supabaseAnonKey) {
       throw new HostError('UNSUPPORTED', 'No Supabase project is set up.', { hint: 'Enter the Supabase URL and anon key in the sync settings first.' });
     }
+    const createAccountClient = await loadAccountClientFactory();
     const key = `${supabaseUrl}\0${supabaseAnonKey}`;
     if (this.client?.key !== key) {
       await this.client?.client.auth.stopAutoRefresh().catch(() => undefined);

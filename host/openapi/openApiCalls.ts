@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { buildConnectorFromOpenApi, describeOpenApi } from '#core';
 import type { HostCallName, HostCallParsedParams, HostCallResult } from '../../contract/hostApi.js';
 import type { DomainCalls } from '../api/hostExtension.js';
-import { loadOpenApiSpec } from './loadOpenApiSpec.js';
+
+// The spec parsers (json-schema-ref-parser, openapi-parser with ajv, yaml) load on the first
+// import, not at every start of the app (see bench/README.md, server start-up).
+const loadOpenApiSpec: typeof import('./loadOpenApiSpec.js').loadOpenApiSpec = async (...args) => (await import('./loadOpenApiSpec.js')).loadOpenApiSpec(...args);
 
 export async function inspectOpenApi({ content, allowRemoteRefs }: HostCallParsedParams<'openapi.inspect'>): Promise<HostCallResult<'openapi.inspect'>> {
   const { spec, warnings } = await loadOpenApiSpec({ kind: 'text', text: content }, { allowRemoteRefs });

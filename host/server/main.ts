@@ -5,15 +5,21 @@
  * Test-only: --simulate-offline-file FILE reports no network while FILE exists (simulatedOffline.ts).
  */
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Logger } from '#core';
-import { createHostServices } from '../api/createHostServices.js';
+import { compileCacheDir } from '../fs/compileCacheDir.js';
 import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
-import { startBrowserServer } from './browserServer.js';
 import { openInBrowser } from './openInBrowser.js';
 import { simulatedOfflineInterfaces } from './simulatedOffline.js';
+
+// Node 22+ keeps V8's compiled code between starts, as the CLI does (bin/connector-studio.js).
+// It only covers modules loaded after this line, so the host services and the server (nearly all
+// of the code) are imported below, not statically. NODE_COMPILE_CACHE, if set, has already
+// enabled it; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+if (!process.env.NODE_COMPILE_CACHE) module.enableCompileCache?.(compileCacheDir());
 
 const USAGE = `Usage: npm run web -- [--port N] [--user-data DIR] [--workspace DIR] [--no-open]`;
 
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
     warn: (m, d) => console.warn(`warning: ${m}`, d ?? ''),
     error: (m, d) => console.error(`error: ${m}`, d ?? ''),
   };
+  const [{ createHostServices }, { startBrowserServer }] = await Promise.all([import('../api/createHostServices.js'), import('./browserServer.js')]);
   const services = await createHostServices({
     userDataDir,
     mode: 'browser',

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error — a plain .mjs script without type declarations
 import { bundleOptions } from '../../scripts/build.mjs';
@@ -18,12 +18,13 @@ let url: URL;
 
 beforeAll(async () => {
   tmp = await makeTempDir('cs-entry-');
-  const serverOptions = (bundleOptions(join(tmp.dir, 'dist')) as Array<{ outfile: string }>).find((o) => o.outfile.endsWith('server.mjs'))!;
+  const serverOptions = (bundleOptions(join(tmp.dir, 'dist')) as BuildOptions[]).find((o) => o.format === 'esm')!;
   await build({ ...serverOptions, sourcemap: false });
+  const serverEntry = join(serverOptions.outdir!, 'server.mjs');
   await mkdir(join(tmp.dir, 'dist', 'renderer'), { recursive: true });
   await writeFile(join(tmp.dir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Connector Studio</title>');
   await mkdir(join(tmp.dir, 'ws'));
-  child = spawn(process.execPath, [serverOptions.outfile, '--no-open', '--port', '0', '--user-data', join(tmp.dir, 'ud'), '--workspace', join(tmp.dir, 'ws')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, [serverEntry, '--no-open', '--port', '0', '--user-data', join(tmp.dir, 'ud'), '--workspace', join(tmp.dir, 'ws')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   url = await new Promise<URL>((resolve, reject) => {
     const onData = (d: Buffer) => {

@@ -1,6 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
-import { loadCurrentWorkspace, startWorkspaceLoad } from '../services/workspaceActions.js';
+import { loadCurrentWorkspace } from '../services/workspaceActions.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { WorkspacePicker } from '../workspace/WorkspacePicker.js';
 import { Dashboard } from '../dashboard/Dashboard.js';
@@ -8,6 +8,7 @@ import { resolveTheme } from '../settings/resolveTheme.js';
 import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js';
 import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
 import { screenComponent } from './screens.js';
+import { takeStartupCalls } from './startupCalls.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
 import { TooltipProvider } from './Tooltip.js';
@@ -30,12 +31,13 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    // One round of host calls, not a chain: the workspace (and its connector list) is asked for
-    // while the app info and settings are read, and used once the theme is set.
-    const workspace = startWorkspaceLoad(host);
+    // One round of host calls, not a chain, sent before React rendered (startupCalls): the
+    // workspace (and its connector list) is asked for while the app info and settings are read,
+    // and used once the theme is set.
+    const startup = takeStartupCalls(host);
     void (async () => {
       try {
-        const [, settings] = await Promise.all([host.app.info(), host.settings.get().catch(() => null)]);
+        const [, settings] = await Promise.all([startup.info, startup.settings]);
         if (cancelled) return;
         store.getState().setTheme(resolveTheme(settings?.theme));
         if (settings) store.getState().setRunMode(settings.defaultRunMode);
@@ -44,7 +46,7 @@ export function App() {
       }
       if (cancelled) return;
       store.getState().setAppReady(true);
-      await loadCurrentWorkspace(store, host, workspace);
+      await loadCurrentWorkspace(store, host, startup.workspace);
     })();
     return () => { cancelled = true; };
   }, [store, host]);

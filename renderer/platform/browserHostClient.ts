@@ -4,21 +4,12 @@
  * (`?token=`); it is kept in sessionStorage and removed from the address bar so it does not
  * end up in history or screenshots. The server also sets it as an HttpOnly cookie.
  */
+// The zod-free parts of the contract only: the schemas are the host's to check (it validates
+// every payload), and building them was part of every page load's module evaluation.
 import { buildHostApi } from '../../contract/buildHostApi.js';
-import {
-  BROWSER_EVENTS_PROTOCOL,
-  BROWSER_TOKEN_HEADER,
-  BROWSER_TOKEN_PROTOCOL_PREFIX,
-  fromSerializedHostError,
-  HostError,
-  isHostEventName,
-  type HostCallName,
-  type HostCallOutcome,
-  type HostClient,
-  type HostEventHandler,
-  type HostEventMessage,
-  type HostEventName,
-} from '../../contract/hostApi.js';
+import { BROWSER_EVENTS_PROTOCOL, BROWSER_TOKEN_HEADER, BROWSER_TOKEN_PROTOCOL_PREFIX, isHostEventName, type HostCallName, type HostEventName } from '../../contract/hostCallNames.js';
+import { fromSerializedHostError, HostError } from '../../contract/hostError.js';
+import type { HostCallOutcome, HostClient, HostEventHandler, HostEventMessage } from '../../contract/hostApi.js';
 
 const TOKEN_KEY = 'connectorStudio.token';
 const TOKEN_HEADER = BROWSER_TOKEN_HEADER;

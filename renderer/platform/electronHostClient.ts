@@ -1,6 +1,7 @@
 /** The host client over the Electron preload bridge: unwraps each outcome into a value or a HostError. */
 import { buildHostApi } from '../../contract/buildHostApi.js';
-import { fromSerializedHostError, type HostBridge, type HostCallOutcome, type HostClient } from '../../contract/hostApi.js';
+import { fromSerializedHostError } from '../../contract/hostError.js';
+import type { HostBridge, HostCallOutcome, HostClient } from '../../contract/hostApi.js';
 
 export function createElectronHostClient(bridge: HostBridge): HostClient {
   const api = buildHostApi(async (name, params) => {

@@ -1,24 +1,11 @@
 /** Workspace and dashboard side effects: host calls in, store updates out. */
-import type { ConnectorListEntry, HostClient, WorkspaceInfo } from '../../contract/hostApi.js';
+import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRoute } from './sessionMemory.js';
 import { openConnector } from './connectorActions.js';
 import { refreshEntries } from './refreshLists.js';
-
-/** The host calls of loadCurrentWorkspace, started at once (the list is dropped when no workspace is open). */
-export interface WorkspaceLoad {
-  workspace: Promise<WorkspaceInfo | null>;
-  entries: Promise<ConnectorListEntry[]>;
-}
-
-export function startWorkspaceLoad(host: HostClient): WorkspaceLoad {
-  const load = { workspace: host.workspace.current(), entries: host.connectors.list() };
-  // Awaited (or dropped) by loadCurrentWorkspace; never an unhandled rejection meanwhile.
-  load.workspace.catch(() => undefined);
-  load.entries.catch(() => undefined);
-  return load;
-}
+import { startWorkspaceLoad, type WorkspaceLoad } from './workspaceLoad.js';
 
 export async function loadCurrentWorkspace(store: AppStore, host: HostClient, load: WorkspaceLoad = startWorkspaceLoad(host)): Promise<void> {
   try {
