@@ -27,11 +27,14 @@ function compileCacheDir() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'connector-studio', 'compile');
 }
 
+const COMMANDS = new Set(['validate', 'run', 'test', 'convert', 'import', 'enqueue', 'auth']);
 const bundle = fileURLToPath(new URL('../dist/cli/connector-studio.cjs', import.meta.url));
 if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && existsSync(bundle)) {
   // NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off, as it does Node's own.
   const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : compileCacheDir();
-  runScriptWithCodeCache(bundle, cacheDir, /^[a-z]+$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other');
+  // One cache per command (cli/main.ts): each holds the code its command runs.
+  const command = process.argv[2] ?? '';
+  runScriptWithCodeCache(bundle, cacheDir, COMMANDS.has(command) ? command : 'other');
 } else {
   module.enableCompileCache?.(compileCacheDir());
   const { register } = await import('tsx/esm/api');

@@ -17,10 +17,12 @@ import vm from 'node:vm';
  */
 export function runScriptWithCodeCache(path, cacheDir, name) {
   const source = readFileSync(path, 'utf8');
-  // The bundle's size and time identify a build (cli/build.mjs renames a new build into place).
+  // The bundle's size and time identify a build (cli/build.mjs renames a new build into place);
+  // its path, one install among others (two checkouts must not replace each other's cache).
   const { size, mtimeMs } = statSync(path);
   const dir = cacheDir && join(cacheDir, `connector-studio-${process.version}-${process.arch}`);
-  const cachePath = dir && join(dir, `${name}-${size}-${Math.round(mtimeMs)}.bin`);
+  const prefix = `${name}-${hashOf(path)}-`;
+  const cachePath = dir && join(dir, `${prefix}${size}-${Math.round(mtimeMs)}.bin`);
   let cachedData;
   try {
     if (cachePath) cachedData = readFileSync(cachePath);
@@ -32,24 +34,31 @@ export function runScriptWithCodeCache(path, cacheDir, name) {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (dir && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(script, dir, cachePath, name));
+  if (dir && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => saveCodeCache(script, dir, cachePath, prefix));
   const cjsModule = { exports: {} };
   script.runInThisContext()(cjsModule.exports, createRequire(path), cjsModule, path, dirname(path));
 }
 
 /** Written at exit, once the run has compiled what it needs; a failure only costs the next run its cache. */
-function saveCodeCache(script, dir, cachePath, name) {
+function saveCodeCache(script, dir, cachePath, prefix) {
   try {
     mkdirSync(dir, { recursive: true });
     // Concurrent processes may write at once: a unique temporary file, then an atomic rename.
     const temporary = `${cachePath}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cachePath);
-    // Caches of older builds of this command are never read again.
+    // Caches of older builds of this command and install are never read again.
     for (const file of readdirSync(dir)) {
-      if (file.startsWith(`${name}-`) && file.endsWith('.bin') && join(dir, file) !== cachePath) rmSync(join(dir, file), { force: true });
+      if (file.startsWith(prefix) && file.endsWith('.bin') && join(dir, file) !== cachePath) rmSync(join(dir, file), { force: true });
     }
   } catch {
     // A read-only or full cache directory: run without a cache.
   }
+}
+
+/** FNV-1a of a short text, in hex: node:crypto alone would cost a few ms of every start. */
+function hashOf(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
 }
