@@ -1,4 +1,4 @@
-import type { HttpTransport, InputValue } from '#core';
+import type { ExecutionRecord, HttpTransport, InputValue } from '#core';
 import { loadRows, type Row } from '../io/loadRows.js';
 import { formatMs, formatRowLine } from '../output/formatRunReport.js';
 import { createProgressBar } from '../output/ProgressBar.js';
@@ -30,21 +30,29 @@ export async function runRows(setup: RunSetup, transport: HttpTransport, options
   let succeeded = 0;
   let failed = 0;
 
+  const print = (record: ExecutionRecord, index: number) => {
+    if (options.json) {
+      terminal.out(`${JSON.stringify(toJsonResult(record, index + 1))}\n`);
+    } else {
+      progress.clear();
+      terminal.out(formatRowLine(record, index + 1));
+    }
+    progress.advance(record.status === 'success');
+  };
+
   const worker = async () => {
     while (next < rows.length && !signal.aborted) {
       const index = next++;
       const record = await runOnce(setup, transport, { ...options.baseInputs, ...onlyInputs(rows[index] ?? {}, known) });
-      const ok = record.status === 'success';
-      if (ok) succeeded++;
+      if (record.status === 'success') succeeded++;
       else failed++;
-      if (options.json) {
-        terminal.out(`${JSON.stringify(toJsonResult(record, index + 1))}\n`);
-      } else {
-        progress.clear();
-        terminal.out(formatRowLine(record, index + 1));
-      }
-      progress.advance(ok);
+      // Printed once the next row's first request is on its way (setImmediate runs after the
+      // microtasks that send it): the formatting and the write then use the time the CLI waits
+      // for that answer instead of delaying it. Rows still run one after another.
+      setImmediate(print, record, index);
     }
+    // Immediates run in order: once this one has, every row of this worker is printed.
+    await new Promise((done) => setImmediate(done));
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
   progress.finish();
