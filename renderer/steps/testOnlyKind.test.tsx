@@ -42,7 +42,8 @@ function connector(): Connector {
 
 function nodeMarkup(c: Connector, stepId: string, withViews?: StepViews): string {
   const node = documentToFlow(c, { selectedSteps: new Set() } as never).nodes.find((n) => n.id === stepId) as StepNode;
-  const tree = <ReactFlowProvider><StepNodeView {...({ id: node.id, data: node.data, selected: false, type: 'step' } as unknown as NodeProps<StepNode>)} /></ReactFlowProvider>;
+  // The node's label reads the step's name from the open document.
+  const tree = <AppStoreProvider store={createAppStore({ doc: c })}><ReactFlowProvider><StepNodeView {...({ id: node.id, data: node.data, selected: false, type: 'step' } as unknown as NodeProps<StepNode>)} /></ReactFlowProvider></AppStoreProvider>;
   return renderToStaticMarkup(withViews ? <StepViewsProvider views={withViews}>{tree}</StepViewsProvider> : tree);
 }
 
