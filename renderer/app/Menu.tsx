@@ -28,11 +28,13 @@ export interface MenuProps {
   empty?: ReactNode;
   align?: 'start' | 'end';
   disabled?: boolean;
+  /** Told when the menu opens and closes (a menu can then read its items only while open). */
+  onOpenChange?: (open: boolean) => void;
 }
 
-export function Menu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled }: MenuProps) {
+export function Menu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled, onOpenChange }: MenuProps) {
   return (
-    <DropdownMenu.Root modal={false}>
+    <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger asChild disabled={disabled}>
         <button type="button" className={triggerClassName} aria-label={triggerLabel} title={triggerTitle} data-testid={triggerTestId}>{trigger}</button>
       </DropdownMenu.Trigger>

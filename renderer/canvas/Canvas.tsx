@@ -9,6 +9,8 @@ import {
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { useStable } from '../store/useStable.js';
+import { sameDocApartFromStepNames } from '../flow/apartFromNames.js';
 import { documentToFlow, GRID, isVirtualEdgeId } from '../flow/documentToFlow.js';
 import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, type EditResult, type StepClipboard } from '../flow/graphEdits.js';
 import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue } from '../flow/flowTypes.js';
@@ -76,7 +78,8 @@ export function Canvas(props: CanvasProps) {
 
 function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
   const store = useAppStoreApi();
-  const doc = useAppStore((s) => s.doc) as Connector;
+  // Step names are not drawn from here (each node's label reads its own): renaming does not redraw the canvas.
+  const doc = useAppStore(useStable((s) => s.doc, sameDocApartFromStepNames)) as Connector;
   const live = useAppStore((s) => s.run?.steps);
   const { selection, theme } = useAppStore(useShallow((s) => ({ selection: s.selection, theme: s.theme })));
   const { screenToFlowPosition } = useReactFlow();

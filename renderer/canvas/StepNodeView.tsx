@@ -5,6 +5,7 @@ import { retryingLabel } from '../runs/retryLabel.js';
 import { AUTH_KINDS } from '#core';
 import { useStepView } from '../steps/StepViewsContext.js';
 import { UnsupportedStepNode } from '../steps/UnsupportedStepKind.js';
+import { useAppStore } from '../store/AppStoreProvider.js';
 
 function duration(ms: number | undefined): string {
   if (ms === undefined) return '';
@@ -12,6 +13,12 @@ function duration(ms: number | undefined): string {
 }
 
 const STATUS_ICON: Record<string, string> = { pending: '○', running: '◌', success: '✓', failed: '✕', skipped: '⤼' };
+
+/** The label, read from the document: the one part of the canvas a keystroke in a step's name redraws. */
+function StepNodeName({ stepId }: { stepId: string }) {
+  const name = useAppStore((s) => s.doc?.steps.find((st) => st.id === stepId)?.name);
+  return <span className="step-node-name" data-testid="step-node-name" data-step-id={stepId}>{name || stepId}</span>;
+}
 
 export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeProps<StepNode>) {
   const { step, live, issues } = data;
@@ -24,7 +31,7 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       <Handle type="target" position={Position.Left} title="Depends on" />
       <div className="step-node-head">
         {view && <view.NodeBadge step={step} />}
-        <span className="step-node-name">{step.name || step.id}</span>
+        <StepNodeName stepId={step.id} />
         {errors.length > 0 && <span className="badge error" title={errors.map((i) => i.message).join('\n')} data-testid="node-issue-badge">{errors.length}</span>}
       </div>
       {data.unlinked && <div className="step-node-unlinked" data-testid="node-unlinked">Not linked: runs on its own, at the start</div>}
@@ -34,11 +41,11 @@ export const StepNodeView = memo(function StepNodeView({ data, selected }: NodeP
       )}
       <div className="step-node-foot">
         {data.authType && (
-          <span className="badge" title={`${AUTH_KINDS[data.authType].label}: ${data.authInherited ? 'inherited from the connector' : 'set on this step'}`}>
+          <span className="badge step-node-auth" data-testid="node-auth-badge" title={`${AUTH_KINDS[data.authType].label}: ${data.authInherited ? 'inherited from the connector' : 'set on this step'}`}>
             🔑 {AUTH_KINDS[data.authType].shortLabel}{data.authInherited ? '' : '*'}
           </span>
         )}
-        <span className="muted mono">{step.id}</span>
+        <span className="muted mono step-node-id" title={step.id}>{step.id}</span>
         {status && (
           <span className={`run-status status-${status}`} data-testid="node-run-status" title={live?.skipReason ?? live?.result?.error?.message}>
             {STATUS_ICON[status]} {status === 'running' && live && live.attempt > 1 ? `retry ${live.attempt - 1}` : duration(live?.durationMs)}

@@ -5,17 +5,18 @@
  */
 import type { Connector, StepKindDefinition } from '#core';
 import { Menu } from '../app/Menu.js';
-import { addStep, maxSteps } from '../flow/graphEdits.js';
+import { addStep } from '../flow/graphEdits.js';
 import { useAddableStepKinds } from '../steps/StepViewsContext.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 
-export function AddStepButton({ doc }: { doc: Connector }) {
+/** `full`: the connector is at its step limit. The document is read when clicked, so typing elsewhere does not draw the button again. */
+export function AddStepButton({ full }: { full: boolean }) {
   const store = useAppStoreApi();
   const kinds = useAddableStepKinds();
-  const full = doc.steps.length >= maxSteps(doc);
   const title = full ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle';
 
   const add = (kind: StepKindDefinition | undefined) => {
+    const doc = store.getState().doc as Connector;
     const selection = store.getState().selection;
     const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
     const position = after

@@ -1,9 +1,11 @@
 /** Core validation of the open document plus its missing credentials, grouped for the canvas badges. */
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { credentialIssues, validateConnector, type Connector, type CredentialIssue, type ValidationIssue } from '#core';
 import type { NodeIssue } from '../flow/flowTypes.js';
-import { useAppStore } from '../store/AppStoreProvider.js';
+import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useStepKinds } from '../steps/StepViewsContext.js';
+import type { AppState } from '../store/types.js';
+import { afterNextPaint } from './afterNextPaint.js';
 
 export interface GroupedIssues {
   all: (ValidationIssue & Partial<Pick<CredentialIssue, 'credential' | 'authField'>>)[];
@@ -13,6 +15,7 @@ export interface GroupedIssues {
 
 const STEP_PATH = /^steps\[(\d+)\]/;
 const EDGE_PATH = /^edges\[(\d+)\]/;
+const NONE: GroupedIssues = { all: [], byStep: {}, byEdge: {} };
 
 export function groupIssues(doc: Connector, issues: GroupedIssues['all']): GroupedIssues {
   const byStep: Record<string, NodeIssue[]> = {};
@@ -27,17 +30,62 @@ export function groupIssues(doc: Connector, issues: GroupedIssues['all']): Group
   return { all: issues, byStep, byEdge };
 }
 
-export function useIssues(doc: Connector): GroupedIssues {
-  const credentials = useAppStore((s) => s.credentials);
-  const loaded = useAppStore((s) => s.credentialsLoaded);
+/** The issues of the state's document, as JSON (compared as text, so unchanged issues keep their objects). */
+function issuesJson({ doc, credentials, credentialsLoaded }: Inputs, stepKinds: StepKinds): string {
+  if (!doc) return JSON.stringify(NONE);
+  const stored = new Set(credentials.map((c) => c.name));
+  // Until the host has listed the vault, nothing is known to be missing.
+  const missing = credentialsLoaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
+  return JSON.stringify(groupIssues(doc, [...validateConnector(doc, { stepKinds }).issues, ...missing]));
+}
+
+/**
+ * The open document's issues. The editor does not render on every edit for them: they are
+ * recomputed when the document or the credentials change, and the objects stay the same while
+ * their content does (most edits change none), so what takes them is not redrawn for nothing.
+ * Typing in a field (an edit with a coalesce key) is validated once the keystroke has been
+ * painted, one pass per frame however fast the keys come; every other change (a graph edit,
+ * undo, redo, open, credentials) in the same update as itself, so the canvas, its badges and
+ * the problems never disagree mid-gesture.
+ */
+export function useIssues(): GroupedIssues {
+  const store = useAppStoreApi();
+  // The kinds the editor draws (the app's, or a test's): one registry per provider.
   const stepKinds = useStepKinds();
-  const json = useMemo(() => {
-    const stored = new Set(credentials.map((c) => c.name));
-    // Until the host has listed the vault, nothing is known to be missing.
-    const missing = loaded ? credentialIssues(doc, (name) => stored.has(name)) : [];
-    return JSON.stringify(groupIssues(doc, [...validateConnector(doc, { stepKinds }).issues, ...missing]));
-  }, [doc, credentials, loaded, stepKinds]);
-  // The same objects while the issues are (most edits change none), so the canvas and the
-  // inspector that take them are not redrawn for nothing.
-  return useMemo(() => JSON.parse(json) as GroupedIssues, [json]);
+  const [state, setState] = useState(() => validated(store.getState(), stepKinds));
+  useEffect(() => {
+    let cancelPending: (() => void) | null = null;
+    const update = () => {
+      cancelPending?.();
+      cancelPending = null;
+      const next = validated(store.getState(), stepKinds);
+      setState((current) => (current.json === next.json ? current : next));
+    };
+    const unsubscribe = store.subscribe((next, previous) => {
+      const docChanged = next.doc !== previous.doc;
+      if (!docChanged && next.credentials === previous.credentials && next.credentialsLoaded === previous.credentialsLoaded) return;
+      // Only an edit with a coalesce key leaves one set: open, undo and redo clear it.
+      const typing = docChanged && next.lastEditKey !== null;
+      if (!typing) update();
+      else cancelPending ??= afterNextPaint(update);
+    });
+    // Whatever changed between the first render and this subscription.
+    if (!sameInputs(state.from, store.getState())) update();
+    return () => { unsubscribe(); cancelPending?.(); };
+    // The first render's state is only compared once, here.
+  }, [store, stepKinds]);
+  return state.issues;
+}
+
+type Inputs = Pick<AppState, 'doc' | 'credentials' | 'credentialsLoaded'>;
+
+function sameInputs(a: Inputs, b: Inputs): boolean {
+  return a.doc === b.doc && a.credentials === b.credentials && a.credentialsLoaded === b.credentialsLoaded;
+}
+
+type StepKinds = ReturnType<typeof useStepKinds>;
+
+function validated(from: Inputs, stepKinds: StepKinds): { from: Inputs; json: string; issues: GroupedIssues } {
+  const json = issuesJson(from, stepKinds);
+  return { from: { doc: from.doc, credentials: from.credentials, credentialsLoaded: from.credentialsLoaded }, json, issues: JSON.parse(json) as GroupedIssues };
 }

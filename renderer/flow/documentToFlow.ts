@@ -7,7 +7,7 @@ import { STEP_KINDS, type AuthType, type Connector, type Step } from '#core';
 import type { LiveStep } from '../store/slices/runReducer.js';
 import {
   END_NODE_ID, START_NODE_ID,
-  type AppEdge, type AppNode, type NodeIssue,
+  type AppEdge, type AppNode, type CanvasStep, type NodeIssue,
 } from './flowTypes.js';
 
 export const GRID = 20;
@@ -88,7 +88,7 @@ export function documentToFlow(connector: Connector, decorations: FlowDecoration
       position: positions[step.id] ?? { x: 0, y: 0 },
       selected: selectedSteps.has(step.id),
       data: {
-        step,
+        step: withoutName(step),
         ...authOf(step, connector),
         live: decorations.live?.[step.id],
         issues: decorations.stepIssues?.[step.id] ?? [],
@@ -135,6 +135,12 @@ function virtualEdge(source: string, target: string): AppEdge {
 
 export function isVirtualEdgeId(id: string): boolean {
   return id.startsWith(`${START_NODE_ID}->`) || id.endsWith(`->${END_NODE_ID}`);
+}
+
+function withoutName(step: Step): CanvasStep {
+  const copy: Partial<Step> = { ...step };
+  delete copy.name;
+  return copy as CanvasStep;
 }
 
 /** The auth badge's facts, as the step's kind says: its own auth or the connector's; none for a kind that sends no request. */

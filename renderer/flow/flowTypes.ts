@@ -12,9 +12,16 @@ export interface NodeIssue {
   severity: 'error' | 'warning';
 }
 
+type WithoutName<S> = S extends unknown ? Omit<S, 'name'> : never;
+/**
+ * A step as its node holds it: everything but the name. The node's label reads the name from the
+ * document itself, so renaming a step changes no node object and React Flow has nothing to redo.
+ */
+export type CanvasStep = WithoutName<Step>;
+
 export type StartNodeData = { inputs: Input[] };
 export type StepNodeData = {
-  step: Step;
+  step: CanvasStep;
   /** Effective auth type: the step's override or the connector's; undefined for a kind that sends no request (or one this version does not know). */
   authType: AuthType | undefined;
   authInherited: boolean;

@@ -14,17 +14,26 @@ function twoSteps(): Connector {
 }
 
 describe('keepIdentity', () => {
-  it('keeps the objects of nodes and edges a rename left alone, and replaces the renamed one', () => {
+  it('keeps the objects of nodes and edges an edit left alone, and replaces the edited one', () => {
     const doc = twoSteps();
     const before = documentToFlow(doc);
     const [a, b] = doc.steps;
-    const renamed = updateStep(doc, b!.id, { name: 'Renamed' });
-    const after = documentToFlow(renamed);
+    const edited = updateStep(doc, b!.id, { url: 'https://api.example.com/other' });
+    const after = documentToFlow(edited);
     const nodes = keepIdentity(before.nodes, after.nodes);
     expect(nodes.find((n) => n.id === a!.id)).toBe(before.nodes.find((n) => n.id === a!.id));
     expect(nodes.find((n) => n.id === b!.id)).not.toBe(before.nodes.find((n) => n.id === b!.id));
-    expect(nodes.find((n) => n.id === b!.id)?.data).toMatchObject({ step: { name: 'Renamed' } });
+    expect(nodes.find((n) => n.id === b!.id)?.data).toMatchObject({ step: { url: 'https://api.example.com/other' } });
     expect(keepIdentity(before.edges, after.edges)).toBe(before.edges);
+  });
+
+  it('keeps every node through a rename: the name is not in node data (the label reads it from the document)', () => {
+    const doc = twoSteps();
+    const before = documentToFlow(doc);
+    const renamed = documentToFlow(updateStep(doc, doc.steps[1]!.id, { name: 'Renamed' }));
+    expect(renamed.nodes.every((n) => n.type !== 'step' || !('name' in n.data.step))).toBe(true);
+    expect(keepIdentity(before.nodes, renamed.nodes)).toBe(before.nodes);
+    expect(keepIdentity(before.edges, renamed.edges)).toBe(before.edges);
   });
 
   it('compares issue lists by content, so a fresh but equal list keeps the node', () => {
@@ -43,13 +52,13 @@ describe('mergeNodes', () => {
     const doc = twoSteps();
     const previous = documentToFlow(doc).nodes;
     const shown = previous.map((n) => ({ ...n, measured: { width: 200, height: 80 } }));
-    const renamedId = doc.steps[1]!.id;
-    const next = keepIdentity(previous, documentToFlow(updateStep(doc, renamedId, { name: 'Renamed' })).nodes);
+    const editedId = doc.steps[1]!.id;
+    const next = keepIdentity(previous, documentToFlow(updateStep(doc, editedId, { url: 'https://api.example.com/other' })).nodes);
     const merged = mergeNodes(shown, previous, next);
     expect(merged.find((n) => n.id === doc.steps[0]!.id)).toBe(shown.find((n) => n.id === doc.steps[0]!.id));
-    const renamed = merged.find((n) => n.id === renamedId)!;
-    expect(renamed.measured).toEqual({ width: 200, height: 80 });
-    expect(renamed.data).toMatchObject({ step: { name: 'Renamed' } });
+    const edited = merged.find((n) => n.id === editedId)!;
+    expect(edited.measured).toEqual({ width: 200, height: 80 });
+    expect(edited.data).toMatchObject({ step: { url: 'https://api.example.com/other' } });
   });
 
   it('takes the document version when the selection or position differs from what is shown', () => {

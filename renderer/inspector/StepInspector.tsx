@@ -5,7 +5,10 @@
  */
 import { useMemo, useState } from 'react';
 import { availableVariables, environmentVariables, type Connector, type Step, type Variable } from '#core';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
+import { useStable } from '../store/useStable.js';
+import { sameDocApartFromStepNames, sameStepApartFromName } from '../flow/apartFromNames.js';
 import { connectSteps, renameStepId, updateStep } from '../flow/graphEdits.js';
 import { OutputsEditor } from './OutputsEditor.js';
 import { ConditionField } from './ConditionField.js';
@@ -24,18 +27,24 @@ const ADVANCED = 'advanced';
 export function StepInspector({ stepId, issues }: { stepId: string; issues: ValidationIssue[] }) {
   const store = useAppStoreApi();
   const host = useHost();
-  const doc = useAppStore((s) => s.doc) as Connector;
+  // What this panel draws, each read on its own: typing the step's name changes none of it (the
+  // name field below reads the name itself), so a keystroke there redraws only that field.
+  const step = useAppStore(useStable((s) => s.doc?.steps.find((st) => st.id === stepId), sameStepApartFromName));
+  const index = useAppStore((s) => s.doc?.steps.findIndex((st) => st.id === stepId) ?? -1);
+  const connector = useAppStore(useShallow((s) => ({ inputs: s.doc?.inputs ?? [], auth: s.doc?.auth ?? NO_AUTH })));
+  const incoming = useAppStore(useShallow((s) => s.doc?.edges.filter((e) => e.target === stepId) ?? []));
+  const outgoing = useAppStore(useShallow((s) => s.doc?.edges.filter((e) => e.source === stepId) ?? []));
   const focusedPath = useAppStore((s) => s.focusedPath);
   const lastResult = useAppStore((s) => s.lastRecord?.steps.find((st) => st.id === stepId));
-  const index = doc.steps.findIndex((s) => s.id === stepId);
-  const step = doc.steps[index];
   const view = useStepView(step ?? {});
   const [chosenTab, setTab] = useState<string | undefined>(undefined);
   const [idDraft, setIdDraft] = useState<string | null>(null);
+  // Made again only when the document changes apart from this step's own name (which no
+  // variable of this step shows), and the same array while its content is, so the URL,
+  // condition and Monaco fields that take it are not redrawn on every keystroke.
+  const variablesDoc = useAppStore(useStable((s) => s.doc, (a, b) => sameDocApartFromStepNames(a, b, (id) => id === stepId)));
   const environments = useAppStore((s) => s.environments);
-  // The same array while its content is (typing a step's name leaves it alone), so the URL,
-  // condition and Monaco fields keyed on it are not redrawn on every keystroke.
-  const variablesJson = JSON.stringify([...availableVariables(doc, stepId), ...environmentVariables(environments)]);
+  const variablesJson = variablesDoc ? JSON.stringify([...availableVariables(variablesDoc, stepId), ...environmentVariables(environments)]) : '[]';
   const variables = useMemo(() => JSON.parse(variablesJson) as Variable[], [variablesJson]);
   if (!step) return <p className="muted">This step no longer exists.</p>;
   if (!view) return <div className="step-inspector" data-testid="step-inspector" data-step-id={stepId}><UnsupportedStepEditor kind={step.kind} /></div>;
@@ -44,12 +53,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const edit = (patch: Partial<Step>, field: string) => store.getState().edit((d) => updateStep(d, stepId, patch), `step:${stepId}:${field}`);
   const issueFor = (field: string) => issues.find((i) => i.path === `${base}.${field}` || i.path.startsWith(`${base}.${field}.`) || i.path.startsWith(`${base}.${field}[`));
   const fieldClass = (field: string) => `field${focusedPath?.startsWith(`${base}.${field}`) ? ' highlight' : ''}`;
-  const incoming = doc.edges.filter((e) => e.target === stepId);
-  const outgoing = doc.edges.filter((e) => e.source === stepId);
 
   const commitId = () => {
     if (idDraft === null) return;
-    const result = renameStepId(doc, stepId, idDraft.trim());
+    const result = renameStepId(store.getState().doc as Connector, stepId, idDraft.trim());
     if (!result.ok) store.getState().notify({ kind: 'error', message: result.reason });
     else if (idDraft.trim() !== stepId) {
       store.getState().edit(() => result.doc);
@@ -58,7 +65,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
     setIdDraft(null);
   };
 
-  const kindProps: StepEditorProps<Step> = { step, doc, edit, issueFor, fieldClass, variables };
+  const kindProps: StepEditorProps<Step> = { step, connector, edit, issueFor, fieldClass, variables };
   const kindTabs = (placement: StepTab<Step>['placement']) => view.tabs.filter((t) => t.placement === placement);
   const tabIds = [...kindTabs('before-outputs').map((t) => t.id), OUTPUTS, ...kindTabs('after-outputs').map((t) => t.id), ADVANCED];
   const tab = chosenTab !== undefined && tabIds.includes(chosenTab) ? chosenTab : (tabIds[0] ?? OUTPUTS);
@@ -71,10 +78,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   return (
     <div className="step-inspector" data-testid="step-inspector" data-step-id={stepId}>
       <div className="row">
-        <div className="field grow">
-          <label htmlFor="step-name">Step name</label>
-          <input id="step-name" data-testid="step-name-input" value={step.name} onChange={(e) => edit({ name: e.target.value }, 'name')} placeholder="e.g. Search contact" />
-        </div>
+        <StepNameField stepId={stepId} />
         <div className="field">
           <label htmlFor="step-id">Id (for {'{{id.output}}'})</label>
           <input id="step-id" data-testid="step-id-input" className="mono" size={12} value={idDraft ?? step.id} onChange={(e) => setIdDraft(e.target.value)} onBlur={commitId} onKeyDown={(e) => e.key === 'Enter' && commitId()} />
@@ -107,16 +111,36 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         {outgoing.map((e) => <li key={e.id}><button type="button" className="small" data-testid="outgoing-link" data-target={e.target} onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>→ to {e.target}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
         {incoming.length + outgoing.length === 0 && <li className="muted">Not linked. Drag from a node's right handle to another node, or use Link to….</li>}
       </ul>
-      <LinkToMenu doc={doc} stepId={stepId} />
+      <LinkToMenu stepId={stepId} />
       <button type="button" onClick={() => void startRun(store, host, { onlySteps: [stepId] })} title="Runs only this step; earlier steps' outputs come from the last run">Run this step only</button>
     </div>
   );
 }
 
-/** "Link to…": the keyboard's way to draw a link; lists the steps this one can lead to (no loops, no duplicates). */
-function LinkToMenu({ doc, stepId }: { doc: Connector; stepId: string }) {
+/** The step's name: the one part of the inspector a keystroke in it redraws. */
+function StepNameField({ stepId }: { stepId: string }) {
   const store = useAppStoreApi();
-  const targets = doc.steps.filter((s) => s.id !== stepId).map((s) => ({ step: s, result: connectSteps(doc, stepId, s.id) })).filter((t) => t.result.ok);
+  const name = useAppStore((s) => s.doc?.steps.find((st) => st.id === stepId)?.name ?? '');
+  return (
+    <div className="field grow" data-testid="step-name-field">
+      <label htmlFor="step-name">Step name</label>
+      <input id="step-name" data-testid="step-name-input" value={name} placeholder="e.g. Search contact"
+        onChange={(e) => store.getState().edit((d) => updateStep(d, stepId, { name: e.target.value }), `step:${stepId}:name`)} />
+    </div>
+  );
+}
+
+const NO_AUTH: Connector['auth'] = { type: 'none' };
+
+/**
+ * "Link to…": the keyboard's way to draw a link; lists the steps this one can lead to (no loops,
+ * no duplicates), worked out when the menu opens rather than on every edit.
+ */
+function LinkToMenu({ stepId }: { stepId: string }) {
+  const store = useAppStoreApi();
+  const [open, setOpen] = useState(false);
+  const doc = useAppStore((s) => (open ? s.doc : null));
+  const targets = !doc ? [] : doc.steps.filter((s) => s.id !== stepId).map((s) => ({ step: s, result: connectSteps(doc, stepId, s.id) })).filter((t) => t.result.ok);
   return (
     <Menu trigger="Link to…" triggerTestId="link-to-button" triggerClassName="small" empty="No step can follow this one without a loop."
       items={targets.map(({ step, result }) => ({
@@ -128,6 +152,7 @@ function LinkToMenu({ doc, stepId }: { doc: Connector; stepId: string }) {
           // The new link opens in the inspector, where its condition is set.
           store.getState().select({ kind: 'edge', edgeIds: result.ids ?? [] });
         },
-      }))} />
+      }))}
+      onOpenChange={setOpen} />
   );
 }

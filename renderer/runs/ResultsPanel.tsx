@@ -20,7 +20,8 @@ const PLAIN_ERRORS: Record<string, string> = {
 export function ResultsPanel() {
   const run = useAppStore((s) => s.run);
   const historical = useAppStore((s) => s.runIsHistorical);
-  const doc = useAppStore((s) => s.doc);
+  // Read only when there are results to label: before the first run an edit does not redraw the panel.
+  const doc = useAppStore((s) => (s.run ? s.doc : null));
   if (!run) return <p className="empty">No run yet. Fill in the inputs and press Run (Ctrl/Cmd+Enter).</p>;
   const order = doc?.steps.map((s) => s.id) ?? Object.keys(run.steps);
   return (

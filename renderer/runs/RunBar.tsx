@@ -1,6 +1,7 @@
 /** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Connector } from '#core';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { cassetteNameProblem } from '../services/cassetteNames.js';
@@ -11,10 +12,13 @@ import { useCassettes } from './useCassettes.js';
 import { cassetteLabel } from './cassetteLabel.js';
 import { applyCassetteInputs } from '../services/cassetteInputs.js';
 
+const NO_INPUTS: Connector['inputs'] = [];
+
 export function RunBar() {
   const store = useAppStoreApi();
   const host = useHost();
-  const doc = useAppStore((s) => s.doc) as Connector;
+  // The parts of the document the form shows, so an edit elsewhere (a step's name) leaves it alone.
+  const doc = useAppStore(useShallow((s) => ({ id: s.doc?.id ?? '', name: s.doc?.name ?? '', inputs: s.doc?.inputs ?? NO_INPUTS })));
   const inputs = useAppStore((s) => s.runInputs);
   const mode = useAppStore((s) => s.runMode);
   const run = useAppStore((s) => s.run);
@@ -24,12 +28,18 @@ export function RunBar() {
   const chosenCassette = useAppStore((s) => s.runCassette);
   const record = useAppStore((s) => s.runRecord);
   const recordName = useAppStore((s) => s.runRecordName);
-  // A refusal shown before an edit must not outlive what it was about.
+  // A refusal shown before an edit must not outlive what it was about (the document is read only while one shows).
+  const refusedDoc = useAppStore((s) => (s.runError === null ? null : s.doc));
+  const refusedBefore = useRef(refusedDoc);
   useEffect(() => {
+    const before = refusedBefore.current;
+    refusedBefore.current = refusedDoc;
+    // Only an edit made while the refusal shows, not the refusal appearing.
+    if (!refusedDoc || !before || before === refusedDoc) return;
     const s = store.getState();
-    const next = runErrorAfterEdit(s.runError, doc);
+    const next = runErrorAfterEdit(s.runError, refusedDoc);
     if (next !== s.runError) s.setRunError(next);
-  }, [store, doc]);
+  }, [store, refusedDoc]);
   const { cassettes, error: cassetteError } = useCassettes(store, host, doc.id, doc.name, lastRecord);
   const running = run?.status === 'running';
   const recording = mode === 'live' && record;

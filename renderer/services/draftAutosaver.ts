@@ -4,7 +4,6 @@
  * back to it). Undo, redo, save and discard therefore all move the draft with them, and a reload
  * can only ever offer the state the user left.
  */
-import type { Connector } from '#core';
 import type { AppStore } from '../store/createAppStore.js';
 import type { AppState } from '../store/types.js';
 import { removeDraft, writeDraft } from './drafts.js';
@@ -29,8 +28,21 @@ export function cancelPendingDrafts(): void {
   for (const autosaver of active) autosaver.cancel();
 }
 
-function sameContent(a: Connector | null, b: Connector | null): boolean {
-  return a === b || (a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+/**
+ * The same JSON content (what a stored draft would hold): keys whose value is undefined are
+ * left out as JSON.stringify leaves them out. Parts an edit left alone are the same objects in
+ * both documents, so comparing costs the edited path only, not a serialisation per keystroke.
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameContent(item, b[i]));
+  }
+  const defined = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined);
+  const entriesA = defined(a);
+  const valuesB = new Map(defined(b));
+  return entriesA.length === valuesB.size && entriesA.every(([key, value]) => valuesB.has(key) && sameContent(value, valuesB.get(key)));
 }
 
 export function createDraftAutosaver(store: AppStore, options: { delayMs?: number; storage?: Storage; now?: () => number } = {}): DraftAutosaver {

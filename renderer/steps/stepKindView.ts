@@ -11,13 +11,16 @@ import type { Connector, Step, StepKindName, ValidationIssue, Variable } from '#
 export type StepOf<K extends StepKindName> = Extract<Step, { kind: K }>;
 
 export interface StepNodeProps<S> {
-  step: S;
+  /** The step without its name (the node draws the name itself, from the document). */
+  step: Omit<S, 'name'>;
 }
 
 /** What the inspector hands a kind's editor and tabs: its step, a way to change it, and the step's issues by field. */
 export interface StepEditorProps<S> {
+  /** The step; its `name` may lag behind while it is typed (the inspector's own name field shows it). */
   step: S;
-  doc: Connector;
+  /** What a kind's editor may use of the connector: its inputs (suggestions) and its auth (inherited by steps). */
+  connector: Pick<Connector, 'inputs' | 'auth'>;
   /** Replaces some of the step's fields; `field` names the edit for undo grouping. */
   edit(patch: Partial<S>, field: string): void;
   /** The first issue at `steps[i].<field>` or under it. */

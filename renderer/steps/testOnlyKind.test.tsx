@@ -45,7 +45,8 @@ function connector(): Connector {
 
 function nodeMarkup(c: Connector, stepId: string, withViews?: StepViews): string {
   const node = documentToFlow(c, { selectedSteps: new Set() } as never).nodes.find((n) => n.id === stepId) as StepNode;
-  const tree = <ReactFlowProvider><StepNodeView {...({ id: node.id, data: node.data, selected: false, type: 'step' } as unknown as NodeProps<StepNode>)} /></ReactFlowProvider>;
+  // The node's label reads the step's name from the open document.
+  const tree = <AppStoreProvider store={createAppStore({ doc: c })}><ReactFlowProvider><StepNodeView {...({ id: node.id, data: node.data, selected: false, type: 'step' } as unknown as NodeProps<StepNode>)} /></ReactFlowProvider></AppStoreProvider>;
   return renderToStaticMarkup(withViews ? <StepViewsProvider views={withViews}>{tree}</StepViewsProvider> : tree);
 }
 
@@ -121,7 +122,7 @@ import { StepViewsProvider } from './StepViewsContext.js';
 
 function Toolbar() {
   const doc = useAppStore((s) => s.doc);
-  return doc ? <AddStepButton doc={doc} /> : null;
+  return doc ? <AddStepButton full={false} /> : null;
 }
 
 window.mount = (withTransform) => {

@@ -4,6 +4,7 @@
  */
 import type { Connector } from '#core';
 import type { SliceCreator } from '../types.js';
+import { EMPTY_HISTORY, historyAfterEdit } from './historySlice.js';
 
 declare module '../types.js' {
   interface AppState extends DocumentSlice {}
@@ -35,20 +36,18 @@ export const createDocumentSlice: SliceCreator<DocumentSlice> = (set, get) => ({
   baseHash: null,
   openGeneration: 0,
   openDocument: (doc, saved = doc, baseHash = null) => {
-    set({ doc, savedDoc: saved, baseHash, openGeneration: get().openGeneration + 1 });
-    get().clearHistory();
+    // With the history cleared in the same update: observers never see the new document with the old history.
+    set({ doc, savedDoc: saved, baseHash, openGeneration: get().openGeneration + 1, ...EMPTY_HISTORY });
   },
   closeDocument: () => {
-    set({ doc: null, savedDoc: null, baseHash: null, openGeneration: get().openGeneration + 1 });
-    get().clearHistory();
+    set({ doc: null, savedDoc: null, baseHash: null, openGeneration: get().openGeneration + 1, ...EMPTY_HISTORY });
   },
   edit: (change, coalesceKey) => {
     const current = get().doc;
     if (!current) return;
     const next = change(current);
     if (next === current) return;
-    get().recordHistory(current, coalesceKey);
-    set({ doc: next });
+    set({ ...historyAfterEdit(get(), current, coalesceKey), doc: next });
   },
   markSaved: (doc, hash) => set({ savedDoc: doc, baseHash: hash }),
 });

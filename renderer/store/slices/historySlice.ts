@@ -19,9 +19,22 @@ export interface HistorySlice {
   lastEditKey: string | null;
   undo: () => void;
   redo: () => void;
-  clearHistory: () => void;
-  /** Records `previous` as an undo point (called by the document slice on each edit). */
-  recordHistory: (previous: Connector, coalesceKey?: string) => void;
+}
+
+/** No undo or redo (a fresh document). */
+export const EMPTY_HISTORY: Pick<HistorySlice, 'past' | 'future' | 'lastEditKey'> = { past: [], future: [], lastEditKey: null };
+
+/**
+ * The history after an edit that left `previous`: an undo point for it, or none while the same
+ * field is still being typed in. A partial state, so the edit sets it with the new document in
+ * one update (one notification of every subscriber per keystroke, not two).
+ */
+export function historyAfterEdit(state: Pick<HistorySlice, 'past' | 'future' | 'lastEditKey'>, previous: Connector, coalesceKey?: string): Partial<HistorySlice> {
+  const { past, future, lastEditKey } = state;
+  // Same field still being edited: keep the older undo point.
+  if (coalesceKey !== undefined && coalesceKey === lastEditKey && past.length > 0) return future.length === 0 ? {} : { future: [] };
+  const trimmed = past.length >= HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT + 1) : past;
+  return { past: [...trimmed, previous], future: [], lastEditKey: coalesceKey ?? null };
 }
 
 export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
@@ -39,16 +52,5 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => ({
     const next = future[0];
     if (!next || !doc) return;
     set({ past: [...past, doc], future: future.slice(1), doc: next, lastEditKey: null });
-  },
-  clearHistory: () => set({ past: [], future: [], lastEditKey: null }),
-  recordHistory: (previous, coalesceKey) => {
-    const { past, lastEditKey } = get();
-    if (coalesceKey !== undefined && coalesceKey === lastEditKey && past.length > 0) {
-      // Same field still being edited: keep the older undo point.
-      set({ future: [] });
-      return;
-    }
-    const trimmed = past.length >= HISTORY_LIMIT ? past.slice(past.length - HISTORY_LIMIT + 1) : past;
-    set({ past: [...trimmed, previous], future: [], lastEditKey: coalesceKey ?? null });
   },
 });

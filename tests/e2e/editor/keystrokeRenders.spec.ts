@@ -3,8 +3,10 @@
  * before the app loads, walks each committed fiber tree the way DevTools does (a subtree whose
  * child list is the previous one's did not render) and names each rendered component by the
  * first DOM element it draws (the build is minified, so component names are not kept).
- * The label of the edited node must change and nothing else on the canvas may redraw: not the
- * other step nodes, React Flow's minimap and controls, nor the editor's resizable panels.
+ * Exactly two components may draw again per key: the inspector's name field and the edited
+ * node's label (both read the name from the document themselves). Nothing else: not the node
+ * around the label, the other nodes, React Flow's view, minimap and controls, the rest of the
+ * inspector, the toolbar, nor the editor's resizable panels (6 renders for 3 keys, from 519 on main).
  */
 import { expect, test } from './editorFixtures.js';
 
@@ -64,12 +66,6 @@ test('a keystroke in a step name redraws that node, not the rest of the canvas o
   await page.waitForTimeout(500);
   const rendered = await page.evaluate(() => window.__renders.stop());
 
-  // The counter saw the edit: the edited node and the inspector drew again.
-  expect(rendered.filter((r) => r === 'testid=step-node#step_2').length).toBeGreaterThanOrEqual(3);
-  expect(rendered).toContain('testid=step-inspector#step_2');
-  // Nothing else on the canvas did.
-  expect(rendered.filter((r) => r.startsWith('testid=step-node#') && r !== 'testid=step-node#step_2')).toEqual([]);
-  // (The minimap's own dot for the edited node does redraw: its node object changed.)
-  expect(rendered.filter((r) => /react-flow__(minimap|controls|background)(?![-\w])/.test(r))).toEqual([]);
-  expect(rendered.filter((r) => /testid=(canvas-area|bottom-area|main-area|inspector-area|inspector-separator|bottom-panel-separator)/.test(r))).toEqual([]);
+  // The counter saw the edit: the name field and the edited node's label, once per key, and nothing else.
+  expect(rendered.sort()).toEqual([...Array(3).fill('testid=step-name-field'), ...Array(3).fill('testid=step-node-name#step_2')]);
 });
