@@ -55,9 +55,13 @@ const WORKER_COUNTS = (process.env.BENCH_SERVER_WORKERS ?? '1,2,4').split(',').m
 const BATCH = Number(process.env.BENCH_SERVER_BATCH ?? 4);
 const COUNT_RUNS = Number(process.env.BENCH_SERVER_COUNT_RUNS ?? 200);
 const BASELINE_REF = process.env.BENCH_SERVER_BASELINE_REF;
-// "n" or "nxbatch": phases to run.
+// "n", "nxbatch" or "nxbatche": phases to run; a trailing "e" runs the workers with
+// WORKER_COMPLETE_EACH_JOB=on (each job completed as soon as its row is written).
 const PHASES = (process.env.BENCH_SERVER_PHASES ?? WORKER_COUNTS.map((n) => `${n}x${BATCH}`).join(','))
-  .split(',').map((phase) => { const [n, batch] = phase.split('x').map(Number); return { n, batch: batch || BATCH }; });
+  .split(',').map((phase) => {
+    const [n, batch = ''] = phase.split('x');
+    return { n: Number(n), batch: Number.parseInt(batch, 10) || BATCH, each: batch.endsWith('e') };
+  });
 const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
 const LATENCY_MS = 20;
 const STEPS = 3;
@@ -191,13 +195,13 @@ async function enqueueAll(world, connectorId, runs) {
   for (let i = 0; i < runs; i += 1000) await enqueue(world, connectorId, { email: 'bench@example.com' }, contacts.slice(i, i + 1000));
 }
 
-async function drainPhase({ n, batch, concurrency = CONCURRENCY, runs = RUNS }, build) {
+async function drainPhase({ n, batch, each = false, concurrency = CONCURRENCY, runs = RUNS }, build) {
   const { world } = build;
-  const tag = `bench-n${n}-b${batch}-c${concurrency}-${build === builds[0] ? 'a' : 'b'}`;
-  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}${concurrency === CONCURRENCY ? '' : `, ${concurrency} at once`}`;
+  const tag = `bench-n${n}-b${batch}${each ? 'e' : ''}-c${concurrency}-${build === builds[0] ? 'a' : 'b'}`;
+  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}${each ? ' (each job completed at once)' : ''}${concurrency === CONCURRENCY ? '' : `, ${concurrency} at once`}`;
   const connectorId = await addConnector(world, { tag, steps: STEPS, baseUrl: sandbox.baseUrl, rateLimit });
   const workers = await Promise.all(Array.from({ length: n }, () =>
-    spawnWorker(world.url, { WORKER_CONCURRENCY: String(concurrency), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' }, build.from)));
+    spawnWorker(world.url, { WORKER_CONCURRENCY: String(concurrency), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5', WORKER_COMPLETE_EACH_JOB: each ? 'on' : 'off' }, build.from)));
   try {
     const cpuBefore = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
     const waitBefore = (await Promise.all(workers.map((worker) => runQueueSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
