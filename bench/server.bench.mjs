@@ -29,7 +29,7 @@
 // out with `git archive` into a temporary directory): before/after in one run.
 // Bounded: each phase stops after BENCH_SERVER_PHASE_S seconds (default 240).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,9 +55,13 @@ const WORKER_COUNTS = (process.env.BENCH_SERVER_WORKERS ?? '1,2,4').split(',').m
 const BATCH = Number(process.env.BENCH_SERVER_BATCH ?? 4);
 const COUNT_RUNS = Number(process.env.BENCH_SERVER_COUNT_RUNS ?? 200);
 const BASELINE_REF = process.env.BENCH_SERVER_BASELINE_REF;
-// "n" or "nxbatch": phases to run.
+// "n", "nxbatch" or "nxbatche": phases to run; a trailing "e" runs the workers with
+// WORKER_COMPLETE_EACH_JOB=on (each job completed as soon as its row is written).
 const PHASES = (process.env.BENCH_SERVER_PHASES ?? WORKER_COUNTS.map((n) => `${n}x${BATCH}`).join(','))
-  .split(',').map((phase) => { const [n, batch] = phase.split('x').map(Number); return { n, batch: batch || BATCH }; });
+  .split(',').map((phase) => {
+    const [n, batch = ''] = phase.split('x');
+    return { n: Number(n), batch: Number.parseInt(batch, 10) || BATCH, each: batch.endsWith('e') };
+  });
 const PHASE_MS = Number(process.env.BENCH_SERVER_PHASE_S ?? 240) * 1000;
 const LATENCY_MS = 20;
 const STEPS = 3;
@@ -70,6 +74,25 @@ async function cpuSeconds(pid) {
   try {
     const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
     return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seconds a process's threads have spent runnable but waiting for a core so far (the second field
+ * of /proc/<pid>/task/<tid>/schedstat, in ns), summed over its threads; undefined once it is gone.
+ * On a machine whose cores are full this is where a job's wall time goes that is neither the
+ * queue's work nor the requests': it is shown beside the phases, not counted as queue overhead.
+ */
+async function runQueueSeconds(pid) {
+  try {
+    let ns = 0;
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const fields = (await readFile(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').catch(() => '0 0')).split(' ');
+      ns += Number(fields[1]);
+    }
+    return ns / 1e9;
   } catch {
     return undefined;
   }
@@ -132,10 +155,11 @@ function backendSampler(world) {
   return {
     async sample() {
       for (const { pid, group } of await backends(world)) {
-        const cpu = await cpuSeconds(pid);
-        if (cpu === undefined) continue;
-        const entry = seen.get(pid) ?? { group, first: cpu, last: cpu };
+        const [cpu, wait] = await Promise.all([cpuSeconds(pid), runQueueSeconds(pid)]);
+        if (cpu === undefined || wait === undefined) continue;
+        const entry = seen.get(pid) ?? { group, first: cpu, last: cpu, firstWait: wait, lastWait: wait };
         entry.last = cpu;
+        entry.lastWait = wait;
         seen.set(pid, entry);
       }
     },
@@ -144,6 +168,12 @@ function backendSampler(world) {
       const totals = { executor: 0, 'pg-boss': 0, dispatcher: 0 };
       for (const [pid, entry] of seen) totals[entry.group] += entry.last - (baseline.has(pid) ? entry.first : 0);
       return totals;
+    },
+    /** Seconds all of them waited for a core since the first sample. */
+    waited(baseline) {
+      let total = 0;
+      for (const [pid, entry] of seen) total += entry.lastWait - (baseline.has(pid) ? entry.firstWait : 0);
+      return total;
     },
     pids: () => new Set(seen.keys()),
   };
@@ -165,15 +195,16 @@ async function enqueueAll(world, connectorId, runs) {
   for (let i = 0; i < runs; i += 1000) await enqueue(world, connectorId, { email: 'bench@example.com' }, contacts.slice(i, i + 1000));
 }
 
-async function drainPhase({ n, batch, concurrency = CONCURRENCY, runs = RUNS }, build) {
+async function drainPhase({ n, batch, each = false, concurrency = CONCURRENCY, runs = RUNS }, build) {
   const { world } = build;
-  const tag = `bench-n${n}-b${batch}-c${concurrency}-${build === builds[0] ? 'a' : 'b'}`;
-  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}${concurrency === CONCURRENCY ? '' : `, ${concurrency} at once`}`;
+  const tag = `bench-n${n}-b${batch}${each ? 'e' : ''}-c${concurrency}-${build === builds[0] ? 'a' : 'b'}`;
+  const label = `${build === builds[0] ? '' : `${build.name}: `}${n} worker(s), batch ${batch}${each ? ' (each job completed at once)' : ''}${concurrency === CONCURRENCY ? '' : `, ${concurrency} at once`}`;
   const connectorId = await addConnector(world, { tag, steps: STEPS, baseUrl: sandbox.baseUrl, rateLimit });
   const workers = await Promise.all(Array.from({ length: n }, () =>
-    spawnWorker(world.url, { WORKER_CONCURRENCY: String(concurrency), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5' }, build.from)));
+    spawnWorker(world.url, { WORKER_CONCURRENCY: String(concurrency), WORKER_BATCH_SIZE: String(batch), WORKER_SUPERVISE_INTERVAL_SECONDS: '5', WORKER_COMPLETE_EACH_JOB: each ? 'on' : 'off' }, build.from)));
   try {
     const cpuBefore = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
+    const waitBefore = (await Promise.all(workers.map((worker) => runQueueSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0);
     const sampler = backendSampler(world);
     await sampler.sample();
     const baseline = sampler.pids();
@@ -184,16 +215,39 @@ async function drainPhase({ n, batch, concurrency = CONCURRENCY, runs = RUNS }, 
     await sampler.sample();
     const machineAfter = await machineCpu();
     const workerCpu = (await Promise.all(workers.map((worker) => cpuSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0) - cpuBefore;
+    const workerWait = (await Promise.all(workers.map((worker) => runQueueSeconds(worker.pid)))).reduce((a, b) => a + (b ?? 0), 0) - waitBefore;
     const pgCpu = sampler.totals(baseline);
-    // Where a job's time went, from the database's timestamps (medians): fetched (pg-boss
-    // started_on) → the run's start, the run, the run's end → completed (completed_on).
+    const pgWait = sampler.waited(baseline);
+    const loadAfter = loadavg()[0];
+    // Where a job's time went, phase by phase, from timestamps taken on one clock (the database's
+    // now() at the start of each statement, and the run's own start and end from the worker):
+    //   fetch      pg-boss's fetch statement began (started_on) → start_server_execution began
+    //              (connector_run_requests.started_at): the fetch itself, pg-boss handing the job
+    //              over, the job's connection checked out;
+    //   start      start_server_execution began → the run began (that statement, parsing the document);
+    //   run        the run (runConnector: the 3 requests and the run's own CPU);
+    //   to record  the run ended → record_execution began (connector_executions.created_at);
+    //   complete   record_execution began → pg-boss's complete statement began (completed_on): the
+    //              record statement, then whatever the job waits for before pg-boss completes it.
+    // Each phase's median, and the whole job (fetched → completed) beyond the run and beyond the
+    // requests' 3 × 20 ms.
     const { rows: [split] } = await world.db.query(
-      `select percentile_cont(0.5) within group (order by extract(epoch from (e.started_at - j.started_on)) * 1000) as start_ms,
-              percentile_cont(0.5) within group (order by e.execution_time_ms) as run_ms,
-              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - e.completed_at)) * 1000) as end_ms,
-              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000 - e.execution_time_ms) as overhead_ms,
-              percentile_cont(0.5) within group (order by extract(epoch from (j.completed_on - j.started_on)) * 1000) as job_ms
-       from connector_executions e join pgboss.job j on j.id = e.client_run_id and j.name = $2 where e.connector_id = $1 and j.completed_on is not null`,
+      `with job as (
+         select extract(epoch from (r.started_at - j.started_on)) * 1000 as fetch_ms,
+                extract(epoch from (e.started_at - r.started_at)) * 1000 as start_ms,
+                extract(epoch from (e.completed_at - e.started_at)) * 1000 as run_ms,
+                extract(epoch from (e.created_at - e.completed_at)) * 1000 as to_record_ms,
+                extract(epoch from (j.completed_on - e.created_at)) * 1000 as complete_ms,
+                extract(epoch from (j.completed_on - j.started_on)) * 1000 as job_ms
+         from connector_executions e
+         join pgboss.job j on j.id = e.client_run_id and j.name = $2
+         join connector_run_requests r on r.id = e.client_run_id
+         where e.connector_id = $1 and j.completed_on is not null and r.started_at is not null)
+       select ${['fetch', 'start', 'run', 'to_record', 'complete', 'job'].map((phase) =>
+         `percentile_cont(0.5) within group (order by ${phase}_ms) as ${phase}_ms, percentile_cont(0.95) within group (order by ${phase}_ms) as ${phase}_p95`).join(', ')},
+              percentile_cont(0.5) within group (order by job_ms - run_ms) as overhead_ms,
+              percentile_cont(0.95) within group (order by job_ms - run_ms) as overhead_p95
+       from job`,
       [connectorId, 'connector-executions'],
     );
     const { rows: timing } = await world.db.query(
@@ -215,8 +269,10 @@ async function drainPhase({ n, batch, concurrency = CONCURRENCY, runs = RUNS }, 
       note: done < runs ? ` (stopped at the ${PHASE_MS / 1000} s bound: ${done}/${runs})` : '',
       p50: percentile(latencies, 50), p95: percentile(latencies, 95),
       workerCpuMs: perRun(workerCpu), executorPgCpuMs: perRun(pgCpu.executor), bossPgCpuMs: perRun(pgCpu['pg-boss'] + pgCpu.dispatcher),
-      startMs: Number(split?.start_ms), runMs: Number(split?.run_ms), endMs: Number(split?.end_ms), overheadMs: Number(split?.overhead_ms), jobMs: Number(split?.job_ms),
-      machineBusy, load: phaseLoad,
+      phases: Object.fromEntries(['fetch', 'start', 'run', 'to_record', 'complete', 'job', 'overhead'].map((phase) => [phase, { p50: Number(split?.[`${phase}_ms`]), p95: Number(split?.[`${phase}_p95`]) }])),
+      runMs: Number(split?.run_ms), overheadMs: Number(split?.overhead_ms), jobMs: Number(split?.job_ms),
+      workerWaitMs: perRun(workerWait), pgWaitMs: perRun(pgWait),
+      machineBusy, load: phaseLoad, loadAfter,
       // One job at a time, batch 1: the poller sleeps its 0.5 s interval after each job and its
       // idle fetches and pg-boss's supervision are spread over few executions.
       idleShare: batch === 1,
@@ -284,6 +340,7 @@ try {
   }
 
   const requestsMs = STEPS * LATENCY_MS;
+  const PHASE_NAMES = [['fetch', 'fetched → start'], ['start', 'start → run'], ['run', 'run'], ['to_record', 'run → record'], ['complete', 'record → completed']];
   const printPhase = (r) => {
     const cpuTotal = r.workerCpuMs + r.executorPgCpuMs + r.bossPgCpuMs;
     // The queue's overhead per execution: what a server execution costs beyond the run itself
@@ -292,8 +349,11 @@ try {
     process.stdout.write(`${r.label}: ${r.runs} runs (${r.ok} ok) in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(0)} executions/s, ` +
       `p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms queue-to-done, ${(r.rate / cliRate).toFixed(2)}x the CLI; ` +
       `CPU per execution ${cpuTotal.toFixed(1)} ms (worker ${r.workerCpuMs.toFixed(1)}, its Postgres backends ${r.executorPgCpuMs.toFixed(1)}, pg-boss's ${r.bossPgCpuMs.toFixed(1)}); ` +
-      `a job: fetched → run ${r.startMs.toFixed(0)} ms, run ${r.runMs.toFixed(0)} ms, run → completed ${r.endMs.toFixed(0)} ms; ` +
-      `cores ${(r.machineBusy * 100).toFixed(0)}% busy, load average ${r.load.toFixed(1)}${r.note}\n` +
+      `cores ${(r.machineBusy * 100).toFixed(0)}% busy, load average ${r.load.toFixed(1)} → ${r.loadAfter.toFixed(1)}${r.note}\n` +
+      `  a job's wall time by phase, median / p95 ms: ${PHASE_NAMES.map(([key, name]) => `${name} ${r.phases[key].p50.toFixed(1)} / ${r.phases[key].p95.toFixed(0)}`).join(', ')}; ` +
+      `beyond the run ${r.phases.overhead.p50.toFixed(1)} / ${r.phases.overhead.p95.toFixed(0)}; ` +
+      // Not the queue's: time its processes were runnable with no core free, per execution.
+      `waiting for a core, per execution (all threads, summed): workers ${r.workerWaitMs.toFixed(1)} ms, their Postgres backends ${r.pgWaitMs.toFixed(1)} ms\n` +
       `  queue overhead per execution, beside the requests' own ${STEPS} × ${LATENCY_MS} ms = ${requestsMs} ms: ` +
       `CPU ${overheadCpuMs.toFixed(1)} ms (worker beyond the CLI's ${cliCpuMs.toFixed(1)} ms run ${Math.max(0, r.workerCpuMs - cliCpuMs).toFixed(1)}, Postgres ${(r.executorPgCpuMs + r.bossPgCpuMs).toFixed(1)}) = ${(overheadCpuMs / requestsMs).toFixed(2)}x the requests' time` +
       `${r.idleShare ? ' (with the idle polling between jobs: read the wall figure here)' : ''}; ` +
@@ -308,7 +368,10 @@ try {
     report({ metric: `${r.label}: queue overhead CPU per execution / ${requestsMs} ms of requests`, value: overheadCpuMs, unit: 'ms' });
     report({ metric: `${r.label}: queue overhead wall per job / run (medians)`, value: r.overheadMs, unit: `/ ${r.runMs.toFixed(0)} ms` });
     report({ metric: `${r.label}: a job fetched → completed beyond the ${requestsMs} ms of requests (median)`, value: r.jobMs - requestsMs, unit: 'ms' });
+    for (const [key, name] of PHASE_NAMES) report({ metric: `${r.label}: a job's ${name} (median)`, value: r.phases[key].p50, unit: `ms (p95 ${r.phases[key].p95.toFixed(0)})` });
+    report({ metric: `${r.label}: waiting for a core per execution (workers + Postgres)`, value: r.workerWaitMs + r.pgWaitMs, unit: 'ms' });
     report({ metric: `${r.label}: cores busy`, value: r.machineBusy * 100, unit: '%' });
+    report({ metric: `${r.label}: load average`, value: r.load, unit: `→ ${r.loadAfter.toFixed(1)}` });
   };
 
   // Interleaved: each phase of this tree, then the same phase of the baseline (when asked for).

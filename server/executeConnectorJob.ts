@@ -41,11 +41,18 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
   // credentials the connector's last run read — and record): its connector slot is a session advisory lock that lives while the session is held.
   const session = await ports.db.session();
   let slot: ConnectorSlot | undefined;
+  // Only after the row is written (exactly once does not depend on it: a job settled late, or
+  // never because its worker died, finds its row on the retry).
+  const settled = async (outcome: JobOutcome): Promise<JobOutcome> => {
+    await ports.settle?.(outcome).catch((error: unknown) =>
+      logger.warn('settling the job at once failed; the engine settles it after the handler', { runId: job.runId, error: String(error) }));
+    return outcome;
+  };
   try {
     const start = await startJob(session, job, Boolean(ports.slots), credentialsToPrefetch(job.connectorId));
     if (start.kind === 'recorded') {
       logger.info('run already recorded', { runId: job.runId, executionId: start.execution.id });
-      return { runId: job.runId, executionId: start.execution.id, status: start.execution.status, alreadyRecorded: true, durationMs: 0 };
+      return await settled({ runId: job.runId, executionId: start.execution.id, status: start.execution.status, alreadyRecorded: true, durationMs: 0 });
     }
     const { connector, revision } = start.loaded;
     const limit = connector.rateLimit.maxConcurrent ?? DEFAULT_CONNECTOR_CONCURRENCY;
@@ -73,7 +80,7 @@ export async function executeConnectorJob(ports: ServerPorts, input: unknown): P
     slot = undefined;
     rememberCredentialsRead(job.connectorId, await secrets.readNames());
     logger.info('run recorded', { runId: job.runId, executionId: stored.id, status: stored.status, durationMs: record.durationMs });
-    return { runId: job.runId, executionId: stored.id, status: stored.status, alreadyRecorded: false, durationMs: record.durationMs };
+    return await settled({ runId: job.runId, executionId: stored.id, status: stored.status, alreadyRecorded: false, durationMs: record.durationMs });
   } finally {
     // A slot still held (the run failed or stopped before its record): free it. If that fails the
     // session is closed on release, which frees it too.

@@ -6,6 +6,7 @@
 import type { Clock, HttpTransport, Logger } from '#core';
 import type { ConnectorSlots } from './connectorSlots.js';
 import type { ServiceDatabase } from './database.js';
+import type { JobOutcome } from './executeConnectorJob.js';
 
 export interface ServerPorts {
   db: ServiceDatabase;
@@ -18,6 +19,13 @@ export interface ServerPorts {
   signal?: AbortSignal;
   /** Whole-job deadline from the start of the run (default and maximum 60 s). */
   deadlineMs?: number;
+  /**
+   * The engine's settling of its job as soon as the execution row is written (the pg-boss worker
+   * completes the job at once, rather than when the rest of its fetched batch is done), while the
+   * job still holds its connection. A failure is logged, not thrown: the row is written, and the
+   * engine settles the job again after the handler returns.
+   */
+  settle?: (outcome: JobOutcome) => Promise<void>;
 }
 
 /** The seed's default when a connector does not say how many of its runs may overlap. */

@@ -10,6 +10,8 @@
  *                                         and then waits the polling interval, which caps throughput)
  *   WORKER_GROUP_CONCURRENCY=off          don't ask pg-boss to hold back jobs of busy connectors (the
  *                                         connector slots still cap them; tests use it to prove that)
+ *   WORKER_COMPLETE_EACH_JOB=on           complete a job of a batch as soon as its row is written instead of
+ *                                         with its whole batch (one more pg-boss statement per such job)
  * Logs are JSON lines on stdout: run ids, statuses and timings, never inputs or credentials.
  */
 import { parseAllowList } from '../../host/http/addressGuard.js';
@@ -36,6 +38,7 @@ const worker = await startWorker({
   allowAddresses: parseAllowList(process.env.CONNECTOR_STUDIO_ALLOW_ADDRESSES),
   superviseIntervalSeconds: Number(process.env.WORKER_SUPERVISE_INTERVAL_SECONDS ?? 5),
   groupConcurrency: process.env.WORKER_GROUP_CONCURRENCY !== 'off',
+  completeEachJob: process.env.WORKER_COMPLETE_EACH_JOB === 'on',
   logger,
 });
 

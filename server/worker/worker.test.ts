@@ -157,6 +157,32 @@ describe.skipIf(!hasPostgres)('pg-boss workers (real processes, real PostgreSQL,
     expect(await stats(once)).toEqual({ total_executions: 2, successful_executions: 2, failed_executions: 0 });
   });
 
+  it.each([
+    ['completed as soon as its row is written', 'on'],
+    ['completed with its batch, after the slowest', 'off'],
+  ])('a fast job fetched in one batch with a slow one is %s (WORKER_COMPLETE_EACH_JOB=%s)', async (_how, each) => {
+    const fast = await addConnector(world, { tag: `fast${each}`, baseUrl: sandbox.baseUrl });
+    const slow = await addConnector(world, { tag: `slow${each}`, baseUrl: sandbox.baseUrl, query: 'delay=1500' });
+    // Both queued before the worker starts, so its dispatcher moves them in one transaction and
+    // its one poller fetches them as one batch of 2.
+    const [slowRun] = await enqueue(world, slow, { email: 's@example.com' });
+    const [fastRun] = await enqueue(world, fast, { email: 'f@example.com' });
+    await start(1, { WORKER_CONCURRENCY: '2', WORKER_BATCH_SIZE: '2', WORKER_COMPLETE_EACH_JOB: each });
+    await waitFor('both jobs completed', async () => {
+      const { rows } = await world.db.query(`select count(*)::int as n from pgboss.job where id = any($1) and state = 'completed'`, [[slowRun, fastRun]]);
+      return rows[0]!.n === 2;
+    }, 60_000);
+    const { rows } = await world.db.query<{ id: string; started_on: Date; completed_on: Date; recorded_at: Date }>(
+      `select j.id, j.started_on, j.completed_on, e.created_at as recorded_at
+       from pgboss.job j join connector_executions e on e.client_run_id = j.id where j.id = any($1)`, [[slowRun, fastRun]]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const [fastJob, slowJob] = [byId.get(fastRun!)!, byId.get(slowRun!)!];
+    expect(fastJob.started_on.getTime()).toBe(slowJob.started_on.getTime()); // one fetch: one batch
+    if (each === 'on') expect(fastJob.completed_on.getTime()).toBeLessThan(slowJob.recorded_at.getTime());
+    else expect(fastJob.completed_on.getTime()).toBeGreaterThanOrEqual(slowJob.recorded_at.getTime());
+    expect((await executions(fast)).length + (await executions(slow)).length).toBe(2);
+  });
+
   it('rejects a disabled connector without retrying, and logs no credential value', async () => {
     const off = await addConnector(world, { tag: 'off', baseUrl: sandbox.baseUrl });
     const [worker] = await start(1);
