@@ -4,9 +4,9 @@
 // shared machine hits all of them alike:
 //   cli          connector-studio run chain --data 200 rows --json   (the prebuilt bundle)
 //   cli-cold     the same with an empty V8 compile cache (the first run after an install)
-//   handwritten  a plain fetch loop doing the same requests (baselines/handwritten-chain.mjs):
+//   handwritten  a plain fetch loop doing the same requests (baselines/handwritten-chain.cjs):
 //                the yardstick
-//   http         the same loop over node:http (baselines/handwritten-chain-http.mjs): the HTTP
+//   http         the same loop over node:http (baselines/handwritten-chain-http.cjs): the HTTP
 //                client the CLI uses, so CLI / http is the engine's own overhead, printed too
 //   newman       Newman running the equivalent Postman collection with 200 data rows
 // Each contestant's output is checked (200 successes, 600 requests) so a fast failure
@@ -53,12 +53,12 @@ try {
       },
     },
     handwritten: {
-      args: [join(root, 'bench/baselines/handwritten-chain.mjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
+      args: [join(root, 'bench/baselines/handwritten-chain.cjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,
     },
     http: {
-      args: [join(root, 'bench/baselines/handwritten-chain-http.mjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
+      args: [join(root, 'bench/baselines/handwritten-chain-http.cjs'), server.baseUrl, rowsCsv, BENCH_TOKEN],
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,
     },

@@ -42,7 +42,7 @@ try {
       if (record.status !== 'success' || record.contact.company == null) throw new Error(`run failed: ${JSON.stringify(record.error ?? record.steps)}`);
     }
   };
-  // The same three requests with fetch and manual field access, like baselines/handwritten-chain.mjs.
+  // The same three requests with fetch and manual field access, like baselines/handwritten-chain.cjs.
   const headers = { authorization: `Bearer ${BENCH_TOKEN}`, accept: 'application/json' };
   const getJson = async (url) => {
     const response = await fetch(url, { headers });

@@ -1,13 +1,13 @@
 // The same hand-written loop over node:http with a keep-alive agent: the HTTP client the CLI
 // itself uses, so CLI / this loop is the engine's own overhead (templates, auth, JSONPath,
 // validation, rate limiting, redaction, records and start-up).
-//   node handwritten-chain-http.mjs <baseUrl> <rows.csv> <token>
-import http from 'node:http';
-import { runChainLoop } from './chainLoop.mjs';
+//   node handwritten-chain-http.cjs <baseUrl> <rows.csv> <token>
+const http = require('node:http');
+const { runChainLoop } = require('./chainLoop.cjs');
 
 const agent = new http.Agent({ keepAlive: true });
 
-await runChainLoop((headers) => (url) => new Promise((resolve, reject) => {
+void runChainLoop((headers) => (url) => new Promise((resolve, reject) => {
   const request = http.get(url, { headers, agent }, (response) => {
     const chunks = [];
     response.on('data', (chunk) => chunks.push(chunk));

@@ -1,8 +1,8 @@
 // The hand-written baseline of the chain benchmark: plain fetch (the issue's yardstick).
-//   node handwritten-chain.mjs <baseUrl> <rows.csv> <token>
-import { runChainLoop } from './chainLoop.mjs';
+//   node handwritten-chain.cjs <baseUrl> <rows.csv> <token>
+const { runChainLoop } = require('./chainLoop.cjs');
 
-await runChainLoop((headers) => async (url) => {
+void runChainLoop((headers) => async (url) => {
   const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return response.json();

@@ -3,9 +3,12 @@
 // JSONPath, no templates, no validation), printing one JSON line per row and a summary
 // like `connector-studio run --data --json` does. Only `getJson` (the HTTP client) differs.
 //   argv: <baseUrl> <rows.csv> <token>
-import { readFileSync } from 'node:fs';
+// CommonJS, as are both loops: an ES module that imports a built-in costs ~60 ms more to start
+// (measured: `import http from 'node:http'` 100–150 ms of CPU, `require('node:http')` 40 ms), which
+// would make the baseline slower than the physical limit it stands for.
+const { readFileSync } = require('node:fs');
 
-export async function runChainLoop(createGetJson) {
+async function runChainLoop(createGetJson) {
   const [baseUrl, rowsPath, token] = process.argv.slice(2);
   const phones = readFileSync(rowsPath, 'utf8').trim().split('\n').slice(1).map((line) => line.trim());
   const getJson = createGetJson({ authorization: `Bearer ${token}`, accept: 'application/json' });
@@ -31,3 +34,5 @@ export async function runChainLoop(createGetJson) {
   process.stdout.write(`${JSON.stringify({ summary: { total: phones.length, succeeded, failed, durationMs: Math.round(performance.now() - startedAt) } })}\n`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
+
+module.exports = { runChainLoop };
