@@ -69,8 +69,7 @@ export function useIssues(): GroupedIssues {
     // Whatever changed between the first render and this subscription.
     if (!sameInputs(state.from, store.getState())) update();
     return () => { unsubscribe(); cancelPending?.(); };
-    // The first render's state is only compared once, here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // (The first render's state is compared once, here: the subscription is made once per store.)
   }, [store]);
   return state.issues;
 }

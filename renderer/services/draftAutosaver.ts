@@ -4,7 +4,6 @@
  * back to it). Undo, redo, save and discard therefore all move the draft with them, and a reload
  * can only ever offer the state the user left.
  */
-import type { Connector } from '#core';
 import type { AppStore } from '../store/createAppStore.js';
 import type { AppState } from '../store/types.js';
 import { removeDraft, writeDraft } from './drafts.js';
