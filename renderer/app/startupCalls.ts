@@ -23,11 +23,12 @@ function startStartupCalls(host: HostClient): StartupCalls {
   return { info, settings: host.settings.get().catch(() => null), workspace: startWorkspaceLoad(host) };
 }
 
-let early: StartupCalls | undefined = startStartupCalls(getHostApi());
+const earlyHost = getHostApi();
+let early: StartupCalls | undefined = startStartupCalls(earlyHost);
 
-/** The calls sent at page load the first time, a fresh round afterwards. */
+/** The calls sent at page load the first time (if `host` is the client they went to), a fresh round afterwards. */
 export function takeStartupCalls(host: HostClient): StartupCalls {
-  const calls = early ?? startStartupCalls(host);
+  const calls = early && host === earlyHost ? early : startStartupCalls(host);
   early = undefined;
   return calls;
 }

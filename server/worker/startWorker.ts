@@ -79,7 +79,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   });
 
   /**
-   * `othersRunning`: called once when the job is done (recorded, or failed), true while other
+   * `markDone`: marks the job done (recorded, or failed; a second call changes nothing) and says whether other
    * jobs of its batch still run. pg-boss completes a fetched batch only when all of it is done,
    * so a job would otherwise wait for the slowest of its batch: with `completeEachJob`, one that
    * finishes while others run is completed at once, right after its row is written, fenced to this attempt (a job
@@ -87,16 +87,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
    * it). The last one to finish is left to that settle, which follows at once. On pg-boss's own
    * pool: the job's connection is the service role, which has no rights on pg-boss's schema.
    */
-  async function handle(job: Job<ConnectorJob>, othersRunning: () => boolean): Promise<JobResult> {
+  async function handle(job: Job<ConnectorJob>, markDone: () => boolean): Promise<JobResult> {
     const signal = AbortSignal.any([shutdown.signal, job.signal]);
     const settle = async (outcome: JobOutcome) => {
-      if (othersRunning() && options.completeEachJob) await boss.complete(QUEUE_NAME, { id: job.id, retryCount: job.retryCount }, outcome);
+      if (markDone() && options.completeEachJob) await boss.complete(QUEUE_NAME, { id: job.id, retryCount: job.retryCount }, outcome);
     };
     try {
       const outcome = await executeConnectorJob({ db, transport, clock: systemClock, logger, slots, signal, settle }, job.data);
       return { id: job.id, status: 'completed', output: outcome };
     } catch (error) {
-      othersRunning();
+      markDone();
       const message = error instanceof Error ? error.message : String(error);
       if (isNonRetryable(error)) {
         logger.warn('job rejected, not retried', { runId: job.id, reason: error.reason, detail: message });
