@@ -7,7 +7,7 @@ import { Dashboard } from '../dashboard/Dashboard.js';
 import { resolveTheme } from '../settings/resolveTheme.js';
 import { useDefaultRunModeOnOpen } from '../settings/useDefaultRunModeOnOpen.js';
 import { useFollowSystemTheme } from '../settings/useFollowSystemTheme.js';
-import { screenComponent } from './screens.js';
+import { preloadScreen, screenComponent } from './screens.js';
 import { takeStartupCalls } from './startupCalls.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
@@ -46,6 +46,10 @@ export function App() {
       }
       if (cancelled) return;
       store.getState().setAppReady(true);
+      // Reopening the editor the user left (startupCalls is fetching its chunks): it is shown
+      // once they are in, not suspended, which React's fallback throttle would hold for 300 ms.
+      if (startup.workspace.opened) await preloadScreen('editor').catch(() => undefined);
+      if (cancelled) return;
       await loadCurrentWorkspace(store, host, startup.workspace);
     })();
     return () => { cancelled = true; };

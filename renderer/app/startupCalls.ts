@@ -3,10 +3,12 @@
  * list), sent while the page is still evaluating the rest of its code: main.tsx imports this
  * module first and the build puts it in a chunk of its own (vite.config.ts), so the host answers
  * while zod, core and React load instead of after React's first commit. App takes them once;
- * every later load (a remount, another workspace) calls the host as usual.
+ * every later load (a remount, another workspace) calls the host as usual. When the user left a
+ * connector open, its file and the editor's chunks are asked for in the same round.
  */
 import type { AppInfo, AppSettings, HostClient } from '../../contract/hostApi.js';
 import { getHostApi } from '../platform/hostApi.js';
+import { lastOpenedConnector, type LastOpened } from '../services/sessionMemory.js';
 import { startWorkspaceLoad, type WorkspaceLoad } from '../services/workspaceLoad.js';
 
 export interface StartupCalls {
@@ -16,15 +18,22 @@ export interface StartupCalls {
   workspace: WorkspaceLoad;
 }
 
-function startStartupCalls(host: HostClient): StartupCalls {
+function startStartupCalls(host: HostClient, lastOpened: LastOpened | null = null): StartupCalls {
   const info = host.app.info();
   // Awaited by App; never an unhandled rejection before it does.
   info.catch(() => undefined);
-  return { info, settings: host.settings.get().catch(() => null), workspace: startWorkspaceLoad(host) };
+  return { info, settings: host.settings.get().catch(() => null), workspace: startWorkspaceLoad(host, lastOpened) };
 }
 
 const earlyHost = getHostApi();
-let early: StartupCalls | undefined = startStartupCalls(earlyHost);
+const lastOpened = lastOpenedConnector();
+let early: StartupCalls | undefined = startStartupCalls(earlyHost, lastOpened);
+// The user left the editor open: its chunks load now, beside the host calls, rather than once
+// the workspace has answered and React has rendered (app/screens.ts imports the same modules).
+if (lastOpened) {
+  void import('../editor/EditorScreen.js').catch(() => undefined);
+  void import('../canvas/Canvas.js').catch(() => undefined);
+}
 
 /** The calls sent at page load the first time (if `host` is the client they went to), a fresh round afterwards. */
 export function takeStartupCalls(host: HostClient): StartupCalls {

@@ -9,7 +9,8 @@ import { lastRunPrefs } from './sessionMemory.js';
 import { refreshEntries } from './refreshLists.js';
 import { hasUnsavedChanges } from '../store/slices/documentSlice.js';
 
-export async function openConnector(store: AppStore, host: HostClient, id: string): Promise<void> {
+/** `early`: the file, already asked for at page load (services/workspaceLoad); read now otherwise. */
+export async function openConnector(store: AppStore, host: HostClient, id: string, early?: ReturnType<HostClient['connectors']['get']>): Promise<void> {
   flushPendingDrafts();
   const s = store.getState();
   s.resetRun(id, s.workspace ? lastRunPrefs(s.workspace.path, id) : null);
@@ -21,7 +22,7 @@ export async function openConnector(store: AppStore, host: HostClient, id: strin
   const draft = s.workspace ? readDraft(s.workspace.path, id) : null;
   let stored;
   try {
-    stored = await host.connectors.get({ id });
+    stored = await (early ?? host.connectors.get({ id }));
   } catch (error) {
     if (draft) {
       // Never saved: the draft is all there is.

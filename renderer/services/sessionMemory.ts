@@ -7,6 +7,8 @@ import type { Route } from '../store/slices/uiSlice.js';
 import type { RunMode } from '../store/slices/runSlice.js';
 
 const ROUTE_PREFIX = 'connectorStudio.lastRoute.';
+/** The last route of any workspace, read before the host has said which workspace is open. */
+const LAST_ROUTE = 'connectorStudio.lastRoute';
 const RUN_PREFIX = 'connectorStudio.runPrefs.';
 
 export interface RunPrefs {
@@ -35,7 +37,27 @@ function write(storage: Storage, key: string, value: unknown): void {
 }
 
 export function rememberRoute(workspacePath: string, route: Route, storage: Storage = localStorage): void {
-  if (RESTORABLE.has(route.name)) write(storage, ROUTE_PREFIX + workspacePath, route);
+  if (!RESTORABLE.has(route.name)) return;
+  write(storage, ROUTE_PREFIX + workspacePath, route);
+  write(storage, LAST_ROUTE, { workspacePath, route });
+}
+
+/** The connector the user had open when the app last closed, and in which workspace. */
+export interface LastOpened {
+  workspacePath: string;
+  connectorId: string;
+}
+
+/**
+ * The connector open when the app was last closed, if the editor was the screen: read at page
+ * load (app/startupCalls.ts) so its chunks and file load beside the first host calls. Only a
+ * hint: it is used when the host's open workspace turns out to be the same one.
+ */
+export function lastOpenedConnector(storage: Storage = localStorage): LastOpened | null {
+  const last = read<{ workspacePath?: unknown; route?: Partial<Route> & { connectorId?: unknown } }>(storage, LAST_ROUTE);
+  if (!last || typeof last !== 'object' || typeof last.workspacePath !== 'string') return null;
+  if (last.route?.name !== 'editor' || typeof last.route.connectorId !== 'string') return null;
+  return { workspacePath: last.workspacePath, connectorId: last.route.connectorId };
 }
 
 export function lastRoute(workspacePath: string, storage: Storage = localStorage): Route | null {

@@ -14,7 +14,11 @@ export async function loadCurrentWorkspace(store: AppStore, host: HostClient, lo
     if (workspace) {
       // Back where the user was before the reload (services/sessionMemory).
       const route = lastRoute(workspace.path);
-      if (route?.name === 'editor') void openConnector(store, host, route.connectorId);
+      if (route?.name === 'editor') {
+        const { opened } = load;
+        const early = opened && opened.workspacePath === workspace.path && opened.connectorId === route.connectorId ? opened.stored : undefined;
+        void openConnector(store, host, route.connectorId, early);
+      }
       else store.getState().navigate(route ?? { name: 'dashboard' });
       await refreshEntries(store, host, load.entries);
     } else store.getState().navigate({ name: 'workspace' });
