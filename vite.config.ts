@@ -24,6 +24,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // core/ and contract/ only define things (as cli/build.mjs marks them): imported through
+      // the `#core` barrel, a module whose top level builds zod schemas would otherwise count as
+      // having side effects, and every chunk that touches core would keep (and evaluate) all of it.
+      treeshake: { moduleSideEffects: (id) => id.includes('node_modules') || !/[\\/](core|contract)[\\/]/.test(id) },
       output: {
         // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
         // chunk with no dependencies: it is evaluated first, so the calls go out before the
