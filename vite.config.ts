@@ -7,6 +7,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compileHintsVite } from './scripts/compileHints.mjs';
 import { coreBoundaryVite } from './scripts/coreBoundary.mjs';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
@@ -15,7 +16,7 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), coreBoundaryVite],
+  plugins: [react(), coreBoundaryVite, compileHintsVite],
   build: {
     outDir,
     emptyOutDir: true,
