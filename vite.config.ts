@@ -7,6 +7,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compileHintsVite } from './scripts/compileHints.mjs';
 import { coreBoundaryVite } from './scripts/coreBoundary.mjs';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
@@ -15,7 +16,7 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), coreBoundaryVite],
+  plugins: [react(), coreBoundaryVite, compileHintsVite],
   build: {
     outDir,
     emptyOutDir: true,
@@ -24,6 +25,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // core/ and contract/ only define things (as cli/build.mjs marks them): imported through
+      // the `#core` barrel, a module whose top level builds zod schemas would otherwise count as
+      // having side effects, and every chunk that touches core would keep (and evaluate) all of it.
+      treeshake: { moduleSideEffects: (id) => id.includes('node_modules') || !/[\\/](core|contract)[\\/]/.test(id) },
       output: {
         // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
         // chunk with no dependencies: it is evaluated first, so the calls go out before the

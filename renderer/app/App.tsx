@@ -23,7 +23,10 @@ export function App() {
   const host = useHost();
   const route = useAppStore((s) => s.route);
   const theme = useAppStore((s) => s.theme);
-  const ready = useAppStore((s) => s.appReady);
+  // The first screen waits for the host's answer on the open workspace too: rendered before it,
+  // the route is still the initial 'workspace', and the picker would mount (and ask the host for
+  // its recent list) only to be replaced by the dashboard or the editor in the next render.
+  const ready = useAppStore((s) => s.appReady && s.workspace !== undefined);
   useHostEvents();
   useSessionMemory();
   useFollowSystemTheme();

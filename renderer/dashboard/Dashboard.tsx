@@ -93,14 +93,22 @@ export function Dashboard() {
   const createBlank = useCallback(() => openNewDocument(store, blankConnector()), [store]);
 
   // Virtualised grid: rows of as many cards as fit the width.
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
   const [columns, setColumns] = useState(3);
-  useEffect(() => {
-    const el = scrollRef.current;
+  // Measured when the list's element is attached (it is not there while the list loads), in the
+  // same commit as the virtualizer's first measure: the first rows are rendered once, with the
+  // columns that fit, rather than with 3 and again (every card remounted) after a resize callback.
+  const attachScroll = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
     if (!el) return;
-    const observer = new ResizeObserver(() => setColumns(Math.max(1, Math.floor(el.clientWidth / CARD_MIN_WIDTH))));
+    const measure = () => setColumns(Math.max(1, Math.floor(el.clientWidth / CARD_MIN_WIDTH)));
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      scrollRef.current = null;
+    };
   }, []);
   const rowCount = Math.ceil(cards.length / columns);
   const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
@@ -179,7 +187,7 @@ export function Dashboard() {
             ) : <p>No connector matches the search.</p>}
           </div>
         ) : (
-          <div className="card-scroll" ref={scrollRef} data-testid="card-scroll">
+          <div className="card-scroll" ref={attachScroll} data-testid="card-scroll">
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((row) => (
                 <div key={row.key} className="card-row" style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
