@@ -10,7 +10,6 @@
 //   node cli/build.mjs --if-possible build, but only warn on error (npm's prepare: an
 //                                    install must not fail; the bin then runs from source)
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { builtinsThroughRequire } from '../scripts/builtinsThroughRequire.mjs';
 import { coreBoundaryEsbuild } from '../scripts/coreBoundary.mjs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +64,11 @@ export async function buildCli() {
     bundle: true,
     platform: 'node',
     // A script, not ES modules: only a vm.Script can be given a code cache made after it ran.
-    // The bin's wrapper provides require, module and __filename.
+    // The bin's wrapper provides require, module and __filename. Node built-ins stay external
+    // (platform 'node'): a named import becomes a plain require(). Wrapped as a bundled module
+    // instead (scripts/builtinsThroughRequire.mjs, for ESM bundles), each is copied into a
+    // namespace object, and merely reading node:util's property descriptors loads ~30 of Node's
+    // internal modules (worker_threads, streams, diff…): ~11 ms of every `run`.
     format: 'cjs',
     target: 'node22',
     // Prefer ESM builds (jsonc-parser's UMD main does dynamic requires a bundle cannot follow).
@@ -76,7 +79,7 @@ export async function buildCli() {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, builtinsThroughRequire, sideEffectFreeModules],
+    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, sideEffectFreeModules],
   });
   await rename(temporary, BUNDLE_PATH);
   // The ES-module chunks of older builds are never loaded again.
