@@ -1,6 +1,6 @@
 // Bundles the CLI (cli/ + core/ + its npm dependencies) into dist/cli/connector-studio.cjs,
-// one CommonJS script that bin/connector-studio.js runs with a V8 code cache made after a run
-// (bin/runScriptWithCodeCache.js): a warm start neither parses nor compiles the code it runs.
+// one CommonJS script that bin/connector-studio.cjs runs with a V8 code cache made after a run
+// (bin/runScriptWithCodeCache.cjs): a warm start neither parses nor compiles the code it runs.
 // Commands are still loaded lazily (cli/main.ts): a command's modules are evaluated only
 // when it runs, and with the cache the code of the others is never even parsed.
 // Dependencies are bundled too: resolving and loading zod, jsonpath-plus and csv-parse
