@@ -29,14 +29,18 @@ function compileCacheDir() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'connector-studio', 'compile');
 }
 
-const COMMANDS = new Set(['validate', 'run', 'test', 'convert', 'import', 'enqueue', 'auth']);
-const bundle = join(__dirname, '../dist/cli/connector-studio.cjs');
-if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && existsSync(bundle)) {
+const command = process.argv[2] ?? '';
+const fullBundle = join(__dirname, '../dist/cli/connector-studio.cjs');
+// A command's own bundle leaves the other commands out (cli/build.mjs); help, --version and
+// anything unknown run the full one.
+const commandBundle = /^[a-z]+$/.test(command) ? join(__dirname, `../dist/cli/connector-studio-${command}.cjs`) : undefined;
+const ownBundle = commandBundle !== undefined && existsSync(commandBundle);
+const bundle = ownBundle ? commandBundle : fullBundle;
+if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && (ownBundle || existsSync(fullBundle))) {
   // NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off, as it does Node's own.
   const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : compileCacheDir();
   // One cache per command (cli/main.ts): each holds the code its command runs.
-  const command = process.argv[2] ?? '';
-  runScriptWithCodeCache(bundle, cacheDir, COMMANDS.has(command) ? command : 'other');
+  runScriptWithCodeCache(bundle, cacheDir, ownBundle ? command : 'other');
 } else {
   require('node:module').enableCompileCache?.(compileCacheDir());
   void (async () => {
