@@ -129,34 +129,3 @@ describe('createNodeTransport', () => {
     expect(child.stdout.trim()).toBe('200');
   });
 });
-
-describe('createNodeTransport with one signal for many requests (as a run\'s attempts share one)', () => {
-  it('still cancels the request in flight when the signal aborts after earlier requests ended', async () => {
-    const { createServer } = await import('node:http');
-    // The third request never gets an answer: only the abort can end it.
-    let count = 0;
-    const server = createServer((_request, response) => {
-      count += 1;
-      if (count < 3) response.end('{}');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const transport = createNodeTransport();
-    try {
-      const { port } = server.address() as AddressInfo;
-      const controller = new AbortController();
-      const send = () => transport.send({ ...get(`http://127.0.0.1:${port}/`), signal: controller.signal });
-      await send();
-      await send();
-      const third = send();
-      setTimeout(() => controller.abort(), 50);
-      await expect(third).rejects.toMatchObject({ code: 'CANCELLED' });
-      // An aborted signal refuses further requests at once.
-      await expect(send()).rejects.toMatchObject({ code: 'CANCELLED' });
-      expect(count).toBe(3);
-    } finally {
-      transport.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  });
-});

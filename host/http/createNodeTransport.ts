@@ -5,10 +5,9 @@
  * but costs a fraction of fetch per request, whose WHATWG streams and Request objects
  * dominate a fast local chain (bench/cli.bench.mjs).
  *
- * Per request it adds plain stream events and an entry in its signal's set of requests in
- * flight, nothing more: Node's own `signal` option and async iteration over the body each attach
- * a set of end-of-stream listeners, which together cost more CPU than the HTTP exchange itself
- * on a local API.
+ * Per request it adds one abort listener and plain stream events, nothing more: Node's own
+ * `signal` option and async iteration over the body each attach a set of end-of-stream
+ * listeners, which together cost more CPU than the HTTP exchange itself on a local API.
  */
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -86,31 +85,6 @@ function responseHeaders(response: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/**
- * The requests in flight per abort signal, with ONE 'abort' listener per signal: a run hands the
- * same attempt signal to request after request (core's attemptSignals pool), and a listener
- * added and removed per request (Node's EventTarget validates and wraps each) cost more than the
- * rest of the request's own bookkeeping.
- */
-const inFlight = new WeakMap<AbortSignal, Set<() => void>>();
-
-/** Calls `cancel` if the signal aborts while the request is in flight; returns the "done" call. */
-function whileInFlight(signal: AbortSignal, cancel: () => void): () => void {
-  let requests = inFlight.get(signal);
-  if (!requests) {
-    const created = new Set<() => void>();
-    signal.addEventListener('abort', () => {
-      for (const cancelRequest of created) cancelRequest();
-      created.clear();
-    }, { once: true });
-    inFlight.set(signal, created);
-    requests = created;
-  }
-  const current = requests;
-  current.add(cancel);
-  return () => current.delete(cancel);
-}
-
 /** One answer: a redirect to follow (no body read), or the final response with its body. */
 type Answer = { response: IncomingMessage; headers: Record<string, string>; bodyText: string | undefined };
 
@@ -135,9 +109,12 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       const { signal } = request;
       if (signal.aborted) return reject(signal.reason);
       let response: IncomingMessage | undefined;
-      // Called only from the request's events, after `done` below is set.
+      const onAbort = () => {
+        outgoing.destroy(signal.reason);
+        response?.destroy(signal.reason);
+      };
       const settle = (error: unknown, answer?: Answer) => {
-        done();
+        signal.removeEventListener('abort', onAbort);
         if (answer) resolve(answer);
         else reject(error);
       };
@@ -151,10 +128,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
         }
         readResponseBody(answer, headers, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { response: answer, headers, bodyText }), settle);
       });
-      const done = whileInFlight(signal, () => {
-        outgoing.destroy(signal.reason);
-        response?.destroy(signal.reason);
-      });
+      signal.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', settle);
       outgoing.end(hop.body);
     });
