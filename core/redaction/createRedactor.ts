@@ -173,7 +173,9 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
     if (text.length < shortestNeedle) return text;
     if (hasEscapes(text, plusIsSpace)) return redactEscaped(text);
     let out = text;
-    for (const { needle, replacement } of patterns) {
+    // Indexed: runs for every string of every record (see scopeFor in executor/runConnector.ts).
+    for (let i = 0; i < patterns.length; i++) {
+      const { needle, replacement } = patterns[i] as Pattern;
       if (out.includes(needle)) out = out.split(needle).join(replacement);
     }
     return out;
