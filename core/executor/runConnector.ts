@@ -75,7 +75,8 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const only = options.onlySteps ? new Set(options.onlySteps) : undefined;
 
   // Steps that are not run: pinned ones lend their outputs, unselected ones are left out.
-  for (const step of connector.steps) {
+  for (let i = 0; i < connector.steps.length; i++) {
+    const step = connector.steps[i] as Step;
     if (only?.has(step.id)) continue;
     if (Object.hasOwn(pinned, step.id)) {
       state.set(step.id, 'succeeded');
@@ -114,8 +115,9 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     const toRun = connector.steps.filter((step) => state.get(step.id) === 'pending');
     credentials = await resolveCredentials(connector, toRun, options.secrets, options.stepKinds);
     // An offline run's placeholder for an unset credential is skipped by addSecret: it is not a secret.
-    for (const [name, value] of Object.entries(credentials)) redactor.addSecret(name, value);
-    for (const [name, value] of Object.entries(options.environment?.secrets ?? {})) redactor.addSecret(`env.${name}`, value);
+    for (const name in credentials) if (Object.hasOwn(credentials, name)) redactor.addSecret(name, credentials[name] as string);
+    const envSecrets = options.environment?.secrets ?? {};
+    for (const name in envSecrets) if (Object.hasOwn(envSecrets, name)) redactor.addSecret(`env.${name}`, envSecrets[name] as string);
   } catch (error) {
     setupError = toConnectorError(error);
   }
@@ -283,7 +285,9 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   const runError = setupError ?? stopCause?.error;
   const finishedAt = clock.now();
   const succeededOutputs: Record<string, Record<string, unknown>> = {};
-  for (const [id, value] of outputs) if (state.get(id) === 'succeeded') succeededOutputs[id] = value;
+  outputs.forEach((value, id) => {
+    if (state.get(id) === 'succeeded') succeededOutputs[id] = value;
+  });
   const record: ExecutionRecord = redactor.redactValue({
     runId,
     connectorId: connector.id,
