@@ -56,15 +56,15 @@ export async function runConnector(connector: Connector, options: RunOptions): P
   // Log lines carry error messages and request details: redacted like everything else.
   const logger = options.logger && redactingLogger(options.logger, redactor);
   const onEvent = options.onEvent;
-  const emit = (event: RunEvent) => {
-    // Without a listener there is nothing to redact or deliver.
-    if (!onEvent) return;
+  // Without a listener there is nothing to build, redact or deliver: `emit?.(…)` then skips even
+  // making the event (most batch runs have no listener).
+  const emit = onEvent && ((event: RunEvent) => {
     try {
       onEvent(redactor.redactValue(event));
     } catch (error) {
       logger?.warn('A run event listener threw; the run goes on.', { error: String(error) });
     }
-  };
+  });
 
   const plan = connectorPlan(connector);
   const steps = plan.steps;
@@ -122,13 +122,13 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     setupError = toConnectorError(error);
   }
 
-  emit({ type: 'run.started', runId, at: startedAt, stepIds: connector.steps.map((step) => step.id) });
+  emit?.({ type: 'run.started', runId, at: startedAt, stepIds: connector.steps.map((step) => step.id) });
 
   const skip = (step: Step, reason: string) => {
     state.set(step.id, 'skipped');
     const record: StepRecord = { id: step.id, name: step.name, status: 'skipped', skipReason: reason, durationMs: 0, attempts: [], outputs: {} };
     records.set(step.id, redactor.redactValue(record));
-    emit({ type: 'step.skipped', runId, stepId: step.id, at: clock.now(), reason: record.skipReason ?? reason });
+    emit?.({ type: 'step.skipped', runId, stepId: step.id, at: clock.now(), reason: record.skipReason ?? reason });
   };
 
   /** Inputs, credentials and the outputs of the step's ancestors (null for those that did not succeed). */
@@ -236,7 +236,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
             }
             state.set(id, 'running');
             running += 1;
-            emit({ type: 'step.started', runId, stepId: id, at: clock.now() });
+            emit?.({ type: 'step.started', runId, stepId: id, at: clock.now() });
             // A kind's execute returns its failures as records; one that throws still fails only its step.
             void kind.execute(step, scope, kind.transport.sends === 'none' ? requestless : context)
               .catch((error: unknown) => {
@@ -258,11 +258,11 @@ export async function runConnector(connector: Connector, options: RunOptions): P
         if (result.status === 'success') {
           state.set(step.id, 'succeeded');
           outputs.set(step.id, result.outputs);
-          emit({ type: 'step.succeeded', runId, stepId: step.id, at: clock.now(), result: result.record });
+          emit?.({ type: 'step.succeeded', runId, stepId: step.id, at: clock.now(), result: result.record });
           return;
         }
         state.set(step.id, 'failed');
-        emit({ type: 'step.failed', runId, stepId: step.id, at: clock.now(), result: result.record });
+        emit?.({ type: 'step.failed', runId, stepId: step.id, at: clock.now(), result: result.record });
         if (!connector.settings.continueOnError && !stopCause) {
           const error = result.error ?? new ConnectorError('INTERNAL', `Step "${step.id}" failed.`);
           stopRun({
@@ -303,7 +303,7 @@ export async function runConnector(connector: Connector, options: RunOptions): P
     ...(runError ? { error: runError.toJSON() } : {}),
     ...(options.environment ? { environment: options.environment.name } : {}),
   });
-  emit({ type: 'run.finished', runId, at: finishedAt, record });
+  emit?.({ type: 'run.finished', runId, at: finishedAt, record });
   if (stopCause && stopCause.status !== 'failed') logger?.info(`Run ${runId} ended: ${stopCause.status}.`);
   return record;
 }

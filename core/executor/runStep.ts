@@ -45,7 +45,8 @@ export interface StepContext {
   maxRedirects: number;
   /** 'summary' leaves request/response out of the record (see RunOptions.recordDetail). */
   recordDetail: RecordDetail;
-  emit: (event: RunEvent) => void;
+  /** Undefined when nobody listens: call it as `emit?.(…)`, so no event is even built. */
+  emit: ((event: RunEvent) => void) | undefined;
 }
 
 export interface StepResult {
@@ -180,7 +181,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       if (full || !ok) lastResponse = recordResponse(response, redactor, settings.logResponseData);
       attemptRecord.status = response.status;
       if (ok) {
-        context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
+        context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
         try {
           const extracted = extractOutputs(step, response.bodyText);
           warnings.push(...extracted.warnings);
@@ -195,7 +196,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     attemptRecord.error = redactor.redactValue(failure.toJSON());
 
     if (context.signal.aborted) {
-      context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error });
+      context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error });
       return finish('failed', nullOutputs(step), failure);
     }
 
@@ -218,7 +219,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       }
     }
     if (retry) Object.assign(attemptRecord, { retryInMs: delay, retryReason });
-    context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
+    context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
     if (!retry) return finish('failed', nullOutputs(step), finalError);
     if (staleToken) tokenRefreshed = true;
     try {
