@@ -94,10 +94,11 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       finishedAt,
       durationMs: finishedAt - startedAt,
       attempts,
-      ...(full ? { request: lastRequest, response: lastResponse } : {}),
+      // `undefined` rather than `{}` when a part is absent: nothing is allocated to spread.
+      ...(full ? { request: lastRequest, response: lastResponse } : undefined),
       outputs: redactor.redactValue(outputs),
-      ...(error ? { error: redactor.redactValue(error.toJSON()) } : {}),
-      ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : {}),
+      ...(error ? { error: redactor.redactValue(error.toJSON()) } : undefined),
+      ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : undefined),
     };
     return error ? { status, outputs, record, error } : { status, outputs, record };
   };
@@ -105,7 +106,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
   let prepared: PreparedRequest;
   try {
     prepared = buildRequest(step, scope);
-    warnings.push(...prepared.warnings);
+    if (prepared.warnings.length > 0) warnings.push(...prepared.warnings);
   } catch (error) {
     return finish('failed', nullOutputs(step), toConnectorError(error));
   }
@@ -163,8 +164,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         signal: attemptController.signal,
         maxResponseBytes: context.maxResponseBytes,
         maxRedirects: context.maxRedirects,
-        credentialHeaders: [...prepared.credentialHeaders, ...authorized.credentialHeaders],
-        ...(matchUrl !== undefined ? { matchUrl } : {}),
+        credentialHeaders: prepared.credentialHeaders.concat(authorized.credentialHeaders),
+        ...(matchUrl !== undefined ? { matchUrl } : undefined),
       });
     } catch (thrown) {
       error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);
@@ -184,7 +185,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
         try {
           const extracted = extractOutputs(step, response.bodyText);
-          warnings.push(...extracted.warnings);
+          if (extracted.warnings.length > 0) warnings.push(...extracted.warnings);
           return finish('success', extracted.outputs);
         } catch (extractError) {
           return finish('failed', nullOutputs(step), toConnectorError(extractError));
