@@ -22,8 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // The bench's hand-written baselines are CommonJS on purpose (bench/baselines/chainLoop.cjs).
-    files: ['bench/baselines/*.cjs'],
+    // The bench's hand-written baselines and the bin are CommonJS on purpose (bench/baselines/chainLoop.cjs, bin/connector-studio.cjs).
+    files: ['bench/baselines/*.cjs', 'bin/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

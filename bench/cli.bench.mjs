@@ -34,15 +34,15 @@ try {
   const lastJsonLine = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1));
   const contestants = {
     cli: {
-      args: [join(root, 'bin/connector-studio.js'), 'run', join(root, 'bench/fixtures/chain.interchange.json'), '--data', rowsCsv, '--json',
+      args: [join(root, 'bin/connector-studio.cjs'), 'run', join(root, 'bench/fixtures/chain.interchange.json'), '--data', rowsCsv, '--json',
         '--input', `base_url=${server.baseUrl}`, '--credential', `crm_token=${BENCH_TOKEN}`],
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,
     },
-    // The same command with an empty V8 compile cache (bin/connector-studio.js keeps one under
+    // The same command with an empty V8 compile cache (bin/connector-studio.cjs keeps one under
     // the user's cache directory): what the first run after an install or an upgrade costs.
     'cli-cold': {
-      args: [join(root, 'bin/connector-studio.js'), 'run', join(root, 'bench/fixtures/chain.interchange.json'), '--data', rowsCsv, '--json',
+      args: [join(root, 'bin/connector-studio.cjs'), 'run', join(root, 'bench/fixtures/chain.interchange.json'), '--data', rowsCsv, '--json',
         '--input', `base_url=${server.baseUrl}`, '--credential', `crm_token=${BENCH_TOKEN}`],
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,

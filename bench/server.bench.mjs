@@ -318,7 +318,7 @@ try {
   await writeFile(rows, `email\n${Array.from({ length: RUNS }, (_, i) => `user${i}@example.com`).join('\n')}\n`);
   const load = loadavg()[0];
   const machineBefore = await machineCpu();
-  const cli = await runMeasured(process.execPath, [join(root, 'bin/connector-studio.js'), 'run', file, '--data', rows, '--json', '--concurrency', String(CONCURRENCY), '--credential', `api_key=${CANARY}`]);
+  const cli = await runMeasured(process.execPath, [join(root, 'bin/connector-studio.cjs'), 'run', file, '--data', rows, '--json', '--concurrency', String(CONCURRENCY), '--credential', `api_key=${CANARY}`]);
   const machineAfter = await machineCpu();
   const summary = JSON.parse(cli.stdout.trim().split('\n').at(-1)).summary;
   if (summary?.succeeded !== RUNS) throw new Error(`the CLI baseline did not succeed ${RUNS} times: ${JSON.stringify(summary)}`);

@@ -1,6 +1,7 @@
 /**
- * esbuild plugin shared by the CLI bundle (cli/build.mjs) and browser mode's server bundle
- * (scripts/build.mjs); both are ESM bundles whose banner defines `require`.
+ * esbuild plugin for browser mode's server bundle (scripts/build.mjs), an ESM bundle whose
+ * banner defines `require`. (The CLI bundle is CommonJS: there esbuild's own handling of
+ * built-ins already gives plain require()s, see cli/build.mjs.)
  */
 import { builtinModules } from 'node:module';
 

@@ -12,6 +12,7 @@ import {
   type RunEnvironment,
   type SecretResolver,
 } from '#core';
+import { nextRunId } from './cliRunIds.js';
 import type { CommandContext } from './context.js';
 
 /** Everything one run needs besides its inputs; shared by all rows of --data. */
@@ -32,6 +33,7 @@ export async function runOnce(setup: RunSetup, transport: Parameters<typeof runC
   const startedAt = Date.now();
   try {
     return await runConnector(setup.connector, {
+      runId: nextRunId(),
       inputs,
       transport,
       secrets: setup.secrets,

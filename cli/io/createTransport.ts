@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import {
   createMockTransport,
   createRecordingTransport,
@@ -43,7 +43,7 @@ export async function createTransport(connector: Connector, choice: TransportCho
   const recordPath = choice.recordPath;
   return {
     transport: recorder,
-    save: async (inputs) => writeFile(recordPath, `${JSON.stringify(recorder.toCassette(connector.id, { environment: choice.environment, inputs }), null, 2)}\n`),
+    save: async (inputs) => writeFileSync(recordPath, `${JSON.stringify(recorder.toCassette(connector.id, { environment: choice.environment, inputs }), null, 2)}\n`),
   };
 }
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isConnectorError, parseDocumentJson } from '#core';
 import { CliError } from '../errors/CliError.js';
@@ -40,9 +40,13 @@ function describeParseErrorCode(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^invalid symbol$/, 'unexpected character');
 }
 
+/**
+ * Read synchronously: the command waits for the file anyway, and node:fs/promises (with the
+ * readline and watcher modules it loads) would add ~1-3 ms to every start (bench/README.md).
+ */
 export async function readTextFile(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`Cannot find the ${what} file ${path}. Check the path (it is relative to ${process.cwd()}).`);

@@ -1,5 +1,5 @@
 /**
- * Runs the real `connector-studio` command (node bin/connector-studio.js …) as a child
+ * Runs the real `connector-studio` command (node bin/connector-studio.cjs …) as a child
  * process and collects its exit code and output. `buildCliOnce` builds the bundle the
  * bin loads, so tests exercise exactly what `npm install` produces, from current sources.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(REPO_ROOT, 'bin/connector-studio.js');
+export const BIN = join(REPO_ROOT, 'bin/connector-studio.cjs');
 
 export interface CliResult {
   code: number;

@@ -36,7 +36,8 @@ interface Entry {
   steps: Step[];
   stepIds: string[];
   edges: Edge[];
-  edgeEnds: string[];
+  edgeSources: string[];
+  edgeTargets: string[];
 }
 
 const plans = new WeakMap<Connector, Entry>();
@@ -50,7 +51,8 @@ function stillMatches(entry: Entry, connector: Connector): boolean {
   }
   for (let i = 0; i < entry.edges.length; i++) {
     const edge = connector.edges[i] as Edge;
-    if (edge !== entry.edges[i] || `${edge.source}\u0000${edge.target}` !== entry.edgeEnds[i]) return false;
+    // Compared end by end: checked on every run of a batch, so no string is built for it.
+    if (edge !== entry.edges[i] || edge.source !== entry.edgeSources[i] || edge.target !== entry.edgeTargets[i]) return false;
   }
   return true;
 }
@@ -89,7 +91,8 @@ export function connectorPlan(connector: Connector): ConnectorPlan {
     steps: [...connector.steps],
     stepIds: connector.steps.map((step) => step.id),
     edges: [...connector.edges],
-    edgeEnds: connector.edges.map((edge) => `${edge.source}\u0000${edge.target}`),
+    edgeSources: connector.edges.map((edge) => edge.source),
+    edgeTargets: connector.edges.map((edge) => edge.target),
   });
   return plan;
 }

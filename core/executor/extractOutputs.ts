@@ -18,6 +18,9 @@ export function extractOutputs(step: Pick<Step, 'id' | 'outputs'>, bodyText: str
       warnings.push(`The response is not valid JSON (${(error as Error).message}), so the outputs ${step.outputs.map((o) => o.name).join(', ')} are null.`);
     }
   }
-  for (const output of step.outputs) outputs[output.name] = extractPath(json, output.path);
+  for (let i = 0; i < step.outputs.length; i++) {
+    const output = step.outputs[i] as Step['outputs'][number];
+    outputs[output.name] = extractPath(json, output.path);
+  }
   return { outputs, warnings };
 }

@@ -37,17 +37,24 @@ function addConditionCredentials(names: Set<string>, condition: string | undefin
 
 function referencedCredentials(connector: Connector, steps: readonly Step[], registry: StepKindRegistry): string[] {
   const names = new Set<string>();
-  const ids = new Set(steps.map((step) => step.id));
-  for (const step of steps) {
+  const ids = new Set<string>();
+  // Indexed: this runs for every run of a batch (see scopeFor in runConnector.ts).
+  for (let i = 0; i < steps.length; i++) ids.add((steps[i] as Step).id);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
     const kind = registry.find(step);
     // A kind the run does not know fails its step with its own message; it needs nothing here.
     if (kind) {
       const auth = kind.auth(step) ?? (kind.transport.sends === 'requests' ? connector.auth : null);
       const fields = [...kind.templateFields(step).map((field) => field.value), auth, step.condition];
-      for (const name of credentialsOfStep(step, fields)) names.add(name);
+      const stepNames = credentialsOfStep(step, fields);
+      for (let k = 0; k < stepNames.length; k++) names.add(stepNames[k] as string);
     } else addConditionCredentials(names, step.condition);
   }
-  for (const edge of connector.edges) if (ids.has(edge.target)) addConditionCredentials(names, edge.condition);
+  for (let i = 0; i < connector.edges.length; i++) {
+    const edge = connector.edges[i] as Connector['edges'][number];
+    if (ids.has(edge.target)) addConditionCredentials(names, edge.condition);
+  }
   return [...names];
 }
 

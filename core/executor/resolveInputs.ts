@@ -49,9 +49,11 @@ export function resolveInputs(declared: readonly Input[], given: Record<string, 
   // Prototype-less: input names (and undeclared given names) are keys.
   const resolved: Record<string, InputValue> = Object.create(null);
   // Undeclared values pass through unchanged (the validator reports references to them).
-  for (const [name, value] of Object.entries(given)) resolved[name] = value;
+  // Plain loops: this runs for every run of a batch (see scopeFor in runConnector.ts).
+  for (const name in given) if (Object.hasOwn(given, name)) resolved[name] = given[name] as InputValue;
   const missing: Input[] = [];
-  for (const input of declared) {
+  for (let i = 0; i < declared.length; i++) {
+    const input = declared[i] as Input;
     const raw = Object.hasOwn(given, input.name) ? given[input.name] : undefined;
     const value = isBlank(raw) ? (input.default ?? null) : (raw as InputValue);
     const typed = coerce(input, value);

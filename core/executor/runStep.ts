@@ -45,7 +45,8 @@ export interface StepContext {
   maxRedirects: number;
   /** 'summary' leaves request/response out of the record (see RunOptions.recordDetail). */
   recordDetail: RecordDetail;
-  emit: (event: RunEvent) => void;
+  /** Undefined when nobody listens: call it as `emit?.(…)`, so no event is even built. */
+  emit: ((event: RunEvent) => void) | undefined;
 }
 
 export interface StepResult {
@@ -93,10 +94,11 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       finishedAt,
       durationMs: finishedAt - startedAt,
       attempts,
-      ...(full ? { request: lastRequest, response: lastResponse } : {}),
+      // `undefined` rather than `{}` when a part is absent: nothing is allocated to spread.
+      ...(full ? { request: lastRequest, response: lastResponse } : undefined),
       outputs: redactor.redactValue(outputs),
-      ...(error ? { error: redactor.redactValue(error.toJSON()) } : {}),
-      ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : {}),
+      ...(error ? { error: redactor.redactValue(error.toJSON()) } : undefined),
+      ...(warnings.length > 0 ? { warnings: redactor.redactValue(warnings) } : undefined),
     };
     return error ? { status, outputs, record, error } : { status, outputs, record };
   };
@@ -104,7 +106,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
   let prepared: PreparedRequest;
   try {
     prepared = buildRequest(step, scope);
-    warnings.push(...prepared.warnings);
+    if (prepared.warnings.length > 0) warnings.push(...prepared.warnings);
   } catch (error) {
     return finish('failed', nullOutputs(step), toConnectorError(error));
   }
@@ -162,8 +164,8 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
         signal: attemptController.signal,
         maxResponseBytes: context.maxResponseBytes,
         maxRedirects: context.maxRedirects,
-        credentialHeaders: [...prepared.credentialHeaders, ...authorized.credentialHeaders],
-        ...(matchUrl !== undefined ? { matchUrl } : {}),
+        credentialHeaders: prepared.credentialHeaders.concat(authorized.credentialHeaders),
+        ...(matchUrl !== undefined ? { matchUrl } : undefined),
       });
     } catch (thrown) {
       error = attemptController.signal.aborted ? abortReason(attemptController.signal) : toConnectorError(thrown);
@@ -180,10 +182,10 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       if (full || !ok) lastResponse = recordResponse(response, redactor, settings.logResponseData);
       attemptRecord.status = response.status;
       if (ok) {
-        context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
+        context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response.status });
         try {
           const extracted = extractOutputs(step, response.bodyText);
-          warnings.push(...extracted.warnings);
+          if (extracted.warnings.length > 0) warnings.push(...extracted.warnings);
           return finish('success', extracted.outputs);
         } catch (extractError) {
           return finish('failed', nullOutputs(step), toConnectorError(extractError));
@@ -195,7 +197,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
     attemptRecord.error = redactor.redactValue(failure.toJSON());
 
     if (context.signal.aborted) {
-      context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error });
+      context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error });
       return finish('failed', nullOutputs(step), failure);
     }
 
@@ -218,7 +220,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       }
     }
     if (retry) Object.assign(attemptRecord, { retryInMs: delay, retryReason });
-    context.emit({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
+    context.emit?.({ type: 'step.attempt', runId: context.runId, stepId: step.id, attempt, at: clock.now(), status: response?.status, error: attemptRecord.error, ...(retry ? { retryInMs: delay, retryReason } : {}) });
     if (!retry) return finish('failed', nullOutputs(step), finalError);
     if (staleToken) tokenRefreshed = true;
     try {

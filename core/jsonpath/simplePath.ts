@@ -22,7 +22,9 @@ export function simplePathKeys(path: string): string[] | undefined {
 /** `{ found: false }` when the path matches nothing. */
 export function readSimplePath(json: unknown, keys: readonly string[]): { found: boolean; value?: unknown } {
   let value: unknown = json;
-  for (const key of keys) {
+  // Indexed: runs for every output of every run (see scopeFor in executor/runConnector.ts).
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (!value || !Object.hasOwn(value as object, key)) return { found: false };
     value = (value as Record<string, unknown>)[key];
   }

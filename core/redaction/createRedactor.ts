@@ -173,7 +173,9 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
     if (text.length < shortestNeedle) return text;
     if (hasEscapes(text, plusIsSpace)) return redactEscaped(text);
     let out = text;
-    for (const { needle, replacement } of patterns) {
+    // Indexed: runs for every string of every record (see scopeFor in executor/runConnector.ts).
+    for (let i = 0; i < patterns.length; i++) {
+      const { needle, replacement } = patterns[i] as Pattern;
       if (out.includes(needle)) out = out.split(needle).join(replacement);
     }
     return out;
@@ -218,7 +220,7 @@ export function createRedactor(secrets: Record<string, string> = {}, cache?: Red
       // An offline run's stand-in for an unset credential names a secret, it is not one: redacting it
       // would make the record look like a leak. Already covered (e.g. a Basic token built from two
       // known credentials): keep the more telling placeholder.
-      if (!value || isCredentialPlaceholder(value) || values.some(([, known]) => known === value) || patterns.some(({ needle }) => needle === value)) return;
+      if (!value || isCredentialPlaceholder(value) || values.some((known) => known[1] === value) || patterns.some(({ needle }) => needle === value)) return;
       values.push([name, value]);
       rebuild();
     },

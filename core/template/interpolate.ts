@@ -60,7 +60,9 @@ function interpolateString(text: string, scope: Scope, mode: InterpolationMode):
     return mode === 'url' ? stringifyValue(resolved) : resolved;
   }
   let out = '';
-  for (const part of parts) {
+  // Indexed: runs for every template of every run (see scopeFor in executor/runConnector.ts).
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as (typeof parts)[number];
     if (part.type === 'literal') {
       out += part.text;
       continue;

@@ -1,4 +1,4 @@
-/** Where V8's compiled code is kept between starts: the user's cache directory, as other tools do (the CLI's is bin/connector-studio.js). */
+/** Where V8's compiled code is kept between starts: the user's cache directory, as other tools do (the CLI's is bin/connector-studio.cjs). */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 

@@ -15,7 +15,7 @@ import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
 import { openInBrowser } from './openInBrowser.js';
 import { simulatedOfflineInterfaces } from './simulatedOffline.js';
 
-// Node 22+ keeps V8's compiled code between starts, as the CLI does (bin/connector-studio.js).
+// Node 22+ keeps V8's compiled code between starts, as the CLI does (bin/connector-studio.cjs).
 // It only covers modules loaded after this line, so the host services and the server (nearly all
 // of the code) are imported below, not statically. NODE_COMPILE_CACHE, if set, has already
 // enabled it; NODE_DISABLE_COMPILE_CACHE=1 turns it off.

@@ -3,13 +3,15 @@
 // through the `prepare` script, or `npm run build:cli`) because one pre-bundled file starts
 // several times faster than compiling TypeScript on the fly. Without the bundle (or with
 // CONNECTOR_STUDIO_FROM_SOURCE=1, for working on cli/ or core/) it runs cli/ through tsx.
-import { existsSync } from 'node:fs';
-import module from 'node:module';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runScriptWithCodeCache } from './runScriptWithCodeCache.js';
+// CommonJS, not an ES module: Node's ES module loader, and the namespace objects it builds
+// for the built-ins imported (node:fs's reads every export, loading its streams), cost
+// several ms of every start (bench/README.md).
+'use strict';
+const { existsSync } = require('node:fs');
+const { homedir } = require('node:os');
+const { join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const { runScriptWithCodeCache } = require('./runScriptWithCodeCache.cjs');
 
 // V8 optimises a function (TurboFan, on a background thread) once it has run "enough"; in a
 // CLI process that lives for a few hundred runs that happens to dozens of core functions which
@@ -27,17 +29,23 @@ function compileCacheDir() {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'connector-studio', 'compile');
 }
 
-const COMMANDS = new Set(['validate', 'run', 'test', 'convert', 'import', 'enqueue', 'auth']);
-const bundle = fileURLToPath(new URL('../dist/cli/connector-studio.cjs', import.meta.url));
-if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && existsSync(bundle)) {
+const command = process.argv[2] ?? '';
+const fullBundle = join(__dirname, '../dist/cli/connector-studio.cjs');
+// A command's own bundle leaves the other commands out (cli/build.mjs); help, --version and
+// anything unknown run the full one.
+const commandBundle = /^[a-z]+$/.test(command) ? join(__dirname, `../dist/cli/connector-studio-${command}.cjs`) : undefined;
+const ownBundle = commandBundle !== undefined && existsSync(commandBundle);
+const bundle = ownBundle ? commandBundle : fullBundle;
+if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && (ownBundle || existsSync(fullBundle))) {
   // NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off, as it does Node's own.
   const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : compileCacheDir();
   // One cache per command (cli/main.ts): each holds the code its command runs.
-  const command = process.argv[2] ?? '';
-  runScriptWithCodeCache(bundle, cacheDir, COMMANDS.has(command) ? command : 'other');
+  runScriptWithCodeCache(bundle, cacheDir, ownBundle ? command : 'other');
 } else {
-  module.enableCompileCache?.(compileCacheDir());
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(new URL('../cli/entry.ts', import.meta.url).href);
+  require('node:module').enableCompileCache?.(compileCacheDir());
+  void (async () => {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import(require('node:url').pathToFileURL(join(__dirname, '../cli/entry.ts')).href);
+  })();
 }

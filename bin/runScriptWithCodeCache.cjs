@@ -5,17 +5,18 @@
 // compiled again by every process (bench/README.md). Each command has its own cache file, made
 // by its first run; V8 refuses one made from another bundle or under other V8 flags, and the
 // file is then made again. The cache holds compiled code only, never data.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 /**
  * @param {string} path the bundle
  * @param {string | undefined} cacheDir where cache files live; undefined runs without a cache
  * @param {string} name the command, so each command's cache holds the code that command runs
  */
-export function runScriptWithCodeCache(path, cacheDir, name) {
+function runScriptWithCodeCache(path, cacheDir, name) {
   const source = readFileSync(path, 'utf8');
   // The bundle's size and time identify a build (cli/build.mjs renames a new build into place);
   // its path, one install among others (two checkouts must not replace each other's cache).
@@ -62,3 +63,5 @@ function hashOf(text) {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16);
 }
+
+module.exports = { runScriptWithCodeCache };
