@@ -11,19 +11,10 @@ import type { Connector } from '#core';
 import type { HostClient } from '../../contract/hostApi.js';
 import { createAppStore, type AppStore } from '../store/createAppStore.js';
 import { sampleConnector } from '../testing/sampleConnector.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 import { createDraftAutosaver, type DraftAutosaver } from './draftAutosaver.js';
 import { applyDraftOffer, discardDraftOffer, openConnector, reloadFromFile, saveConnector } from './connectorActions.js';
 import { listDrafts, readDraft } from './drafts.js';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  setItem(key: string, value: string) { this.items.set(key, value); }
-}
 
 const WORKSPACE = { path: '/tmp/ws', name: 'ws' };
 

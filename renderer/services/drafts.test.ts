@@ -1,17 +1,8 @@
 /** Drafts come back as the user left them: invalid mid-edit states included, older versions migrated, damage dropped. */
 import { describe, expect, it } from 'vitest';
 import { sampleConnector } from '../testing/sampleConnector.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 import { listDrafts, readDraft, writeDraft } from './drafts.js';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  setItem(key: string, value: string) { this.items.set(key, value); }
-}
 
 const WS = '/tmp/ws';
 

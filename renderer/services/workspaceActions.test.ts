@@ -7,19 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostClient } from '../../contract/hostApi.js';
 import { createAppStore } from '../store/createAppStore.js';
 import { sampleConnector } from '../testing/sampleConnector.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 import { lastOpenedConnector, rememberRoute } from './sessionMemory.js';
 import { loadCurrentWorkspace } from './workspaceActions.js';
 import { startWorkspaceLoad } from './workspaceLoad.js';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  setItem(key: string, value: string) { this.items.set(key, value); }
-}
 
 const connector = sampleConnector();
 const other = { ...sampleConnector(), id: 'other', name: 'Other' };
