@@ -23,7 +23,9 @@ const wide = (n) => file([step(1, 'https://api.example.com/{{phone}}'), { type: 
 const dir = await mkdtemp(join(tmpdir(), 'connector-studio-validate-bench-'));
 try {
   const outfile = join(dir, 'core.mjs');
-  await build({ entryPoints: [join(root, 'core/index.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' });
+  // The barrel, plus the interchange schema for the parse-only baseline (core keeps it internal).
+  const entry = `export * from ${JSON.stringify(join(root, 'core/index.ts'))};\nexport { InterchangeSchema } from ${JSON.stringify(join(root, 'core/interchange/schema.ts'))};\n`;
+  await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'warning' });
   const core = await import(pathToFileURL(outfile).href);
   const files = { chain100: chain(100), chain1000: chain(1000), wide1000: wide(1000) };
 
