@@ -21,6 +21,8 @@ export class RunHistory {
   private readonly cap: number;
   private readonly statsCache = new Map<string, { mtimeMs: number; size: number; stats: RunStats }>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** fileFor's names: the dashboard asks for every connector's at each list, and each costs a hash. */
+  private readonly files = new Map<string, string>();
 
   constructor(userDataDir: string, options: { cap?: number } = {}) {
     this.dir = join(userDataDir, 'runs');
@@ -29,8 +31,13 @@ export class RunHistory {
 
   /** File per connector id; ids are free text, so the name is sanitised and disambiguated by a hash. */
   fileFor(connectorId: string): string {
-    const safe = connectorId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
-    return join(this.dir, `${safe}-${contentHash(connectorId).slice(0, 10)}.jsonl`);
+    let file = this.files.get(connectorId);
+    if (file === undefined) {
+      const safe = connectorId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
+      file = join(this.dir, `${safe}-${contentHash(connectorId).slice(0, 10)}.jsonl`);
+      this.files.set(connectorId, file);
+    }
+    return file;
   }
 
   /** `line` is the JSON already checked by the caller's secret guard. */
