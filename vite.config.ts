@@ -9,6 +9,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { compileHintsVite } from './scripts/compileHints.mjs';
 import { coreBoundaryVite } from './scripts/coreBoundary.mjs';
+import { preloadStartupChunksVite } from './scripts/startupChunks.mjs';
 
 const root = fileURLToPath(new URL('./renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
@@ -16,7 +17,7 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), coreBoundaryVite, compileHintsVite],
+  plugins: [react(), coreBoundaryVite, compileHintsVite, preloadStartupChunksVite],
   build: {
     outDir,
     emptyOutDir: true,

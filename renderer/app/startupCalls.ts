@@ -1,6 +1,6 @@
 /**
  * The host calls of the first screen (app info, settings, the open workspace and its connector
- * list), sent while the page is still evaluating the rest of its code: main.tsx imports this
+ * list), sent while the page is still loading the rest of its code: main.tsx imports this
  * module first and the build puts it in a chunk of its own (vite.config.ts), so the host answers
  * while zod, core and React load instead of after React's first commit. App takes them once;
  * every later load (a remount, another workspace) calls the host as usual. When the user left a
