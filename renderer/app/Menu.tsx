@@ -1,8 +1,12 @@
 /**
  * A menu button on Radix UI's DropdownMenu: opens with Enter, Space or ↓, arrow keys and type-ahead
  * move between items, Escape closes and gives focus back to the button.
+ *
+ * Until it is first opened it is a plain button: a dashboard renders a menu on every card, and
+ * Radix's root, trigger, popper anchor and presence cost more to mount than the rest of a card
+ * (bench/README.md, renderer figures). The first press mounts the Radix menu and is replayed on it.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { DropdownMenu } from 'radix-ui';
 
 export interface MenuItem {
@@ -32,11 +36,53 @@ export interface MenuProps {
   onOpenChange?: (open: boolean) => void;
 }
 
-export function Menu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled, onOpenChange }: MenuProps) {
+/** The keys that open a menu button (WAI-ARIA menu button pattern, as Radix's trigger does). */
+const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
+
+/** The press that first opened a menu, replayed on the Radix trigger once it is mounted. */
+type FirstPress = { pointer: true } | { key: string };
+
+export function Menu(props: MenuProps) {
+  const [firstPress, setFirstPress] = useState<FirstPress | null>(null);
+  if (firstPress !== null) return <RadixMenu {...props} firstPress={firstPress} />;
+  return (
+    <button type="button" className={props.triggerClassName} aria-label={props.triggerLabel} title={props.triggerTitle} data-testid={props.triggerTestId}
+      disabled={props.disabled} aria-haspopup="menu" aria-expanded={false}
+      onPointerDown={(event: PointerEvent) => {
+        // As Radix's trigger: the main button of a mouse, pen or touch, without Ctrl (a context-menu click on macOS).
+        if (event.button !== 0 || event.ctrlKey) return;
+        event.preventDefault();
+        setFirstPress({ pointer: true });
+      }}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (!OPENING_KEYS.has(event.key)) return;
+        event.preventDefault();
+        setFirstPress({ key: event.key });
+      }}>
+      {props.trigger}
+    </button>
+  );
+}
+
+function RadixMenu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled, onOpenChange, firstPress }: MenuProps & { firstPress: FirstPress }) {
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const replayed = useRef(false);
+  // The press that mounted this menu, replayed on Radix's trigger: Radix then opens it its own
+  // way (from a key, with the first item focused). This effect runs after the Radix root's own,
+  // which listen for keys; the ref keeps a development double effect from replaying it twice.
+  useEffect(() => {
+    const button = triggerRef.current;
+    if (!button || replayed.current) return;
+    replayed.current = true;
+    button.focus();
+    button.dispatchEvent('key' in firstPress
+      ? new window.KeyboardEvent('keydown', { key: firstPress.key, bubbles: true, cancelable: true })
+      : new window.PointerEvent('pointerdown', { button: 0, pointerType: 'mouse', bubbles: true, cancelable: true }));
+  }, [firstPress]);
   return (
     <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger asChild disabled={disabled}>
-        <button type="button" className={triggerClassName} aria-label={triggerLabel} title={triggerTitle} data-testid={triggerTestId}>{trigger}</button>
+        <button ref={triggerRef} type="button" className={triggerClassName} aria-label={triggerLabel} title={triggerTitle} data-testid={triggerTestId}>{trigger}</button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align={align} sideOffset={4} collisionPadding={8}>

@@ -111,7 +111,7 @@ export function Dashboard() {
     };
   }, []);
   const rowCount = Math.ceil(cards.length / columns);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 1 });
 
   return (
     <section className="dashboard" data-testid="dashboard" aria-labelledby="dash-title">
