@@ -7,7 +7,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { compileHintsVite } from './scripts/compileHints.mjs';
 import { coreBoundaryVite } from './scripts/coreBoundary.mjs';
 import { preloadStartupChunksVite } from './scripts/startupChunks.mjs';
 
@@ -17,7 +16,7 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), coreBoundaryVite, compileHintsVite, preloadStartupChunksVite],
+  plugins: [react(), coreBoundaryVite, preloadStartupChunksVite],
   build: {
     outDir,
     emptyOutDir: true,

@@ -1,3 +1,0 @@
-import type { Plugin as VitePlugin } from 'vite';
-
-export const compileHintsVite: VitePlugin;
