@@ -32,13 +32,16 @@ export function Dashboard() {
   // Installed connectors whose template has a newer version: connector id → that version.
   const [updates, setUpdates] = useState<Map<string, number>>(new Map());
   const installedCount = entries.filter((e) => e.kind === 'connector').length;
+  // Asked once the list has loaded (and again when connectors are installed or removed), not also for the empty list before it.
+  const listPending = loading && entries.length === 0;
   useEffect(() => {
+    if (listPending) return;
     let current = true;
     void host.templates.updates().then((list) => {
       if (current) setUpdates(new Map(list.map((u) => [u.connectorId, u.latestVersion])));
     }).catch(() => undefined);
     return () => { current = false; };
-  }, [host, workspace?.path, installedCount]);
+  }, [host, workspace?.path, installedCount, listPending]);
 
   // Opening a connector should not wait for the editor's and canvas's chunks: fetch them once the dashboard is idle.
   useEffect(() => {

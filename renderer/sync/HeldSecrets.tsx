@@ -32,12 +32,17 @@ function HeldSecretRows({ connector, onMoved }: { connector: HeldConnector; onMo
   );
 }
 
-/** The held connectors, refreshed on every sync status change. */
-function useHeld(status: SyncStatus | null): [HeldConnector[], () => void] {
+/**
+ * The held connectors, refreshed on every sync status change (and when `version` changes), read
+ * once the status is known: asking before it arrives made every screen ask twice at start-up.
+ */
+function useHeld(status: SyncStatus | null, version?: string | null): [HeldConnector[], () => void] {
   const host = useHost();
   const [held, setHeld] = useState<HeldConnector[]>([]);
   const load = useCallback(() => void host.sync.held().then(setHeld, () => setHeld([])), [host]);
-  useEffect(load, [load, status]);
+  useEffect(() => {
+    if (status !== null) load();
+  }, [load, status, version]);
   return [held, load];
 }
 
@@ -61,9 +66,9 @@ export function HeldSecretsSection({ status }: { status: SyncStatus | null }) {
 /** In the editor: the open connector is held back. Hidden while signed out (nothing is shared then). */
 export function HeldSecretBanner({ localId, hash }: { localId: string; hash: string | null }) {
   const status = useSyncStatus();
-  const [held, reload] = useHeld(status);
+  // Read again when the file changes (a move into a credential saves it).
+  const [held, reload] = useHeld(status, hash);
   const [moved, setMoved] = useState<string | null>(null);
-  useEffect(reload, [reload, hash]);
   const mine = held.find((connector) => connector.localId === localId);
   if (!status || status.state === 'signed_out') return null;
   if (!mine) {

@@ -16,8 +16,9 @@ export function SyncNotices({ status }: { status: SyncStatus | null }) {
   const load = useCallback(async () => {
     setNotices(await host.sync.notices().catch(() => []));
   }, [host]);
+  // Read once the status is known, and on each change of it (before, every start-up asked twice).
   useEffect(() => {
-    void load();
+    if (status !== null) void load();
   }, [load, status]);
 
   const dismiss = async (id: string) => {
