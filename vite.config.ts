@@ -7,6 +7,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { compileHintsVite } from './scripts/compileHints.mjs';
 import { coreBoundaryVite } from './scripts/coreBoundary.mjs';
 import { preloadStartupChunksVite } from './scripts/startupChunks.mjs';
 
@@ -16,7 +17,7 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), coreBoundaryVite, preloadStartupChunksVite],
+  plugins: [react(), coreBoundaryVite, compileHintsVite, preloadStartupChunksVite],
   build: {
     outDir,
     emptyOutDir: true,

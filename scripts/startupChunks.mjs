@@ -1,8 +1,8 @@
 /**
  * The renderer's start-up chunks: the HTML entry, the app it imports dynamically
  * (renderer/mountApp.tsx, see renderer/main.tsx) and every chunk those import statically. All of
- * them run at every page load, so they are fetched from the HTML (`modulepreload`, below).
- * Lazily loaded screens and Monaco are not.
+ * them run at every page load, so they are fetched from the HTML (`modulepreload`, below) and
+ * compiled eagerly (scripts/compileHints.mjs). Lazily loaded screens and Monaco are not.
  */
 const APP_MODULE = /[\\/]renderer[\\/]mountApp\.tsx$/;
 
