@@ -1,5 +1,4 @@
-import type { Plugin as VitePlugin } from 'vite';
-import type { OutputBundle } from 'rollup';
+import type { Plugin as VitePlugin, Rollup } from 'vite';
 
-export function startupChunks(bundle: OutputBundle): Set<string>;
+export function startupChunks(bundle: Rollup.OutputBundle): Set<string>;
 export const preloadStartupChunksVite: VitePlugin;
