@@ -38,6 +38,9 @@ interface FolderIndex {
   filesById: Map<string, Set<string>>;
 }
 
+/** The file has the time and size it had when its cached entry was read. */
+const isUnchanged = (cached: CachedEntry, info: { mtimeMs: number; size: number }) => cached.mtimeMs === info.mtimeMs && cached.size === info.size;
+
 /** How many of our own recent writes per file the watcher should recognise. */
 const OWN_WRITE_MEMORY = 8;
 /** How many connector files list() reads at once. */
@@ -213,7 +216,7 @@ export class WorkspaceStore {
     const cached = this.cache.get(file);
     if (!cached) return undefined;
     const info = statSync(join(this.root, file), { throwIfNoEntry: false });
-    return info?.isFile() && info.mtimeMs === cached.mtimeMs && info.size === cached.size ? cached.entry : undefined;
+    return info?.isFile() && isUnchanged(cached, info) ? cached.entry : undefined;
   }
 
   async readEntry(file: string): Promise<WorkspaceEntry | undefined> {
@@ -227,7 +230,7 @@ export class WorkspaceStore {
     }
     if (!info.isFile()) return undefined;
     const cached = this.cache.get(file);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.entry;
+    if (cached && isUnchanged(cached, info)) return cached.entry;
     const text = await readFile(path, 'utf8');
     const hash = contentHash(text);
     const read = readConnectorDocument(text);

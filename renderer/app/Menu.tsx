@@ -42,12 +42,16 @@ const OPENING_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
 /** The press that first opened a menu, replayed on the Radix trigger once it is mounted. */
 type FirstPress = { pointer: true } | { key: string };
 
+/** The button's own attributes, the same before and after the Radix menu is mounted. */
+function triggerAttributes(props: MenuProps) {
+  return { type: 'button', className: props.triggerClassName, 'aria-label': props.triggerLabel, title: props.triggerTitle, 'data-testid': props.triggerTestId } as const;
+}
+
 export function Menu(props: MenuProps) {
   const [firstPress, setFirstPress] = useState<FirstPress | null>(null);
   if (firstPress !== null) return <RadixMenu {...props} firstPress={firstPress} />;
   return (
-    <button type="button" className={props.triggerClassName} aria-label={props.triggerLabel} title={props.triggerTitle} data-testid={props.triggerTestId}
-      disabled={props.disabled} aria-haspopup="menu" aria-expanded={false}
+    <button {...triggerAttributes(props)} disabled={props.disabled} aria-haspopup="menu" aria-expanded={false}
       onPointerDown={(event: PointerEvent) => {
         // As Radix's trigger: the main button of a mouse, pen or touch, without Ctrl (a context-menu click on macOS).
         if (event.button !== 0 || event.ctrlKey) return;
@@ -64,7 +68,8 @@ export function Menu(props: MenuProps) {
   );
 }
 
-function RadixMenu({ trigger, triggerLabel, triggerTestId, triggerClassName, triggerTitle, items, empty, align = 'start', disabled, onOpenChange, firstPress }: MenuProps & { firstPress: FirstPress }) {
+function RadixMenu({ firstPress, ...props }: MenuProps & { firstPress: FirstPress }) {
+  const { trigger, items, empty, align = 'start', disabled, onOpenChange } = props;
   const triggerRef = useRef<HTMLButtonElement>(null);
   const replayed = useRef(false);
   // The press that mounted this menu, replayed on Radix's trigger: Radix then opens it its own
@@ -82,7 +87,7 @@ function RadixMenu({ trigger, triggerLabel, triggerTestId, triggerClassName, tri
   return (
     <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger asChild disabled={disabled}>
-        <button ref={triggerRef} type="button" className={triggerClassName} aria-label={triggerLabel} title={triggerTitle} data-testid={triggerTestId}>{trigger}</button>
+        <button ref={triggerRef} {...triggerAttributes(props)}>{trigger}</button>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align={align} sideOffset={4} collisionPadding={8}>

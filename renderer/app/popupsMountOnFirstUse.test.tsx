@@ -5,8 +5,8 @@
  * the Radix component always did.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { bundleHarness, launchChromium } from '../testing/chromiumHarness.js';
 
 const HARNESS = `
 import { createRoot } from 'react-dom/client';
@@ -32,13 +32,8 @@ describe('menus and tooltips that mount on first use, in real Chromium', () => {
   let browser: Browser;
   let script: string;
   beforeAll(async () => {
-    const bundled = await build({
-      stdin: { contents: HARNESS, resolveDir: new URL('.', import.meta.url).pathname, loader: 'tsx', sourcefile: 'popupsHarness.tsx' },
-      bundle: true, write: false, format: 'iife', platform: 'browser', jsx: 'automatic', logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"development"' },
-    });
-    script = bundled.outputFiles[0]!.text;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    script = await bundleHarness(HARNESS, new URL('.', import.meta.url).pathname, 'popupsHarness.tsx');
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); });
 

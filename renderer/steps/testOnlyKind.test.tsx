@@ -10,8 +10,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { ReactFlowProvider, type NodeProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createMockTransport, createStepKindRegistry, runConnector, STEP_KINDS, validateConnector, type Connector } from '#core';
 import { transform } from '#core/test-helpers/steps/transform';
 import { transformView } from '../test-helpers/steps/transform/index.js';
@@ -23,6 +22,7 @@ import { AppStoreProvider } from '../store/AppStoreProvider.js';
 import { createAppStore } from '../store/createAppStore.js';
 import { APP_STEP_VIEWS } from './registry.js';
 import { StepViewsProvider, type StepViews } from './StepViewsContext.js';
+import { bundleHarness, launchChromium } from '../testing/chromiumHarness.js';
 
 // The one line each half needs.
 const stepKinds = createStepKindRegistry([...STEP_KINDS.kinds.values(), transform]);
@@ -142,16 +142,8 @@ describe('"+ Step" in real Chromium', () => {
   let browser: Browser;
   let script: string;
   beforeAll(async () => {
-    const bundled = await build({
-      stdin: { contents: HARNESS, resolveDir: new URL('.', import.meta.url).pathname, loader: 'tsx', sourcefile: 'addStepHarness.tsx' },
-      bundle: true, write: false, format: 'iife', platform: 'browser', jsx: 'automatic', logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"development"' },
-      loader: { '.css': 'empty' },
-      // Monaco loads on first use of a body editor (renderer/monaco/loadMonaco.ts), which this page never opens.
-      plugins: [{ name: 'no-monaco', setup(b) { b.onResolve({ filter: /^monaco-editor/ }, () => ({ path: 'monaco', namespace: 'no-monaco' })); b.onLoad({ filter: /.*/, namespace: 'no-monaco' }, () => ({ contents: 'export {};', loader: 'js' })); } }],
-    });
-    script = bundled.outputFiles[0]!.text;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    script = await bundleHarness(HARNESS, new URL('.', import.meta.url).pathname, 'addStepHarness.tsx');
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); });
 
