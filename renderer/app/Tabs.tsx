@@ -27,11 +27,12 @@ export interface TabsProps<T extends string> {
 }
 
 interface Measured {
-  /** What was measured: the strip's width and the tabs' labels. */
-  key: string;
+  /** The tabs' labels when they were measured. */
+  itemsKey: string;
   widths: number[];
   gap: number;
   moreWidth: number;
+  /** The strip's width. */
   available: number;
 }
 
@@ -41,7 +42,8 @@ export function Tabs<T extends string>({ label, value, onChange, items, panelCla
   const barRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const moreRef = useRef<HTMLButtonElement>(null);
-  const [width, setWidth] = useState(0);
+  /** The strip's width as its ResizeObserver last reported it; null until it has. */
+  const [width, setWidth] = useState<number | null>(null);
   const [measured, setMeasured] = useState<Measured | null>(null);
   /** The tab just chosen from the menu, which gets the focus when the menu closes. */
   const picked = useRef<T | null>(null);
@@ -52,15 +54,15 @@ export function Tabs<T extends string>({ label, value, onChange, items, panelCla
   useLayoutEffect(() => {
     const bar = barRef.current;
     if (!bar) return;
-    setWidth(bar.clientWidth);
     const observer = new ResizeObserver(() => setWidth(bar.clientWidth));
     observer.observe(bar);
     return () => observer.disconnect();
   }, []);
 
-  const key = `${width}\u0000${items.map((item) => `${item.id}:${textOf(item.label)}`).join('\u0000')}`;
-  const measuring = measured?.key !== key;
-  // While measuring, every tab is on the row (it does not wrap) and is measured before the paint.
+  const itemsKey = items.map((item) => `${item.id}:${textOf(item.label)}`).join('\u0000');
+  const measuring = measured === null || measured.itemsKey !== itemsKey || (width !== null && width !== measured.available);
+  // While measuring, every tab is on the row (it does not wrap) and is measured before the paint:
+  // the strip and its tabs in one layout, so a first render costs one forced layout, not two.
   useLayoutEffect(() => {
     if (!measuring) return;
     const list = listRef.current;
@@ -68,13 +70,13 @@ export function Tabs<T extends string>({ label, value, onChange, items, panelCla
     if (!list || !bar) return;
     const triggers = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
     setMeasured({
-      key,
+      itemsKey,
       widths: triggers.map((el) => el.getBoundingClientRect().width),
       gap: Number.parseFloat(getComputedStyle(list).columnGap) || 0,
       moreWidth: moreRef.current?.getBoundingClientRect().width ?? 0,
       available: bar.clientWidth,
     });
-  }, [measuring, key]);
+  }, [measuring, itemsKey, width]);
 
   const activeIndex = items.findIndex((item) => item.id === value);
   const keep = [activeIndex, items.findIndex((item) => item.id === arrowed)];
