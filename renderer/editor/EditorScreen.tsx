@@ -25,6 +25,7 @@ import { ProblemsList } from './ProblemsList.js';
 import { DraftOfferDialog } from './DraftOfferDialog.js';
 import { EditorLayout } from './EditorLayout.js';
 import { useIssues, type GroupedIssues } from './useIssues.js';
+import { useFirstPaintDone } from './useFirstPaintDone.js';
 import { CredentialPromptDialog } from '../credentials/CredentialPromptDialog.js';
 import { useEditorShortcuts } from './useEditorShortcuts.js';
 import { useDraftAutosave } from './useDraftAutosave.js';
@@ -90,8 +91,10 @@ function Editor() {
       <Canvas stepIssues={issues.byStep} edgeIssues={issues.byEdge} />
     </Suspense>
   ), [issues.byStep, issues.byEdge]);
-  const bottom = useMemo(() => <BottomPanels issues={issues.all} />, [issues.all]);
-  const inspector = useMemo(() => <Inspector issues={issues.all} />, [issues.all]);
+  // The panels around the canvas mount once it has been painted (useFirstPaintDone).
+  const panelsShown = useFirstPaintDone();
+  const bottom = useMemo(() => (panelsShown ? <BottomPanels issues={issues.all} /> : <PanelPending />), [panelsShown, issues.all]);
+  const inspector = useMemo(() => (panelsShown ? <Inspector issues={issues.all} /> : <PanelPending />), [panelsShown, issues.all]);
 
   return (
     <section className="editor" data-testid="editor" data-connector-id={facts.id} aria-label={`Editing ${facts.name}`}>
@@ -140,6 +143,11 @@ function Editor() {
 }
 
 const MemoEditorLayout = memo(EditorLayout);
+
+/** Where a panel goes for the frame before it mounts. */
+function PanelPending() {
+  return <div className="panel-pending" aria-busy="true" />;
+}
 
 /** The steps menu of the toolbar: reads the steps only while it is open, so typing a step's name does not draw it again. */
 function StepsMenu() {
