@@ -1,17 +1,21 @@
-import { useCallback, useMemo, useRef, useState, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, useEffect } from 'react';
 import { Menu } from '../app/Menu.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
 import { deleteConnector, exportConnector, openConnector, openNewDocument, saveDocument, updateStoredConnector } from '../services/connectorActions.js';
 import { refreshEntries } from '../services/refreshLists.js';
-import { blankConnector, STARTERS } from '../services/newConnector.js';
-import { listDrafts, removeDraft } from '../services/drafts.js';
+import { STARTERS } from '../services/starters.js';
+import { removeDraft } from '../services/draftStorage.js';
+import { useUnsavedDrafts } from './useUnsavedDrafts.js';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
-import { ImportDialog } from './ImportDialog.js';
 import { preloadScreen } from '../app/screens.js';
 import './dashboard.css';
+
+// What builds or reads documents needs core's schema: loaded when it is used, not with the dashboard.
+const newDocuments = () => import('../services/newConnector.js');
+const ImportDialog = lazy(() => import('./ImportDialog.js').then((m) => ({ default: m.ImportDialog })));
 
 // Wide enough for the card's footer (Enabled + four buttons) on one line.
 const CARD_MIN_WIDTH = 360;
@@ -59,9 +63,8 @@ export function Dashboard() {
   const invalid = entries.filter((e) => e.kind === 'invalid');
   // Every connector with unsaved changes, saved before or not (drafts are removed once clean).
   const [draftsVersion, setDraftsVersion] = useState(0);
-  const unsavedDrafts = useMemo(() => (workspace ? listDrafts(workspace.path) : []).sort((a, b) => a.doc.name.localeCompare(b.doc.name)),
-    // Read again after a discard and whenever the list changes (entries, draftsVersion).
-    [workspace, entries, draftsVersion]);
+  // Read again after a discard and whenever the list changes (entries, draftsVersion).
+  const unsavedDrafts = useUnsavedDrafts(workspace?.path, entries, draftsVersion);
   // The editor stores its last edits as it unmounts, after this screen's first render: read again.
   useEffect(() => setDraftsVersion((v) => v + 1), []);
   const fileIds = new Set(entries.flatMap((e) => (e.kind === 'connector' ? [e.id] : [])));
@@ -69,7 +72,7 @@ export function Dashboard() {
   const actions = useMemo<CardActions>(() => ({
     open: (id) => void openConnector(store, host, id),
     clone: (id) => void (async () => {
-      const stored = await host.connectors.get({ id });
+      const [stored, { blankConnector }] = await Promise.all([host.connectors.get({ id }), newDocuments()]);
       const copy = { ...blankConnector(`${stored.connector.name} copy`), ...stored.connector };
       copy.id = blankConnector(copy.name).id;
       copy.name = `${stored.connector.name} (copy)`;
@@ -93,7 +96,7 @@ export function Dashboard() {
     await refreshEntries(store, host);
   };
 
-  const createBlank = useCallback(() => openNewDocument(store, blankConnector()), [store]);
+  const createBlank = useCallback(() => void newDocuments().then((m) => openNewDocument(store, m.blankConnector())), [store]);
 
   // Virtualised grid: rows of as many cards as fit the width.
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -142,7 +145,7 @@ export function Dashboard() {
         )}
         <button type="button" onClick={() => setImporting(true)} data-testid="import-button">Import…</button>
         <Menu trigger="From a starter ▾" align="end" items={STARTERS.map((s) => ({
-          id: s.id, textValue: s.title, onSelect: () => openNewDocument(store, s.build()),
+          id: s.id, textValue: s.title, onSelect: () => void newDocuments().then((m) => openNewDocument(store, m.STARTER_DOCUMENTS[s.id]())),
           label: <><strong>{s.title}</strong><br /><span className="muted">{s.description}</span></>,
         }))} />
         <button type="button" className="primary" data-testid="new-connector-button" onClick={createBlank}>New connector</button>
@@ -202,7 +205,7 @@ export function Dashboard() {
             </div>
           </div>
         )}
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {importing && <Suspense fallback={null}><ImportDialog onClose={() => setImporting(false)} /></Suspense>}
     </section>
   );
 }

@@ -1,8 +1,12 @@
-/** Open, create, save, delete, clone, import and export connectors. */
-import { ConnectorSchema, type Connector } from '#core';
+/**
+ * Open, create, save, delete, clone, import and export connectors. What needs core's schema
+ * (reading a draft back, checking a document before it is saved) is imported when it is used:
+ * the dashboard, which imports this module, then starts without zod and core.
+ */
+import type { Connector } from '#core';
 import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
-import { readDraft, removeDraft } from './drafts.js';
+import { readDraftText, removeDraft } from './draftStorage.js';
 import { cancelPendingDrafts, flushPendingDrafts } from './draftAutosaver.js';
 import { errorMessage } from './errorMessage.js';
 import { lastRunPrefs } from './sessionMemory.js';
@@ -18,12 +22,15 @@ export async function openConnector(store: AppStore, host: HostClient, id: strin
   s.setExternalChange(false);
   s.select({ kind: 'none' });
   s.navigate({ name: 'editor', connectorId: id });
-  // Read before anything is opened: the draft is the last state the user left.
-  const draft = s.workspace ? readDraft(s.workspace.path, id) : null;
+  // Read before anything is opened: the draft is the last state the user left. Its text is
+  // read now; its reader (core's schema) loads beside the file.
+  const draftText = s.workspace ? readDraftText(s.workspace.path, id) : null;
+  const draftRead = draftText === null ? Promise.resolve(null) : import('./drafts.js').then((m) => m.parseDraft(draftText, id), () => null);
   let stored;
   try {
     stored = await (early ?? host.connectors.get({ id }));
   } catch (error) {
+    const draft = await draftRead;
     if (draft) {
       // Never saved: the draft is all there is.
       store.getState().openDocument(draft.doc, null, null);
@@ -33,6 +40,7 @@ export async function openConnector(store: AppStore, host: HostClient, id: strin
     s.notify({ kind: 'error', message: `Could not open the connector: ${errorMessage(error)}` });
     return;
   }
+  const draft = await draftRead;
   store.getState().openDocument(stored.connector, stored.connector, stored.hash);
   if (draft && JSON.stringify(draft.doc) !== JSON.stringify(stored.connector)) {
     store.getState().offerDraft({ connectorId: id, file: stored.connector, draft: draft.doc, fileChanged: draft.baseHash !== stored.hash, savedAt: draft.savedAt });
@@ -112,10 +120,9 @@ export type SaveOutcome = 'saved' | 'conflict' | 'failed';
 export async function saveConnector(store: AppStore, host: HostClient, options: { force?: boolean } = {}): Promise<SaveOutcome> {
   const { doc, baseHash, workspace } = store.getState();
   if (!doc) return 'failed';
-  const parsed = ConnectorSchema.safeParse(doc);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    store.getState().notify({ kind: 'error', message: `Not saved: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'the document is invalid'}. Fix it and save again.` });
+  const problem = (await import('./savableProblem.js')).savableProblem(doc);
+  if (problem !== null) {
+    store.getState().notify({ kind: 'error', message: `Not saved: ${problem}. Fix it and save again.` });
     return 'failed';
   }
   try {

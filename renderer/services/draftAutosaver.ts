@@ -6,7 +6,7 @@
  */
 import type { AppStore } from '../store/createAppStore.js';
 import type { AppState } from '../store/types.js';
-import { removeDraft, writeDraft } from './drafts.js';
+import { removeDraft, writeDraft } from './draftStorage.js';
 
 export interface DraftAutosaver {
   /** Stores a pending draft now instead of after the debounce (page hide, leaving the editor). */

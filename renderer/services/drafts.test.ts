@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleConnector } from '../testing/sampleConnector.js';
 import { MemoryStorage } from '../testing/memoryStorage.js';
-import { listDrafts, readDraft, writeDraft } from './drafts.js';
+import { listDrafts, readDraft } from './drafts.js';
+import { writeDraft } from './draftStorage.js';
 
 const WS = '/tmp/ws';
 

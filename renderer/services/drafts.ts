@@ -1,36 +1,17 @@
 /**
- * Autosaved drafts in localStorage, so unsaved edits survive a reload or a crash.
- * Keyed by workspace and connector id; removed on save or discard. A draft is read back through the
+ * Autosaved drafts read back (services/draftStorage.ts stores them), so unsaved edits survive a
+ * reload or a crash; they are removed on save or discard. A draft is read back through the
  * same guarded parse and migrations as a connector file, so a draft kept from an older version
  * opens as the current schema. It is the raw state the user left — often not valid (a name
  * cleared mid-typing) — so it is not validated: only a draft that is not connector-shaped at all
  * (damaged storage) is dropped, so the editor never crashes on it.
  */
 import { ConnectorSchema, migrateDocument, parseDocumentJson, salvage, type Connector } from '#core';
+import { draftIds, readDraftText, type Draft } from './draftStorage.js';
 
-const PREFIX = 'connectorStudio.draft.';
-
-export interface Draft {
-  doc: Connector;
-  baseHash: string | null;
-  savedAt: number;
-}
-
-function key(workspacePath: string, connectorId: string): string {
-  return `${PREFIX}${workspacePath}::${connectorId}`;
-}
-
-export function writeDraft(workspacePath: string, draft: Draft, storage: Storage = localStorage): void {
+/** A draft's stored text read back, null when it is not a draft of `connectorId`. */
+export function parseDraft(raw: string | null, connectorId: string): Draft | null {
   try {
-    storage.setItem(key(workspacePath, draft.doc.id), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: drafts are a safety net, not a requirement.
-  }
-}
-
-export function readDraft(workspacePath: string, connectorId: string, storage: Storage = localStorage): Draft | null {
-  try {
-    const raw = storage.getItem(key(workspacePath, connectorId));
     if (!raw) return null;
     const draft = parseDocumentJson(raw) as Partial<Draft> | null;
     if (!draft || typeof draft !== 'object') return null;
@@ -40,6 +21,10 @@ export function readDraft(workspacePath: string, connectorId: string, storage: S
   } catch {
     return null;
   }
+}
+
+export function readDraft(workspacePath: string, connectorId: string, storage: Storage = localStorage): Draft | null {
+  return parseDraft(readDraftText(workspacePath, connectorId, storage), connectorId);
 }
 
 /**
@@ -69,23 +54,7 @@ function overlay(base: unknown, over: unknown): unknown {
   return over === undefined ? base : over;
 }
 
-export function removeDraft(workspacePath: string, connectorId: string, storage: Storage = localStorage): void {
-  try {
-    storage.removeItem(key(workspacePath, connectorId));
-  } catch {
-    /* see writeDraft */
-  }
-}
-
-/** Drafts of connectors never saved to disk (shown on the dashboard so they are not lost). */
+/** Every draft of the workspace's connectors, saved to disk before or not. */
 export function listDrafts(workspacePath: string, storage: Storage = localStorage): Draft[] {
-  const drafts: Draft[] = [];
-  const prefix = `${PREFIX}${workspacePath}::`;
-  for (let i = 0; i < storage.length; i++) {
-    const k = storage.key(i);
-    if (!k?.startsWith(prefix)) continue;
-    const draft = readDraft(workspacePath, k.slice(prefix.length), storage);
-    if (draft) drafts.push(draft);
-  }
-  return drafts;
+  return draftIds(workspacePath, storage).flatMap((id) => readDraft(workspacePath, id, storage) ?? []);
 }

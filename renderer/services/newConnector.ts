@@ -1,5 +1,6 @@
-/** Documents the dashboard creates: a blank connector and the starters. */
+/** Documents the dashboard creates: a blank connector and the starters (services/starters.ts lists them). */
 import { ConnectorSchema, CURRENT_SCHEMA_VERSION, type Connector, type Step } from '#core';
+import type { StarterId } from './starters.js';
 
 function newId(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'connector';
@@ -22,47 +23,31 @@ export function connectorFromStep(step: Step, name: string): Connector {
   return ConnectorSchema.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, id: newId(name), name, credentials, steps: [{ ...step, position: { x: 300, y: 0 } }] });
 }
 
-export interface Starter {
-  id: string;
-  title: string;
-  description: string;
-  build: () => Connector;
-}
-
-export const STARTERS: Starter[] = [
-  {
-    id: 'phone-lookup',
-    title: 'Phone lookup → company',
-    description: 'Search a contact by phone, fetch details and company in parallel.',
-    build: () => ConnectorSchema.parse({
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      id: newId('phone lookup'),
-      name: 'Phone lookup',
-      icon: '📞',
-      inputs: [{ name: 'phone', type: 'phone', label: 'Phone', required: true }],
-      steps: [
-        { id: 'search', name: 'Search contact', url: 'https://api.example.com/contacts/search', query: [{ key: 'phone', value: '{{phone}}', source: 'input' }], outputs: [{ name: 'contactId', path: '$.results[0].id' }], position: { x: 300, y: 0 } },
-        { id: 'details', name: 'Contact details', url: 'https://api.example.com/contacts/{{search.contactId}}', outputs: [{ name: 'firstName', path: '$.first_name' }], position: { x: 600, y: -80 } },
-        { id: 'company', name: 'Company', url: 'https://api.example.com/contacts/{{search.contactId}}/company', outputs: [{ name: 'name', path: '$.name' }], position: { x: 600, y: 80 } },
-      ],
-      edges: [{ id: 'e1', source: 'search', target: 'details' }, { id: 'e2', source: 'search', target: 'company' }],
-      fieldMappings: [{ source: 'details.firstName', target: 'first_name' }, { source: 'company.name', target: 'company' }],
-    }),
-  },
-  {
-    id: 'email-verify',
-    title: 'Email verification',
-    description: 'One POST that checks an email address.',
-    build: () => ConnectorSchema.parse({
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      id: newId('email verify'),
-      name: 'Email verification',
-      icon: '✉️',
-      category: 'verification',
-      inputs: [{ name: 'email', type: 'email', label: 'Email', required: true }],
-      auth: { type: 'bearer', token: '{{credentials.verify_token}}' },
-      credentials: [{ name: 'verify_token', label: 'Verification API token' }],
-      steps: [{ id: 'verify', name: 'Verify', method: 'POST', url: 'https://verify.example.com/check', body: { type: 'json', value: { email: '{{email}}' } }, outputs: [{ name: 'valid', path: '$.valid' }], position: { x: 300, y: 0 } }],
-    }),
-  },
-];
+/** Each starter's document, with a new id every time. */
+export const STARTER_DOCUMENTS: Record<StarterId, () => Connector> = {
+  'phone-lookup': () => ConnectorSchema.parse({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: newId('phone lookup'),
+    name: 'Phone lookup',
+    icon: '📞',
+    inputs: [{ name: 'phone', type: 'phone', label: 'Phone', required: true }],
+    steps: [
+      { id: 'search', name: 'Search contact', url: 'https://api.example.com/contacts/search', query: [{ key: 'phone', value: '{{phone}}', source: 'input' }], outputs: [{ name: 'contactId', path: '$.results[0].id' }], position: { x: 300, y: 0 } },
+      { id: 'details', name: 'Contact details', url: 'https://api.example.com/contacts/{{search.contactId}}', outputs: [{ name: 'firstName', path: '$.first_name' }], position: { x: 600, y: -80 } },
+      { id: 'company', name: 'Company', url: 'https://api.example.com/contacts/{{search.contactId}}/company', outputs: [{ name: 'name', path: '$.name' }], position: { x: 600, y: 80 } },
+    ],
+    edges: [{ id: 'e1', source: 'search', target: 'details' }, { id: 'e2', source: 'search', target: 'company' }],
+    fieldMappings: [{ source: 'details.firstName', target: 'first_name' }, { source: 'company.name', target: 'company' }],
+  }),
+  'email-verify': () => ConnectorSchema.parse({
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: newId('email verify'),
+    name: 'Email verification',
+    icon: '✉️',
+    category: 'verification',
+    inputs: [{ name: 'email', type: 'email', label: 'Email', required: true }],
+    auth: { type: 'bearer', token: '{{credentials.verify_token}}' },
+    credentials: [{ name: 'verify_token', label: 'Verification API token' }],
+    steps: [{ id: 'verify', name: 'Verify', method: 'POST', url: 'https://verify.example.com/check', body: { type: 'json', value: { email: '{{email}}' } }, outputs: [{ name: 'valid', path: '$.valid' }], position: { x: 300, y: 0 } }],
+  }),
+};
