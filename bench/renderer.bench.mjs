@@ -117,6 +117,12 @@ const newPage = async () => {
   page.busyMs = async () => (((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000);
   return page;
 };
+/**
+ * `[index, item]` of each variant (or `items`), starting with a different one each round: with the
+ * same commit on both sides, the page typed into first measured ~3 ms slower per key than the
+ * second, so no side may always go first.
+ */
+const inTurn = (round, items = variants) => items.map((_, k) => (k + round) % items.length).map((i) => [i, items[i]]);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 /** The median of each kind of main-thread work over runs, for the console. */
 const parts = (runs) => Object.keys(runs[0]).map((kind) => `${kind} ${ms(median(runs.map((r) => r[kind])))}`).join(', ');
@@ -176,7 +182,7 @@ try {
       await page.context().close();
       await server.stop();
     }
-    for (const [v, variant] of variants.entries()) {
+    for (const [v, variant] of inTurn(run)) {
       const restored = await coldStart(variant, { restore: true });
       cold[v].times.push(restored.ms);
       cold[v].busy.push(restored.busy);
@@ -245,7 +251,7 @@ try {
       await small.page.context().close();
       await small.server.stop();
     }
-    for (const [v, variant] of variants.entries()) {
+    for (const [v, variant] of inTurn(run)) {
       const { page, server, ms: renderMs, busy } = await firstCard(dashboardWorkspace, variant.dir, variant.server);
       dashboard[v].times.push(renderMs);
       dashboard[v].busy.push(busy);
@@ -326,7 +332,7 @@ try {
     const keyLoad = load();
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     for (let i = 0; i < KEYSTROKES; i++) {
-      for (const editor of editors) {
+      for (const [, editor] of inTurn(i, editors)) {
         const busyBefore = await editor.page.busyMs();
         await editor.page.keyboard.press(letters[i % letters.length]);
         await editor.page.evaluate((n) => window.__keys(n), i + 1);
