@@ -10,8 +10,9 @@
  * readdir per save for files added or removed behind our back, and the file it names is
  * re-checked before use: if it no longer holds that id, the save falls back to a full list().
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, join } from 'node:path';
 import { type Connector, toStableJson } from '#core';
 import { HostError, type SaveResult, type ValidationIssue } from '../../contract/hostApi.js';
@@ -69,14 +70,15 @@ export class WorkspaceStore {
     const index: FolderIndex = { names: new Set(all), idOf: new Map(), filesById: new Map() };
     const entries: WorkspaceEntry[] = [];
     const seen = new Map<string, string>();
-    // Read in batches (files are independent; a batch keeps the open files bounded), then
-    // walk them in name order so the first file of a duplicated id stays the one listed.
+    // Read in batches, each synchronously (small files: a stat and a read cost ~30 µs this way,
+    // ~60 µs through promises) with a turn of the event loop between batches so requests are
+    // still answered; then walk them in name order so the first file of a duplicated id stays
+    // the one listed.
     const read = names.map((file) => this.unchangedEntry(file));
     const toRead = names.flatMap((file, i) => (read[i] === undefined ? [i] : []));
     for (let start = 0; start < toRead.length; start += READ_BATCH) {
-      const batch = toRead.slice(start, start + READ_BATCH);
-      const entries = await Promise.all(batch.map((i) => this.readEntry(names[i] as string)));
-      for (const [j, i] of batch.entries()) read[i] = entries[j];
+      if (start > 0) await nextTurn();
+      for (const i of toRead.slice(start, start + READ_BATCH)) read[i] = this.readEntrySync(names[i] as string);
     }
     for (const [i, file] of names.entries()) {
       const entry = read[i];
@@ -231,7 +233,27 @@ export class WorkspaceStore {
     if (!info.isFile()) return undefined;
     const cached = this.cache.get(file);
     if (cached && isUnchanged(cached, info)) return cached.entry;
-    const text = await readFile(path, 'utf8');
+    return this.entryOf(file, info, await readFile(path, 'utf8'));
+  }
+
+  /** readEntry without promises, for list's batches. */
+  private readEntrySync(file: string): WorkspaceEntry | undefined {
+    const path = join(this.root, file);
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile()) return undefined;
+    const cached = this.cache.get(file);
+    if (cached && isUnchanged(cached, info)) return cached.entry;
+    let text;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    return this.entryOf(file, info, text);
+  }
+
+  private entryOf(file: string, info: Stats, text: string): WorkspaceEntry {
     const hash = contentHash(text);
     const read = readConnectorDocument(text);
     const entry: WorkspaceEntry = read.ok
