@@ -89,6 +89,8 @@ async function workspaceWith(name, docs) {
 
 /** Starts (a copy of) dist/host/server.mjs, what `npm run web` runs, and resolves with its URL. */
 async function startServer(workspaceDir, renderer = rendererDir, server = serverFile) {
+  /** When the process was spawned (epoch ms): the user's clock starts at launch. */
+  const spawnedAt = performance.timeOrigin + performance.now();
   const userDataDir = await mkdtemp(join(scratch, 'user-data-'));
   const child = spawn(process.execPath, [server, '--no-open', '--port', '0', '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', renderer], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
   let output = '';
@@ -102,7 +104,7 @@ async function startServer(workspaceDir, renderer = rendererDir, server = server
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
   });
-  return { url, stop: () => new Promise((resolve) => { if (child.exitCode !== null) resolve(); else { child.once('exit', resolve); child.kill('SIGTERM'); } }) };
+  return { url, spawnedAt, stop: () => new Promise((resolve) => { if (child.exitCode !== null) resolve(); else { child.once('exit', resolve); child.kill('SIGTERM'); } }) };
 }
 
 const browser = await chromium.launch({
@@ -230,14 +232,14 @@ try {
       };
       if (trace) cpu = await mainThreadCpu(browser, page, open);
       else await open();
-      return { page, server, ms: painted - started, busy: await page.busyMs(), cpu: cpu.ms, breakdown: cpu.breakdown };
+      return { page, server, ms: painted - started, fromSpawn: painted - server.spawnedAt, busy: await page.busyMs(), cpu: cpu.ms, breakdown: cpu.breakdown };
     } catch (error) {
       await page.context().close();
       await server.stop();
       throw error;
     }
   };
-  const dashboard = variants.map(() => ({ times: [], busy: [], cpu: [], parts: [] }));
+  const dashboard = variants.map(() => ({ times: [], fromSpawn: [], busy: [], cpu: [], parts: [] }));
   const smallTimes = [];
   const smallCpu = [];
   const dashboardLoad = load();
@@ -252,8 +254,9 @@ try {
       await small.server.stop();
     }
     for (const [v, variant] of inTurn(run)) {
-      const { page, server, ms: renderMs, busy } = await firstCard(dashboardWorkspace, variant.dir, variant.server);
+      const { page, server, ms: renderMs, fromSpawn, busy } = await firstCard(dashboardWorkspace, variant.dir, variant.server);
       dashboard[v].times.push(renderMs);
+      dashboard[v].fromSpawn.push(fromSpawn);
       dashboard[v].busy.push(busy);
       if (run === DASHBOARD_RUNS - 1 && v === 0) {
         rendered = await page.locator('[data-testid="connector-card"]').count();
@@ -299,6 +302,9 @@ try {
     console.log(`${label}dashboard first card: ${dashboard[v].times.map(ms).join(', ')} ms (main thread busy ${dashboard[v].busy.map(ms).join(', ')} ms; CPU ${dashboard[v].cpu.map(ms).join(', ')} ms: ${parts(dashboard[v].parts)})`);
     report({ metric: `${label}dashboard first card: renderer main thread CPU, trace (median)`, value: ms(median(dashboard[v].cpu)), unit: 'ms' });
     report({ metric: `${label}dashboard, ${DASHBOARD_CONNECTORS} connectors: load → first card (median)`, value: ms(firstCardMedian), unit: 'ms', target: `< ${TARGET.firstCardMs} ms`, met: firstCardMedian < TARGET.firstCardMs, note: `${DASHBOARD_RUNS} runs, load ${dashboardLoad}` });
+    // From launch: browser mode prints its URL (and opens the browser) before it has read the
+    // workspace, so page load → first card also holds the wait for the list.
+    report({ metric: `${label}dashboard, ${DASHBOARD_CONNECTORS} connectors: server start → first card (median)`, value: ms(median(dashboard[v].fromSpawn)), unit: 'ms' });
     report({ metric: `${label}dashboard first card: renderer main thread busy (median)`, value: ms(median(dashboard[v].busy)), unit: 'ms' });
   }
   console.log(`baseline (10 connectors): ${smallTimes.map(ms).join(', ')} ms; load average ${dashboardLoad} → ${load()}`);
