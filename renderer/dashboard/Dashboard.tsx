@@ -8,6 +8,8 @@ import { refreshEntries } from '../services/refreshLists.js';
 import { STARTERS } from '../services/starters.js';
 import { removeDraft } from '../services/draftStorage.js';
 import { useUnsavedDrafts } from './useUnsavedDrafts.js';
+import { errorMessage } from '../services/errorMessage.js';
+import type { Connector } from '#core';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { preloadScreen } from '../app/screens.js';
@@ -15,6 +17,7 @@ import './dashboard.css';
 
 // What builds or reads documents needs core's schema: loaded when it is used, not with the dashboard.
 const newDocuments = () => import('../services/newConnector.js');
+type NewDocuments = Awaited<ReturnType<typeof newDocuments>>;
 const ImportDialog = lazy(() => import('./ImportDialog.js').then((m) => ({ default: m.ImportDialog })));
 
 // Wide enough for the card's footer (Enabled + four buttons) on one line.
@@ -77,7 +80,7 @@ export function Dashboard() {
       copy.id = blankConnector(copy.name).id;
       copy.name = `${stored.connector.name} (copy)`;
       if (await saveDocument(store, host, copy)) await refreshEntries(store, host);
-    })(),
+    })().catch((error: unknown) => store.getState().notify({ kind: 'error', message: `Could not clone the connector: ${errorMessage(error)}` })),
     rename: (id, name) => void updateStoredConnector(store, host, id, (c) => ({ ...c, name })).then(() => refreshEntries(store, host)),
     remove: (id) => void deleteConnector(store, host, id),
     toggleEnabled: (id, enabled) => void updateStoredConnector(store, host, id, (c) => ({ ...c, enabled })).then(() => refreshEntries(store, host)),
@@ -96,7 +99,12 @@ export function Dashboard() {
     await refreshEntries(store, host);
   };
 
-  const createBlank = useCallback(() => void newDocuments().then((m) => openNewDocument(store, m.blankConnector())), [store]);
+  /** Opens a new document that newConnector.ts builds (loaded now if it is not yet). */
+  const openBuilt = useCallback((build: (documents: NewDocuments) => Connector) => void newDocuments().then(
+    (documents) => openNewDocument(store, build(documents)),
+    (error: unknown) => store.getState().notify({ kind: 'error', message: `Could not create the connector: ${errorMessage(error)}` }),
+  ), [store]);
+  const createBlank = useCallback(() => openBuilt((documents) => documents.blankConnector()), [openBuilt]);
 
   // Virtualised grid: rows of as many cards as fit the width.
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -145,7 +153,7 @@ export function Dashboard() {
         )}
         <button type="button" onClick={() => setImporting(true)} data-testid="import-button">Import…</button>
         <Menu trigger="From a starter ▾" align="end" items={STARTERS.map((s) => ({
-          id: s.id, textValue: s.title, onSelect: () => void newDocuments().then((m) => openNewDocument(store, m.STARTER_DOCUMENTS[s.id]())),
+          id: s.id, textValue: s.title, onSelect: () => openBuilt((documents) => documents.STARTER_DOCUMENTS[s.id]()),
           label: <><strong>{s.title}</strong><br /><span className="muted">{s.description}</span></>,
         }))} />
         <button type="button" className="primary" data-testid="new-connector-button" onClick={createBlank}>New connector</button>

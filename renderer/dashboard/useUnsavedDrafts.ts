@@ -20,7 +20,7 @@ export function useUnsavedDrafts(workspacePath: string | undefined, entries: unk
     let current = true;
     void import('../services/drafts.js').then(({ listDrafts }) => {
       if (current) setDrafts(listDrafts(workspacePath).sort((a, b) => a.doc.name.localeCompare(b.doc.name)));
-    });
+    }, () => undefined); // The reader did not load (the app's files are gone): the list stays as it was.
     return () => { current = false; };
   }, [workspacePath, entries, version]);
   return drafts;

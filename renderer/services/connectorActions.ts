@@ -120,7 +120,13 @@ export type SaveOutcome = 'saved' | 'conflict' | 'failed';
 export async function saveConnector(store: AppStore, host: HostClient, options: { force?: boolean } = {}): Promise<SaveOutcome> {
   const { doc, baseHash, workspace } = store.getState();
   if (!doc) return 'failed';
-  const problem = (await import('./savableProblem.js')).savableProblem(doc);
+  let problem;
+  try {
+    problem = (await import('./savableProblem.js')).savableProblem(doc);
+  } catch (error) {
+    store.getState().notify({ kind: 'error', message: `Not saved: ${errorMessage(error)}. Your edits are kept here; reload the app and save again.` });
+    return 'failed';
+  }
   if (problem !== null) {
     store.getState().notify({ kind: 'error', message: `Not saved: ${problem}. Fix it and save again.` });
     return 'failed';
