@@ -342,6 +342,11 @@ describe('offline first', () => {
 
   it('a connection dropped after the server committed a push is retried without duplicates', async () => {
     const a = await signedInApp(alice, workspaceId);
+    // Choosing the workspace schedules a sync of its own (a 0 ms timer): let it start, then wait
+    // for it (sync.now joins it), or on a loaded machine it can reach its push after the save
+    // below and take the fault meant for the sync.now that follows.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await a.services.api.sync.now();
     await a.services.api.connectors.save({ connector: sampleConnector({ id: 'once', name: 'Only once' }) });
     supa.injectFault({ path: '/rest/v1/rpc/sync_push', when: 'after-commit' });
     expect((await a.services.api.sync.now()).state).toBe('offline');
