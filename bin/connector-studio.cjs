@@ -10,16 +10,7 @@
 const { existsSync } = require('node:fs');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
-const { setFlagsFromString } = require('node:v8');
 const { runScriptWithCodeCache } = require('./runScriptWithCodeCache.cjs');
-
-// V8 optimises a function (TurboFan, on a background thread) once it has run "enough"; in a
-// CLI process that lives for a few hundred runs that happens to dozens of core functions which
-// then barely run again, and compiling them cost ~100 ms of CPU per 200-row batch. A 15x larger
-// TurboFan invocation count (V8 12, Node 22) delays that until a function is really hot.
-// Set here, before the bundle is compiled: V8 refuses a code cache made under other flags.
-// CONNECTOR_STUDIO_V8_DEFAULTS=1 keeps V8's defaults (to compare, or if this ever misbehaves).
-if (process.env.CONNECTOR_STUDIO_V8_DEFAULTS !== '1') setFlagsFromString('--invocation-count-for-turbofan=45000');
 
 /** Where V8's compiled code is kept between runs: the user's cache directory, as other tools do. */
 function compileCacheDir() {
