@@ -241,7 +241,7 @@ describe('timeouts and failures', () => {
     const record = await run(c);
     expect(record.status).toBe('failed');
     expect(record.steps.map((s) => s.status)).toEqual(['failed', 'failed', 'skipped']);
-    expect(record.steps[1]?.error).toMatchObject({ code: 'CANCELLED', message: 'Stopped because step "bad" failed.' });
+    expect(record.steps[1]?.error).toMatchObject({ code: 'CANCELLED', message: 'Stopped: Step "bad" failed.' });
     expect(record.steps[2]?.skipReason).toBe('run failed');
   });
 

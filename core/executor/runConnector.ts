@@ -25,6 +25,7 @@ import type { StepContext } from './runStep.js';
 import { stepKindOf } from '../steps/registry.js';
 import type { StepKindDefinition } from '../steps/stepKind.js';
 import { noTransport } from './noTransport.js';
+import { stepInProse } from '../validation/location.js';
 import { startTimer } from './startTimer.js';
 import { decideStep, type IncomingEdge, type SettledState } from './skipRule.js';
 import type { ExecutionRecord, InputValue, RunEvent, RunOptions, RunStatus, StepRecord } from './types.js';
@@ -264,13 +265,13 @@ export async function runConnector(connector: Connector, options: RunOptions): P
         state.set(step.id, 'failed');
         emit?.({ type: 'step.failed', runId, stepId: step.id, at: clock.now(), result: result.record });
         if (!connector.settings.continueOnError && !stopCause) {
-          const error = result.error ?? new ConnectorError('INTERNAL', `Step "${step.id}" failed.`);
+          const error = result.error ?? new ConnectorError('INTERNAL', `${stepInProse(step)} failed.`);
           stopRun({
             status: 'failed',
-            error: new ConnectorError(error.code, `Step "${step.id}" failed: ${error.message}`, { hint: error.hint, path: error.path }),
+            error: new ConnectorError(error.code, `${stepInProse(step)} failed: ${error.message}`, { hint: error.hint, path: error.path }),
             reason: 'run failed',
             // In-flight steps are not at fault: they end CANCELLED, naming the step that failed.
-            abortError: new ConnectorError('CANCELLED', `Stopped because step "${step.id}" failed.`, { hint: 'Turn on "continue on error" to let the other steps finish.' }),
+            abortError: new ConnectorError('CANCELLED', `Stopped: ${stepInProse(step)} failed.`, { hint: 'Turn on Settings › Continue on error to let the other steps finish.' }),
           });
         }
       };

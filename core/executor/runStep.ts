@@ -9,6 +9,7 @@ import type { OAuthTokenCache } from '../auth/oauthTokenCache.js';
 import { abortReason, type Clock, type HttpTransport, type TransportResponse } from '../ports/index.js';
 import type { Redactor } from '../redaction/createRedactor.js';
 import type { Connector, Step } from '../schema/connector.js';
+import { stepInProse } from '../validation/location.js';
 import { interpolateToString } from '../template/interpolate.js';
 import type { Scope } from '../template/scope.js';
 import type { AttemptSignals } from './attemptSignals.js';
@@ -150,7 +151,7 @@ export async function runStep(step: Step, scope: Scope, context: StepContext): P
       // Waiting for a rate-limit slot is not part of the attempt's timeout.
       await context.rateLimiter.acquire(context.rateLimitKey, limit, attemptController.signal);
       cancelTimeout = startTimer(clock, timeoutMs, () =>
-        attemptController.abort(new ConnectorError('TIMEOUT', `Step "${step.id}" got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
+        attemptController.abort(new ConnectorError('TIMEOUT', `${stepInProse(step)} got no answer within ${timeoutMs} ms (attempt ${attempt}).`, { hint: 'Raise the step\'s timeout if the API is slow, or check that the URL is right.' })),
       );
       authorized = await applyAuth(auth, { url: prepared.url, headers: prepared.headers }, authContext(attemptController.signal));
       sentRequest = { method: prepared.method, url: authorized.url, headers: authorized.headers, body: prepared.body };

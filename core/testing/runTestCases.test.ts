@@ -58,7 +58,7 @@ describe('runTestCases', () => {
     const c = makeConnector({ ...connector, tests: [{ name: 'other phone', mode: 'replay', cassette: 'cassettes/run.json', inputs: { phone: '+1999' }, expect: { status: 'success' } }] });
     const [result] = await runTestCases(c, { loadCassette });
     expect(result?.passed).toBe(false);
-    expect(result?.mismatches[0]).toMatch(/expected the run to be success, it was failed \(Step "search" failed: The cassette has no recording of step "search": GET .*phone=\+1999/);
+    expect(result?.mismatches[0]).toMatch(/expected the run to be success, it was failed \(Step "search" failed: The cassette has no recording of this step's request: GET .*phone=\+1999/);
   });
 });
 

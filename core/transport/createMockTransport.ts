@@ -41,9 +41,9 @@ export function createMockTransport(connector: Connector, options: MockTransport
       }
       const mock = step && use?.sends === 'requests' ? use.mock(step) : undefined;
       if (!mock) {
-        throw new ConnectorError('MOCK_MISSING', `Step "${request.stepId}" has no mock response.`, {
+        throw new ConnectorError('MOCK_MISSING', 'This step has no mock response.', {
           path: step && use?.sends === 'requests' ? `steps[${connector.steps.indexOf(step)}].${use.mockPath}` : undefined,
-          hint: 'Add a mock response to the step in the editor, or switch the run to live mode.',
+          hint: 'Add one in the step\'s Mock tab, or switch the run to live mode.',
         });
       }
       if (mock.latencyMs > 0) await clock.sleep(mock.latencyMs, request.signal);

@@ -32,7 +32,7 @@ export function createReplayTransport(cassette: Cassette, options: ReplayTranspo
       const recorded = byKey.get(key);
       if (!recorded || recorded.length === 0) {
         const known = cassette.interactions.filter((i) => i.stepId === request.stepId).map((i) => `${i.request.method} ${normaliseUrl(i.request.matchUrl ?? i.request.url)}`);
-        throw new ConnectorError('MOCK_MISSING', `The cassette has no recording of step "${request.stepId}": ${request.method} ${normaliseUrl(url)}.${known.length ? ` It has: ${known.join(', ')}.` : ''}`, {
+        throw new ConnectorError('MOCK_MISSING', `The cassette has no recording of this step's request: ${request.method} ${normaliseUrl(url)}.${known.length ? ` It has: ${known.join(', ')}.` : ''}`, {
           hint: 'Record the cassette again (the request changed since it was recorded), or run in mock or live mode.',
         });
       }

@@ -32,6 +32,12 @@ export function stepLabel(step: { id?: unknown; name?: unknown } | undefined, fa
   return name && name !== id ? `${name} (${id})` : id;
 }
 
+/** A step as the subject of a sentence: "Verify email (step_3)", or `Step "step_3"` when it has no name of its own. */
+export function stepInProse(step: { id: string; name?: string }): string {
+  const label = stepLabel(step);
+  return label === step.id ? `Step "${step.id}"` : label;
+}
+
 const STEP_FIELDS: Record<string, string> = {
   id: 'Id',
   name: 'Step name',

@@ -103,7 +103,7 @@ test('Run on server, follow it live in History, retry a failed run; the card and
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toHaveAttribute('data-status', 'running', { timeout: 20_000 });
   await expect(rows.first()).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
-  await expect(rows.first().getByTestId('server-run-error-cell')).toContainText(/Step "find" failed: GET .* answered 500/);
+  await expect(rows.first().getByTestId('server-run-error-cell')).toContainText(/Find \(find\) failed: GET .* answered 500/);
   await expect(rows.first().getByTestId('server-run-steps')).toHaveText('0/1/1');
 
   // Retry queues the same inputs again; with the API fixed, it succeeds.
