@@ -1,4 +1,5 @@
 import { useAppStore } from '../store/AppStoreProvider.js';
+import { TruncatedText } from '../app/Tooltip.js';
 import { timelineBars } from './timeline.js';
 
 /** Waterfall: bars placed by start/end relative to the run start; parallel branches overlap. */
@@ -7,11 +8,13 @@ export function TimelinePanel() {
   const doc = useAppStore((s) => s.doc);
   if (!run) return <p className="empty">Run the connector to see its timeline.</p>;
   const { bars, totalMs } = timelineBars(run, doc?.steps.map((s) => s.id) ?? Object.keys(run.steps));
+  // Steps by the names the canvas shows (the id is what templates use, not what people read).
+  const names = new Map(doc?.steps.map((s) => [s.id, s.name.trim()]) ?? []);
   return (
     <div className="timeline" data-testid="timeline" aria-label={`Timeline, ${Math.round(totalMs)} ms`}>
       {bars.map((bar) => (
         <div key={bar.stepId} className="timeline-row">
-          <span className="timeline-label mono">{bar.stepId}</span>
+          <span className="timeline-label" data-testid={`timeline-label-${bar.stepId}`}><TruncatedText text={names.get(bar.stepId) || bar.stepId} /></span>
           <div className="timeline-track">
             {bar.start >= 0 ? (
               <div className={`timeline-bar status-${bar.status}`} data-testid={`timeline-bar-${bar.stepId}`} data-start={Math.round(bar.start)} data-end={Math.round(bar.end)}

@@ -107,6 +107,8 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   // The parallel branches overlap in time.
   expect(details.start < verify.end && verify.start < details.end).toBe(true);
   await expect(page.getByTestId('timeline-skipped-company')).toHaveText('skipped');
+  // Rows name the steps as the canvas does, not by id.
+  await expect(page.getByTestId('timeline-label-search')).toHaveText('Search contact');
   await attachScreenshot(page, testInfo, 'timeline');
 
   await page.getByTestId('panel-tab-contact').click();
