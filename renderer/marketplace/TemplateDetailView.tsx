@@ -58,6 +58,25 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
       </div>
       <OriginBadge template={detail} />
       <HiddenReason template={detail} />
+      {/* The actions first: at 1280×720 the steps preview pushes the end of the panel out of view. */}
+      <div className="row template-actions">
+        <button type="button" className="primary" data-testid="template-install" onClick={() => setInstalling(true)}>Install…</button>
+        <span className="grow" />
+        {remote && catalogue.signedIn && !detail.mine && (
+          <button type="button" data-testid="template-report-open" onClick={() => setReporting(true)}>Report…</button>
+        )}
+        {remote && admin?.canFeature && (
+          <button type="button" data-testid="admin-feature" onClick={() => void act(detail.featured ? 'Unfeatured.' : 'Featured.', () => host.templates.feature({ id: detail.id, featured: !detail.featured }))}>
+            {detail.featured ? 'Unfeature' : 'Feature'}
+          </button>
+        )}
+        {remote && admin?.canModerate && (
+          <button type="button" className="danger" data-testid="admin-hide"
+            onClick={() => (detail.hidden ? void act('Shown again.', () => host.templates.hide({ id: detail.id, hidden: false })) : setHiding(true))}>
+            {detail.hidden ? 'Unhide' : 'Hide…'}
+          </button>
+        )}
+      </div>
       <p>{detail.description || <span className="muted">No description.</span>}</p>
       <dl className="template-facts">
         <dt>Author</dt><dd data-testid="template-author">{detail.author}</dd>
@@ -77,24 +96,6 @@ export function TemplateDetailView({ id, catalogue, onChanged, onClose }: { id: 
       </ul>
       <h3>Steps</h3>
       <GraphPreview connector={detail.connector} />
-      <div className="row template-actions">
-        <button type="button" className="primary" data-testid="template-install" onClick={() => setInstalling(true)}>Install…</button>
-        <span className="grow" />
-        {remote && catalogue.signedIn && !detail.mine && (
-          <button type="button" data-testid="template-report-open" onClick={() => setReporting(true)}>Report…</button>
-        )}
-        {remote && admin?.canFeature && (
-          <button type="button" data-testid="admin-feature" onClick={() => void act(detail.featured ? 'Unfeatured.' : 'Featured.', () => host.templates.feature({ id: detail.id, featured: !detail.featured }))}>
-            {detail.featured ? 'Unfeature' : 'Feature'}
-          </button>
-        )}
-        {remote && admin?.canModerate && (
-          <button type="button" className="danger" data-testid="admin-hide"
-            onClick={() => (detail.hidden ? void act('Shown again.', () => host.templates.hide({ id: detail.id, hidden: false })) : setHiding(true))}>
-            {detail.hidden ? 'Unhide' : 'Hide…'}
-          </button>
-        )}
-      </div>
       {installing && <InstallDialog template={detail} onClose={() => setInstalling(false)} />}
       {reporting && <ReportDialog template={detail} onClose={() => setReporting(false)} />}
       {hiding && <HideDialog template={detail} onClose={() => setHiding(false)} onHidden={() => { setHiding(false); setReload((n) => n + 1); onChanged(); }} />}
