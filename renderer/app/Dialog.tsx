@@ -40,10 +40,13 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
           onPointerDownOutside={(e) => e.preventDefault()}
           onInteractOutside={(e) => e.preventDefault()}>
           {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
-          {children}
-          {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
+          {/* Only the body scrolls: the title and the buttons stay in view however long the content. */}
+          <div className="dialog-body">
+            {children}
+            {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
+          </div>
           {confirm && (
-            <div className="row">
+            <div className="row dialog-footer">
               <span className="grow" />
               <button type="button" onClick={onClose}>Cancel</button>
               <button type="button" className="primary" data-testid={confirm.testId} disabled={confirm.disabled} onClick={confirm.onConfirm}>{confirm.label}</button>
