@@ -2,3 +2,4 @@ export { validateConnector, parseConnector, invalidDocument, type ValidateOption
 export { formatIssues, formatPath, type ValidationIssue } from './issue.js';
 export { salvage, type Salvaged } from './salvage.js';
 export { credentialIssues, type CredentialIssue } from './credentialRules.js';
+export { stepLabel } from './location.js';

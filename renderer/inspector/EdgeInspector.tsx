@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { variablesForEdge, type Connector } from '#core';
+import { stepLabel, variablesForEdge, type Connector } from '#core';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { removeElements, updateEdge } from '../flow/graphEdits.js';
 import { ConditionField } from './ConditionField.js';
@@ -13,7 +13,8 @@ export function EdgeInspector({ edgeId, issues }: { edgeId: string; issues: Vali
   if (!edge) return <p className="muted">This link no longer exists.</p>;
   return (
     <div className="edge-inspector" data-testid="edge-inspector" data-edge-id={edgeId}>
-      <p><code>{edge.source}</code> → <code>{edge.target}</code></p>
+      <h3>Link</h3>
+      <p data-testid="edge-ends">{stepLabel(doc.steps.find((s) => s.id === edge.source), edge.source)} → {stepLabel(doc.steps.find((s) => s.id === edge.target), edge.target)}</p>
       <ConditionField label="Condition (the link is taken only when it is true; empty = always)" testId="condition-editor" errorTestId="condition-error"
         value={edge.condition} variables={variables} issues={issues.filter((i) => i.edgeId === edgeId)}
         onChange={(condition) => store.getState().edit((d) => updateEdge(d, edgeId, { condition }), `edge:${edgeId}:condition`)} />

@@ -111,8 +111,10 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
         {outgoing.map((e) => <li key={e.id}><button type="button" className="small" data-testid="outgoing-link" data-target={e.target} onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>→ to {e.target}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
         {incoming.length + outgoing.length === 0 && <li className="muted">Not linked. Drag from a node's right handle to another node, or use Link to….</li>}
       </ul>
-      <LinkToMenu stepId={stepId} />
-      <button type="button" onClick={() => void startRun(store, host, { onlySteps: [stepId] })} title="Runs only this step; earlier steps' outputs come from the last run">Run this step only</button>
+      <div className="row step-actions">
+        <LinkToMenu stepId={stepId} />
+        <button type="button" className="small" onClick={() => void startRun(store, host, { onlySteps: [stepId] })} title="Runs only this step; earlier steps' outputs come from the last run">Run this step only</button>
+      </div>
     </div>
   );
 }

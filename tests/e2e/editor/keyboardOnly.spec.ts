@@ -105,7 +105,8 @@ test('a connector is built, linked, conditioned and run with the keyboard alone'
   await expect(page.getByTestId('link-to-step_3')).toBeFocused();
   await page.keyboard.press('Enter');
   const edgeInspector = page.getByTestId('edge-inspector');
-  await expect(edgeInspector).toContainText('step_1 → step_3');
+  // The link's ends by name and id, as the canvas names them (a new step has no name yet).
+  await expect(edgeInspector.getByTestId('edge-ends')).toHaveText('Request (step_1) → step_3');
   await tabTo(page, page.getByTestId('condition-editor'));
   await page.keyboard.type('{{step_1.count}} > 0');
   await page.keyboard.press('Escape'); // closes the autocomplete list, if open
