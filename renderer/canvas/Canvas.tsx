@@ -17,6 +17,7 @@ import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue 
 import { keepIdentity, mergeNodes } from '../flow/keepIdentity.js';
 import { edgeTypes, nodeTypes } from './nodeRegistry.js';
 import { useReadableFit } from './useReadableFit.js';
+import { useRevealSelectedStep } from './useRevealSelectedStep.js';
 import { anyOverlaps, minimapBox } from './minimapCorner.js';
 import type { Connector } from '#core';
 import './canvas.css';
@@ -90,6 +91,8 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
 
   const selectedStepIds = selection.kind === 'step' ? selection.stepIds : undefined;
   const selectedEdgeIds = selection.kind === 'edge' ? selection.edgeIds : undefined;
+  const selectedOnCanvas = useRef(false);
+  useRevealSelectedStep(wrapper, selectedStepIds, selectedOnCanvas, fitted);
   // Nodes and edges the change left alone keep their objects, so React Flow redraws only the rest.
   const previousFlow = useRef<{ nodes: AppNode[]; edges: AppEdge[] }>({ nodes: [], edges: [] });
   const flow = useMemo(() => {
@@ -135,7 +138,10 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
     const current = state.selection;
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
     if (stepIds.length > 0) {
-      if (!(current.kind === 'step' && same(current.stepIds, stepIds))) state.select({ kind: 'step', stepIds });
+      if (!(current.kind === 'step' && same(current.stepIds, stepIds))) {
+        selectedOnCanvas.current = true;
+        state.select({ kind: 'step', stepIds });
+      }
     } else if (edgeIds.length > 0) {
       if (!(current.kind === 'edge' && same(current.edgeIds, edgeIds))) state.select({ kind: 'edge', edgeIds });
     } else if (selNodes.some((n) => n.id === START_NODE_ID || n.id === END_NODE_ID)) {

@@ -6,6 +6,7 @@
 import type { Connector, StepKindDefinition } from '#core';
 import { Menu } from '../app/Menu.js';
 import { addStep } from '../flow/graphEdits.js';
+import { freeSpot } from '../flow/freeSpot.js';
 import { useAddableStepKinds } from '../steps/StepViewsContext.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 
@@ -19,9 +20,10 @@ export function AddStepButton({ full }: { full: boolean }) {
     const doc = store.getState().doc as Connector;
     const selection = store.getState().selection;
     const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
-    const position = after
+    const wanted = after
       ? { x: (after.position?.x ?? 0) + 300, y: (after.position?.y ?? 0) + doc.edges.filter((e) => e.source === after.id).length * 140 }
       : { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 };
+    const position = freeSpot(wanted, doc.steps.map((s) => s.position ?? { x: 0, y: 0 }));
     const result = addStep(doc, { position, ...(after ? { after: after.id } : {}), ...(kind ? { kind } : {}) });
     if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
     store.getState().edit(() => result.doc);

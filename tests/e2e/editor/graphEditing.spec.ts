@@ -67,9 +67,20 @@ test.describe('at 1280×720', () => {
     await expect(page.getByTestId('step-inspector')).toHaveAttribute('data-step-id', 'step_4');
     await expect(editor.node('step_4').getByTestId('node-unlinked')).toHaveCount(0);
     await expect(editor.node('search').getByTestId('node-unlinked')).toHaveCount(0);
+
+    // step_4 went where "details" already was: it was put below it, so "details" can still be clicked.
+    // A step added past the canvas's right edge is panned into view, not left behind the inspector.
+    await editor.selectStep('details');
+    await page.getByTestId('add-step-button').click();
+    await expect(page.getByTestId('step-inspector')).toHaveAttribute('data-step-id', 'step_5');
+    await expect.poll(async () => {
+      const canvas = await page.getByTestId('canvas').boundingBox();
+      const node = await editor.node('step_5').boundingBox();
+      return Boolean(canvas && node && node.x >= canvas.x && node.x + node.width <= canvas.x + canvas.width && node.y >= canvas.y && node.y + node.height <= canvas.y + canvas.height);
+    }).toBe(true);
     await editor.save();
     const saved = JSON.parse(await readFile(join(workspaceDir, 'graph.connector.json'), 'utf8')) as { edges: { source: string; target: string }[] };
-    expect(saved.edges).toEqual([expect.objectContaining({ source: 'search', target: 'step_4' })]);
+    expect(saved.edges).toEqual([expect.objectContaining({ source: 'search', target: 'step_4' }), expect.objectContaining({ source: 'details', target: 'step_5' })]);
   });
 
   test('fit view and auto-layout keep a 5-step graph legible, its Inputs node inside the canvas, and clear of the minimap', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }, testInfo) => {
