@@ -105,6 +105,13 @@ export function Dashboard() {
     (error: unknown) => store.getState().notify({ kind: 'error', message: `Could not create the connector: ${errorMessage(error)}` }),
   ), [store]);
   const createBlank = useCallback(() => openBuilt((documents) => documents.blankConnector()), [openBuilt]);
+  // In the toolbar, and in the empty workspace's call to action.
+  const starterMenu = (align: 'start' | 'end') => (
+    <Menu trigger="From a starter ▾" align={align} items={STARTERS.map((s) => ({
+      id: s.id, textValue: s.title, onSelect: () => openBuilt((documents) => documents.STARTER_DOCUMENTS[s.id]()),
+      label: <><strong>{s.title}</strong><br /><span className="muted">{s.description}</span></>,
+    }))} />
+  );
 
   // Virtualised grid: rows of as many cards as fit the width.
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -152,10 +159,7 @@ export function Dashboard() {
           </span>
         )}
         <button type="button" onClick={() => setImporting(true)} data-testid="import-button">Import…</button>
-        <Menu trigger="From a starter ▾" align="end" items={STARTERS.map((s) => ({
-          id: s.id, textValue: s.title, onSelect: () => openBuilt((documents) => documents.STARTER_DOCUMENTS[s.id]()),
-          label: <><strong>{s.title}</strong><br /><span className="muted">{s.description}</span></>,
-        }))} />
+        {starterMenu('end')}
         <button type="button" className="primary" data-testid="new-connector-button" onClick={createBlank}>New connector</button>
       </div>
 
@@ -195,6 +199,7 @@ export function Dashboard() {
                 <p>A connector calls one or more APIs to enrich a CRM contact. Start blank, from a starter, or paste a cURL command.</p>
                 <div className="row" style={{ justifyContent: 'center' }}>
                   <button type="button" className="primary" onClick={createBlank}>Create your first connector</button>
+                  {starterMenu('start')}
                   <button type="button" onClick={() => setImporting(true)}>Import…</button>
                 </div>
               </>
