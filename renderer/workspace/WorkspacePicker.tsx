@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RecentWorkspace } from '../../contract/hostApi.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -14,6 +14,7 @@ export function WorkspacePicker() {
   const { busy, error, setError, run } = useBusyAction();
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [dialogSupported, setDialogSupported] = useState(true);
+  const pathInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     host.workspace.recent().then(setRecent).catch(() => setRecent([]));
@@ -27,17 +28,23 @@ export function WorkspacePicker() {
   const pick = async () => {
     const result = await host.workspace.pickFolder({ title: 'Open a workspace folder' }).catch((e: unknown) => ({ status: 'unsupported' as const, reason: errorMessage(e) }));
     if (result.status === 'picked') await open(result.path, false);
-    else if (result.status === 'unsupported') setDialogSupported(false);
+    else if (result.status === 'unsupported') {
+      // Browser mode has no folder dialog: say so, and send the user to the path field.
+      setDialogSupported(false);
+      pathInput.current?.focus();
+    }
   };
 
   return (
     <section className="workspace-picker" aria-labelledby="wp-title">
       <h1 id="wp-title">Open a workspace</h1>
       <p className="muted">A workspace is a folder: each connector is one JSON file in it, ready for git.</p>
-      {dialogSupported && <button type="button" className="primary" onClick={() => void pick()}>Choose a folder…</button>}
+      {dialogSupported
+        ? <button type="button" className="primary" onClick={() => void pick()}>Choose a folder…</button>
+        : <p className="muted" role="status" data-testid="workspace-no-dialog">This window cannot show a folder dialog. Type the folder's full path below.</p>}
       <form className="workspace-form" onSubmit={(e) => { e.preventDefault(); void open(path, false); }}>
         <label htmlFor="workspace-path">Folder path</label>
-        <input id="workspace-path" data-testid="workspace-path-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/you/connectors" autoFocus />
+        <input ref={pathInput} id="workspace-path" data-testid="workspace-path-input" value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/you/connectors" autoFocus />
         <div className="row">
           <button type="submit" data-testid="workspace-open-button" disabled={busy}>Open</button>
           <button type="button" data-testid="workspace-create-button" disabled={busy} onClick={() => void open(path, true)}>Create new workspace</button>

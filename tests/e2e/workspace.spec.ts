@@ -30,6 +30,14 @@ test('open a workspace, create a connector, save it and find it on disk', async 
   await expect(dashboard.cardName(doc.id)).toHaveText('Phone lookup');
 });
 
+test('browser mode: "Choose a folder…" says there is no folder dialog and sends the user to the path field', async ({ app, page, shell, chooser }) => {
+  await shell.open(app.url);
+  await page.getByRole('button', { name: 'Choose a folder…' }).click();
+  await expect(page.getByTestId('workspace-no-dialog')).toHaveText("This window cannot show a folder dialog. Type the folder's full path below.");
+  await expect(page.getByRole('button', { name: 'Choose a folder…' })).toHaveCount(0);
+  await expect(chooser.pathInput).toBeFocused();
+});
+
 test('an edit of the file on disk shows up in the app', async ({ app, workspaceDir, shell, chooser, dashboard, editor }) => {
   await shell.open(app.url);
   await chooser.open(workspaceDir);
