@@ -1,6 +1,6 @@
 /** The run form generated from the connector's inputs, with mode, Run/Cancel, recording and the cassette to replay. */
 import { useEffect, useRef } from 'react';
-import type { Connector } from '#core';
+import type { Connector, InputValue } from '#core';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -11,6 +11,7 @@ import { ServerRunButton } from './ServerRunButton.js';
 import { useCassettes } from './useCassettes.js';
 import { cassetteLabel } from './cassetteLabel.js';
 import { applyCassetteInputs } from '../services/cassetteInputs.js';
+import { isMissingRunInputsReason, missingRunInputs, missingRunInputsReason } from '../services/missingRunInputs.js';
 
 const NO_INPUTS: Connector['inputs'] = [];
 
@@ -40,6 +41,20 @@ export function RunBar() {
     const next = runErrorAfterEdit(s.runError, refusedDoc);
     if (next !== s.runError) s.setRunError(next);
   }, [store, refusedDoc]);
+  // Run refused for empty required inputs: point at the first one, and update the refusal as they are filled.
+  const missingRefused = isMissingRunInputsReason(runError);
+  const missing = missingRefused ? missingRunInputs(doc.inputs, inputs) : NO_INPUTS;
+  const formRef = useRef<HTMLFormElement>(null);
+  const firstMissing = missing[0]?.name;
+  useEffect(() => {
+    if (firstMissing === undefined) return;
+    formRef.current?.querySelector<HTMLElement>(`[data-testid="run-input-${CSS.escape(firstMissing)}"]`)?.focus();
+  }, [firstMissing, runError]);
+  const setInput = (name: string, value: InputValue) => {
+    const s = store.getState();
+    s.setRunInput(name, value);
+    if (isMissingRunInputsReason(s.runError)) s.setRunError(missingRunInputsReason(doc.inputs, store.getState().runInputs));
+  };
   const { cassettes, error: cassetteError } = useCassettes(store, host, doc.id, doc.name, lastRecord);
   const running = run?.status === 'running';
   const recording = mode === 'live' && record;
@@ -53,17 +68,17 @@ export function RunBar() {
   const noCassette = mode === 'replay' && cassettes !== null && !cassettes.some((c) => c.error === undefined);
   const chosenSummary = cassettes?.find((c) => c.name === chosenCassette);
   return (
-    <form className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); if (!noCassette) void submitRun(store, host); }}>
+    <form ref={formRef} className="run-bar" aria-label="Test run" onSubmit={(e) => { e.preventDefault(); if (!noCassette) void submitRun(store, host); }}>
       {doc.inputs.map((input) => (
         <label key={input.name} className="run-input">
           <span>{input.label || input.name}{input.required ? ' *' : ''}</span>
           {input.type === 'boolean' ? (
-            <select data-testid={`run-input-${input.name}`} value={String(inputs[input.name] ?? input.default ?? '')} onChange={(e) => store.getState().setRunInput(input.name, e.target.value === '' ? null : e.target.value === 'true')}>
+            <select data-testid={`run-input-${input.name}`} aria-invalid={missing.includes(input) ? true : undefined} value={String(inputs[input.name] ?? input.default ?? '')} onChange={(e) => setInput(input.name, e.target.value === '' ? null : e.target.value === 'true')}>
               <option value="" /><option value="true">true</option><option value="false">false</option>
             </select>
           ) : (
-            <input data-testid={`run-input-${input.name}`} type={input.type === 'number' ? 'number' : input.type === 'email' ? 'email' : 'text'}
-              value={String(inputs[input.name] ?? input.default ?? '')} onChange={(e) => store.getState().setRunInput(input.name, e.target.value)} placeholder={input.type} />
+            <input data-testid={`run-input-${input.name}`} type={input.type === 'number' ? 'number' : input.type === 'email' ? 'email' : 'text'} aria-invalid={missing.includes(input) ? true : undefined}
+              value={String(inputs[input.name] ?? input.default ?? '')} onChange={(e) => setInput(input.name, e.target.value)} placeholder={input.type} />
           )}
         </label>
       ))}

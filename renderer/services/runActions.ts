@@ -4,6 +4,7 @@ import type { HostClient } from '../../contract/hostApi.js';
 import type { AppStore } from '../store/createAppStore.js';
 import { cassetteNameProblem, timestampedCassetteName } from './cassetteNames.js';
 import { errorMessage } from './errorMessage.js';
+import { missingRunInputsReason } from './missingRunInputs.js';
 import { pinnedOutputsFor } from './pinnedOutputs.js';
 
 export interface RunRequest {
@@ -41,6 +42,11 @@ export async function submitRun(store: AppStore, host: HostClient): Promise<void
   if (starting.has(store)) return;
   const s = store.getState();
   const recording = s.runMode === 'live' && s.runRecord;
+  const missing = missingRunInputsReason(s.doc?.inputs ?? [], s.runInputs);
+  if (missing) {
+    s.setRunError(missing);
+    return;
+  }
   if (s.runMode === 'replay' && s.runCassette === null) {
     s.setRunError(NO_CASSETTE_MESSAGE);
     return;
