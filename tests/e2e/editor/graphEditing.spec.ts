@@ -83,6 +83,29 @@ test.describe('at 1280×720', () => {
     expect(saved.edges).toEqual([expect.objectContaining({ source: 'search', target: 'step_4' }), expect.objectContaining({ source: 'details', target: 'step_5' })]);
   });
 
+  test('auto-layout leaves room for condition labels: none is drawn under a step', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }) => {
+    await writeConnector(workspaceDir, {
+      id: 'chain', name: 'Chain',
+      steps: ['search', 'contact', 'company'].map((id, i) => ({ id, name: `Step ${id}`, url: `https://api.example.com/${id}`, position: { x: 300, y: i * 160 }, outputs: [{ name: 'id', path: '$.id' }] })),
+      edges: [
+        { id: 'e1', source: 'search', target: 'contact', condition: '{{search.id}} !== null' },
+        { id: 'e2', source: 'contact', target: 'company', condition: LONG_CONDITION.replaceAll('search.contactId', 'contact.id') },
+      ],
+    });
+    await openEmptyWorkspace();
+    await openConnector(page, 'chain');
+    await page.getByRole('button', { name: 'Auto-layout', exact: true }).click();
+    await editor.settledZoom();
+    const nodes = await Promise.all(['search', 'contact', 'company'].map(async (id) => (await editor.node(id).boundingBox())!));
+    for (const edge of ['e1', 'e2']) {
+      const label = (await page.locator(`[data-testid="edge-label"][data-edge-id="${edge}"]`).boundingBox())!;
+      for (const [i, box] of nodes.entries()) {
+        const overlaps = label.x < box.x + box.width && label.x + label.width > box.x && label.y < box.y + box.height && label.y + label.height > box.y;
+        expect(overlaps, `the label of ${edge} is under step ${i + 1} after auto-layout`).toBe(false);
+      }
+    }
+  });
+
   test('fit view and auto-layout keep a 5-step graph legible, its Inputs node inside the canvas, and clear of the minimap', async ({ page, workspaceDir, editorPage: editor, openEmptyWorkspace }, testInfo) => {
     await writeConnector(workspaceDir, {
       id: 'wide', name: 'Wide',
