@@ -45,11 +45,13 @@ export function RunBar() {
   const missingRefused = isMissingRunInputsReason(runError);
   const missing = missingRefused ? missingRunInputs(doc.inputs, inputs) : NO_INPUTS;
   const formRef = useRef<HTMLFormElement>(null);
-  const firstMissing = missing[0]?.name;
+  // Only when the refusal appears: as it follows the fields being filled, focus stays where the user types.
   useEffect(() => {
-    if (firstMissing === undefined) return;
-    formRef.current?.querySelector<HTMLElement>(`[data-testid="run-input-${CSS.escape(firstMissing)}"]`)?.focus();
-  }, [firstMissing, runError]);
+    if (!missingRefused) return;
+    const s = store.getState();
+    const first = missingRunInputs(s.doc?.inputs ?? NO_INPUTS, s.runInputs)[0];
+    if (first) formRef.current?.querySelector<HTMLElement>(`[data-testid="run-input-${CSS.escape(first.name)}"]`)?.focus();
+  }, [missingRefused, store]);
   const setInput = (name: string, value: InputValue) => {
     const s = store.getState();
     s.setRunInput(name, value);

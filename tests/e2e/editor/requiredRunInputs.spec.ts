@@ -18,6 +18,9 @@ test('Run with an empty required input points at the field instead of failing ev
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('run-status')).toHaveCount(0);
 
+  // Typing keeps the focus in the field being typed in, while the refusal follows.
+  await phone.pressSequentially('+1555');
+  await expect(phone).toBeFocused();
   await phone.fill('+15550100');
   await expect(page.getByTestId('run-error')).toHaveCount(0);
   await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
