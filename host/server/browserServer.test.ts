@@ -18,6 +18,7 @@ beforeEach(async () => {
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Connector Studio</title>');
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(rendererDir, 'assets', 'mountApp-kzFxa1LK.js'), 'console.log(2)');
   await writeFile(join(tmp.dir, 'secret.txt'), 'outside the renderer');
   services = await createHostServices({ userDataDir: join(tmp.dir, 'user-data') });
   server = await startBrowserServer({ services, rendererDir });
@@ -95,6 +96,26 @@ describe('browser-mode server', () => {
     expect((await call('/../secret.txt')).status).toBe(404);
     expect((await call('/%2e%2e/secret.txt')).status).toBe(404);
     expect((await call('/assets/..%2f..%2fsecret.txt')).status).toBe(404);
+  });
+
+  it('lets the browser keep build files whose names carry their hash, and nothing else', async () => {
+    expect((await call('/assets/mountApp-kzFxa1LK.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The page names the current chunks, an unhashed file may change, and API answers are live.
+    expect((await call('/')).headers['cache-control']).toBe('no-store');
+    expect((await call('/assets/app.js')).headers['cache-control']).toBe('no-store');
+    expect((await api('settings.get', undefined)).headers['cache-control']).toBe('no-store');
+    expect((await call('/assets/nothing-kzFxa1LK.js')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('rejects a port that is taken and leaves nothing subscribed to the host', async () => {
+    let subscribed = 0;
+    const counting = { ...services, subscribeAll: (listener: Parameters<HostServices['subscribeAll']>[0]) => {
+      subscribed += 1;
+      const unsubscribe = services.subscribeAll(listener);
+      return () => { subscribed -= 1; unsubscribe(); };
+    } } as HostServices;
+    await expect(startBrowserServer({ services: counting, rendererDir: join(tmp.dir, 'renderer'), port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    expect(subscribed).toBe(0);
   });
 
   it('sets an HttpOnly SameSite=Strict cookie for the page opened with the token, which then authorises calls', async () => {

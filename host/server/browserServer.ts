@@ -102,7 +102,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { 'content-type': 'text/plain' }, 'Method not allowed');
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'Not found');
-    const headers: Record<string, string> = { 'content-type': file.contentType };
+    // Hashed build files may be kept: with the port kept between launches (keptPort.ts), the
+    // browser's cache, and the compiled code V8 keeps with it, serve the next launch too.
+    const headers: Record<string, string> = { 'content-type': file.contentType, ...(file.immutable ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}) };
     const pageToken = url.searchParams.get('token');
     if (file.contentType.startsWith('text/html') && pageToken && tokensMatch(pageToken, token)) {
       // Lets a reload without ?token= keep working; SameSite=Strict keeps other sites from using it.
@@ -135,7 +137,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      // Nothing may stay subscribed when the port cannot be had (the caller may try another).
+      unsubscribe();
+      wss.close();
+      reject(error);
+    });
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Logger } from '#core';
 import { compileCacheDir } from '../fs/compileCacheDir.js';
 import { defaultUserDataDir } from '../fs/defaultUserDataDir.js';
+import { listenOnKeptPort } from './keptPort.js';
 import { openInBrowser } from './openInBrowser.js';
 import { simulatedOfflineInterfaces } from './simulatedOffline.js';
 
@@ -21,12 +22,12 @@ import { simulatedOfflineInterfaces } from './simulatedOffline.js';
 // enabled it; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 if (!process.env.NODE_COMPILE_CACHE) module.enableCompileCache?.(compileCacheDir());
 
-const USAGE = `Usage: npm run web -- [--port N] [--user-data DIR] [--workspace DIR] [--no-open]`;
+const USAGE = `Usage: npm run web -- [--port N] [--user-data DIR] [--workspace DIR] [--no-open]\n(without --port, the port of the last launch is used again; --port 0 takes a random one)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' },
+      port: { type: 'string' },
       'user-data': { type: 'string' },
       workspace: { type: 'string' },
       renderer: { type: 'string' },
@@ -41,8 +42,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not "${values.port}".\n${USAGE}`);
+  const requestedPort = values.port === undefined ? undefined : Number(values.port);
+  if (requestedPort !== undefined && (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535)) {
+    throw new Error(`--port must be a port number, not "${values.port}".\n${USAGE}`);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   const rendererDir = resolve(values.renderer ?? join(here, '..', 'renderer'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
     ...(values['simulate-offline-file'] ? { networkInterfaces: simulatedOfflineInterfaces(resolve(values['simulate-offline-file'])) } : {}),
   });
   if (values['simulate-offline-file']) console.log(`Test switch: offline (no network) while ${resolve(values['simulate-offline-file'])} exists.`);
-  const server = await startBrowserServer({ services, rendererDir, port });
+  const server = await listenOnKeptPort(userDataDir, requestedPort, logger, (port) => startBrowserServer({ services, rendererDir, port }));
   console.log(`Connector Studio (browser mode) is running at:\n\n  ${server.url}\n\nUser data: ${userDataDir}\nPress Ctrl+C to stop.`);
   if (!values['no-open']) openInBrowser(server.url, (line) => console.log(line));
 

@@ -22,7 +22,12 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface StaticFile {
   body: Buffer;
   contentType: string;
+  /** A build output whose name carries its content hash: the same URL never changes content. */
+  immutable: boolean;
 }
+
+/** Vite's output names: assets/<name>-<8-character hash>.<ext>. */
+const CONTENT_HASHED = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 
 /** The file for a URL path, index.html for `/` and extension-less app routes, undefined otherwise. */
 export async function resolveStaticFile(rootDir: string, urlPath: string): Promise<StaticFile | undefined> {
@@ -39,7 +44,7 @@ export async function resolveStaticFile(rootDir: string, urlPath: string): Promi
   if (full !== root && !full.startsWith(root + sep)) return undefined;
   try {
     if (!(await stat(full)).isFile()) return undefined;
-    return { body: await readFile(join(full)), contentType: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream' };
+    return { body: await readFile(join(full)), contentType: CONTENT_TYPES[extname(full)] ?? 'application/octet-stream', immutable: CONTENT_HASHED.test(wanted) };
   } catch {
     return undefined;
   }

@@ -20,14 +20,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface BrowserModeOptions {
   userDataDir: string;
   workspaceDir?: string;
-  port?: number;
+  /** A port number (0: a random one, the default), or 'kept': no --port, as `npm run web` starts (host/server/keptPort.ts). */
+  port?: number | 'kept';
   rendererDir?: string;
   /** Test-only: the app reports no network while this file exists (host/server/simulatedOffline.ts). */
   offlineSwitchFile?: string;
 }
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeApp> {
-  const args = [join(root, 'dist/host/server.mjs'), '--no-open', '--port', String(options.port ?? 0), '--user-data', options.userDataDir];
+  const args = [join(root, 'dist/host/server.mjs'), '--no-open', ...(options.port === 'kept' ? [] : ['--port', String(options.port ?? 0)]), '--user-data', options.userDataDir];
   if (options.workspaceDir) args.push('--workspace', options.workspaceDir);
   // A private copy of the built renderer, so a rebuild of the shared dist/ mid-test cannot 404 a reload.
   if (options.rendererDir) args.push('--renderer', options.rendererDir);
