@@ -6,6 +6,10 @@
 //   3. keystroke-to-canvas latency: a key typed in the step name field until the node label on
 //      the canvas shows it (and a frame has been painted), median of KEYSTROKES.
 //   4. bundle sizes from dist/renderer: the initial chunks gzipped vs the lazily loaded Monaco.
+//   Figures 1 and 2 open each page in a new browser context (a browser profile made from nothing,
+//   so no cache and a renderer process started for it). 2b times them again as a returning user
+//   meets them: a new tab in one on-disk profile that has opened the app before, the server
+//   started with its user data kept (so on the port of the last launch, as `npm run web` does).
 // Each figure comes with the renderer's main-thread busy time (CDP Performance.getMetrics
 // TaskDuration over the same span; CPU throttling is never enabled), for 1 and 2 its CPU time
 // from a Chrome trace (lib/mainThreadCpu.mjs: what load on a shared machine inflates least),
@@ -88,11 +92,14 @@ async function workspaceWith(name, docs) {
 }
 
 /** Starts (a copy of) dist/host/server.mjs, what `npm run web` runs, and resolves with its URL. */
-async function startServer(workspaceDir, renderer = rendererDir, server = serverFile) {
+async function startServer(workspaceDir, renderer = rendererDir, server = serverFile, { userDataDir } = {}) {
   /** When the process was spawned (epoch ms): the user's clock starts at launch. */
   const spawnedAt = performance.timeOrigin + performance.now();
-  const userDataDir = await mkdtemp(join(scratch, 'user-data-'));
-  const child = spawn(process.execPath, [server, '--no-open', '--port', '0', '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', renderer], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  // A fresh user-data folder and a random port, unless the run is a returning user's: then the
+  // same folder each launch and no --port, as `npm run web` starts (the port of the last launch).
+  const port = userDataDir ? [] : ['--port', '0'];
+  userDataDir ??= await mkdtemp(join(scratch, 'user-data-'));
+  const child = spawn(process.execPath, [server, '--no-open', ...port, '--user-data', userDataDir, '--workspace', workspaceDir, '--renderer', renderer], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -107,10 +114,17 @@ async function startServer(workspaceDir, renderer = rendererDir, server = server
   return { url, spawnedAt, stop: () => new Promise((resolve) => { if (child.exitCode !== null) resolve(); else { child.once('exit', resolve); child.kill('SIGTERM'); } }) };
 }
 
-const browser = await chromium.launch({
+const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+};
+const browser = await chromium.launch(launchOptions);
+/**
+ * A returning user's browser: one profile on disk for the whole bench, in which every launch
+ * opens a new tab. Its HTTP cache, the code V8 cached with it and localStorage are kept per
+ * origin, as in the user's own browser (and in Electron's app:// scheme, which has code cache).
+ */
+const returningProfile = await chromium.launchPersistentContext(join(scratch, 'returning-profile'), { ...launchOptions, viewport: { width: 1440, height: 900 } });
 const newPage = async () => {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const cdp = await page.context().newCDPSession(page);
@@ -146,19 +160,18 @@ try {
    * figure is the app's own; without it, Playwright clicks the card on the dashboard first, and
    * its actionability checks and round trips are part of that figure.
    */
+  /** What rememberRoute wrote when the user left the editor open (renderer/services/sessionMemory.ts). */
+  const rememberEditorOpen = (page) => page.addInitScript((workspacePath) => {
+    const route = { name: 'editor', connectorId: 'ten-step' };
+    localStorage.setItem(`connectorStudio.lastRoute.${workspacePath}`, JSON.stringify(route));
+    localStorage.setItem('connectorStudio.lastRoute', JSON.stringify({ workspacePath, route }));
+  }, canvasWorkspace);
   const coldStart = async (variant, { restore, trace }) => {
     const started = epochNow();
     const server = await startServer(canvasWorkspace, variant.dir, variant.server);
     const page = await newPage();
     await watchPainted(page, canvasMark);
-    if (restore) {
-      // What rememberRoute wrote when the user left the editor open (renderer/services/sessionMemory.ts).
-      await page.addInitScript((workspacePath) => {
-        const route = { name: 'editor', connectorId: 'ten-step' };
-        localStorage.setItem(`connectorStudio.lastRoute.${workspacePath}`, JSON.stringify(route));
-        localStorage.setItem('connectorStudio.lastRoute', JSON.stringify({ workspacePath, route }));
-      }, canvasWorkspace);
-    }
+    if (restore) await rememberEditorOpen(page);
     const open = async () => {
       await page.goto(server.url);
       if (!restore) await page.locator('[data-testid="connector-card"][data-connector-id="ten-step"] [data-testid="connector-card-name"]').click();
@@ -313,6 +326,54 @@ try {
   report({ metric: `dashboard, ${DASHBOARD_CONNECTORS} connectors: scroll to bottom`, value: ms(scrollMs), unit: 'ms' });
   report({ metric: 'dashboard cards in the DOM', value: rendered, unit: 'cards', note: 'virtualised list' });
 
+  // ── 2b. A returning user: the same two figures in a new tab of a profile that has opened the app before ──
+  {
+    /** The scripts of the page that came from the browser's cache (nothing transferred). */
+    const cachedScripts = (page) => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.transferSize === 0).length);
+    /** Server start (the variant's own user data, kept between launches) → `mark` painted in a new tab. */
+    const launch = async (variant, workspace, userDataDir, mark) => {
+      const started = epochNow();
+      const server = await startServer(workspace, variant.dir, variant.server, { userDataDir });
+      const page = await returningProfile.newPage();
+      try {
+        await watchPainted(page, mark);
+        if (workspace === canvasWorkspace) await rememberEditorOpen(page);
+        const loadStarted = epochNow();
+        await page.goto(server.url);
+        const painted = await paintedAt(page, Object.keys(mark)[0]);
+        return { fromSpawn: painted - started, fromLoad: painted - loadStarted, cached: await cachedScripts(page) };
+      } finally {
+        await page.close();
+        await server.stop();
+      }
+    };
+    const cardMark = { card: { selector: '[data-testid="connector-card"]' } };
+    const returning = await Promise.all(variants.map(async () => ({ canvasUserData: await mkdtemp(join(scratch, 'returning-canvas-')), dashboardUserData: await mkdtemp(join(scratch, 'returning-dashboard-')), canvas: [], card: [], cached: [] })));
+    // Two visits before the measured ones: the first fills the cache, the second lets Chromium keep compiled code.
+    for (let visit = 0; visit < 2; visit++) {
+      for (const [v, variant] of variants.entries()) {
+        await launch(variant, canvasWorkspace, returning[v].canvasUserData, canvasMark);
+        await launch(variant, dashboardWorkspace, returning[v].dashboardUserData, cardMark);
+      }
+    }
+    const returningLoad = load();
+    for (let run = 0; run < COLD_RUNS; run++) {
+      for (const [v, variant] of inTurn(run)) {
+        const canvas = await launch(variant, canvasWorkspace, returning[v].canvasUserData, canvasMark);
+        returning[v].canvas.push(canvas.fromSpawn);
+        returning[v].cached.push(canvas.cached);
+        returning[v].card.push((await launch(variant, dashboardWorkspace, returning[v].dashboardUserData, cardMark)).fromLoad);
+      }
+    }
+    for (const [v, { label }] of variants.entries()) {
+      const canvasMedian = median(returning[v].canvas);
+      const cardMedian = median(returning[v].card);
+      console.log(`${label}returning user: cold start to canvas ${returning[v].canvas.map(ms).join(', ')} ms (scripts from the cache: ${returning[v].cached.join(', ')}); dashboard first card ${returning[v].card.map(ms).join(', ')} ms; load ${returningLoad} → ${load()}`);
+      report({ metric: `${label}returning user: cold start → 10-step canvas painted, a new tab in a profile that opened the app before (median)`, value: ms(canvasMedian), unit: 'ms', target: `< ${TARGET.coldStartMs} ms`, met: canvasMedian < TARGET.coldStartMs, note: `${COLD_RUNS} runs, load ${returningLoad}` });
+      report({ metric: `${label}returning user: dashboard, ${DASHBOARD_CONNECTORS} connectors: load → first card, a new tab (median)`, value: ms(cardMedian), unit: 'ms', target: `< ${TARGET.firstCardMs} ms`, met: cardMedian < TARGET.firstCardMs });
+    }
+  }
+
   // ── 3. Keystroke → canvas latency ──────────────────────────────────────────────────────
   {
     const editors = [];
@@ -385,6 +446,7 @@ try {
     report({ metric: 'other lazy chunks: canvas, elkjs (gzipped)', value: kb(otherLazy), unit: 'KB' });
   }
 } finally {
+  await returningProfile.close();
   await browser.close();
   await rm(scratch, { recursive: true, force: true });
 }
