@@ -10,9 +10,12 @@ let loading: Promise<MonacoApi> | null = null;
 
 export function loadMonaco(): Promise<MonacoApi> {
   loading ??= (async () => {
-    const [api, json, editorWorker, jsonWorker] = await Promise.all([
+    const [api, json, , editorWorker, jsonWorker] = await Promise.all([
       import('monaco-editor/editor/editor.api'),
       import('monaco-editor/language/json/monaco.contribution'),
+      // Registers the outline service that a diff's folded regions ask for (their breadcrumbs);
+      // without it, every diff with hideUnchangedRegions threw "depends on UNKNOWN service".
+      import('monaco-editor/editor/contrib/documentSymbols/browser/outlineModel'),
       import('monaco-editor/editor/editor.worker?worker'),
       import('monaco-editor/language/json/json.worker?worker'),
     ]);

@@ -4,3 +4,5 @@ declare module '*?worker' {
 }
 /** Side-effect import that registers the JSON language; it has no typings of its own. */
 declare module 'monaco-editor/language/json/monaco.contribution';
+/** Side-effect import that registers Monaco's outline service (loadMonaco.ts); no typings of its own. */
+declare module 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';

@@ -15,6 +15,8 @@ test('an unsaved edit is offered again after browser mode restarts, and the code
   const connector = { schemaVersion: 2, id: 'alpha', name: 'Alpha', inputs: [], steps: [{ id: 'step_1', name: 'Search', method: 'GET', url: 'https://api.example.com/search', position: { x: 300, y: 0 } }] };
   await writeFile(join(workspaceDir, 'alpha.connector.json'), `${JSON.stringify(connector, null, 2)}\n`);
   const launch = () => startBrowserMode({ userDataDir, workspaceDir, rendererDir, port: 'kept' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
 
   const first = await launch();
   try {
@@ -40,6 +42,8 @@ test('an unsaved edit is offered again after browser mode restarts, and the code
     await expect(drafts.offer).toBeVisible();
     await expect(drafts.diff).toContainText('Draft name');
     await attachScreenshot(page, testInfo, 'draft-after-restart');
+    // The diff folds unchanged lines, whose breadcrumbs need Monaco's outline service (loadMonaco.ts).
+    expect(pageErrors).toEqual([]);
     // Hashed chunks came from the browser's cache (nothing transferred), the page itself did not.
     const transferred = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/assets\/mountApp-[\w-]{8}\.js$/.test(e.name)).map((e) => (e as PerformanceResourceTiming).transferSize));
     expect(transferred).toEqual([0]);
