@@ -38,7 +38,8 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
         <RadixDialog.Content className={className ? `dialog ${className}` : 'dialog'} data-testid={testId} aria-describedby={undefined}
           // A click beside the dialog must not throw away what was typed in it: only Escape, Cancel or ✕ close it.
           onPointerDownOutside={(e) => e.preventDefault()}
-          onInteractOutside={(e) => e.preventDefault()}>
+          onInteractOutside={(e) => e.preventDefault()}
+          onOpenAutoFocus={focusFirstSafeControl}>
           {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
           {/* Only the body scrolls: the title and the buttons stay in view however long the content. */}
           <div className="dialog-body">
@@ -57,4 +58,21 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Radix focuses the dialog's first control. When that is a destructive button (Discard, Delete),
+ * Enter right after the dialog opens would destroy work: focus the confirm button (or Cancel) instead.
+ */
+function focusFirstSafeControl(event: Event): void {
+  const content = event.currentTarget as HTMLElement | null;
+  const first = content?.querySelector<HTMLElement>(FOCUSABLE);
+  if (!content || !first?.classList.contains('danger')) return;
+  const footer = [...content.querySelectorAll<HTMLElement>('.dialog-footer button:not([disabled])')];
+  const safe = footer.at(-1) ?? footer[0];
+  if (!safe) return;
+  event.preventDefault();
+  safe.focus();
 }

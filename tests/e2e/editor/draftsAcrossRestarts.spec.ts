@@ -41,6 +41,8 @@ test('an unsaved edit is offered again after browser mode restarts, and the code
     const drafts = new DraftsPage(page);
     await expect(drafts.offer).toBeVisible();
     await expect(drafts.diff).toContainText('Draft name');
+    // Enter right away must not throw the work away: the focus is on Apply, not on Discard.
+    await expect(page.getByTestId('draft-apply')).toBeFocused();
     await attachScreenshot(page, testInfo, 'draft-after-restart');
     // The diff folds unchanged lines, whose breadcrumbs need Monaco's outline service (loadMonaco.ts).
     expect(pageErrors).toEqual([]);
