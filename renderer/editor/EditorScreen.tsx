@@ -102,7 +102,8 @@ function Editor() {
         <button type="button" onClick={() => store.getState().navigate({ name: 'dashboard' })} aria-label="Back to connectors">←</button>
         <span className="editor-title" title={facts.name}>{facts.icon} {facts.name}</span>
         <span className={`save-status${dirty ? ' dirty' : ''}`} data-testid="save-status">{dirty ? (isNew ? 'Unsaved (new)' : 'Unsaved changes') : 'Saved'}</span>
-        <button type="button" className="primary" data-testid="save-button" onClick={() => void saveConnector(store, host)} title="Save (Ctrl/Cmd+S)">Save</button>
+        {/* The primary colour only when there is something to save: it draws the eye. */}
+        <button type="button" className={dirty ? 'primary' : undefined} data-testid="save-button" onClick={() => void saveConnector(store, host)} title="Save (Ctrl/Cmd+S)">Save</button>
         <button type="button" data-testid="undo-button" disabled={!canUndo} onClick={() => store.getState().undo()} aria-label="Undo" title="Undo (Ctrl/Cmd+Z)">↶</button>
         <button type="button" data-testid="redo-button" disabled={!canRedo} onClick={() => store.getState().redo()} aria-label="Redo" title="Redo (Shift+Ctrl/Cmd+Z)">↷</button>
         <span className="sep" />
