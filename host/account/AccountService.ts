@@ -599,7 +599,7 @@ export class AccountService {
     const status = await this.status();
     if (status.configured && !status.user && this.sessionExpired) return { state: 'signed_out', reason: 'session', message: SESSION_EXPIRED };
     const message = !status.configured
-      ? 'Not connected: add the Supabase URL and anon key in sync settings to share connectors.'
+      ? 'Not connected: to share connectors, add the project URL and anon key under Sync › Supabase project.'
       : !status.user
         ? 'Signed out: your connectors stay on this computer.'
         : !this.options.workspace()
