@@ -114,7 +114,7 @@ describe('signing in', () => {
     const app = await startApp();
     await app.services.api.settings.update({ supabaseUrl: '', supabaseAnonKey: '' });
     expect(await app.services.api.account.status()).toEqual({ configured: false, user: null, workspace: null, pushRuns: false });
-    expect(await app.services.api.sync.now()).toMatchObject({ state: 'signed_out', message: expect.stringContaining('Supabase URL') });
+    expect(await app.services.api.sync.now()).toMatchObject({ state: 'signed_out', message: expect.stringContaining('Sync › Supabase project') });
     expect(await invokeHostCall(app.services.api, 'account.signIn', { email: alice.email, password: alice.password })).toMatchObject({
       ok: false,
       error: { code: 'UNSUPPORTED', hint: expect.stringContaining('anon key') },
