@@ -1,7 +1,8 @@
 /**
  * "+ Step" in the editor's toolbar: one click when the app has one step kind (the HTTP request),
- * a menu of the kinds when it has more. The new step goes after the selected one, linked, or at
- * the right end.
+ * a menu of the kinds when it has more. The new step goes after the selected one, linked; with
+ * no step selected, after the chain's last step when the graph has just one (as n8n's "+" at the
+ * end of a flow), else unlinked at the right end.
  */
 import type { Connector, StepKindDefinition } from '#core';
 import { Menu } from '../app/Menu.js';
@@ -14,12 +15,12 @@ import { useAppStoreApi } from '../store/AppStoreProvider.js';
 export function AddStepButton({ full }: { full: boolean }) {
   const store = useAppStoreApi();
   const kinds = useAddableStepKinds();
-  const title = full ? 'Step limit reached' : 'Add a step (after the selected one, linked), or drag one from the palette or out of a handle';
+  const title = full ? 'Step limit reached' : 'Add a step (linked after the selected one, or after the last step), or drag one from the palette or out of a handle';
 
   const add = (kind: StepKindDefinition | undefined) => {
     const doc = store.getState().doc as Connector;
     const selection = store.getState().selection;
-    const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : undefined;
+    const after = selection.kind === 'step' && selection.stepIds.length === 1 ? doc.steps.find((s) => s.id === selection.stepIds[0]) : onlyLastStep(doc);
     const wanted = after
       ? { x: (after.position?.x ?? 0) + 300, y: (after.position?.y ?? 0) + doc.edges.filter((e) => e.source === after.id).length * 140 }
       : { x: Math.max(0, ...doc.steps.map((s) => s.position?.x ?? 0)) + 300, y: 0 };
@@ -37,4 +38,11 @@ export function AddStepButton({ full }: { full: boolean }) {
     <Menu trigger="+ Step ▾" triggerTestId="add-step-button" triggerTitle={title} disabled={full}
       items={kinds.map((kind) => ({ id: kind.kind, label: kind.label, testId: `add-step-${kind.kind}`, onSelect: () => add(kind) }))} />
   );
+}
+
+/** The one step nothing follows, when there is exactly one (a chain, or a single step); otherwise undefined. */
+function onlyLastStep(doc: Connector): Connector['steps'][number] | undefined {
+  const followed = new Set(doc.edges.map((e) => e.source));
+  const last = doc.steps.filter((s) => !followed.has(s.id));
+  return last.length === 1 ? last[0] : undefined;
 }

@@ -19,6 +19,9 @@ test('Ctrl+Z and Shift+Ctrl+Z undo and redo canvas and inspector edits', async (
   await page.getByTestId('add-step-button').click();
   await expect(editor.node('step_2')).toBeVisible();
   await expect(stepLimit).toHaveText('2 / 5 steps');
+  // Nothing was selected: the new step follows the only step there was, linked (not a second start).
+  await expect(editor.node('step_2').getByTestId('node-unlinked')).toHaveCount(0);
+  await expect(editor.node('step_1').getByTestId('node-unlinked')).toHaveCount(0);
   await editor.clickEmptyCanvas();
   await page.keyboard.press('Control+z');
   await expect(editor.node('step_2')).toHaveCount(0);
