@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { addMember, createUser, createWorkspace, startLocalSupabase, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
+import { freePort } from './freePort.js';
 import { SyncPanelPage } from './syncPanelPage.js';
 
 let supa: LocalSupabase;
@@ -85,38 +86,50 @@ test('sign in, pick a workspace, save a connector, see it in the database, edit 
 });
 
 test('a conflict shows both versions in a diff and "keep theirs" takes the server\'s', async ({ page, app, workspaceDir, shell, chooser, dashboard, editor }) => {
-  const sync = new SyncPanelPage(page);
-  await shell.open(app.url);
-  await chooser.open(workspaceDir);
-  await sync.link(supa, alice, workspaceName);
-  await dashboard.createConnector();
-  await editor.rename('Email check');
-  await editor.save();
-  const id = await editor.connectorId();
-  await expect.poll(async () => (await rows()).map((r) => r.name), { timeout: 20_000 }).toEqual(['Email check']);
+  // This app talks to a gateway of its own on the same database. While that gateway is closed, the
+  // app cannot pull Bob's change before its own save: the conflict does not depend on timing (the
+  // app polls the project every few seconds, and under load a poll landed between the two saves).
+  const port = await freePort();
+  let gateway: Gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
+  try {
+    const sync = new SyncPanelPage(page);
+    await shell.open(app.url);
+    await chooser.open(workspaceDir);
+    await sync.link(gateway, alice, workspaceName);
+    await dashboard.createConnector();
+    await editor.rename('Email check');
+    await editor.save();
+    const id = await editor.connectorId();
+    await expect.poll(async () => (await rows()).map((r) => r.name), { timeout: 20_000 }).toEqual(['Email check']);
+    await expect(sync.indicator).toHaveAttribute('data-state', 'synced');
 
-  // Bob renames it on the server; meanwhile it is renamed here too, before this app pulls.
-  const [row] = await rows();
-  await editOnServerAsBob(row!, { name: 'Email check (bob)' });
-  await editor.rename('Email check (mine)');
-  await editor.save();
+    // Bob renames it on the server while this app cannot reach it; it is renamed here too.
+    await gateway.close();
+    const [row] = await rows();
+    await editOnServerAsBob(row!, { name: 'Email check (bob)' });
+    await editor.rename('Email check (mine)');
+    await editor.save();
+    gateway = await startGateway({ db: supa.db, jwtSecret: supa.jwtSecret, port });
 
-  await expect(sync.indicator).toHaveAttribute('data-state', 'conflict', { timeout: 20_000 });
-  expect((await rows()).map((r) => r.name)).toEqual(['Email check (bob)']); // nothing overwritten
-  await sync.open();
-  await expect(sync.conflicts).toHaveCount(1);
-  const diff = page.getByTestId('conflict-diff');
-  await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
-  await expect(diff).toContainText('Email check (mine)');
-  await expect(diff).toContainText('Email check (bob)');
-  // Both sides in the same canonical form: the summary names the one field that differs.
-  await expect(page.getByTestId('conflict-summary')).toHaveText('name changed');
-  await page.getByTestId('keep-theirs').click();
-  await expect(sync.conflicts).toHaveCount(0);
-  await expect(sync.indicator).toHaveAttribute('data-state', 'synced');
-  await sync.close();
+    await expect(sync.indicator).toHaveAttribute('data-state', 'conflict', { timeout: 20_000 });
+    expect((await rows()).map((r) => r.name)).toEqual(['Email check (bob)']); // nothing overwritten
+    await sync.open();
+    await expect(sync.conflicts).toHaveCount(1);
+    const diff = page.getByTestId('conflict-diff');
+    await expect(diff.locator('.monaco-diff-editor')).toBeVisible();
+    await expect(diff).toContainText('Email check (mine)');
+    await expect(diff).toContainText('Email check (bob)');
+    // Both sides in the same canonical form: the summary names the one field that differs.
+    await expect(page.getByTestId('conflict-summary')).toHaveText('name changed');
+    await page.getByTestId('keep-theirs').click();
+    await expect(sync.conflicts).toHaveCount(0);
+    await expect(sync.indicator).toHaveAttribute('data-state', 'synced');
+    await sync.close();
 
-  await shell.goToDashboard();
-  await expect(dashboard.cardName(id)).toHaveText('Email check (bob)');
-  expect((await rows()).map((r) => r.name)).toEqual(['Email check (bob)']);
+    await shell.goToDashboard();
+    await expect(dashboard.cardName(id)).toHaveText('Email check (bob)');
+    expect((await rows()).map((r) => r.name)).toEqual(['Email check (bob)']);
+  } finally {
+    await gateway.close();
+  }
 });

@@ -15,7 +15,6 @@
  *   place, and the folder's link survives signing in again;
  * - Bob's card counts the runs Alice's app uploaded.
  */
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +23,7 @@ import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, userClaims, withClaims, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
+import { freePort } from './freePort.js';
 import { memberApp, type MemberApp } from './memberApp.js';
 
 let supa: LocalSupabase;
@@ -71,14 +71,6 @@ const revisions = async (connectorId: string) =>
 
 /** How the app and the server name a member ("alice-x1@…" → "Alice-x1"). */
 const displayName = (user: TestUser) => user.email.charAt(0).toUpperCase() + user.email.slice(1).split('@')[0];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 test("Keep mine in the editor over a teammate's save: recorded as kept over hers, she is told and finds hers in History; an outsider sees nothing", async ({ browser }) => {
   test.setTimeout(150_000);
