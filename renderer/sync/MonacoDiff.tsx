@@ -20,6 +20,9 @@ export function MonacoDiff({ original, modified, testId, onlyChanges = false }: 
         editContext: false,
         minimap: { enabled: false },
         scrollBeyondLastLine: false,
+        // A change at the end of a long line (a URL, a body) is in view without scrolling sideways.
+        wordWrap: 'on',
+        diffWordWrap: 'on',
         // Folds unchanged lines so the changes are in view without scrolling.
         hideUnchangedRegions: { enabled: onlyChanges },
         theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
