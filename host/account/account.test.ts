@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../contract/hostApi.js';
@@ -16,7 +15,7 @@ import { makeTempDir } from '../test-helpers/tempDir.js';
 import { sampleConnector } from '../test-helpers/sampleConnector.js';
 import { createKeyFileProtector } from '../vault/keyFileProtector.js';
 import { Vault } from '../vault/vault.js';
-import { addMember, createUser, createWorkspace, removeMember, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
+import { addMember, createUser, createWorkspace, freePort, removeMember, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../tests/supabase-gateway/index.js';
 import { accountExtension } from './accountExtension.js';
 import { DEFAULT_REMOTE_POLL_MS, type AccountService } from './AccountService.js';
 import { SESSION_STORAGE_KEY } from './createAccountClient.js';
@@ -90,15 +89,6 @@ const serverRows = async (workspaceId: string) =>
     `select id, name, revision, deleted_at is not null as deleted, config->>'description' as description from connectors where workspace_id = $1 order by name`,
     [workspaceId],
   )).rows;
-
-/** A port nothing listens on now (the OS picks it), so a gateway can stop and come back on it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const connectorFiles = async (dir: string) => (await readdir(dir)).filter((f) => f.endsWith('.connector.json')).sort();
 const readDoc = async (dir: string, file: string) => JSON.parse(await readFile(join(dir, file), 'utf8')) as Record<string, unknown>;

@@ -9,9 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { addMember, createUser, createWorkspace, freePort, startGateway, startLocalSupabase, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
-import { freePort } from './freePort.js';
 import { SyncPanelPage } from './syncPanelPage.js';
 
 let supa: LocalSupabase;

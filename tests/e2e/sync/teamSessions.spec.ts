@@ -21,9 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { addMember, createUser, createWorkspace, startGateway, startLocalSupabase, userClaims, withClaims, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
+import { addMember, createUser, createWorkspace, freePort, startGateway, startLocalSupabase, userClaims, withClaims, type Gateway, type LocalSupabase, type TestUser } from '../../supabase-gateway/index.js';
 import { expect, test } from '../fixtures.js';
-import { freePort } from './freePort.js';
 import { memberApp, type MemberApp } from './memberApp.js';
 
 let supa: LocalSupabase;
