@@ -611,7 +611,7 @@ export class AccountService {
   private async requireClient(): Promise<SupabaseClient> {
     const { supabaseUrl, supabaseAnonKey } = await this.options.settings();
     if (!supabaseUrl || !supabaseAnonKey) {
-      throw new HostError('UNSUPPORTED', 'No Supabase project is set up.', { hint: 'Enter the Supabase URL and anon key in the sync settings first.' });
+      throw new HostError('UNSUPPORTED', 'No Supabase project is set up.', { hint: 'Enter the project URL and anon key under Sync › Supabase project first.' });
     }
     const createAccountClient = await loadAccountClientFactory();
     const key = `${supabaseUrl}\0${supabaseAnonKey}`;

@@ -36,6 +36,6 @@ export function connectionProblem(supabaseUrl: string, networkUp: () => boolean 
   return {
     kind: 'unreachable',
     summary,
-    message: `${summary}. Changes are kept and will sync when it answers again; if this lasts, check the project URL in the sync settings.`,
+    message: `${summary}. Changes are kept and will sync when it answers again; if this lasts, check the project URL under Sync › Supabase project.`,
   };
 }

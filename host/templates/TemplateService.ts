@@ -62,7 +62,7 @@ export class TemplateService {
     const builtins = (await this.loadBuiltins()).map((b) => builtinSummary(b.manifest));
     if (options.builtinOnly) return { templates: builtins, signedIn: false, admin: null, remoteMessage: null };
     const remote = await this.remoteOrNull();
-    if (!remote) return { templates: builtins, signedIn: false, admin: null, remoteMessage: 'Sign in (sync settings) to see community templates too.' };
+    if (!remote) return { templates: builtins, signedIn: false, admin: null, remoteMessage: 'Sign in under Sync to see community templates too.' };
     try {
       const [rows, ratings, admin] = await Promise.all([remote.list(), remote.myRatings(), remote.adminRights()]);
       const community = rows.map((row) => remoteSummary(row, remote.userId, ratings[row.id]));

@@ -74,7 +74,8 @@ export function MarketplaceScreen() {
         <button type="button" data-testid="marketplace-refresh" onClick={() => void load()}>Refresh</button>
         <button type="button" className="primary" data-testid="publish-open" onClick={() => setPublishing(true)}>Publish a connector…</button>
       </div>
-      {catalogue?.remoteMessage && <p className={`small-text ${catalogue.cachedAt ? 'warning-text' : 'muted'}`} data-testid="marketplace-remote-message" data-cached={catalogue.cachedAt ? 'true' : undefined}>{catalogue.cachedAt ? '⚡ ' : ''}{catalogue.remoteMessage}</p>}
+      {catalogue?.remoteMessage && <p className={`small-text ${catalogue.cachedAt ? 'warning-text' : 'muted'}`} data-testid="marketplace-remote-message" data-cached={catalogue.cachedAt ? 'true' : undefined}>{catalogue.cachedAt ? '⚡ ' : ''}{catalogue.remoteMessage}
+        {!catalogue.signedIn && <>{' '}<button type="button" className="link" data-testid="marketplace-open-sync" onClick={() => store.getState().setSyncPanelOpen(true)}>Open Sync</button></>}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <UpdatesBanner updates={updates} onUpdated={() => void load()} />
       {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} refresh={catalogue} />}

@@ -1,5 +1,5 @@
 /** The header's sync status (synced, pending, offline, conflict, error); opens the sync panel. Teammates' notices show beneath it. */
-import { useState } from 'react';
+import { useAppStore } from '../store/AppStoreProvider.js';
 import { SyncNotices } from './SyncNotices.js';
 import { SyncPanel } from './SyncPanel.js';
 import { syncStateLabel } from './syncStateLabel.js';
@@ -8,7 +8,8 @@ import './sync.css';
 
 export function SyncIndicator() {
   const status = useSyncStatus();
-  const [open, setOpen] = useState(false);
+  const open = useAppStore((s) => s.syncPanelOpen);
+  const setOpen = useAppStore((s) => s.setSyncPanelOpen);
   const label = status ? syncStateLabel(status) : { icon: '○', text: 'Sync' };
   return (
     <>

@@ -51,6 +51,9 @@ export interface UiSlice {
    */
   externalChange: ExternalChange | false;
   appReady: boolean;
+  /** The Sync dialog (the header's sync status opens it; so do links such as the marketplace's "Sign in"). */
+  syncPanelOpen: boolean;
+  setSyncPanelOpen: (open: boolean) => void;
   setAppReady: (ready: boolean) => void;
   setExternalChange: (change: ExternalChange | false) => void;
   /** Drops the notices about one item (its Undo would act on a stale copy once it changed). */
@@ -71,6 +74,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   notices: [],
   externalChange: false,
   appReady: false,
+  syncPanelOpen: false,
+  setSyncPanelOpen: (syncPanelOpen) => set({ syncPanelOpen }),
   setAppReady: (appReady) => set({ appReady }),
   setExternalChange: (externalChange) => set({ externalChange }),
   dismissAbout: (itemId) => set({ notices: get().notices.filter((n) => n.itemId !== itemId) }),

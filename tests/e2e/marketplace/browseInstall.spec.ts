@@ -16,7 +16,13 @@ test('browse, filter, open, install with a credential, replay and see the mapped
 
   await expect(market.cards).toHaveCount(6);
   for (const card of await market.cards.all()) await expect(card).toHaveAttribute('data-origin', 'official');
-  await expect(page.getByTestId('marketplace-remote-message')).toContainText('Sign in');
+  await expect(page.getByTestId('marketplace-remote-message')).toContainText('Sign in under Sync');
+  // The message links to where signing in happens.
+  await page.getByTestId('marketplace-open-sync').click();
+  await expect(page.getByTestId('sync-panel')).toBeVisible();
+  await expect(page.getByTestId('sync-panel').getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sync-panel')).toBeHidden();
 
   await market.filter({ category: 'crm' });
   expect((await market.names()).sort()).toEqual(['HubSpot Contact Sync', 'Salesforce Lead Enrichment']);
