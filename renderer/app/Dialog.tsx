@@ -39,7 +39,7 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
           // A click beside the dialog must not throw away what was typed in it: only Escape, Cancel or ✕ close it.
           onPointerDownOutside={(e) => e.preventDefault()}
           onInteractOutside={(e) => e.preventDefault()}
-          onOpenAutoFocus={focusFirstSafeControl}>
+          onOpenAutoFocus={focusOpeningControl}>
           {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
           {/* Only the body scrolls: the title and the buttons stay in view however long the content. */}
           <div className="dialog-body">
@@ -63,11 +63,19 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
 const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
 
 /**
- * Radix focuses the dialog's first control. When that is a destructive button (Discard, Delete),
- * Enter right after the dialog opens would destroy work: focus the confirm button (or Cancel) instead.
+ * Radix focuses the dialog's first control. A control marked `data-autofocus` is focused instead
+ * (e.g. the secret's field when the credential's name is already filled in). When the first control
+ * is a destructive button (Discard, Delete), Enter right after the dialog opens would destroy work:
+ * focus the confirm button (or Cancel) instead.
  */
-function focusFirstSafeControl(event: Event): void {
+function focusOpeningControl(event: Event): void {
   const content = event.currentTarget as HTMLElement | null;
+  const marked = content?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])');
+  if (marked) {
+    event.preventDefault();
+    marked.focus();
+    return;
+  }
   const first = content?.querySelector<HTMLElement>(FOCUSABLE);
   if (!content || !first?.classList.contains('danger')) return;
   const footer = [...content.querySelectorAll<HTMLElement>('.dialog-footer button:not([disabled])')];

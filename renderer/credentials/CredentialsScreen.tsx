@@ -66,7 +66,7 @@ export function CredentialForm({ initialName = '', onSaved }: { initialName?: st
       <label className="visually-hidden" htmlFor="cred-name">Credential name</label>
       <input id="cred-name" data-testid="credential-name-input" placeholder="name, e.g. crm_token" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
       <label className="visually-hidden" htmlFor="cred-value">Secret value</label>
-      <input id="cred-value" data-testid="credential-value-input" type="password" placeholder="secret value" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="new-password" />
+      <input id="cred-value" data-testid="credential-value-input" data-autofocus={initialName ? true : undefined} type="password" placeholder="secret value" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="new-password" />
       <button type="submit" className="primary" data-testid="credential-save-button" disabled={!name.trim() || !value}>Store</button>
       {error && <span className="error-text" role="alert">{error}</span>}
     </form>

@@ -44,8 +44,10 @@ test('a credential with no stored value is a problem; mock runs anyway, a live r
   await expect(prompt).toContainText('A live run needs it.');
   expect(sandbox.requests).toEqual([]);
   await expect(prompt.getByTestId('credential-name-input')).toHaveValue('crm_token');
-  await prompt.getByTestId('credential-value-input').fill(SECRET);
-  await prompt.getByTestId('credential-save-button').click();
+  // The name is filled in, so the secret's field has the focus: type it and press Enter.
+  await expect(prompt.getByTestId('credential-value-input')).toBeFocused();
+  await page.keyboard.type(SECRET);
+  await page.keyboard.press('Enter');
   await expect(prompt).toHaveCount(0);
   await expect.poll(() => sandbox.requests).toEqual(['GET /search?phone=%2B1555']);
   await expect(page.getByTestId('run-status')).toHaveText('success');
