@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EnvironmentView } from '../../contract/hostApi.js';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -59,6 +59,15 @@ function EnvironmentCard({ environment, onChange }: { environment: EnvironmentVi
   const [production, setProduction] = useState(environment.confirmLiveRuns);
   const [rename, setRename] = useState(environment.name);
   const [error, setError] = useState<string | null>(null);
+  const table = useRef<HTMLTableSectionElement>(null);
+  const [focusLastRow, setFocusLastRow] = useState(false);
+  // Unsaved edits are marked, and only then is Save the primary button (as the editor's Save).
+  const dirty = production !== environment.confirmLiveRuns || JSON.stringify(rows) !== JSON.stringify(rowsOf(environment));
+  useEffect(() => {
+    if (!focusLastRow) return;
+    setFocusLastRow(false);
+    table.current?.querySelector<HTMLInputElement>('tr:last-child [data-testid="env-variable-name"]')?.focus();
+  }, [focusLastRow]);
   useEffect(() => {
     setRows(rowsOf(environment));
     setProduction(environment.confirmLiveRuns);
@@ -107,9 +116,12 @@ function EnvironmentCard({ environment, onChange }: { environment: EnvironmentVi
         </form>
         <button type="button" className="small danger" data-testid="env-delete" aria-label={`Delete ${environment.name}`} onClick={() => { if (window.confirm(`Delete the environment ${environment.name} and its secret values?`)) void act(() => host.environments.delete({ name: environment.name }), `Deleted ${environment.name}.`); }}>Delete</button>
       </header>
+      {/* A form, so Enter in any of its fields saves, as in the rest of the app. */}
+      <form className="env-variables" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <table className="env-table">
         <thead><tr><th>Variable</th><th>Value</th><th>Secret</th><th /></tr></thead>
-        <tbody>
+        <tbody ref={table}>
+          {rows.length === 0 && <tr><td colSpan={4} className="muted" data-testid="env-no-variables">No variables yet: + Variable adds one, for example base_url.</td></tr>}
           {rows.map((r, i) => (
             <tr key={i} data-testid="env-variable-row">
               <td><input aria-label="Variable name" data-testid="env-variable-name" value={r.name} onChange={(e) => edit(i, { name: e.target.value })} placeholder="base_url" autoComplete="off" /></td>
@@ -124,10 +136,13 @@ function EnvironmentCard({ environment, onChange }: { environment: EnvironmentVi
         </tbody>
       </table>
       <div className="row">
-        <button type="button" className="small" data-testid="env-add-variable" onClick={() => setRows([...rows, { name: '', value: '', secret: false, set: false }])}>+ Variable</button>
+        <button type="button" className="small" data-testid="env-add-variable" onClick={() => { setRows([...rows, { name: '', value: '', secret: false, set: false }]); setFocusLastRow(true); }}>+ Variable</button>
         <label className="row small-text"><input type="checkbox" data-testid="env-production" checked={production} onChange={(e) => setProduction(e.target.checked)} /> Production: ask before every live run</label>
-        <button type="button" className="primary" data-testid="env-save" onClick={() => void save()}>Save</button>
+        <span className="grow" />
+        {dirty && <span className="small-text warning-text" data-testid="env-unsaved">Unsaved changes</span>}
+        <button type="submit" className={dirty ? 'primary' : undefined} data-testid="env-save">Save</button>
       </div>
+      </form>
       {error && <p className="error-text" role="alert" data-testid="env-card-error">{error}</p>}
     </article>
   );

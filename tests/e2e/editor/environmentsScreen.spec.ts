@@ -20,16 +20,26 @@ test('environments are added, edited, renamed and deleted from their screen; sec
   const sandbox = page.locator('[data-testid="env-card"][data-env-name="sandbox"]');
   await expect(sandbox).toBeVisible();
 
+  await expect(sandbox.getByTestId('env-no-variables')).toBeVisible();
+  await expect(sandbox.getByTestId('env-unsaved')).toHaveCount(0);
+  // + Variable puts the focus in the new row's name: type it, Tab, type the value.
   await sandbox.getByTestId('env-add-variable').press('Enter');
-  await sandbox.getByTestId('env-variable-name').nth(0).fill('base_url');
-  await sandbox.getByTestId('env-variable-value').nth(0).fill('https://sandbox.example.test');
+  await expect(sandbox.getByTestId('env-variable-name').nth(0)).toBeFocused();
+  await page.keyboard.type('base_url');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('https://sandbox.example.test');
+  await expect(sandbox.getByTestId('env-unsaved')).toBeVisible();
+  await expect(sandbox.getByTestId('env-save')).toHaveClass(/primary/);
   await sandbox.getByTestId('env-add-variable').press('Enter');
   await sandbox.getByTestId('env-variable-name').nth(1).fill('partner_key');
   await sandbox.getByTestId('env-variable-secret').nth(1).press('Space');
   await expect(sandbox.getByTestId('env-variable-value').nth(1)).toHaveAttribute('type', 'password');
   await sandbox.getByTestId('env-variable-value').nth(1).fill(SECRET);
-  await sandbox.getByTestId('env-save').press('Enter');
+  // Enter in a field saves.
+  await sandbox.getByTestId('env-variable-value').nth(1).press('Enter');
   await expect(sandbox.getByTestId('env-variable-value').nth(1)).toHaveAttribute('placeholder', 'stored — type to replace');
+  await expect(sandbox.getByTestId('env-unsaved')).toHaveCount(0);
+  await expect(sandbox.getByTestId('env-save')).not.toHaveClass(/primary/);
 
   const file = async () => JSON.parse(await readFile(join(workspaceDir, 'environments.json'), 'utf8')) as { environments: Record<string, { variables: Record<string, string>; secrets: string[]; confirmLiveRuns: boolean }> };
   expect((await file()).environments.sandbox).toEqual({ confirmLiveRuns: false, secrets: ['partner_key'], variables: { base_url: 'https://sandbox.example.test' } });
