@@ -133,6 +133,8 @@ export function RunBar() {
       <ServerRunButton />
       <button type="button" data-testid="cancel-run-button" disabled={!running} onClick={() => void cancelRun(store, host)}>Cancel</button>
       {hasFailed && !running && <button type="button" onClick={() => void rerunFromFailed(store, host)}>Re-run from failed step</button>}
+      {/* Beside a refusal, the status is the previous run's, not this attempt's: say so. */}
+      {run && runError && <span className="muted small-text" data-testid="run-status-previous">Last run:</span>}
       {run && <span className={`run-status status-${run.status}`} data-testid="run-status">{run.status}</span>}
       {runError && <span className="error-text" role="alert" data-testid="run-error">{runError}</span>}
     </form>

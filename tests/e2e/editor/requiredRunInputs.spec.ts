@@ -26,4 +26,12 @@ test('Run with an empty required input points at the field instead of failing ev
   await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('run-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('success');
+  await expect(page.getByTestId('run-status-previous')).toHaveCount(0);
+
+  // Refused again: the status left beside the refusal is said to be the previous run's.
+  await phone.fill('');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('run-error')).toHaveText('Not run: fill in Phone first.');
+  await expect(page.getByTestId('run-status-previous')).toHaveText('Last run:');
+  await expect(page.getByTestId('run-status')).toHaveText('success');
 });
