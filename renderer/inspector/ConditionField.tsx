@@ -6,6 +6,7 @@
 import type { ValidationIssue, Variable } from '#core';
 import { MonacoField } from '../monaco/MonacoField.js';
 import { conditionError } from './conditionError.js';
+import { withHint } from '../services/errorMessage.js';
 
 export interface ConditionFieldProps {
   label: string;
@@ -29,7 +30,7 @@ export function ConditionField({ label, value, onChange, variables, issues, high
       <MonacoField singleLine language="plaintext" ariaLabel={label} testId={testId} value={value ?? ''} completions={variables}
         onChange={(text) => onChange(text.trim() === '' ? undefined : text)} />
       {syntax && <p className="field-error" role="alert" data-testid={errorTestId}>{syntax}</p>}
-      {other.map((i) => <p key={i.path + i.message} className="field-error" data-testid={errorTestId}>{i.message}{i.hint ? ` ${i.hint}` : ''}</p>)}
+      {other.map((i) => <p key={i.path + i.message} className="field-error" data-testid={errorTestId}>{withHint(i.message, i.hint)}</p>)}
       <p className="muted">Example: <code>{'{{search.count}} > 0'}</code>. Operators: === !== == != &lt; &lt;= &gt; &gt;= &amp;&amp; || !. Type <code>{'{{'}</code> for variables.</p>
     </div>
   );

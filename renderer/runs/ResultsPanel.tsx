@@ -5,6 +5,7 @@ import { useAppStore } from '../store/AppStoreProvider.js';
 import { JsonTree, parseJsonBody } from '../inspector/JsonTree.js';
 import { Tabs } from '../app/Tabs.js';
 import { attemptsSummary, retryingLabel, seconds } from './retryLabel.js';
+import { withHint } from '../services/errorMessage.js';
 
 const PLAIN_ERRORS: Record<string, string> = {
   HTTP_ERROR: 'The API answered with an error status.',
@@ -56,7 +57,7 @@ function StepResult({ result }: { result: StepRecord }) {
     <div className="step-result-body">
       {result.error && (
         <div className="error-box" role="alert">
-          <strong>{PLAIN_ERRORS[result.error.code] ?? 'The step failed.'}</strong> {result.error.message}{result.error.hint ? ` ${result.error.hint}` : ''}
+          <strong>{PLAIN_ERRORS[result.error.code] ?? 'The step failed.'}</strong> {withHint(result.error.message, result.error.hint)}
         </div>
       )}
       {result.request && (

@@ -2,6 +2,7 @@
 import { HTTP_METHODS } from '#core';
 import { TemplateInput } from '../../inspector/TemplateInput.js';
 import type { StepEditorProps, StepOf } from '../stepKindView.js';
+import { withHint } from '../../services/errorMessage.js';
 
 type HttpStep = StepOf<'http'>;
 
@@ -18,7 +19,7 @@ export function HttpRequestEditor({ step, edit, issueFor, fieldClass, variables 
           <TemplateInput id="step-url" ariaLabel="URL" testId="step-url-input" value={step.url} onChange={(url) => edit({ url }, 'url')} variables={variables} placeholder="https://api.example.com/items/{{id}}" invalid={urlIssue !== undefined} wrap />
         </div>
       </div>
-      {urlIssue && <p className="field-error" data-testid="field-error">{urlIssue.message}{urlIssue.hint ? ` ${urlIssue.hint}` : ''}</p>}
+      {urlIssue && <p className="field-error" data-testid="field-error">{withHint(urlIssue.message, urlIssue.hint)}</p>}
     </>
   );
 }
