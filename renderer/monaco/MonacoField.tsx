@@ -29,7 +29,8 @@ function installProvider(monaco: MonacoApi): void {
   providerInstalled = true;
   for (const language of ['json', 'plaintext']) {
     monaco.languages.registerCompletionItemProvider(language, {
-      triggerCharacters: ['{'],
+      // '.' too: after `{{search.` the list opens again on that step's outputs (a dot ends a word, which closed it).
+      triggerCharacters: ['{', '.'],
       provideCompletionItems: (model, position) => {
         const vars = completionsByModel.get(model.uri.toString());
         if (!vars) return { suggestions: [] };
@@ -93,6 +94,8 @@ export function MonacoField({ value, onChange, language, singleLine = false, com
         fixedOverflowWidgets: true,
       });
       editorRef.current = editor;
+      // Shift+Alt+F formats on every platform (Monaco binds Ctrl+Shift+I on Linux, which the shortcut list would have to explain).
+      if (language === 'json') editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => void editor.getAction('editor.action.formatDocument')?.run());
       completionsByModel.set(model.uri.toString(), completions ?? []);
       const sub = model.onDidChangeContent(() => {
         let text = model.getValue();

@@ -1,6 +1,7 @@
 /**
- * Loads Monaco on first use, from the bundle (never a CDN). Only the editor core and
- * the JSON language are pulled in; workers are separate ESM files built by Vite.
+ * Loads Monaco on first use, from the bundle (never a CDN). The editor core, the features the
+ * app's fields use (editorFeatures.ts) and the JSON language are pulled in; workers are separate
+ * ESM files built by Vite.
  */
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 
@@ -10,12 +11,13 @@ let loading: Promise<MonacoApi> | null = null;
 
 export function loadMonaco(): Promise<MonacoApi> {
   loading ??= (async () => {
-    const [api, json, , editorWorker, jsonWorker] = await Promise.all([
+    const [api, json, , , editorWorker, jsonWorker] = await Promise.all([
       import('monaco-editor/editor/editor.api'),
       import('monaco-editor/language/json/monaco.contribution'),
       // Registers the outline service that a diff's folded regions ask for (their breadcrumbs);
       // without it, every diff with hideUnchangedRegions threw "depends on UNKNOWN service".
       import('monaco-editor/editor/contrib/documentSymbols/browser/outlineModel'),
+      import('./editorFeatures.js'),
       import('monaco-editor/editor/editor.worker?worker'),
       import('monaco-editor/language/json/json.worker?worker'),
     ]);

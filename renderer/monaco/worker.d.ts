@@ -4,5 +4,7 @@ declare module '*?worker' {
 }
 /** Side-effect import that registers the JSON language; it has no typings of its own. */
 declare module 'monaco-editor/language/json/monaco.contribution';
-/** Side-effect import that registers Monaco's outline service (loadMonaco.ts); no typings of its own. */
-declare module 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';
+/** Side-effect imports of Monaco's editor features (loadMonaco.ts, editorFeatures.ts); no typings of their own. */
+declare module 'monaco-editor/editor/contrib/*';
+declare module 'monaco-editor/editor/browser/coreCommands';
+declare module 'monaco-editor/features/find/register';

@@ -108,8 +108,14 @@ test('a connector is built, linked, conditioned and run with the keyboard alone'
   // The link's ends by name and id, as the canvas names them (a new step has no name yet).
   await expect(edgeInspector.getByTestId('edge-ends')).toHaveText('Request (step_1) → step_3');
   await tabTo(page, page.getByTestId('condition-editor'));
-  await page.keyboard.type('{{step_1.count}} > 0');
-  await page.keyboard.press('Escape'); // closes the autocomplete list, if open
+  // Typing {{ lists the variables this link may use; Enter takes the one picked.
+  await page.keyboard.type('{{step_1.co');
+  const suggestions = page.locator('.suggest-widget.visible');
+  await expect(suggestions).toContainText('step_1.count');
+  await page.keyboard.press('Enter');
+  await expect(suggestions).toHaveCount(0);
+  await page.keyboard.type(' > 0');
+  await expect(page.getByTestId('condition-editor')).toContainText('{{step_1.count}} > 0');
   await expect(page.getByTestId('condition-error')).toHaveCount(0);
   await expect(page.getByTestId('problems-count')).toHaveText('Valid');
 
