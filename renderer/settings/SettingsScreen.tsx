@@ -134,7 +134,8 @@ export function SettingsScreen() {
 
       <fieldset className="settings-section" data-testid="settings-supabase">
         <legend>Supabase project (sync and community templates)</legend>
-        <p className="muted small-text">The same settings as in the sync panel; sign in there.</p>
+        <p className="muted small-text">The same settings as under Sync (the sync status at the top right); sign in there.{' '}
+          <button type="button" className="link" data-testid="settings-open-sync" onClick={() => store.getState().setSyncPanelOpen(true)}>Open Sync</button></p>
         <SupabaseSettingsForm onSaved={() => undefined} />
       </fieldset>
 

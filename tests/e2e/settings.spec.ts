@@ -107,4 +107,9 @@ test('the Supabase section is the sync panel form: saved here, shown there', asy
   await section.getByTestId('supabase-settings-save').click();
   await expect(section.getByRole('status')).toHaveText('Saved.');
   expect(await savedSettings(userDataDir)).toMatchObject({ supabaseUrl: 'https://abcd.supabase.co', supabaseAnonKey: 'public-anon-key' });
+  // Open Sync shows the same project in the Sync dialog, where signing in happens.
+  await section.getByTestId('settings-open-sync').click();
+  const panel = page.getByTestId('sync-panel');
+  await expect(panel.getByTestId('supabase-url')).toHaveValue('https://abcd.supabase.co');
+  await expect(panel.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
