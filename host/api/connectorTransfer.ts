@@ -14,7 +14,7 @@ export function parseImport(content: string, format: 'auto' | 'app' | 'interchan
     raw = parseDocumentJson(content);
   } catch (error) {
     if (isConnectorError(error)) throw new HostError('INVALID_DOCUMENT', `Not a connector this app can read: ${error.message}`, { hint: error.hint });
-    throw new HostError('INVALID_DOCUMENT', `The file is not valid JSON: ${(error as Error).message}`, { hint: 'Check that you picked a connector file (.json).' });
+    throw new HostError('INVALID_DOCUMENT', `The file is not valid JSON: ${(error as Error).message}`, { hint: 'Check that it is a whole connector file (.json), pasted or picked.' });
   }
   const interchange = format === 'interchange' || (format === 'auto' && isInterchangeDocument(raw));
   const result = validateConnector(interchange ? importInterchange(raw) : raw);

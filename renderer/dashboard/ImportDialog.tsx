@@ -35,8 +35,10 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const importJson = async (content: string) => {
     setError(null);
-    const id = await importContent(store, host, content);
-    if (id) { onClose(); await openConnector(store, host, id); }
+    const result = await importContent(store, host, content);
+    if ('problem' in result) { setError(result.problem); return; }
+    onClose();
+    await openConnector(store, host, result.id);
   };
 
   const importCurl = async () => {

@@ -199,16 +199,19 @@ export async function deleteConnector(store: AppStore, host: HostClient, id: str
   });
 }
 
-export async function importContent(store: AppStore, host: HostClient, content: string): Promise<string | null> {
+/**
+ * Imports a file's or a paste's content. A refusal is returned, not shown: the import dialog
+ * puts it beside what the user pasted, and stays open so nothing typed is lost.
+ */
+export async function importContent(store: AppStore, host: HostClient, content: string): Promise<{ id: string } | { problem: string }> {
   try {
     const result = await host.connectors.import({ content, format: 'auto' });
     await refreshEntries(store, host);
     const problems = result.issues.filter((i) => i.severity === 'error').length;
     store.getState().notify({ kind: 'success', message: problems ? `Imported, with ${problems} problem(s) to fix in the editor.` : 'Imported.' });
-    return result.id;
+    return { id: result.id };
   } catch (error) {
-    store.getState().notify({ kind: 'error', message: `Not imported: ${errorMessage(error)}` });
-    return null;
+    return { problem: `Not imported: ${errorMessage(error)}` };
   }
 }
 

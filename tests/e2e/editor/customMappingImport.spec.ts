@@ -13,6 +13,14 @@ test('an imported mapping to lead_score shows as a custom field and exports back
   const text = readFileSync(CORPUS_FILE, 'utf8');
   await openEmptyWorkspace();
   await page.getByTestId('import-button').click();
+  // A paste that is not JSON is refused inside the dialog, which stays open with the text.
+  const broken = text.slice(0, 40);
+  await page.getByTestId('import-json-input').fill(broken);
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-error')).toContainText('Not imported: The file is not valid JSON');
+  await expect(page.getByTestId('import-json-input')).toHaveValue(broken);
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+
   await page.getByTestId('import-json-input').fill(text);
   await page.getByTestId('import-submit').click();
 
