@@ -49,7 +49,10 @@ describe.skipIf(!hasPostgres)('pg-boss workers (real processes, real PostgreSQL,
   ])('per-connector concurrency: never more than K runs of one connector at once across 3 workers, %s', async (_how, group) => {
     const two = await addConnector(world, { tag: `k2${group}`, baseUrl: sandbox.baseUrl, query: 'delay=250', rateLimit: { enabled: false, maxConcurrent: 2 } });
     const three = await addConnector(world, { tag: `k3${group}`, baseUrl: sandbox.baseUrl, query: 'delay=250', rateLimit: { enabled: false, maxConcurrent: 3 } });
-    await start(3, { WORKER_CONCURRENCY: '6', WORKER_GROUP_CONCURRENCY: group });
+    // Two jobs at a time per worker: reaching 3 runs of one connector at once then takes two workers,
+    // so the limit is proved across processes whichever worker polls first (with 6, one busy-enough
+    // worker could take every slot, and a loaded machine made that happen).
+    await start(3, { WORKER_CONCURRENCY: '2', WORKER_GROUP_CONCURRENCY: group });
     await enqueue(world, two, { email: 'a@example.com' }, contacts(12));
     await enqueue(world, three, { email: 'b@example.com' }, contacts(12));
     await waitFor('24 recorded runs', async () => (await executions(two)).length + (await executions(three)).length === 24, 60_000);
