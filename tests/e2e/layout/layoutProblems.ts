@@ -1,6 +1,6 @@
 /**
  * A reusable layout check: no visible control (button, link, input, select, textarea, tab) is cut off by an
- * ancestor with `overflow: hidden`/`clip`, and no two controls overlap. Scroll containers are allowed to
+ * ancestor with `overflow: hidden`/`clip`, no select cuts off its chosen option, and no two controls overlap. Scroll containers are allowed to
  * hide what is scrolled away; a control cut by the edge of the window counts as clipped.
  *
  *   expect(await layoutProblems(page)).toEqual([]);
@@ -40,6 +40,9 @@ export async function layoutProblems(page: Page, options: LayoutCheckOptions = {
       .filter((el) => !ignore.some((sel) => el.closest(sel)))
       .filter(isShown);
     const problems: string[] = [];
+    const measure = document.createElement('canvas');
+    /** Room Chromium keeps for a select's arrow. */
+    const SELECT_ARROW = 16;
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
 
@@ -81,6 +84,15 @@ export async function layoutProblems(page: Page, options: LayoutCheckOptions = {
       }
       if (rect.left < -tolerance || rect.top < -tolerance || rect.right > vw + tolerance || rect.bottom > vh + tolerance) {
         problems.push(`${name(el)} runs past the edge of the window.`);
+      }
+      // A select draws its chosen option itself and never overflows: measure the text against the room left by its padding and arrow.
+      if (el instanceof HTMLSelectElement && el.selectedOptions[0]) {
+        const s = getComputedStyle(el);
+        const context = measure.getContext('2d')!;
+        context.font = `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+        const text = el.selectedOptions[0].text;
+        const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - SELECT_ARROW;
+        if (context.measureText(text).width > room + tolerance) problems.push(`${name(el)} cuts off its choice "${text}".`);
       }
     }
 

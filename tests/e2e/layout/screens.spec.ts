@@ -46,6 +46,13 @@ for (const size of SIZES) {
         await settle(page);
         await expect(page).toHaveScreenshot(`editor-${tag}.png`, SHOT);
         problems.editor = await layoutProblems(page);
+        // A step's inspector with a query row whose value is a user input, the widest choice of its source select.
+        await page.locator('[data-testid="step-node"][data-step-id="search"]').click();
+        await page.getByTestId('step-tab-query').click();
+        await page.getByRole('button', { name: '+ Add query parameter' }).click();
+        await page.getByRole('combobox', { name: 'query parameter value source' }).selectOption('input');
+        problems.stepInspector = await layoutProblems(page);
+        await page.keyboard.press('ControlOrMeta+Z');
 
         await page.getByTestId('nav-marketplace').click();
         await expect(page.getByTestId('template-card').first()).toBeVisible();
@@ -59,7 +66,7 @@ for (const size of SIZES) {
         await expect(page).toHaveScreenshot(`settings-${tag}.png`, SHOT);
         problems.settings = await layoutProblems(page);
 
-        expect(problems).toEqual({ dashboard: [], editor: [], marketplace: [], settings: [] });
+        expect(problems).toEqual({ dashboard: [], editor: [], stepInspector: [], marketplace: [], settings: [] });
       });
     });
   }
