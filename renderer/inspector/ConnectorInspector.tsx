@@ -62,12 +62,19 @@ function InputsEditor({ inputs, onChange, issues }: { inputs: Input[]; onChange:
       {inputs.map((input, i) => (
         <fieldset key={i} className="input-row">
           <legend className="visually-hidden">Input {i + 1}</legend>
-          <input aria-label="Input name" data-testid="input-name" className="mono" value={input.name} onChange={(e) => update(i, { name: e.target.value })} />
-          <select aria-label="Input type" value={input.type} onChange={(e) => update(i, { type: e.target.value as Input['type'] })}>{INPUT_TYPES.map((t) => <option key={t}>{t}</option>)}</select>
-          <input aria-label="Input label" placeholder="label" value={input.label} onChange={(e) => update(i, { label: e.target.value })} />
-          <label className="row"><input type="checkbox" checked={input.required} onChange={(e) => update(i, { required: e.target.checked })} /> required</label>
-          <input aria-label="Default value" placeholder="default" value={input.default === undefined ? '' : String(input.default)} onChange={(e) => update(i, { default: e.target.value === '' ? undefined : e.target.value })} />
-          <button type="button" className="small" aria-label={`Remove input ${input.name}`} onClick={() => onChange(inputs.filter((_, j) => j !== i))}>✕</button>
+          {/* Visible names for the four fields: filled in, "phone · phone · Phone" did not say which was which. */}
+          <label className="input-field"><span>Name</span>
+            <input aria-label="Input name" data-testid="input-name" className="mono" value={input.name} onChange={(e) => update(i, { name: e.target.value })} /></label>
+          <label className="input-field"><span>Type</span>
+            <select aria-label="Input type" value={input.type} onChange={(e) => update(i, { type: e.target.value as Input['type'] })}>{INPUT_TYPES.map((t) => <option key={t}>{t}</option>)}</select></label>
+          <label className="input-field"><span>Label</span>
+            <input aria-label="Input label" placeholder="shown in the run bar" value={input.label} onChange={(e) => update(i, { label: e.target.value })} /></label>
+          <label className="input-field"><span>Default</span>
+            <input aria-label="Default value" placeholder="none" value={input.default === undefined ? '' : String(input.default)} onChange={(e) => update(i, { default: e.target.value === '' ? undefined : e.target.value })} /></label>
+          <div className="input-row-foot">
+            <label className="row"><input type="checkbox" checked={input.required} onChange={(e) => update(i, { required: e.target.checked })} /> required</label>
+            <button type="button" className="small" aria-label={`Remove input ${input.name}`} onClick={() => onChange(inputs.filter((_, j) => j !== i))}>✕</button>
+          </div>
         </fieldset>
       ))}
       {issues.map((i) => <p key={i.path + i.message} className="field-error">{i.message}</p>)}
