@@ -7,6 +7,7 @@ import { TruncatedText } from '../app/Tooltip.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TemplateCatalogue, TemplateUpdate } from '../../contract/hostApi.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { OpenSyncButton } from '../sync/OpenSyncButton.js';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { refreshCredentials, refreshEntries } from '../services/refreshLists.js';
@@ -75,7 +76,7 @@ export function MarketplaceScreen() {
         <button type="button" className="primary" data-testid="publish-open" onClick={() => setPublishing(true)}>Publish a connector…</button>
       </div>
       {catalogue?.remoteMessage && <p className={`small-text ${catalogue.cachedAt ? 'warning-text' : 'muted'}`} data-testid="marketplace-remote-message" data-cached={catalogue.cachedAt ? 'true' : undefined}>{catalogue.cachedAt ? '⚡ ' : ''}{catalogue.remoteMessage}
-        {!catalogue.signedIn && <>{' '}<button type="button" className="link" data-testid="marketplace-open-sync" onClick={() => store.getState().setSyncPanelOpen(true)}>Open Sync</button></>}</p>}
+        {!catalogue.signedIn && <>{' '}<OpenSyncButton testId="marketplace-open-sync" /></>}</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <UpdatesBanner updates={updates} onUpdated={() => void load()} />
       {catalogue?.admin?.canModerate && <ReportsPanel onOpen={setSelected} refresh={catalogue} />}

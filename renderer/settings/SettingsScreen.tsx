@@ -9,6 +9,7 @@ import { THEMES, proxyUrlProblem, type AppInfo, type AppSettings, type AppSettin
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { OpenSyncButton } from '../sync/OpenSyncButton.js';
 import { SupabaseSettingsForm } from '../sync/SupabaseSettingsForm.js';
 import { AdminMetricsSection } from './AdminMetricsSection.js';
 import { resolveTheme } from './resolveTheme.js';
@@ -135,7 +136,7 @@ export function SettingsScreen() {
       <fieldset className="settings-section" data-testid="settings-supabase">
         <legend>Supabase project (sync and community templates)</legend>
         <p className="muted small-text">The same settings as under Sync (the sync status at the top right); sign in there.{' '}
-          <button type="button" className="link" data-testid="settings-open-sync" onClick={() => store.getState().setSyncPanelOpen(true)}>Open Sync</button></p>
+          <OpenSyncButton testId="settings-open-sync" /></p>
         <SupabaseSettingsForm onSaved={() => undefined} />
       </fieldset>
 
