@@ -12,6 +12,7 @@ import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useStable } from '../store/useStable.js';
 import { sameDocApartFromStepNames } from '../flow/apartFromNames.js';
 import { documentToFlow, GRID, isVirtualEdgeId } from '../flow/documentToFlow.js';
+import { selectNewStep } from '../editor/selectNewStep.js';
 import { addStep, connectSteps, copySteps, duplicateSteps, moveSteps, pasteSteps, reconnectEdge, removeElements, type EditResult, type StepClipboard } from '../flow/graphEdits.js';
 import { END_NODE_ID, START_NODE_ID, type AppEdge, type AppNode, type NodeIssue } from '../flow/flowTypes.js';
 import { keepIdentity, mergeNodes } from '../flow/keepIdentity.js';
@@ -119,6 +120,10 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
     if (selectIds && result.ids?.length) store.getState().select({ kind: 'step', stepIds: result.ids });
     return true;
   }, [store]);
+  /** A step added on the canvas (out of a handle, or dropped from the palette): selected, its name focused. */
+  const applyNewStep = useCallback((result: EditResult) => {
+    if (apply(result) && result.ok && result.ids?.[0]) selectNewStep(store, result.doc, result.ids[0]);
+  }, [apply, store]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     // Removal goes through onDelete (so the last step can be refused); the rest is visual.
@@ -164,8 +169,8 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
     const position = screenToFlowPosition({ x: point.clientX, y: point.clientY });
     const from = state.fromNode.id;
     if (from === END_NODE_ID) return;
-    apply(addStep(store.getState().doc as Connector, { position: { x: position.x, y: position.y - 30 }, ...(from === START_NODE_ID ? {} : { after: from }) }), true);
-  }, [apply, screenToFlowPosition, store]);
+    applyNewStep(addStep(store.getState().doc as Connector, { position: { x: position.x, y: position.y - 30 }, ...(from === START_NODE_ID ? {} : { after: from }) }));
+  }, [applyNewStep, screenToFlowPosition, store]);
 
   const onReconnect = useCallback((old: AppEdge, c: Connection) => {
     if (isVirtualEdgeId(old.id)) return;
@@ -197,8 +202,8 @@ function CanvasInner({ stepIssues, edgeIssues }: CanvasProps) {
     if (e.dataTransfer.getData('application/x-connector-step') === '') return;
     e.preventDefault();
     const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    apply(addStep(store.getState().doc as Connector, { position }), true);
-  }, [apply, screenToFlowPosition, store]);
+    applyNewStep(addStep(store.getState().doc as Connector, { position }));
+  }, [applyNewStep, screenToFlowPosition, store]);
 
   const onPaneClick = useCallback(() => store.getState().select({ kind: 'connector' }), [store]);
   const onEdgeClick = useCallback((_: unknown, edge: AppEdge) => {

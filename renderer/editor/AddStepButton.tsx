@@ -10,6 +10,7 @@ import { addStep } from '../flow/graphEdits.js';
 import { freeSpot } from '../flow/freeSpot.js';
 import { useAddableStepKinds } from '../steps/StepViewsContext.js';
 import { useAppStoreApi } from '../store/AppStoreProvider.js';
+import { selectNewStep } from './selectNewStep.js';
 
 /** `full`: the connector is at its step limit. The document is read when clicked, so typing elsewhere does not draw the button again. */
 export function AddStepButton({ full }: { full: boolean }) {
@@ -28,7 +29,8 @@ export function AddStepButton({ full }: { full: boolean }) {
     const result = addStep(doc, { position, ...(after ? { after: after.id } : {}), ...(kind ? { kind } : {}) });
     if (!result.ok) { store.getState().notify({ kind: 'error', message: result.reason }); return; }
     store.getState().edit(() => result.doc);
-    store.getState().select({ kind: 'step', stepIds: result.ids ?? [] });
+    const [added] = result.ids ?? [];
+    if (added) selectNewStep(store, result.doc, added);
   };
 
   if (kinds.length <= 1) {

@@ -13,7 +13,7 @@ export const EDITOR_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Enter or Space (on a step or link)', does: 'Select it and show it in the inspector.' },
   { keys: 'Arrow keys (selected step)', does: 'Move the step on the canvas.' },
   { keys: 'Steps ▾ (toolbar)', does: 'Choose a step from a list to select it.' },
-  { keys: '+ Step', does: 'Add a step after the selected one, linked to it; with none selected, after the last step of a single chain.' },
+  { keys: '+ Step', does: 'Add a step after the selected one, linked to it; with none selected, after the last step of a single chain. The name field of the new step takes the keyboard.' },
   { keys: 'Link to… (inspector)', does: 'Link the selected step to another step; the new link opens with its condition.' },
   { keys: 'Delete / Backspace', does: 'Remove the selected steps or links.' },
   { keys: 'Ctrl/Cmd+Enter', does: 'Run the connector (also while typing in a field).' },

@@ -3,7 +3,7 @@
  * links) around what its kind draws (renderer/steps/<kind>/: the HTTP kind's method, URL and
  * request tabs). A kind this version cannot draw gets the "unsupported step kind" message.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { availableVariables, environmentVariables, type Connector, type Step, type Variable } from '#core';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
@@ -19,6 +19,7 @@ import { Tabs } from '../app/Tabs.js';
 import { Menu } from '../app/Menu.js';
 import { useHost } from '../app/useHost.js';
 import { startRun } from '../services/runActions.js';
+import { stepNamePath } from '../editor/selectNewStep.js';
 import type { ValidationIssue } from '#core';
 
 const OUTPUTS = 'outputs';
@@ -123,10 +124,16 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
 function StepNameField({ stepId }: { stepId: string }) {
   const store = useAppStoreApi();
   const name = useAppStore((s) => s.doc?.steps.find((st) => st.id === stepId)?.name ?? '');
+  // A step just added (editor/selectNewStep.ts), or a problem with its name, brings the keyboard here.
+  const focusHere = useAppStore((s) => s.focusedPath !== null && s.focusedPath === stepNamePath(s.doc?.steps.findIndex((st) => st.id === stepId) ?? -1));
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusHere) input.current?.focus();
+  }, [focusHere]);
   return (
     <div className="field grow" data-testid="step-name-field">
       <label htmlFor="step-name">Step name</label>
-      <input id="step-name" data-testid="step-name-input" value={name} placeholder="e.g. Search contact"
+      <input ref={input} id="step-name" data-testid="step-name-input" value={name} placeholder="e.g. Search contact"
         onChange={(e) => store.getState().edit((d) => updateStep(d, stepId, { name: e.target.value }), `step:${stepId}:name`)} />
     </div>
   );

@@ -44,6 +44,9 @@ test('build, run, save, reload and export a multi-step connector', async ({ page
   // Two parallel steps dragged out of the search step's handle.
   await editor.dragNewStepFrom('search', 260, -120);
   await expect(editor.node('step_2')).toBeVisible();
+  // Selected, its name field focused (it has no name yet).
+  await expect(page.getByTestId('step-inspector')).toHaveAttribute('data-step-id', 'step_2');
+  await expect(page.getByTestId('step-name-input')).toBeFocused();
   await editor.selectStep('step_2');
   await editor.renameSelectedStep('details');
   await editor.setUrl(`${sandbox.url}/contacts/{{search.contactId}}`);

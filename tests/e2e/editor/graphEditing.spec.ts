@@ -65,6 +65,10 @@ test.describe('at 1280×720', () => {
     await editor.selectStep('search');
     await page.getByTestId('add-step-button').click();
     await expect(page.getByTestId('step-inspector')).toHaveAttribute('data-step-id', 'step_4');
+    // The new step's name takes the keyboard: typing names it.
+    await expect(page.getByTestId('step-name-input')).toBeFocused();
+    await page.keyboard.type('Enrich');
+    await expect(editor.nodeName('step_4')).toHaveText('Enrich');
     await expect(editor.node('step_4').getByTestId('node-unlinked')).toHaveCount(0);
     await expect(editor.node('search').getByTestId('node-unlinked')).toHaveCount(0);
 
