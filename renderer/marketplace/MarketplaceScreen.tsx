@@ -94,8 +94,9 @@ export function MarketplaceScreen() {
               <div className="row small-text template-card-facts">
                 <span className="badge">{t.category}</span>
                 <span data-testid="template-card-installs">{t.installs} install{t.installs === 1 ? '' : 's'}</span>
-                <RatingStars rating={t.rating} count={t.ratingCount} />
               </div>
+              {/* A line of its own: beside the installs it wrapped in some cards and not others. */}
+              <div className="small-text"><RatingStars rating={t.rating} count={t.ratingCount} /></div>
             </li>
           ))}
           {catalogue && shown.length === 0 && <li className="empty">No template matches.</li>}
