@@ -66,6 +66,8 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
     store.getState().notify({ kind: 'success', message: later ? `${message} Try it in Replay mode; its credentials are asked for before the first live run.` : message });
   });
 
+  // The dialog opens on the first value to paste (a sign-in slot asks for none).
+  const firstValueAsked = template.credentials.find((slot) => slots[slot.name]?.mode === 'new')?.name;
   return (
     <Dialog title={update ? `Update ${update.connectorName} to v${update.latestVersion}` : `Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
       confirm={{ label: update ? 'Update' : 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
@@ -104,6 +106,7 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
             </div>
             {state.mode === 'new' ? (
               <input type="password" autoComplete="off" aria-label={`${slot.label || slot.name} value`} data-testid={`install-value-${slot.name}`} value={state.value}
+                placeholder={`Paste your ${slot.label || slot.name}`} data-autofocus={slot.name === firstValueAsked ? true : undefined}
                 onChange={(e) => setSlots({ ...slots, [slot.name]: { mode: 'new', value: e.target.value } })} />
             ) : state.mode === 'later' ? (
               <p className="small-text muted" data-testid={`install-later-${slot.name}`}>{signIn.has(slot.name)

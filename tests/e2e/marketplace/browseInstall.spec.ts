@@ -51,6 +51,8 @@ test('browse, filter, open, install with a credential, replay and see the mapped
   await expect(salesforceDialog.getByTestId('install-slot-later-salesforce_connection')).toBeChecked();
   await expect(salesforceDialog.getByTestId('install-later-salesforce_connection')).toContainText('press Connect in the connector\'s Auth tab');
   await expect(salesforceDialog.getByTestId('install-slot-new-salesforce_client_id')).toBeChecked();
+  // It opens on the first value to paste (the sign-in slot before it asks for none).
+  await expect(salesforceDialog.getByTestId('install-value-salesforce_client_id')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(salesforceDialog).toBeHidden();
 
