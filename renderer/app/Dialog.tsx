@@ -12,6 +12,8 @@ export interface DialogConfirm {
   testId: string;
   disabled?: boolean;
   onConfirm: () => void;
+  /** Enter in a one-line field confirms (a form's implicit submission). Off where Enter may be meant for a search box or a public action. */
+  enterConfirms?: boolean;
 }
 
 export interface DialogProps {
@@ -41,22 +43,36 @@ export function Dialog({ title, testId, className, onClose, headerAction, error,
           onInteractOutside={(e) => e.preventDefault()}
           onOpenAutoFocus={focusOpeningControl}>
           {headerAction ? <div className="row">{heading}{headerAction}</div> : heading}
-          {/* Only the body scrolls: the title and the buttons stay in view however long the content. */}
-          <div className="dialog-body">
-            {children}
-            {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
-          </div>
-          {confirm && (
-            <div className="row dialog-footer">
-              <span className="grow" />
-              <button type="button" onClick={onClose}>Cancel</button>
-              <button type="button" className="primary" data-testid={confirm.testId} disabled={confirm.disabled} onClick={confirm.onConfirm}>{confirm.label}</button>
+          <DialogForm confirm={confirm}>
+            {/* Only the body scrolls: the title and the buttons stay in view however long the content. */}
+            <div className="dialog-body">
+              {children}
+              {error && <p className="error-text" role="alert" data-testid={errorTestId}>{error}</p>}
             </div>
-          )}
+            {confirm && (
+              <div className="row dialog-footer">
+                <span className="grow" />
+                <button type="button" onClick={onClose}>Cancel</button>
+                {confirm.enterConfirms
+                  ? <button type="submit" className="primary" data-testid={confirm.testId} disabled={confirm.disabled}>{confirm.label}</button>
+                  : <button type="button" className="primary" data-testid={confirm.testId} disabled={confirm.disabled} onClick={confirm.onConfirm}>{confirm.label}</button>}
+              </div>
+            )}
+          </DialogForm>
         </RadixDialog.Content>
         </RadixDialog.Overlay>
       </RadixDialog.Portal>
     </RadixDialog.Root>
+  );
+}
+
+/** The body and footer in a form when Enter confirms (the primary button submits it), as they are otherwise. */
+function DialogForm({ confirm, children }: { confirm: DialogConfirm | undefined; children: ReactNode }) {
+  if (!confirm?.enterConfirms) return <>{children}</>;
+  return (
+    <form className="dialog-form" onSubmit={(e) => { e.preventDefault(); if (!confirm.disabled) confirm.onConfirm(); }}>
+      {children}
+    </form>
   );
 }
 

@@ -70,7 +70,7 @@ export function InstallDialog({ template, update, onClose, onDone }: { template:
   const firstValueAsked = template.credentials.find((slot) => slots[slot.name]?.mode === 'new')?.name;
   return (
     <Dialog title={update ? `Update ${update.connectorName} to v${update.latestVersion}` : `Install ${template.name}`} testId="install-dialog" onClose={onClose} error={error} errorTestId="install-error"
-      confirm={{ label: update ? 'Update' : 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install() }}>
+      confirm={{ label: update ? 'Update' : 'Install', testId: 'install-confirm', disabled: !ready || busy, onConfirm: () => void install(), enterConfirms: true }}>
       {!update && template.credentials.length > 0 && (
         <p className="row">
           <button type="button" data-testid="install-try" disabled={busy}

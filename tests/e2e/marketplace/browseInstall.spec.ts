@@ -61,7 +61,13 @@ test('browse, filter, open, install with a credential, replay and see the mapped
   await expect(market.detail.getByTestId('template-version')).toHaveText('1');
   await expect(market.detail.getByTestId('template-credentials')).toContainText('Trestle API key');
   await expect(market.detail.getByTestId('admin-feature')).toHaveCount(0);
-  await market.install({ trestle_api_key: KEY });
+  // The dialog opens on the key's field; Enter there installs, as the Install button does.
+  await market.detail.getByTestId('template-install').click();
+  const installDialog = page.getByTestId('install-dialog');
+  await expect(installDialog.getByTestId('install-value-trestle_api_key')).toBeFocused();
+  await page.keyboard.type(KEY);
+  await page.keyboard.press('Enter');
+  await expect(installDialog).toBeHidden();
 
   // The new connector opens in the editor, ready to test in replay mode.
   await expect(page.getByTestId('run-mode')).toBeVisible();
