@@ -137,7 +137,7 @@ export function SettingsScreen() {
         <legend>Supabase project (sync and community templates)</legend>
         <p className="muted small-text">The same settings as under Sync (the sync status at the top right); sign in there.{' '}
           <OpenSyncButton testId="settings-open-sync" /></p>
-        <SupabaseSettingsForm onSaved={() => undefined} />
+        <SupabaseSettingsForm onSaved={() => undefined} titled={false} />
       </fieldset>
 
       <AdminMetricsSection />

@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useHost } from '../app/useHost.js';
 import { errorMessage } from '../services/errorMessage.js';
 
-export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
+/** `titled`: its own heading and rule, as a section of the sync panel; off inside a settings group that names it already. */
+export function SupabaseSettingsForm({ onSaved, titled = true }: { onSaved: () => void; titled?: boolean }) {
   const host = useHost();
   // Unique per instance: the form appears in the sync panel and on the settings screen.
   const formId = useId();
@@ -32,8 +33,8 @@ export function SupabaseSettingsForm({ onSaved }: { onSaved: () => void }) {
   };
 
   return (
-    <form className="sync-section" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <h3>Supabase project</h3>
+    <form className={titled ? 'sync-section' : undefined} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+      {titled && <h3>Supabase project</h3>}
       <div className="field">
         <label htmlFor={`${formId}-url`}>Project URL</label>
         <input id={`${formId}-url`} data-testid="supabase-url" type="url" placeholder="https://xyz.supabase.co" value={url} onChange={(e) => { edited.current.url = true; setUrl(e.target.value); }} />
