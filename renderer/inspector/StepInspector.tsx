@@ -36,6 +36,7 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
   const incoming = useAppStore(useShallow((s) => s.doc?.edges.filter((e) => e.target === stepId) ?? []));
   const outgoing = useAppStore(useShallow((s) => s.doc?.edges.filter((e) => e.source === stepId) ?? []));
   const focusedPath = useAppStore((s) => s.focusedPath);
+  const onlyStep = useAppStore((s) => s.doc?.steps.length === 1);
   const lastResult = useAppStore((s) => s.lastRecord?.steps.find((st) => st.id === stepId));
   const view = useStepView(step ?? {});
   const [chosenTab, setTab] = useState<string | undefined>(undefined);
@@ -110,7 +111,11 @@ export function StepInspector({ stepId, issues }: { stepId: string; issues: Vali
       <ul className="link-list">
         {incoming.map((e) => <li key={e.id}><button type="button" className="small" onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>← from {e.source}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
         {outgoing.map((e) => <li key={e.id}><button type="button" className="small" data-testid="outgoing-link" data-target={e.target} onClick={() => store.getState().select({ kind: 'edge', edgeIds: [e.id] })}>→ to {e.target}{e.condition ? ` (if ${e.condition})` : ''}</button></li>)}
-        {incoming.length + outgoing.length === 0 && <li className="muted">Not linked. Drag from a node's right handle to another node, or use Link to….</li>}
+        {incoming.length + outgoing.length === 0 && (
+          <li className="muted" data-testid="step-not-linked">{onlyStep
+            ? 'The only step: it runs first, with the connector\'s inputs. Add another with + Step, or drag out of its right handle.'
+            : 'Not linked. Drag from a node\'s right handle to another node, or use Link to….'}</li>
+        )}
       </ul>
       <div className="row step-actions">
         <LinkToMenu stepId={stepId} />

@@ -9,6 +9,8 @@ test('Ctrl+S saves, Delete removes the selected node, Ctrl+Enter runs', async ({
   await page.getByTestId('new-connector-button').click();
   await page.getByTestId('connector-name-input').fill('Keyboard only');
   await editor.selectStep('step_1');
+  // A lone step is not "not linked": it is the one that runs.
+  await expect(page.getByTestId('step-not-linked')).toContainText('The only step: it runs first');
   await editor.setUrl(`${sandbox.url}/search?phone=1`);
   await editor.dragNewStepFrom('step_1', 280, 0);
   await expect(editor.node('step_2')).toBeVisible();
