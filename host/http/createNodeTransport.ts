@@ -23,17 +23,8 @@ import {
   type TransportRequest,
   type TransportResponse,
 } from '#core';
+import { outgoingHeaders } from './outgoingHeaders.js';
 import { readResponseBody } from './readResponseBody.js';
-
-/** Headers the client manages itself (framing and connection), as fetch does. */
-const CLIENT_MANAGED = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host']);
-
-/** What fetch sends when the request doesn't say; kept so both transports look alike to APIs. */
-const DEFAULT_HEADERS: Record<string, string> = {
-  accept: '*/*',
-  'accept-encoding': 'gzip, deflate, br',
-  'user-agent': 'connector-studio',
-};
 
 export interface NodeTransportOptions {
   /** Extra certificate authorities (PEM) to trust for https, on top of the system's. */
@@ -51,20 +42,6 @@ export interface NodeTransport extends HttpTransport {
 interface Client {
   request: typeof http.request;
   agent: http.Agent;
-}
-
-function outgoingHeaders(hop: RedirectHop): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name in hop.headers) {
-    const lower = name.toLowerCase();
-    if (!CLIENT_MANAGED.has(lower)) headers[lower] = hop.headers[name] as string;
-  }
-  for (const name in DEFAULT_HEADERS) headers[name] ??= DEFAULT_HEADERS[name] as string;
-  if (hop.body !== undefined) {
-    headers['content-type'] ??= 'text/plain;charset=UTF-8';
-    headers['content-length'] = String(Buffer.byteLength(hop.body));
-  }
-  return headers;
 }
 
 /**
@@ -118,7 +95,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
         if (answer) resolve(answer);
         else reject(error);
       };
-      const outgoing = client.request(url, { method: hop.method, headers: outgoingHeaders(hop), agent: client.agent }, (answer) => {
+      const outgoing = client.request(url, { method: hop.method, headers: outgoingHeaders(hop, { contentLength: true }), agent: client.agent }, (answer) => {
         response = answer;
         const headers = responseHeaders(answer);
         if (shouldFollowRedirect(answer.statusCode ?? 0, headers.location, request)) {

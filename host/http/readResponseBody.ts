@@ -10,6 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { ConnectorError, responseTooLarge } from '#core';
+import { parseContentCodings } from './contentCodings.js';
 
 // node:zlib is loaded by the first compressed response (~3 ms of start-up CPU otherwise).
 const zlib = () => process.getBuiltinModule('node:zlib');
@@ -23,14 +24,11 @@ const DECODERS: Record<string, () => Transform> = {
 // TextDecoder, like fetch's text(): UTF-8, a leading BOM dropped, bad bytes as U+FFFD.
 const utf8 = new TextDecoder();
 
-/** Content-Encoding lists the codings in the order they were applied; at most a few are accepted. */
-const MAX_CODINGS = 3;
-
 function decoded(response: IncomingMessage, header: string | undefined, url: string): Readable {
   if (header === undefined) return response;
-  const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
-  if (codings.length === 0) return response;
-  if (codings.length > MAX_CODINGS || codings.some((coding) => !DECODERS[coding])) {
+  const codings = parseContentCodings(header);
+  if (codings?.length === 0) return response;
+  if (codings === undefined || codings.some((coding) => !DECODERS[coding])) {
     response.destroy();
     throw new ConnectorError('NETWORK_ERROR', `The response from ${url} uses a content encoding this app cannot decode (${header}).`, {
       hint: 'Send an Accept-Encoding header the API honours, such as "gzip" or "identity".',
