@@ -27,6 +27,11 @@ const fullBundle = join(__dirname, '../dist/cli/connector-studio.cjs');
 const commandBundle = /^[a-z]+$/.test(command) ? join(__dirname, `../dist/cli/connector-studio-${command}.cjs`) : undefined;
 const ownBundle = commandBundle !== undefined && existsSync(commandBundle);
 const bundle = ownBundle ? commandBundle : fullBundle;
+// undici parses HTTP with llhttp in WebAssembly. V8 recompiles hot WebAssembly with its optimising
+// tier on background threads, and Node waits for those jobs before it exits: ~50–60 ms after
+// the last line of a short run. The baseline tier (Liftoff) parses a small JSON answer fast
+// enough. Set before any compile: V8 refuses a code cache made under other flags.
+require('node:v8').setFlagsFromString('--liftoff-only');
 if (process.env.CONNECTOR_STUDIO_FROM_SOURCE !== '1' && (ownBundle || existsSync(fullBundle))) {
   // NODE_DISABLE_COMPILE_CACHE=1 turns the code cache off, as it does Node's own.
   const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : compileCacheDir();

@@ -34,6 +34,21 @@ const COMMAND_MODULES = {
 };
 
 /**
+ * undici's HTTP/2 client requires node:http2 when its module loads, and node:http2 loads TLS and
+ * crypto with it: ~50 of Node's internal modules, ~15 ms of every start. The CLI's transport
+ * never enables HTTP/2 (undici's `allowH2` is off), so its client-h2 module gets what undici
+ * itself falls back to where node:http2 is missing: `{ constants: {} }`.
+ */
+const noHttp2InUndici = {
+  name: 'no-http2-in-undici',
+  setup(build) {
+    build.onResolve({ filter: /^node:http2$/ }, (args) =>
+      /[\\/]node_modules[\\/]undici[\\/]/.test(args.importer) ? { path: 'node:http2', namespace: 'undici-no-http2' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'undici-no-http2' }, () => ({ contents: 'module.exports = { constants: {} };', loader: 'js' }));
+  },
+};
+
+/**
  * zod's namespace export carries ~50 message locales (about half its size in the bundle);
  * nothing here switches locale, so `zod/v4/locales/index.js` becomes a module with English only.
  */
@@ -128,7 +143,7 @@ async function buildBundle(outputPath, extraPlugins) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, sideEffectFreeModules, ...extraPlugins],
+    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, noHttp2InUndici, sideEffectFreeModules, ...extraPlugins],
   });
   await rename(temporary, outputPath);
 }

@@ -9,7 +9,7 @@ import {
   type InputValue,
   type Redactor,
 } from '#core';
-import { createNodeTransport } from '../../host/http/createNodeTransport.js';
+import { createUndiciTransport } from '../../host/http/createUndiciTransport.js';
 import { CliError } from '../errors/CliError.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -30,14 +30,14 @@ export interface PreparedTransport {
   save(inputs?: Record<string, InputValue>): Promise<void>;
 }
 
-/** live = real HTTP (node:http, see host/http), mock = each step's canned response, replay = a recorded cassette. */
+/** live = real HTTP (undici, see host/http/createUndiciTransport.ts), mock = each step's canned response, replay = a recorded cassette. */
 export async function createTransport(connector: Connector, choice: TransportChoice, redactor: Redactor): Promise<PreparedTransport> {
   const noSave = async () => {};
   if (choice.mode === 'mock') return { transport: createMockTransport(connector), save: noSave };
   if (choice.mode === 'replay') {
     return { transport: createReplayTransport(await loadCassetteFile(choice.cassettePath ?? ''), { redactor }), save: noSave };
   }
-  const live = createNodeTransport();
+  const live = createUndiciTransport();
   if (!choice.recordPath) return { transport: live, save: noSave };
   const recorder = createRecordingTransport(live, redactor);
   const recordPath = choice.recordPath;
