@@ -1,8 +1,23 @@
-/** Content-Encoding lists the codings in the order they were applied; at most a few are accepted. */
-const MAX_CODINGS = 3;
+/**
+ * The Content-Encoding rule both Node transports read a body by: the codings in the order they
+ * were applied, lower-cased, without `identity`; at most a few, each one this app can undo.
+ */
+import { ConnectorError } from '#core';
 
-/** The header's codings, lower-cased, without `identity`; undefined when there are too many. */
-export function parseContentCodings(header: string): string[] | undefined {
+/** What fetch accepts (and what node:zlib undoes). */
+const SUPPORTED = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
+const MAX_CODINGS = 3;
+// Most answers name no coding: nothing is allocated for them.
+const NONE: readonly string[] = [];
+
+/** Throws NETWORK_ERROR for a header with too many codings or one that cannot be undone. */
+export function contentCodings(header: string | undefined, url: string): readonly string[] {
+  if (header === undefined) return NONE;
   const codings = header.split(',').map((coding) => coding.trim().toLowerCase()).filter((coding) => coding !== '' && coding !== 'identity');
-  return codings.length > MAX_CODINGS ? undefined : codings;
+  if (codings.length > MAX_CODINGS || codings.some((coding) => !SUPPORTED.has(coding))) {
+    throw new ConnectorError('NETWORK_ERROR', `The response from ${url} uses a content encoding this app cannot decode (${header}).`, {
+      hint: 'Send an Accept-Encoding header the API honours, such as "gzip" or "identity".',
+    });
+  }
+  return codings;
 }

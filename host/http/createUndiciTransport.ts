@@ -28,7 +28,8 @@ import {
   type TransportResponse,
 } from '#core';
 import type { AddressGuard } from './addressGuard.js';
-import { decodeBody, unsupportedEncoding } from './decodeBody.js';
+import { contentCodings } from './contentCodings.js';
+import { decodeBody } from './decodeBody.js';
 import { outgoingHeaders } from './outgoingHeaders.js';
 
 // undici throws on an Expect header (it has no 100-continue support).
@@ -78,7 +79,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
       let status = 0;
       let headers: Record<string, string> = {};
       let follow = false;
-      let encoding: string | undefined;
+      let codings: readonly string[] = [];
       const chunks: Buffer[] = [];
       let received = 0;
       let settled = false;
@@ -107,11 +108,10 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
           if (follow) return;
           const declared = Number(headers['content-length']);
           if (Number.isFinite(declared) && declared > request.maxResponseBytes) return fail(responseTooLarge(request.maxResponseBytes, hop.url));
-          encoding = headers['content-encoding'];
-          if (encoding !== undefined && unsupportedEncoding(encoding)) {
-            fail(new ConnectorError('NETWORK_ERROR', `The response from ${hop.url} uses a content encoding this app cannot decode (${encoding}).`, {
-              hint: 'Send an Accept-Encoding header the API honours, such as "gzip" or "identity".',
-            }));
+          try {
+            codings = contentCodings(headers['content-encoding'], hop.url);
+          } catch (error) {
+            fail(error);
           }
         },
         onResponseData(_controller, chunk) {
@@ -125,7 +125,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
           if (settled) return;
           if (follow) return settle(undefined, { status, headers, bodyText: undefined });
           const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-          decodeBody(raw, encoding, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { status, headers, bodyText }), settle);
+          decodeBody(raw, codings, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { status, headers, bodyText }), settle);
         },
         onResponseError(_controller, error) {
           settle(error);

@@ -5,7 +5,6 @@
  */
 import type { ZlibOptions, BrotliOptions } from 'node:zlib';
 import { responseTooLarge } from '#core';
-import { parseContentCodings } from './contentCodings.js';
 
 // TextDecoder, like fetch's text(): UTF-8, a leading BOM dropped, bad bytes as U+FFFD.
 const utf8 = new TextDecoder();
@@ -21,14 +20,8 @@ const DECODERS: Record<string, () => Decode> = {
   br: () => zlib().brotliDecompress,
 };
 
-/** True when the header names a coding this app cannot undo (or too many of them). */
-export function unsupportedEncoding(header: string): boolean {
-  const codings = parseContentCodings(header);
-  return codings === undefined || codings.some((coding) => !DECODERS[coding]);
-}
-
-export async function decodeBody(raw: Buffer, header: string | undefined, maxBytes: number, url: string): Promise<string> {
-  const codings = header === undefined ? [] : (parseContentCodings(header) ?? []);
+/** `codings`: the response's, as contentCodings() read them. */
+export async function decodeBody(raw: Buffer, codings: readonly string[], maxBytes: number, url: string): Promise<string> {
   let body = raw;
   // Codings are listed in the order they were applied: undone last first.
   for (let i = codings.length - 1; i >= 0; i--) {

@@ -9,8 +9,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
-import { ConnectorError, responseTooLarge } from '#core';
-import { parseContentCodings } from './contentCodings.js';
+import { responseTooLarge } from '#core';
+import { contentCodings } from './contentCodings.js';
 
 // node:zlib is loaded by the first compressed response (~3 ms of start-up CPU otherwise).
 const zlib = () => process.getBuiltinModule('node:zlib');
@@ -25,17 +25,16 @@ const DECODERS: Record<string, () => Transform> = {
 const utf8 = new TextDecoder();
 
 function decoded(response: IncomingMessage, header: string | undefined, url: string): Readable {
-  if (header === undefined) return response;
-  const codings = parseContentCodings(header);
-  if (codings?.length === 0) return response;
-  if (codings === undefined || codings.some((coding) => !DECODERS[coding])) {
+  let codings: readonly string[];
+  try {
+    codings = contentCodings(header, url);
+  } catch (error) {
     response.destroy();
-    throw new ConnectorError('NETWORK_ERROR', `The response from ${url} uses a content encoding this app cannot decode (${header}).`, {
-      hint: 'Send an Accept-Encoding header the API honours, such as "gzip" or "identity".',
-    });
+    throw error;
   }
+  if (codings.length === 0) return response;
   let stream: Readable = response;
-  for (const coding of codings.reverse()) {
+  for (const coding of [...codings].reverse()) {
     const source = stream;
     const decoder = (DECODERS[coding] as () => Transform)();
     // pipe() doesn't forward errors: a reset connection must still end the read with an error.
