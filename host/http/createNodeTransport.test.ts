@@ -67,7 +67,7 @@ describe('createNodeTransport', () => {
     transport.send({ ...get(`${api.url}${path}`, headers), ...(body === undefined ? {} : { method: 'POST', body }) });
 
   beforeAll(async () => {
-    api = await createTestServer({ '/ok': reply.json({ ok: true }) });
+    api = await createTestServer({ '/ok': reply.json({ ok: true }), '/zstd': reply.text('x', { headers: { 'content-encoding': 'zstd' } }) });
   });
   afterAll(async () => {
     transport.close();
@@ -111,6 +111,10 @@ describe('createNodeTransport', () => {
     } finally {
       await secure.close();
     }
+  });
+
+  it('refuses a content encoding it cannot decode with NETWORK_ERROR and a hint', async () => {
+    await expect(send('/zstd')).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: /cannot decode \(zstd\)/, hint: /Accept-Encoding/ });
   });
 
   it('refuses URLs that are not http or https with NETWORK_ERROR and a hint', async () => {

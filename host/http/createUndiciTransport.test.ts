@@ -81,6 +81,20 @@ describe('createUndiciTransport', () => {
     });
   });
 
+  it('refuses a content encoding it cannot decode with NETWORK_ERROR and a hint', async () => {
+    await withServer((_request, response) => {
+      response.setHeader('Content-Encoding', 'zstd');
+      response.end('x');
+    }, async (url) => {
+      const transport = createUndiciTransport();
+      try {
+        await expect(transport.send(get(`${url}/`))).rejects.toMatchObject({ code: 'NETWORK_ERROR', message: /cannot decode \(zstd\)/, hint: /Accept-Encoding/ });
+      } finally {
+        transport.close();
+      }
+    });
+  });
+
   it('refuses an internal address with the address guard', async () => {
     await withServer((_request, response) => response.end('{}'), async (url) => {
       const transport = createUndiciTransport({ addressGuard: createAddressGuard({ allow: [] }) });
