@@ -49,6 +49,25 @@ const noHttp2InUndici = {
 };
 
 /**
+ * undici calls node:assert as `assert(value)` only, as a check on its own state, and node:assert
+ * loads 7 of Node's internal modules (its diff, colours and error formatting) when it is
+ * required: ~2 ms of every start. undici's modules get a function that requires node:assert only
+ * when a check fails, so a failed check still throws node:assert's own AssertionError.
+ * cli/undiciAssert.test.ts fails if undici starts using any other part of node:assert.
+ */
+const lazyAssertInUndici = {
+  name: 'lazy-assert-in-undici',
+  setup(build) {
+    build.onResolve({ filter: /^node:assert$/ }, (args) =>
+      /[\\/]node_modules[\\/]undici[\\/]/.test(args.importer) ? { path: 'node:assert', namespace: 'undici-lazy-assert' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'undici-lazy-assert' }, () => ({
+      contents: "module.exports = function assert(value, message) { if (!value) require('node:assert')(value, message); };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * zod's namespace export carries ~50 message locales (about half its size in the bundle);
  * nothing here switches locale, so `zod/v4/locales/index.js` becomes a module with English only.
  */
@@ -143,7 +162,7 @@ async function buildBundle(outputPath, extraPlugins) {
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, noHttp2InUndici, sideEffectFreeModules, ...extraPlugins],
+    plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, noHttp2InUndici, lazyAssertInUndici, sideEffectFreeModules, ...extraPlugins],
   });
   await rename(temporary, outputPath);
 }
