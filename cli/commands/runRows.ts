@@ -39,6 +39,7 @@ export async function runRows(setup: RunSetup, transport: HttpTransport, options
     }
     progress.advance(record.status === 'success');
   };
+  const printAfterNextTurn = (record: ExecutionRecord, index: number) => setImmediate(print, record, index);
 
   const worker = async () => {
     while (next < rows.length && !signal.aborted) {
@@ -46,13 +47,15 @@ export async function runRows(setup: RunSetup, transport: HttpTransport, options
       const record = await runOnce(setup, transport, { ...options.baseInputs, ...onlyInputs(rows[index] ?? {}, known) });
       if (record.status === 'success') succeeded++;
       else failed++;
-      // Printed once the next row's first request is on its way (setImmediate runs after the
-      // microtasks that send it): the formatting and the write then use the time the CLI waits
-      // for that answer instead of delaying it. Rows still run one after another.
-      setImmediate(print, record, index);
+      // Printed once the next row's first request is on its way: the formatting and the write
+      // then use the time the CLI waits for that answer instead of delaying it. Two turns of the
+      // event loop, not one: undici writes a request on a reused keep-alive socket from an
+      // immediate of its own (it first reads what the idle socket may hold), and this one would
+      // run before it. Rows still run one after another, and print in order.
+      setImmediate(printAfterNextTurn, record, index);
     }
-    // Immediates run in order: once this one has, every row of this worker is printed.
-    await new Promise((done) => setImmediate(done));
+    // Immediates run in order: two turns on, every row of this worker is printed.
+    await new Promise((done) => setImmediate(() => setImmediate(done)));
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, rows.length) }, worker));
   progress.finish();
