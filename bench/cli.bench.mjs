@@ -8,6 +8,9 @@
 //                the issue's yardstick
 //   http         the same loop over node:http (baselines/handwritten-chain-http.cjs): issue 10's
 //                "physical limit" (≤ 1.2×), printed too
+//   http-wire    that loop sending the CLI's own headers (fetch's defaults: accept */*,
+//                accept-encoding, user-agent), so both put the same requests on the wire (checked
+//                on the server): how much of CLI / http is the server reading more headers
 //   undici-long  the same loop over undici's dispatcher (baselines/handwritten-chain-undici.cjs), the
 //                HTTP client the CLI uses, over the 2,000 rows: CLI / it is the engine's own cost.
 //                Unbundled, it starts ~100 ms slower than the CLI's copy, hence the long batch only
@@ -71,6 +74,11 @@ try {
       check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
       runs: RUNS,
     },
+    'http-wire': {
+      args: [join(root, 'bench/baselines/handwritten-chain-http.cjs'), server.baseUrl, rowsCsv, BENCH_TOKEN, 'as-the-cli-sends'],
+      check: (result) => lastJsonLine(result.stdout).summary?.succeeded === ROWS,
+      runs: RUNS,
+    },
     newman: {
       args: [join(root, 'node_modules/newman/bin/newman.js'), 'run', join(root, 'bench/baselines/chain.postman_collection.json'),
         '--iteration-data', rowsCsv, '--env-var', `base_url=${server.baseUrl}`, '--env-var', `crm_token=${BENCH_TOKEN}`, '--silent'],
@@ -101,6 +109,9 @@ try {
   };
 
   const times = Object.fromEntries(Object.keys(contestants).map((name) => [name, []]));
+  // The last request's headers, without the ones each client sets itself (host, connection).
+  const comparableHeaders = (headers) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'host' && name !== 'connection').sort(([a], [b]) => a.localeCompare(b)));
+  const wireHeaders = {};
   // One unmeasured warm-up each (disk cache, first compile), then interleaved measured runs.
   for (let run = 0; run <= RUNS; run++) {
     for (const [name, contestant] of Object.entries(contestants)) {
@@ -114,6 +125,10 @@ try {
         throw new Error(`${name} did not complete the ${rows} iterations (exit ${result.code}, ${requests} requests):\n${result.stderr.slice(0, 2000)}${result.stdout.slice(-1000)}`);
       }
       if (run > 0) times[name].push(result.ms);
+      if (name === 'cli' || name === 'http-wire') wireHeaders[name] = comparableHeaders(server.lastHeaders());
+    }
+    if (JSON.stringify(wireHeaders.cli) !== JSON.stringify(wireHeaders['http-wire'])) {
+      throw new Error(`http-wire must send what the CLI sends: the CLI sent ${JSON.stringify(wireHeaders.cli)}, http-wire ${JSON.stringify(wireHeaders['http-wire'])}`);
     }
   }
 
@@ -135,6 +150,8 @@ try {
   report({ metric: 'CLI / hand-written (median of per-round ratios)', value: median(pairRatios), unit: '×', target: '≤ 1.2×', met: median(pairRatios) <= 1.2 });
   // Issue 10 §3's yardstick (≤ 1.2×); the CLI's own client is undici (see undici-long).
   report({ metric: 'CLI / hand-written node:http loop (median of per-round ratios)', value: median(times.cli.map((ms, i) => ms / times.http[i])), unit: '×', target: '≤ 1.2×', met: median(times.cli.map((ms, i) => ms / times.http[i])) <= 1.2 });
+  report({ metric: `hand-written node:http loop sending the CLI's headers, the same requests on the wire (median of ${RUNS})`, value: Math.round(median(times['http-wire'])), unit: 'ms' });
+  report({ metric: 'CLI / that loop (median of per-round ratios)', value: median(times.cli.map((ms, i) => ms / times['http-wire'][i])), unit: '×' });
   report({ metric: `CLI with an empty compile cache (median of ${RUNS})`, value: Math.round(median(times['cli-cold'])), unit: 'ms' });
   report({ metric: 'CLI with an empty compile cache / hand-written node:http loop (median of per-round ratios)', value: median(times['cli-cold'].map((ms, i) => ms / times.http[i])), unit: '×' });
   const longRounds = times['cli-long'].length;

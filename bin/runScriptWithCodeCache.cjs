@@ -17,7 +17,8 @@ const vm = require('node:vm');
  * @param {string} name the command, so each command's cache holds the code that command runs
  */
 function runScriptWithCodeCache(path, cacheDir, name) {
-  const source = readFileSync(path, 'utf8');
+  // The bundle is ASCII (cli/build.mjs sets esbuild's charset): latin1 reads it without decoding UTF-8.
+  const source = readFileSync(path, 'latin1');
   // The bundle's size and time identify a build (cli/build.mjs renames a new build into place);
   // its path, one install among others (two checkouts must not replace each other's cache).
   const { size, mtimeMs } = statSync(path);

@@ -161,6 +161,9 @@ async function buildBundle(outputPath, extraPlugins) {
     // identifiers changes no output.
     minify: true,
     legalComments: 'none',
+    // Every character outside ASCII escaped (esbuild's default, set so it stays): the bin reads the
+    // bundle as latin1, which gives V8 its one-byte string without decoding UTF-8 (~0.8 ms of 0.7 MB).
+    charset: 'ascii',
     logLevel: 'warning',
     plugins: [coreBoundaryEsbuild, onlyEnglishZodMessages, noHttp2InUndici, lazyAssertInUndici, sideEffectFreeModules, ...extraPlugins],
   });

@@ -17,6 +17,12 @@ describe('command bundles', () => {
     expect(commands).toEqual(expect.arrayContaining(['validate', 'run', 'convert', 'enqueue']));
   });
 
+  // The bin reads bundles as latin1 (bin/runScriptWithCodeCache.cjs): a byte above 0x7f would be misread.
+  it.each(['', ...commands.map((command) => `-${command}`)])('connector-studio%s.cjs is pure ASCII', (suffix) => {
+    const bytes = readFileSync(join(REPO_ROOT, `dist/cli/connector-studio${suffix}.cjs`));
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
   it.each(commands)('%s has its own bundle, and it runs that command', async (command) => {
     expect(existsSync(join(REPO_ROOT, `dist/cli/connector-studio-${command}.cjs`))).toBe(true);
     const result = await runCli([command, '--help']);

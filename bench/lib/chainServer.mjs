@@ -7,8 +7,10 @@ export const BENCH_TOKEN = 'bench-token-4f9c2e';
 
 export async function startChainServer() {
   let requests = 0;
+  let lastHeaders = {};
   const server = createServer((request, response) => {
     requests++;
+    lastHeaders = request.headers;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const send = (status, body) => {
       const text = JSON.stringify(body);
@@ -34,6 +36,8 @@ export async function startChainServer() {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requestCount: () => requests,
+    /** The headers of the last request received (Node's lower-cased request.headers). */
+    lastHeaders: () => lastHeaders,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }
