@@ -13,16 +13,8 @@ import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressGuard } from './addressGuard.js';
-import {
-  ConnectorError,
-  nextRedirectHop,
-  shouldFollowRedirect,
-  toTransportError,
-  type HttpTransport,
-  type RedirectHop,
-  type TransportRequest,
-  type TransportResponse,
-} from '#core';
+import { shouldFollowRedirect, type HttpTransport, type RedirectHop, type TransportRequest } from '#core';
+import { followRedirects, type HopAnswer } from './followRedirects.js';
 import { outgoingHeaders } from './outgoingHeaders.js';
 import { readResponseBody } from './readResponseBody.js';
 
@@ -62,9 +54,6 @@ function responseHeaders(response: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** One answer: a redirect to follow (no body read), or the final response with its body. */
-type Answer = { response: IncomingMessage; headers: Record<string, string>; bodyText: string | undefined };
-
 export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const guard = options.addressGuard;
   // The agent's lookup runs when a connection is opened, so the checked address is the one used.
@@ -81,7 +70,9 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     return { request: https.request as typeof http.request, agent: secureAgent };
   }));
 
-  function exchange(client: Client, url: URL, hop: RedirectHop, request: TransportRequest): Promise<Answer> {
+  // followRedirects has checked the protocol: http or https.
+  async function exchange(url: URL, hop: RedirectHop, request: TransportRequest): Promise<HopAnswer> {
+    const client = url.protocol === 'https:' ? await loadSecure() : plain;
     return new Promise((resolve, reject) => {
       const { signal } = request;
       if (signal.aborted) return reject(signal.reason);
@@ -90,7 +81,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
         outgoing.destroy(signal.reason);
         response?.destroy(signal.reason);
       };
-      const settle = (error: unknown, answer?: Answer) => {
+      const settle = (error: unknown, answer?: HopAnswer) => {
         signal.removeEventListener('abort', onAbort);
         if (answer) resolve(answer);
         else reject(error);
@@ -100,10 +91,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
         const headers = responseHeaders(answer);
         if (shouldFollowRedirect(answer.statusCode ?? 0, headers.location, request)) {
           answer.resume();
-          settle(undefined, { response: answer, headers, bodyText: undefined });
+          settle(undefined, { status: answer.statusCode ?? 0, headers, bodyText: undefined });
           return;
         }
-        readResponseBody(answer, headers, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { response: answer, headers, bodyText }), settle);
+        readResponseBody(answer, headers, request.maxResponseBytes, hop.url).then((bodyText) => settle(undefined, { status: answer.statusCode ?? 0, headers: { ...headers }, bodyText }), settle);
       });
       signal.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', settle);
@@ -112,33 +103,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   }
 
   return {
-    async send(request: TransportRequest): Promise<TransportResponse> {
-      let hop: RedirectHop = { url: request.url, method: request.method, headers: request.headers, body: request.body };
-      for (let redirects = 0; ; redirects += 1) {
-        const url = new URL(hop.url);
-        const client = url.protocol === 'http:' ? plain : url.protocol === 'https:' ? await loadSecure() : undefined;
-        if (!client) {
-          throw new ConnectorError('NETWORK_ERROR', `${hop.method} ${hop.url} failed: only http and https URLs can be called.`, {
-            hint: 'Start the URL with https:// (or http:// for a local server).',
-          });
-        }
-        // A literal IP skips DNS (and so the lookup): check it here, on every hop.
-        guard?.checkHost(url.hostname);
-        let answer: Answer;
-        try {
-          answer = await exchange(client, url, hop, request);
-        } catch (error) {
-          throw toTransportError(error, request.signal, `${hop.method} ${hop.url}`);
-        }
-        const { response, headers, bodyText } = answer;
-        const status = response.statusCode ?? 0;
-        if (bodyText === undefined) {
-          hop = nextRedirectHop(hop, status, headers.location as string, request, redirects);
-          continue;
-        }
-        return { status, headers: { ...headers }, bodyText, url: hop.url };
-      }
-    },
+    send: (request) => followRedirects(request, exchange, guard),
     close() {
       plain.agent.destroy();
       secureAgent?.destroy();

@@ -16,20 +16,11 @@
  */
 import type { Dispatcher } from 'undici';
 import Agent from 'undici/lib/dispatcher/agent.js';
-import {
-  ConnectorError,
-  nextRedirectHop,
-  responseTooLarge,
-  shouldFollowRedirect,
-  toTransportError,
-  type HttpTransport,
-  type RedirectHop,
-  type TransportRequest,
-  type TransportResponse,
-} from '#core';
+import { responseTooLarge, shouldFollowRedirect, type HttpTransport, type RedirectHop, type TransportRequest } from '#core';
 import type { AddressGuard } from './addressGuard.js';
 import { contentCodings } from './contentCodings.js';
 import { decodeBody } from './decodeBody.js';
+import { followRedirects, type HopAnswer } from './followRedirects.js';
 import { outgoingHeaders } from './outgoingHeaders.js';
 
 // undici throws on an Expect header (it has no 100-continue support).
@@ -57,13 +48,6 @@ function flatHeaders(headers: Record<string, string | string[] | undefined>): Re
   return out;
 }
 
-/** One answer: a redirect to follow (no body kept), or the final response with its body. */
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  bodyText: string | undefined;
-}
-
 export function createUndiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
   const guard = options.addressGuard;
   const ca = options.extraCa?.length ? options.extraCa : undefined;
@@ -71,7 +55,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
   const connect = guard || ca ? { ...(guard ? { lookup: guard.lookup } : {}), ...(ca ? { ca: [...rootCertificates(), ...ca] } : {}) } : undefined;
   const agent = new Agent(connect ? { connect } : {});
 
-  function exchange(url: URL, hop: RedirectHop, request: TransportRequest): Promise<Answer> {
+  function exchange(url: URL, hop: RedirectHop, request: TransportRequest): Promise<HopAnswer> {
     return new Promise((resolve, reject) => {
       const { signal } = request;
       if (signal.aborted) return reject(signal.reason);
@@ -84,7 +68,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
       let received = 0;
       let settled = false;
       const onAbort = () => controller?.abort(signal.reason as Error);
-      const settle = (error: unknown, answer?: Answer) => {
+      const settle = (error: unknown, answer?: HopAnswer) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
@@ -140,30 +124,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Und
   }
 
   return {
-    async send(request: TransportRequest): Promise<TransportResponse> {
-      let hop: RedirectHop = { url: request.url, method: request.method, headers: request.headers, body: request.body };
-      for (let redirects = 0; ; redirects += 1) {
-        const url = new URL(hop.url);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-          throw new ConnectorError('NETWORK_ERROR', `${hop.method} ${hop.url} failed: only http and https URLs can be called.`, {
-            hint: 'Start the URL with https:// (or http:// for a local server).',
-          });
-        }
-        // A literal IP skips DNS (and so the lookup): check it here, on every hop.
-        guard?.checkHost(url.hostname);
-        let answer: Answer;
-        try {
-          answer = await exchange(url, hop, request);
-        } catch (error) {
-          throw toTransportError(error, request.signal, `${hop.method} ${hop.url}`);
-        }
-        if (answer.bodyText === undefined) {
-          hop = nextRedirectHop(hop, answer.status, answer.headers.location as string, request, redirects);
-          continue;
-        }
-        return { status: answer.status, headers: answer.headers, bodyText: answer.bodyText, url: hop.url };
-      }
-    },
+    send: (request) => followRedirects(request, exchange, guard),
     close() {
       void agent.close();
     },
