@@ -13,6 +13,7 @@ import type { Connector } from '#core';
 import { categoriesOf, filterEntries, type SortKey } from './filterEntries.js';
 import { ConnectorCard, type CardActions } from './ConnectorCard.js';
 import { preloadScreen } from '../app/screens.js';
+import { afterNextPaint } from '../app/afterPaint.js';
 import './dashboard.css';
 
 // What builds or reads documents needs core's schema: loaded when it is used, not with the dashboard.
@@ -39,15 +40,16 @@ export function Dashboard() {
   // Installed connectors whose template has a newer version: connector id → that version.
   const [updates, setUpdates] = useState<Map<string, number>>(new Map());
   const installedCount = entries.filter((e) => e.kind === 'connector').length;
-  // Asked once the list has loaded (and again when connectors are installed or removed), not also for the empty list before it.
+  // Asked once the list has loaded (and again when connectors are installed or removed), not also for the empty list
+  // before it; after the cards are painted, since the badges it brings can come a frame later but the cards cannot.
   const listPending = loading && entries.length === 0;
   useEffect(() => {
     if (listPending) return;
     let current = true;
-    void host.templates.updates().then((list) => {
+    const cancel = afterNextPaint(() => void host.templates.updates().then((list) => {
       if (current) setUpdates(new Map(list.map((u) => [u.connectorId, u.latestVersion])));
-    }).catch(() => undefined);
-    return () => { current = false; };
+    }).catch(() => undefined));
+    return () => { current = false; cancel(); };
   }, [host, workspace?.path, installedCount, listPending]);
 
   // Opening a connector should not wait for the editor's and canvas's chunks: fetch them once the dashboard is idle.

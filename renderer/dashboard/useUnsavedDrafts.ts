@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../app/afterPaint.js';
 import { draftIds } from '../services/draftStorage.js';
 import type { Draft } from '../services/draftStorage.js';
 
@@ -13,15 +14,18 @@ const NONE: Draft[] = [];
 export function useUnsavedDrafts(workspacePath: string | undefined, entries: unknown, version: number): Draft[] {
   const [drafts, setDrafts] = useState(NONE);
   useEffect(() => {
-    if (workspacePath === undefined || draftIds(workspacePath).length === 0) {
-      setDrafts(NONE);
-      return;
-    }
     let current = true;
-    void import('../services/drafts.js').then(({ listDrafts }) => {
-      if (current) setDrafts(listDrafts(workspacePath).sort((a, b) => a.doc.name.localeCompare(b.doc.name)));
-    }, () => undefined); // The reader did not load (the app's files are gone): the list stays as it was.
-    return () => { current = false; };
+    // Scanning the stored drafts waits for the dashboard's first paint: the notice can come a frame after the cards.
+    const cancel = afterNextPaint(() => {
+      if (workspacePath === undefined || draftIds(workspacePath).length === 0) {
+        setDrafts(NONE);
+        return;
+      }
+      void import('../services/drafts.js').then(({ listDrafts }) => {
+        if (current) setDrafts(listDrafts(workspacePath).sort((a, b) => a.doc.name.localeCompare(b.doc.name)));
+      }, () => undefined); // The reader did not load (the app's files are gone): the list stays as it was.
+    });
+    return () => { current = false; cancel(); };
   }, [workspacePath, entries, version]);
   return drafts;
 }

@@ -6,6 +6,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { HostClient, SyncStatus } from '../../contract/hostApi.js';
 import { useHost } from '../app/useHost.js';
+import { afterNextPaint } from '../app/afterPaint.js';
 
 interface SharedStatus {
   value: SyncStatus | null;
@@ -37,9 +38,10 @@ function subscribe(host: HostClient, onChange: () => void): () => void {
   if (shared.listeners.size === 1) {
     let live = true;
     const off = host.subscribe('sync.status', set);
-    // An event that arrived first is newer than this answer.
-    host.sync.status().then((first) => { if (live && shared.value === null) set(first); }).catch(() => undefined);
-    shared.stop = () => { live = false; off(); };
+    // An event that arrived first is newer than this answer. Asked once the screen that shows the
+    // status is painted: the top bar can show it a frame later, the first screen should not wait.
+    const cancel = afterNextPaint(() => void host.sync.status().then((first) => { if (live && shared.value === null) set(first); }).catch(() => undefined));
+    shared.stop = () => { live = false; off(); cancel(); };
   }
   return () => {
     shared.listeners.delete(onChange);
