@@ -34,7 +34,15 @@ export default defineConfig({
         // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
         // chunk with no dependencies: it is evaluated first, so the calls go out before the
         // other chunks (React, zod, core) are evaluated.
-        codeSplitting: { groups: [{ name: 'startup', test: /renderer[\\/]app[\\/]startupCalls\.ts$/ }] },
+        // Modal dialogs (app/Dialog.tsx on Radix's Dialog, its focus trap and scroll lock) in a
+        // chunk of their own: only lazily loaded screens and panels open one, and grouped with the
+        // shared code the first screen imports they were loaded and compiled at every start.
+        codeSplitting: {
+          groups: [
+            { name: 'startup', test: /renderer[\\/]app[\\/]startupCalls\.ts$/ },
+            { name: 'dialog', test: /[\\/]renderer[\\/]app[\\/]Dialog\.tsx$|[\\/]node_modules[\\/](@radix-ui[\\/]react-(dialog|focus-scope|focus-guards)|react-remove-scroll(-bar)?|aria-hidden|use-sidecar|react-style-singleton|get-nonce|use-callback-ref)[\\/]/, includeDependenciesRecursively: false },
+          ],
+        },
       },
     },
   },

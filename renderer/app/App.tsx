@@ -11,7 +11,6 @@ import { preloadScreen, screenComponent } from './screens.js';
 import { takeStartupCalls } from './startupCalls.js';
 import { TopBar } from './TopBar.js';
 import { Toasts } from './Toasts.js';
-import { TooltipProvider } from './Tooltip.js';
 import { useHost } from './useHost.js';
 import { useHostEvents } from './useHostEvents.js';
 import { useSessionMemory } from './useSessionMemory.js';
@@ -63,7 +62,6 @@ export function App() {
   }, [theme]);
 
   return (
-    <TooltipProvider>
     <div className="app">
       <TopBar />
       <main className="app-main">
@@ -74,7 +72,6 @@ export function App() {
       </main>
       <Toasts />
     </div>
-    </TooltipProvider>
   );
 }
 

@@ -1,34 +1,15 @@
 /**
- * Tooltips on Radix UI: shown on hover and on keyboard focus, announced as the trigger's description.
- * `TruncatedText` cuts a line with an ellipsis and shows the whole text only when it was actually cut.
+ * `TruncatedText` cuts a line with an ellipsis and shows the whole text, in a Radix UI tooltip
+ * (app/TooltipPopup.tsx, loaded on first hover), only when it was actually cut.
  */
-import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { Tooltip as RadixTooltip } from 'radix-ui';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { preloadable } from './preloadable.js';
+
+const popup = preloadable(() => import('./TooltipPopup.js').then((m) => m.Tooltip));
+/** Loads the Radix tooltip ahead of the first hover (the dashboard calls it once it is idle). */
+export const preloadTooltip = () => popup.preload().then(() => undefined, () => undefined);
 
 const TOOLTIP_DELAY_MS = 400;
-
-export const TooltipProvider = ({ children }: { children: ReactNode }) => (
-  <RadixTooltip.Provider delayDuration={TOOLTIP_DELAY_MS} skipDelayDuration={200}>{children}</RadixTooltip.Provider>
-);
-
-export interface TooltipProps {
-  content: ReactNode;
-  /** One element that takes a ref (a button, a span…). */
-  children: ReactElement;
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
-}
-
-export function Tooltip({ content, children, open, onOpenChange }: TooltipProps) {
-  return (
-    <RadixTooltip.Root open={open} onOpenChange={onOpenChange}>
-      <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-      <RadixTooltip.Portal>
-        <RadixTooltip.Content className="tooltip" data-testid="tooltip" sideOffset={4} collisionPadding={8}>{content}</RadixTooltip.Content>
-      </RadixTooltip.Portal>
-    </RadixTooltip.Root>
-  );
-}
 
 export interface TruncatedTextProps {
   text: string;
@@ -67,6 +48,7 @@ export function TruncatedText({ text, className, testId, lines = 1 }: TruncatedT
     <span ref={ref} className={className ? `${base} ${className}` : base} data-testid={testId}
       style={lines > 1 ? { WebkitLineClamp: lines } : undefined}
       onPointerEnter={armed ? undefined : () => {
+        void preloadTooltip();
         window.clearTimeout(hoverTimer.current);
         // After the tooltip's usual delay, still on the text and the text is cut: mount it open.
         hoverTimer.current = window.setTimeout(() => {
@@ -78,5 +60,5 @@ export function TruncatedText({ text, className, testId, lines = 1 }: TruncatedT
       onPointerLeave={armed ? undefined : () => window.clearTimeout(hoverTimer.current)}>{text}</span>
   );
   if (!armed) return span;
-  return <Tooltip content={text} open={open} onOpenChange={(next) => setOpen(next && isCut())}>{span}</Tooltip>;
+  return <Suspense fallback={span}><popup.Component delay={TOOLTIP_DELAY_MS} content={text} open={open} onOpenChange={(next) => setOpen(next && isCut())}>{span}</popup.Component></Suspense>;
 }

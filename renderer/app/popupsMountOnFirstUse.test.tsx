@@ -11,12 +11,12 @@ import { bundleHarness, launchChromium } from '../testing/chromiumHarness.js';
 const HARNESS = `
 import { createRoot } from 'react-dom/client';
 import { Menu } from './Menu.js';
-import { TooltipProvider, TruncatedText } from './Tooltip.js';
+import { TruncatedText } from './Tooltip.js';
 
 window.events = [];
 const log = (event) => window.events.push(event);
 createRoot(document.getElementById('root')).render(
-  <TooltipProvider>
+  <>
     <button type="button" data-testid="before">before</button>
     <Menu trigger="Actions ▾" triggerTestId="menu" onOpenChange={(open) => log('open ' + open)} items={[
       { id: 'a', testId: 'item-a', label: 'First', onSelect: () => log('select a') },
@@ -24,7 +24,7 @@ createRoot(document.getElementById('root')).render(
     ]} />
     <div style={{ width: 80 }}><TruncatedText testId="cut" text="A name far too long to fit in eighty pixels" /></div>
     <div style={{ width: 600 }}><TruncatedText testId="whole" text="Short" /></div>
-  </TooltipProvider>,
+  </>,
 );
 `;
 

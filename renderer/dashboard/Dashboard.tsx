@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, useEffect } from 'react';
-import { Menu } from '../app/Menu.js';
+import { Menu, preloadMenu } from '../app/Menu.js';
+import { preloadTooltip } from '../app/Tooltip.js';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useAppStore, useAppStoreApi } from '../store/AppStoreProvider.js';
 import { useHost } from '../app/useHost.js';
@@ -52,16 +53,28 @@ export function Dashboard() {
     return () => { current = false; cancel(); };
   }, [host, workspace?.path, installedCount, listPending]);
 
-  // Opening a connector should not wait for the editor's and canvas's chunks: fetch them once the dashboard is idle.
+  // Opening a connector should not wait for the editor's and canvas's chunks, nor a card's first
+  // menu or tooltip for Radix's: fetch them once the cards are painted and the page is idle (the
+  // page is idle too while it waits for the list, and compiling them then delayed the cards).
+  const preloaded = useRef(false);
   useEffect(() => {
-    const preload = () => void preloadScreen('editor').catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(preload, { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(preload, 200);
-    return () => clearTimeout(timer);
-  }, []);
+    if (listPending || preloaded.current) return;
+    const preload = () => {
+      preloaded.current = true;
+      void preloadScreen('editor').catch(() => undefined);
+      void preloadMenu();
+      void preloadTooltip();
+    };
+    let idle: number | undefined;
+    const cancelPaint = afterNextPaint(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(preload, { timeout: 2000 });
+      else preload();
+    });
+    return () => {
+      cancelPaint();
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [listPending]);
 
   const cards = useMemo(() => filterEntries(entries, { query, category, sort }), [entries, query, category, sort]);
   const categories = useMemo(() => categoriesOf(entries), [entries]);

@@ -1,10 +1,15 @@
 /** The header's sync status (synced, pending, offline, conflict, error); opens the sync panel. Teammates' notices show beneath it. */
+import { Suspense } from 'react';
 import { useAppStore } from '../store/AppStoreProvider.js';
 import { SyncNotices } from './SyncNotices.js';
-import { SyncPanel } from './SyncPanel.js';
+import { preloadable } from '../app/preloadable.js';
 import { syncStateLabel } from './syncStateLabel.js';
 import { useSyncStatus } from './useSyncStatus.js';
 import './sync.css';
+
+// The panel (a dialog, on Radix) in its own chunk: asked for on hover or focus of the button, not at start-up.
+const panel = preloadable(() => import('./SyncPanel.js').then((m) => m.SyncPanel));
+const preloadPanel = () => void panel.preload().catch(() => undefined);
 
 export function SyncIndicator() {
   const status = useSyncStatus();
@@ -20,11 +25,13 @@ export function SyncIndicator() {
         data-state={status?.state ?? 'unknown'}
         title={status?.message ?? label.text}
         aria-label={`Sync: ${label.text}. Open sync settings`}
+        onPointerEnter={preloadPanel}
+        onFocus={preloadPanel}
         onClick={() => setOpen(true)}
       >
         <span aria-hidden="true">{label.icon}</span> {label.text}
       </button>
-      {open && <SyncPanel status={status} onClose={() => setOpen(false)} />}
+      {open && <Suspense fallback={null}><panel.Component status={status} onClose={() => setOpen(false)} /></Suspense>}
       <SyncNotices status={status} />
     </>
   );

@@ -3,10 +3,13 @@
  * Phone lookup; yours is in History"), under the top bar until dismissed, with the
  * connector's History one click away. Refreshed whenever the sync status changes.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { SyncNotice, SyncStatus } from '../../contract/hostApi.js';
 import { useHost } from '../app/useHost.js';
-import { ConnectorHistoryDialog } from './ConnectorHistoryDialog.js';
+import { preloadable } from '../app/preloadable.js';
+
+// The History dialog (on Radix's Dialog) in its own chunk: most starts show no notice at all.
+const historyDialog = preloadable(() => import('./ConnectorHistoryDialog.js').then((m) => m.ConnectorHistoryDialog));
 
 export function SyncNotices({ status }: { status: SyncStatus | null }) {
   const host = useHost();
@@ -26,6 +29,10 @@ export function SyncNotices({ status }: { status: SyncStatus | null }) {
     await load();
   };
 
+  useEffect(() => {
+    if (notices.length > 0) void historyDialog.preload().catch(() => undefined);
+  }, [notices.length]);
+
   if (notices.length === 0 && !history) return null;
   return (
     <>
@@ -38,7 +45,7 @@ export function SyncNotices({ status }: { status: SyncStatus | null }) {
           </div>
         ))}
       </div>
-      {history && <ConnectorHistoryDialog localId={history.localId} name={history.name} onClose={() => setHistory(null)} onRestored={() => void dismiss(history.id)} />}
+      {history && <Suspense fallback={null}><historyDialog.Component localId={history.localId} name={history.name} onClose={() => setHistory(null)} onRestored={() => void dismiss(history.id)} /></Suspense>}
     </>
   );
 }
