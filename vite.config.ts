@@ -31,15 +31,16 @@ export default defineConfig({
       // having side effects, and every chunk that touches core would keep (and evaluate) all of it.
       treeshake: { moduleSideEffects: (id) => id.includes('node_modules') || !/[\\/](core|contract)[\\/]/.test(id) },
       output: {
-        // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
-        // chunk with no dependencies: it is evaluated first, so the calls go out before the
-        // other chunks (React, zod, core) are evaluated.
-        // Modal dialogs (app/Dialog.tsx on Radix's Dialog, its focus trap and scroll lock) in a
-        // chunk of their own: only lazily loaded screens and panels open one, and grouped with the
-        // shared code the first screen imports they were loaded and compiled at every start.
         codeSplitting: {
           groups: [
+            // The first screen's host calls (app/startupCalls.ts) and the host client they need, in a
+            // chunk with no dependencies: it is evaluated first, so the calls go out before the
+            // other chunks (React, zod, core) are evaluated.
             { name: 'startup', test: /renderer[\\/]app[\\/]startupCalls\.ts$/ },
+            // Modal dialogs (app/Dialog.tsx on Radix's Dialog, its focus trap and scroll lock) in a
+            // chunk of their own: only lazily loaded screens and panels open one, and grouped with the
+            // shared code the first screen imports they were loaded and compiled at every start.
+            // Without their dependencies (React), or this chunk would be a start-up chunk itself.
             { name: 'dialog', test: /[\\/]renderer[\\/]app[\\/]Dialog\.tsx$|[\\/]node_modules[\\/](@radix-ui[\\/]react-(dialog|focus-scope|focus-guards)|react-remove-scroll(-bar)?|aria-hidden|use-sidecar|react-style-singleton|get-nonce|use-callback-ref)[\\/]/, includeDependenciesRecursively: false },
           ],
         },

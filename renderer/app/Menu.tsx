@@ -7,7 +7,7 @@
  * (bench/README.md, renderer figures). The first press mounts the Radix menu and is replayed on it.
  * The Radix menu is in its own chunk (app/MenuPopup.tsx), loaded on hover, focus or that press.
  */
-import { Suspense, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Suspense, useState, type ButtonHTMLAttributes, type KeyboardEvent, type PointerEvent } from 'react';
 import { OPENING_KEYS, triggerAttributes, type FirstPress, type MenuProps } from './menuTrigger.js';
 import { preloadable } from './preloadable.js';
 
@@ -19,27 +19,24 @@ export const preloadMenu = () => popup.preload().then(() => undefined, () => und
 
 export function Menu(props: MenuProps) {
   const [firstPress, setFirstPress] = useState<FirstPress | null>(null);
-  if (firstPress !== null) {
-    // While the popup's chunk loads (rarely: it is preloaded), the same button stands in for it.
-    const standIn = <button {...triggerAttributes(props)} disabled={props.disabled} aria-haspopup="menu" aria-expanded={false}>{props.trigger}</button>;
-    return <Suspense fallback={standIn}><popup.Component {...props} firstPress={firstPress} /></Suspense>;
-  }
-  return (
-    <button {...triggerAttributes(props)} disabled={props.disabled} aria-haspopup="menu" aria-expanded={false}
-      onPointerEnter={() => void preloadMenu()} onFocus={() => void preloadMenu()}
-      onPointerDown={(event: PointerEvent) => {
-        // As Radix's trigger: the main button of a mouse, pen or touch, without Ctrl (a context-menu click on macOS).
-        if (event.button !== 0 || event.ctrlKey) return;
-        event.preventDefault();
-        setFirstPress({ pointer: true });
-      }}
-      onKeyDown={(event: KeyboardEvent) => {
-        if (!OPENING_KEYS.has(event.key)) return;
-        event.preventDefault();
-        setFirstPress({ key: event.key });
-      }}>
-      {props.trigger}
-    </button>
+  /** The closed menu button; with no handlers, it stands in while the popup's chunk loads (rarely: it is preloaded). */
+  const closedButton = (handlers: ButtonHTMLAttributes<HTMLButtonElement> = {}) => (
+    <button {...triggerAttributes(props)} disabled={props.disabled} aria-haspopup="menu" aria-expanded={false} {...handlers}>{props.trigger}</button>
   );
+  if (firstPress !== null) return <Suspense fallback={closedButton()}><popup.Component {...props} firstPress={firstPress} /></Suspense>;
+  return closedButton({
+    onPointerEnter: () => void preloadMenu(),
+    onFocus: () => void preloadMenu(),
+    onPointerDown: (event: PointerEvent) => {
+      // As Radix's trigger: the main button of a mouse, pen or touch, without Ctrl (a context-menu click on macOS).
+      if (event.button !== 0 || event.ctrlKey) return;
+      event.preventDefault();
+      setFirstPress({ pointer: true });
+    },
+    onKeyDown: (event: KeyboardEvent) => {
+      if (!OPENING_KEYS.has(event.key)) return;
+      event.preventDefault();
+      setFirstPress({ key: event.key });
+    },
+  });
 }
-
